@@ -1,0 +1,56 @@
+/**
+ * One error vocabulary for both sides of the wire. The bridge answers with a
+ * code and an English message; the display shows its own localised text for
+ * the code, so the code (not the message) is the contract.
+ */
+export const ERROR_CODES = [
+  'invalid-input',
+  'payload-too-large',
+  'not-found',
+  'room-not-found',
+  'room-busy',
+  'slot-taken',
+  'too-short',
+  'no-current-meeting',
+  'extend-conflict',
+  'not-allowed',
+  'no-meeting-to-check-in',
+  'meeting-changed',
+  'action-id-reused',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface LintelError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; data: T } | ({ ok: false } & LintelError);
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, code, message };
+}
+
+/** HTTP status for each code, so every route answers the same way. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'payload-too-large': 413,
+  'not-found': 404,
+  'room-not-found': 404,
+  'room-busy': 409,
+  'slot-taken': 409,
+  'too-short': 409,
+  'no-current-meeting': 409,
+  'extend-conflict': 409,
+  'not-allowed': 409,
+  'no-meeting-to-check-in': 409,
+  'meeting-changed': 409,
+  'action-id-reused': 409,
+  internal: 500,
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Meeting, Room, WalkUpAction } from './model.ts';
+import { parseInput } from './validation.ts';
+
+describe('schemas', () => {
+  it('fills room settings with their defaults', () => {
+    const room = Room.parse({ id: 'demo', name: 'Demo', timeZone: 'Europe/Amsterdam' });
+    expect(room.settings).toEqual({ startingSoonMinutes: 10, checkIn: { required: false, beforeMinutes: 5, afterMinutes: 10 } });
+  });
+
+  it('lists every problem of a bad room at once, each with its path', () => {
+    const result = parseInput(Room, { id: 'Bad Id', name: '', timeZone: 'Mars/Base', settings: { startingSoonMinutes: -1 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe('invalid-input');
+    for (const path of ['id:', 'name:', 'timeZone:', 'settings.startingSoonMinutes:']) expect(result.message).toContain(path);
+  });
+
+  it('refuses a timed meeting without an offset or ending before it starts', () => {
+    const base = { id: 'a', roomId: 'demo', subject: 's', organizer: null, origin: 'calendar', allDay: false };
+    expect(Meeting.safeParse({ ...base, start: '2026-11-23T10:00:00', end: '2026-11-23T11:00:00' }).success).toBe(false);
+    expect(Meeting.safeParse({ ...base, start: '2026-11-23T10:00:00Z', end: '2026-11-23T09:00:00Z' }).success).toBe(false);
+    expect(Meeting.safeParse({ ...base, start: '2026-11-23T10:00:00+01:00', end: '2026-11-23T11:00:00+01:00' }).success).toBe(true);
+  });
+
+  it('accepts only known walk-up actions with their allowed lengths', () => {
+    const id = crypto.randomUUID();
+    expect(WalkUpAction.safeParse({ id, type: 'book-now', minutes: 30 }).success).toBe(true);
+    expect(parseInput(WalkUpAction, { id, type: 'book-now', minutes: 20 })).toMatchObject({ ok: false, message: 'minutes: must be 15, 30, 45 or 60' });
+    expect(WalkUpAction.safeParse({ id, type: 'extend', minutes: 45 }).success).toBe(false);
+    expect(WalkUpAction.safeParse({ id: 'not-a-uuid', type: 'end-now' }).success).toBe(false);
+    expect(WalkUpAction.safeParse({ id, type: 'end-now', extra: true }).success).toBe(false);
+  });
+});

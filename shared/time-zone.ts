@@ -1,0 +1,55 @@
+import { TZDate } from '@date-fns/tz';
+
+/** True when `timeZone` is an IANA zone name this runtime's Intl knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/**
+ * The local calendar day containing `ms` in `timeZone`, as instants. A day is
+ * 23 or 25 hours long when daylight saving begins or ends, so it is never
+ * computed by adding 24 hours.
+ */
+export function localDayOf(ms: number, timeZone: string): Interval {
+  const local = new TZDate(ms, timeZone);
+  return localDayFromParts(local.getFullYear(), local.getMonth(), local.getDate(), timeZone);
+}
+
+/** A `YYYY-MM-DD` date as the local day it names in `timeZone`. */
+export function localDayOfDate(date: string, timeZone: string): Interval {
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) {
+    throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  }
+  return localDayFromParts(year, month - 1, day, timeZone);
+}
+
+/** The first instant of the local date in `timeZone`. */
+export function startOfLocalDate(date: string, timeZone: string): number {
+  return localDayOfDate(date, timeZone).start;
+}
+
+/** The `YYYY-MM-DD` local date of `ms` in `timeZone`. */
+export function localDateOf(ms: number, timeZone: string): string {
+  const local = new TZDate(ms, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}
+
+function localDayFromParts(year: number, monthIndex: number, day: number, timeZone: string): Interval {
+  return {
+    start: new TZDate(year, monthIndex, day, timeZone).getTime(),
+    end: new TZDate(year, monthIndex, day + 1, timeZone).getTime(),
+  };
+}

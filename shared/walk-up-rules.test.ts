@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { RoomSettings, type WalkUpAction } from './model.ts';
+import { allDay, timed } from './test-meetings.ts';
+import { planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
+
+const id = '7d9f2c1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f';
+const room = { id: 'room', timeZone: 'Europe/Amsterdam', settings: RoomSettings.parse({}) };
+const at = (iso: string) => Date.parse(iso);
+
+function plan(action: WalkUpAction, now: string, meetings: WalkUpContext['meetings']) {
+  return planWalkUpAction(action, { meetings, now: at(now), room, bookingSubject: 'Walk-up booking' });
+}
+
+const nextAt1430 = [timed('2026-11-23T14:30:00+01:00', '2026-11-23T15:00:00+01:00', { id: 'call' })];
+
+describe('book now', () => {
+  it('books from the current minute for the chosen length', () => {
+    const result = plan({ id, type: 'book-now', minutes: 30 }, '2026-11-23T13:05:42+01:00', nextAt1430);
+    expect(result).toMatchObject({
+      ok: true,
+      data: { kind: 'create', meeting: { id: `walk-up-${id}`, subject: 'Walk-up booking', start: '2026-11-23T12:05:00.000Z', end: '2026-11-23T12:35:00.000Z', origin: 'walk-up' } },
+    });
+  });
+
+  it('refuses a length that runs into the next meeting, saying how much is free', () => {
+    const result = plan({ id, type: 'book-now', minutes: 45 }, '2026-11-23T13:50:00+01:00', nextAt1430);
+    expect(result).toEqual({ ok: false, code: 'slot-taken', message: '45 min would run into the meeting at 14:30; 40 min are free.' });
+  });
+
+  it('books exactly up to the next meeting', () => {
+    expect(plan({ id, type: 'book-now', minutes: 15 }, '2026-11-23T14:15:00+01:00', nextAt1430).ok).toBe(true);
+  });
+
+  it('books until the next meeting when no length is given, at most an hour', () => {
+    const soon = plan({ id, type: 'book-now' }, '2026-11-23T14:10:00+01:00', nextAt1430);
+    expect(soon).toMatchObject({ ok: true, data: { meeting: { end: '2026-11-23T13:30:00.000Z' } } });
+    const later = plan({ id, type: 'book-now' }, '2026-11-23T11:00:00+01:00', nextAt1430);
+    expect(later).toMatchObject({ ok: true, data: { meeting: { end: '2026-11-23T11:00:00.000Z' } } });
+  });
+
+  it('refuses a booking of less than 5 min', () => {
+    expect(plan({ id, type: 'book-now' }, '2026-11-23T14:26:00+01:00', nextAt1430)).toMatchObject({ ok: false, code: 'too-short' });
+  });
+
+  it('refuses while a meeting is in progress', () => {
+    expect(plan({ id, type: 'book-now', minutes: 15 }, '2026-11-23T14:40:00+01:00', nextAt1430)).toMatchObject({
+      ok: false,
+      code: 'room-busy',
+      message: 'The room is in use until 15:00.',
+    });
+  });
+});
+
+describe('extend', () => {
+  const meetings = [
+    timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'current' }),
+    ...nextAt1430,
+  ];
+
+  it('extends the current meeting when the room is free after it', () => {
+    expect(plan({ id, type: 'extend', minutes: 30 }, '2026-11-23T13:50:00+01:00', meetings)).toEqual({
+      ok: true,
+      data: { kind: 'update', meetingId: 'current', end: '2026-11-23T13:30:00.000Z' },
+    });
+  });
+
+  it('refuses an extension into the next meeting', () => {
+    const result = plan({ id, type: 'extend', minutes: 30 }, '2026-11-23T13:50:00+01:00', [
+      meetings[0]!,
+      timed('2026-11-23T14:15:00+01:00', '2026-11-23T15:00:00+01:00'),
+    ]);
+    expect(result).toMatchObject({ ok: false, code: 'extend-conflict' });
+  });
+
+  it('refuses without a meeting in progress, and when the meeting shown has changed', () => {
+    expect(plan({ id, type: 'extend', minutes: 15 }, '2026-11-23T12:00:00+01:00', meetings)).toMatchObject({ code: 'no-current-meeting' });
+    expect(plan({ id, type: 'extend', minutes: 15, meetingId: 'gone' }, '2026-11-23T13:10:00+01:00', meetings)).toMatchObject({ code: 'meeting-changed' });
+  });
+
+  it('refuses to extend an all-day event', () => {
+    expect(plan({ id, type: 'extend', minutes: 15 }, '2026-11-23T08:00:00+01:00', [allDay('2026-11-23', '2026-11-24')])).toMatchObject({ code: 'not-allowed' });
+  });
+});
+
+describe('end now', () => {
+  const meetings = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'current' })];
+
+  it('ends the meeting at the current minute', () => {
+    expect(plan({ id, type: 'end-now' }, '2026-11-23T13:20:31+01:00', meetings)).toEqual({
+      ok: true,
+      data: { kind: 'update', meetingId: 'current', end: '2026-11-23T12:20:00.000Z' },
+    });
+  });
+
+  it('removes a meeting ended within its first minute', () => {
+    expect(plan({ id, type: 'end-now' }, '2026-11-23T13:00:40+01:00', meetings)).toEqual({ ok: true, data: { kind: 'delete', meetingId: 'current' } });
+  });
+});
+
+describe('check in', () => {
+  const meetings = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'm' })];
+
+  it('checks in from 5 min before to 10 min after the start', () => {
+    expect(plan({ id, type: 'check-in' }, '2026-11-23T12:54:59+01:00', meetings)).toMatchObject({ code: 'no-meeting-to-check-in' });
+    expect(plan({ id, type: 'check-in' }, '2026-11-23T12:55:00+01:00', meetings)).toMatchObject({ ok: true, data: { kind: 'update', meetingId: 'm' } });
+    expect(plan({ id, type: 'check-in' }, '2026-11-23T13:09:59+01:00', meetings)).toMatchObject({ ok: true });
+    expect(plan({ id, type: 'check-in' }, '2026-11-23T13:10:00+01:00', meetings)).toMatchObject({ code: 'no-meeting-to-check-in' });
+  });
+
+  it('changes nothing when already checked in', () => {
+    const checkedIn = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { checkedInAt: '2026-11-23T11:58:00.000Z' })];
+    expect(plan({ id, type: 'check-in' }, '2026-11-23T13:01:00+01:00', checkedIn)).toEqual({ ok: true, data: { kind: 'none' } });
+  });
+});

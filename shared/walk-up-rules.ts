@@ -1,0 +1,152 @@
+import { floorToMinute, MINUTE_MS } from './clock.ts';
+import { fail, ok, type Result } from './errors.ts';
+import { schedule, type ScheduledMeeting } from './meeting-span.ts';
+import type { Meeting, Room, TimedMeeting, WalkUpAction } from './model.ts';
+import { currentMeeting, isInCheckInWindow } from './room-status.ts';
+
+/** What an accepted walk-up action does to the room's calendar. */
+export type MeetingChange =
+  | { kind: 'create'; meeting: TimedMeeting }
+  | { kind: 'update'; meetingId: string; end?: string; checkedInAt?: string }
+  | { kind: 'delete'; meetingId: string }
+  | { kind: 'none' };
+
+export interface WalkUpContext {
+  meetings: readonly Meeting[];
+  now: number;
+  room: Pick<Room, 'id' | 'timeZone' | 'settings'>;
+  /** Subject for a new booking, already in the room's language. */
+  bookingSubject: string;
+}
+
+/** A booking shorter than this is not worth having: the room is effectively taken. */
+export const MIN_BOOKING_MINUTES = 5;
+const UNTIL_NEXT_CAP_MINUTES = 60;
+
+/**
+ * The walk-up booking rules, one pure function that both the bridge (the
+ * authority) and an offline display (which must not queue what cannot work)
+ * run. The bridge's answer wins when the two disagree.
+ */
+export function planWalkUpAction(action: WalkUpAction, ctx: WalkUpContext): Result<MeetingChange> {
+  const spans = schedule(ctx.meetings, ctx.room.timeZone);
+  const current = currentMeeting(spans, ctx.now);
+  switch (action.type) {
+    case 'book-now':
+      return planBookNow(action, spans, current, ctx);
+    case 'extend':
+      return planExtend(action, spans, current, ctx);
+    case 'end-now':
+      return planEndNow(action, current, ctx);
+    case 'check-in':
+      return planCheckIn(action, spans, ctx);
+  }
+}
+
+function planBookNow(
+  action: Extract<WalkUpAction, { type: 'book-now' }>,
+  spans: readonly ScheduledMeeting[],
+  current: ScheduledMeeting | undefined,
+  ctx: WalkUpContext,
+): Result<MeetingChange> {
+  if (current) {
+    return fail('room-busy', `The room is in use until ${clockTime(current.end, ctx)}.`);
+  }
+  const start = floorToMinute(ctx.now);
+  const next = spans.find((s) => s.start > ctx.now);
+  const freeMs = next ? next.start - start : Number.POSITIVE_INFINITY;
+  let end: number;
+  if (action.minutes === undefined) {
+    end = start + Math.min(freeMs, UNTIL_NEXT_CAP_MINUTES * MINUTE_MS);
+    if (end - start < MIN_BOOKING_MINUTES * MINUTE_MS) {
+      return fail('too-short', `The next meeting starts at ${clockTime(next?.start ?? end, ctx)}: less than ${MIN_BOOKING_MINUTES} min are free.`);
+    }
+  } else {
+    end = start + action.minutes * MINUTE_MS;
+    if (next && end > next.start) {
+      return fail(
+        'slot-taken',
+        `${action.minutes} min would run into the meeting at ${clockTime(next.start, ctx)}; ${Math.floor(freeMs / MINUTE_MS)} min are free.`,
+      );
+    }
+  }
+  return ok({
+    kind: 'create',
+    meeting: {
+      id: `walk-up-${action.id}`,
+      roomId: ctx.room.id,
+      subject: ctx.bookingSubject,
+      organizer: null,
+      isPrivate: false,
+      checkedInAt: new Date(ctx.now).toISOString(),
+      origin: 'walk-up',
+      allDay: false,
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+    },
+  });
+}
+
+function planExtend(
+  action: Extract<WalkUpAction, { type: 'extend' }>,
+  spans: readonly ScheduledMeeting[],
+  current: ScheduledMeeting | undefined,
+  ctx: WalkUpContext,
+): Result<MeetingChange> {
+  const target = requireCurrentTimed(action, current);
+  if (!target.ok) return target;
+  const span = target.data;
+  const newEnd = span.end + action.minutes * MINUTE_MS;
+  const clash = spans.find((s) => s !== span && s.start < newEnd && s.end > span.end);
+  if (clash) {
+    return fail('extend-conflict', `The room is booked from ${clockTime(clash.start, ctx)}, so this meeting cannot run ${action.minutes} min longer.`);
+  }
+  return ok({ kind: 'update', meetingId: span.meeting.id, end: new Date(newEnd).toISOString() });
+}
+
+function planEndNow(
+  action: Extract<WalkUpAction, { type: 'end-now' }>,
+  current: ScheduledMeeting | undefined,
+  ctx: WalkUpContext,
+): Result<MeetingChange> {
+  const target = requireCurrentTimed(action, current);
+  if (!target.ok) return target;
+  const span = target.data;
+  const end = floorToMinute(ctx.now);
+  // Ended within its first minute: it never really took place, so it goes.
+  if (end <= span.start) return ok({ kind: 'delete', meetingId: span.meeting.id });
+  return ok({ kind: 'update', meetingId: span.meeting.id, end: new Date(end).toISOString() });
+}
+
+function planCheckIn(
+  action: Extract<WalkUpAction, { type: 'check-in' }>,
+  spans: readonly ScheduledMeeting[],
+  ctx: WalkUpContext,
+): Result<MeetingChange> {
+  const open = spans.filter((s) => !s.meeting.allDay && isInCheckInWindow(s, ctx.now, ctx.room));
+  const target = action.meetingId === undefined ? open[0] : open.find((s) => s.meeting.id === action.meetingId);
+  if (!target) {
+    if (action.meetingId !== undefined && open.length > 0) {
+      return fail('meeting-changed', 'The meeting shown is no longer open for check-in.');
+    }
+    return fail('no-meeting-to-check-in', 'No meeting is open for check-in right now.');
+  }
+  if (target.meeting.checkedInAt !== null) return ok({ kind: 'none' });
+  return ok({ kind: 'update', meetingId: target.meeting.id, checkedInAt: new Date(ctx.now).toISOString() });
+}
+
+function requireCurrentTimed(
+  action: { meetingId?: string | undefined },
+  current: ScheduledMeeting | undefined,
+): Result<ScheduledMeeting> {
+  if (!current) return fail('no-current-meeting', 'No meeting is in progress.');
+  if (action.meetingId !== undefined && action.meetingId !== current.meeting.id) {
+    return fail('meeting-changed', 'The meeting shown has ended or changed meanwhile.');
+  }
+  if (current.meeting.allDay) return fail('not-allowed', 'An all-day event cannot be extended or ended from the room.');
+  return ok(current);
+}
+
+function clockTime(ms: number, ctx: WalkUpContext): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ctx.room.timeZone }).format(ms);
+}
