@@ -1,10 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+
+const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 // The web app lives in web/ and is built into dist/web, which the bridge serves.
 export default defineConfig({
   root: 'web',
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: svelteConfig })],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

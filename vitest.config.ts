@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+
+const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [svelte()],
+        plugins: [svelte({ configFile: svelteConfig })],
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/**/*.test.ts'],

@@ -6,6 +6,7 @@
 export const ERROR_CODES = [
   'invalid-input',
   'payload-too-large',
+  'unsupported-media-type',
   'not-found',
   'room-not-found',
   'room-busy',
@@ -41,6 +42,7 @@ export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'not-found': 404,
   'room-not-found': 404,
   'room-busy': 409,

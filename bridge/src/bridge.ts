@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../../shared/clock.ts';
+import type { CalendarSource } from './calendar/calendar-source.ts';
+import { createApp } from './http/create-app.ts';
+import type { Logger } from './logger.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
+import { RoomService } from './rooms/room-service.ts';
+import type { RoomStore } from './store/room-store.ts';
+
+export interface BridgePorts {
+  clock: Clock;
+  store: RoomStore;
+  calendar: CalendarSource;
+  logger: Logger;
+}
+
+export interface BridgeOptions {
+  port: number;
+  host?: string | undefined;
+  webDir: string;
+  version: string;
+}
+
+export interface RunningBridge {
+  port: number;
+  rooms: RoomService;
+  close(): Promise<void>;
+}
+
+/** Wires the bridge from the ports it is given; main.ts gives real ones, tests give fakes. */
+export async function startBridge(ports: BridgePorts, options: BridgeOptions): Promise<RunningBridge> {
+  const rooms = new RoomService(ports);
+  const app = createApp({ rooms, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir });
+  const server = createServer(app);
+  const io = attachRealtime(server, rooms, ports.logger);
+  rooms.start();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    port: (server.address() as AddressInfo).port,
+    rooms,
+    async close() {
+      rooms.stop();
+      await io.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

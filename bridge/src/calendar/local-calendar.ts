@@ -1,0 +1,57 @@
+import type { Clock } from '../../../shared/clock.ts';
+import type { Meeting, Room } from '../../../shared/model.ts';
+import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
+import type { RoomStore } from '../store/room-store.ts';
+import type { CalendarSource } from './calendar-source.ts';
+
+/** The embedded default: the bridge's own store is the room's calendar. */
+export class LocalCalendar implements CalendarSource {
+  readonly kind = 'local';
+  readonly #store: RoomStore;
+  readonly #clock: Clock;
+
+  constructor(store: RoomStore, clock: Clock) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  listRooms(): Room[] {
+    return this.#store.listRooms();
+  }
+
+  getRoom(roomId: string): Room | undefined {
+    return this.#store.getRoom(roomId);
+  }
+
+  meetingsBetween(roomId: string, from: number, to: number): Meeting[] {
+    return this.#store.meetingsBetween(roomId, from, to);
+  }
+
+  applyChange(roomId: string, change: MeetingChange): void {
+    switch (change.kind) {
+      case 'none':
+        return;
+      case 'create':
+        this.#store.saveMeeting(change.meeting);
+        break;
+      case 'delete':
+        this.#store.deleteMeeting(change.meetingId);
+        break;
+      case 'update': {
+        const meeting = this.#store.getMeeting(change.meetingId);
+        if (!meeting || meeting.allDay) throw new Error(`No timed meeting ${change.meetingId} to update`);
+        this.#store.saveMeeting({
+          ...meeting,
+          end: change.end ?? meeting.end,
+          checkedInAt: change.checkedInAt ?? meeting.checkedInAt,
+        });
+        break;
+      }
+    }
+    this.#store.touchRoom(roomId, this.#clock.now());
+  }
+
+  updatedAt(roomId: string): number | undefined {
+    return this.#store.roomUpdatedAt(roomId);
+  }
+}

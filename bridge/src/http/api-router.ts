@@ -1,0 +1,81 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Clock } from '../../../shared/clock.ts';
+import { RoomId, WalkUpAction } from '../../../shared/model.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomService } from '../rooms/room-service.ts';
+import { openApiDocument } from './openapi.ts';
+import { sendError } from './send-error.ts';
+
+export interface ApiDeps {
+  rooms: RoomService;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+}
+
+/** Walk-up actions are tiny; anything larger is a mistake or an attack. */
+const BODY_LIMIT = '16kb';
+
+export function createApiRouter({ rooms, clock, logger, version }: ApiDeps): express.Router {
+  const router = express.Router();
+  const openApi = openApiDocument(version);
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok', version, time: new Date(clock.now()).toISOString(), rooms: rooms.listRooms().length });
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  router.get('/rooms', (_req, res) => {
+    res.json(rooms.listRooms());
+  });
+
+  router.get('/rooms/:id/state', (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    const state = rooms.getState(roomId);
+    if (!state.ok) return sendError(res, state.code, state.message);
+    res.json(state.data);
+  });
+
+  router.post('/rooms/:id/actions', express.json({ limit: BODY_LIMIT }), (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    if (!req.is('application/json')) {
+      return sendError(res, 'unsupported-media-type', 'Send the action as JSON with Content-Type: application/json.');
+    }
+    const action = parseInput(WalkUpAction, req.body);
+    if (!action.ok) return sendError(res, action.code, action.message);
+    const result = rooms.applyAction(roomId, action.data);
+    if (!result.ok) return sendError(res, result.code, result.message);
+    res.json(result.data);
+  });
+
+  router.use((req, res) => {
+    sendError(res, 'not-found', `There is no API endpoint ${req.method} ${req.baseUrl}${req.path}. See GET /api/openapi.json.`);
+  });
+
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+    if (type === 'entity.too.large') return sendError(res, 'payload-too-large', `The body is larger than ${BODY_LIMIT}.`);
+    if (type === 'entity.parse.failed') return sendError(res, 'invalid-input', 'The body is not valid JSON.');
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return sendError(res, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');
+    }
+    logger.error({ err: error }, 'API request failed');
+    sendError(res, 'internal', 'The bridge could not handle this request; it has been logged.');
+  });
+
+  return router;
+}
+
+/** A malformed id cannot name a room, so it is answered like an unknown one. */
+function validRoomId(req: Request, res: Response): string | undefined {
+  const id = String(req.params.id);
+  if (RoomId.safeParse(id).success) return id;
+  sendError(res, 'room-not-found', `There is no room "${id.slice(0, 80)}".`);
+  return undefined;
+}

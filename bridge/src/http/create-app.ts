@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { createApiRouter, type ApiDeps } from './api-router.ts';
+
+export interface AppDeps extends ApiDeps {
+  webDir: string;
+}
+
+/**
+ * The bridge's HTTP surface: the API under /api and the built web app for
+ * every other path (the app routes `/` and `/rooms/:id` itself).
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Displays reach a bridge on the LAN over plain HTTP: never force HTTPS on them.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use('/api', createApiRouter(deps));
+  app.use(webApp(deps.webDir));
+  return app;
+}
+
+function webApp(webDir: string): express.RequestHandler {
+  const index = join(webDir, 'index.html');
+  const router = express.Router();
+  // Hashed file names change with their content, so they can be cached for good.
+  router.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(express.static(webDir, { index: false, maxAge: 0 }));
+  router.get('/{*path}', (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return router;
+}

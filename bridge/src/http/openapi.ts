@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../../../shared/errors.ts';
+import { RoomState, RoomSummary, WalkUpAction } from '../../../shared/model.ts';
+
+function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+const roomIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Room id, as listed by GET /api/rooms.' };
+
+/** The HTTP API as OpenAPI 3.1, generated from the same zod schemas that validate it. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lintel bridge API',
+      version,
+      description: 'Room state for displays and integrations, and walk-up actions. Live updates are pushed over socket.io (`room:state`).',
+    },
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Liveness of the bridge',
+          responses: { '200': { description: 'The bridge is up', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+        },
+      },
+      '/api/rooms': {
+        get: {
+          summary: 'Rooms this bridge serves',
+          responses: {
+            '200': { description: 'All rooms', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/RoomSummary' } } } } },
+          },
+        },
+      },
+      '/api/rooms/{id}/state': {
+        get: {
+          summary: "A room's status, current and next meetings, and today's events",
+          parameters: [roomIdParameter],
+          responses: {
+            '200': { description: 'The room state now', content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
+            '404': errorResponse('No such room'),
+          },
+        },
+      },
+      '/api/rooms/{id}/actions': {
+        post: {
+          summary: 'Apply a walk-up action (book now, extend, end now, check in)',
+          description: 'Idempotent by `id`: the same action sent again is applied once and answered the same way. `minutes` is 15/30/45/60 for book-now (absent: until the next meeting, at most 60) and 15/30 for extend.',
+          parameters: [roomIdParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WalkUpAction' } } } },
+          responses: {
+            '200': { description: 'Applied; the new room state', content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
+            '400': errorResponse('Invalid input or malformed JSON'),
+            '404': errorResponse('No such room'),
+            '409': errorResponse('The action does not fit the schedule (the code says why)'),
+            '413': errorResponse('Body larger than 16 KB'),
+            '415': errorResponse('Body is not JSON'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Health: {
+          type: 'object',
+          required: ['status', 'version', 'time', 'rooms'],
+          properties: {
+            status: { const: 'ok' },
+            version: { type: 'string' },
+            time: { type: 'string', format: 'date-time' },
+            rooms: { type: 'integer', description: 'Number of rooms served' },
+          },
+        },
+        Error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { enum: [...ERROR_CODES] }, message: { type: 'string' } },
+        },
+        RoomSummary: schema(RoomSummary, 'output'),
+        RoomState: schema(RoomState, 'output'),
+        WalkUpAction: schema(WalkUpAction, 'input'),
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { startBridge } from './bridge.ts';
+import { LocalCalendar } from './calendar/local-calendar.ts';
+import { parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
+import { openDatabase } from './store/database.ts';
+import { RoomStore } from './store/room-store.ts';
+import { systemClock } from './system-clock.ts';
+
+/** The composition root: the only place real adapters are created. */
+const config = parseConfig(process.env);
+if (!config.ok) {
+  console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
+  process.exit(1);
+}
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings } = config.data;
+const logger = createLogger(logLevel);
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const db = openDatabase(dataDir);
+const store = new RoomStore(db);
+if (seedDemoRoomIfEmpty(store, systemClock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
+  logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
+}
+
+const bridge = await startBridge(
+  { clock: systemClock, store, calendar: new LocalCalendar(store, systemClock), logger },
+  { port, host, webDir, version },
+).catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);
+  logger.fatal({ err: error }, `Lintel cannot start: ${reason}`);
+  process.exit(1);
+});
+logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  await bridge.close();
+  db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+/**
+ * Each entry upgrades the schema by one version; `user_version` records how
+ * far a database has come, so an old data dir is upgraded in place.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE rooms (
+     id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE meetings (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL REFERENCES rooms(id),
+     span_start INTEGER NOT NULL,
+     span_end INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX meetings_by_room_and_span ON meetings (room_id, span_end, span_start);
+   CREATE TABLE walk_up_actions (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     request TEXT NOT NULL,
+     result TEXT NOT NULL,
+     applied_at INTEGER NOT NULL
+   );`,
+];
+
+/**
+ * Opens (creating if needed) the bridge's store. WAL with synchronous=FULL:
+ * a transaction is on disk before the caller is told it committed, so an
+ * acknowledged walk-up booking survives a crash or a power cut.
+ */
+export function openDatabase(dataDir: string): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, 'lintel.sqlite3'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function openMemoryDatabase(): SqliteDatabase {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The data dir was written by a newer Lintel (schema ${current}); this one knows ${MIGRATIONS.length}.`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

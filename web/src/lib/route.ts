@@ -1,0 +1,5 @@
+/** The room a display URL names: `/rooms/:id`, or the bridge's default room at `/`. */
+export function roomIdFromPath(pathname: string): string | undefined {
+  const match = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
+  return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+}
