@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { postJson } from '../support/http.ts';
+
+let browser: Browser;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function emptyRoomBridge(dir?: string, port?: number): Promise<BridgeProcess> {
+  const dataDir = dir ?? tempDataDir();
+  if (typeof dataDir !== 'string') cleanups.push(() => dataDir.remove());
+  const running = await startBridgeProcess({
+    dataDir: typeof dataDir === 'string' ? dataDir : dataDir.dir,
+    env: { LINTEL_DEMO_MEETINGS: 'false', LINTEL_TIME_ZONE: 'Europe/Amsterdam', ...(port ? { PORT: String(port) } : {}) },
+  });
+  cleanups.push(() => running.stop());
+  return running;
+}
+
+async function openDisplay(url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  cleanups.push(() => page.close());
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+const statusWord = (page: Page, word: string) => page.getByRole('status', { name: 'Room status' }).getByText(word, { exact: true });
+
+describe('the live display', () => {
+  it('shows the room free, then busy without a reload when the room is booked through the API', async () => {
+    const bridge = await emptyRoomBridge();
+    const { page, problems } = await openDisplay(`${bridge.url}/`);
+
+    await page.getByRole('heading', { name: 'Harbour' }).waitFor();
+    await statusWord(page, 'Available').waitFor();
+    await page.getByText('Free for the rest of the day').waitFor();
+    await page.evaluate(() => Object.assign(window, { lintelSameDocument: true }));
+
+    const booked = await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    expect(booked.status).toBe(200);
+
+    await statusWord(page, 'Busy').waitFor({ timeout: 5000 });
+    const current = page.getByRole('article', { name: 'Current meeting' });
+    await current.getByText('Walk-up booking').waitFor();
+    expect(await current.textContent()).toMatch(/(29|30) min/);
+    expect(await page.evaluate(() => 'lintelSameDocument' in window)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a room by its URL and says so clearly when the room does not exist', async () => {
+    const bridge = await emptyRoomBridge();
+    const { page } = await openDisplay(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+    const missing = await openDisplay(`${bridge.url}/rooms/nowhere`);
+    await missing.page.getByRole('alert').getByText('There is no room "nowhere".').waitFor();
+  });
+
+  it('reconnects by itself when the bridge comes back, and shows what changed meanwhile', async () => {
+    const data = tempDataDir();
+    cleanups.push(() => data.remove());
+    const first = await emptyRoomBridge(data.dir);
+    const port = Number(new URL(first.url).port);
+    const { page } = await openDisplay(`${first.url}/`);
+    await statusWord(page, 'Available').waitFor();
+
+    await first.stop();
+    await page.getByRole('alert').getByText(/reconnecting/).waitFor();
+    await page.evaluate(() => Object.assign(window, { lintelSameDocument: true }));
+
+    const second = await emptyRoomBridge(data.dir, port);
+    await postJson(`${second.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    await statusWord(page, 'Busy').waitFor({ timeout: 15_000 });
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => 'lintelSameDocument' in window)).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/model.ts';
+import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { getJson, postJson } from '../support/http.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function bridge(dataDir: string, env: Record<string, string> = {}): Promise<BridgeProcess> {
+  const running = await startBridgeProcess({ dataDir, env });
+  cleanups.push(() => running.stop());
+  return running;
+}
+
+function dataDir(): string {
+  const data = tempDataDir();
+  cleanups.push(() => data.remove());
+  return data.dir;
+}
+
+describe('the bridge process', () => {
+  it('seeds a demo room with meetings around the current time on first start', async () => {
+    const running = await bridge(dataDir());
+    const { body } = (await getJson(`${running.url}/api/rooms/demo/state`)) as { body: RoomState };
+    expect(body.room.name).toBe('Harbour');
+    expect(body.status).toBe('busy');
+    expect(body.current?.subject).toBe('Design review: onboarding flow');
+    expect(body.events.length + body.next.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps an acknowledged action through SIGKILL and answers its retry the same way', async () => {
+    const dir = dataDir();
+    const first = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const booking = { id: crypto.randomUUID(), type: 'book-now', minutes: 30 };
+    const acknowledged = await postJson(`${first.url}/api/rooms/demo/actions`, booking);
+    expect(acknowledged.status).toBe(200);
+    await first.stop('SIGKILL');
+
+    const second = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const { body } = (await getJson(`${second.url}/api/rooms/demo/state`)) as { body: RoomState };
+    expect(body.status).toBe('busy');
+    expect(body.current?.id).toBe(`walk-up-${booking.id}`);
+    const retry = await postJson(`${second.url}/api/rooms/demo/actions`, booking);
+    expect(retry).toEqual(acknowledged);
+  });
+
+  it('refuses to start with a bad configuration, naming every problem', async () => {
+    await expect(startBridgeProcess({ dataDir: dataDir(), env: { PORT: 'eighty', LINTEL_TIME_ZONE: 'Atlantis/Capital' } })).rejects.toThrow(
+      /PORT:[\s\S]*LINTEL_TIME_ZONE:/,
+    );
+  });
+});

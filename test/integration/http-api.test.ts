@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/model.ts';
+import { timed } from '../../shared/test-meetings.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { getJson, postJson } from '../support/http.ts';
+import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
+
+let clock: FakeClock;
+let bridge: TestBridge;
+
+beforeEach(async () => {
+  clock = new FakeClock('2026-11-23T10:00:00+01:00');
+  bridge = await startTestBridge({
+    clock,
+    meetings: [timed('2026-11-23T11:00:00+01:00', '2026-11-23T12:00:00+01:00', { id: 'planning', roomId: 'demo', subject: 'Planning' })],
+  });
+});
+
+afterEach(async () => {
+  await bridge.close();
+});
+
+const state = async () => (await getJson(`${bridge.url}/api/rooms/demo/state`)).body as RoomState;
+const action = (body: unknown) => postJson(`${bridge.url}/api/rooms/demo/actions`, body);
+
+describe('HTTP API', () => {
+  it('reports health', async () => {
+    expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok', rooms: 1 } });
+  });
+
+  it('lists rooms with id, name and time zone', async () => {
+    const { body } = await getJson(`${bridge.url}/api/rooms`);
+    expect(body).toEqual([expect.objectContaining({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam' })]);
+  });
+
+  it("answers a room's state with status, current, next, today's events and update time", async () => {
+    const body = await state();
+    expect(body).toMatchObject({ room: { id: 'demo' }, status: 'available', current: null, next: [{ id: 'planning' }], events: [{ id: 'planning' }] });
+    expect(body.freeUntil).toBe('2026-11-23T10:00:00.000Z');
+    expect(typeof body.updatedAt).toBe('string');
+  });
+
+  it('describes every endpoint in its OpenAPI document', async () => {
+    const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(['/api/health', '/api/rooms', '/api/rooms/{id}/actions', '/api/rooms/{id}/state']);
+  });
+
+  it('books the room now and shows it busy', async () => {
+    const response = await action({ id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'busy', current: { subject: 'Walk-up booking', origin: 'walk-up' } });
+    expect((await state()).status).toBe('busy');
+  });
+
+  it('applies the same action id once and answers it the same way', async () => {
+    const booking = { id: crypto.randomUUID(), type: 'book-now', minutes: 15 };
+    const first = await action(booking);
+    clock.advance(60_000);
+    const second = await action(booking);
+    expect(second).toEqual(first);
+    expect((await state()).events.filter((m) => m.origin === 'walk-up')).toHaveLength(1);
+  });
+
+  it('refuses a reused action id carrying a different action', async () => {
+    const id = crypto.randomUUID();
+    await action({ id, type: 'book-now', minutes: 15 });
+    expect(await action({ id, type: 'book-now', minutes: 30 })).toMatchObject({ status: 409, body: { code: 'action-id-reused' } });
+  });
+
+  it('answers 409 with a reason when the action does not fit', async () => {
+    const response = await action({ id: crypto.randomUUID(), type: 'book-now', minutes: 60 });
+    expect(response).toEqual({ status: 200, body: expect.anything() });
+    clock.advance(30 * 60_000);
+    expect(await action({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 })).toMatchObject({
+      status: 409,
+      body: { code: 'room-busy', message: 'The room is in use until 11:00.' },
+    });
+    expect(await action({ id: crypto.randomUUID(), type: 'extend', minutes: 15 })).toMatchObject({ status: 409, body: { code: 'extend-conflict' } });
+  });
+
+  describe('bad input gets a clear 4xx and changes nothing', () => {
+    const cases: [string, () => Promise<{ status: number; body: unknown }>, number, string][] = [
+      ['wrong types', () => action({ id: crypto.randomUUID(), type: 'book-now', minutes: '30' }), 400, 'invalid-input'],
+      ['unknown action', () => action({ id: crypto.randomUUID(), type: 'teleport' }), 400, 'invalid-input'],
+      ['missing id', () => action({ type: 'book-now', minutes: 30 }), 400, 'invalid-input'],
+      ['extra fields', () => action({ id: crypto.randomUUID(), type: 'book-now', minutes: 30, subject: '<script>' }), 400, 'invalid-input'],
+      ['a JSON array', () => action([1, 2]), 400, 'invalid-input'],
+      ['unknown room', () => postJson(`${bridge.url}/api/rooms/nowhere/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 }), 404, 'room-not-found'],
+      ['a malformed room id', () => getJson(`${bridge.url}/api/rooms/${encodeURIComponent('../../etc')}/state`), 404, 'room-not-found'],
+      ['unknown endpoint', () => getJson(`${bridge.url}/api/rooms/demo/nothing`), 404, 'not-found'],
+      ['malformed JSON', () => raw('{"id": "x", ', 'application/json'), 400, 'invalid-input'],
+      ['a huge body', () => raw(JSON.stringify({ id: crypto.randomUUID(), type: 'book-now', padding: 'x'.repeat(100_000) }), 'application/json'), 413, 'payload-too-large'],
+      ['not JSON', () => raw('type=book-now', 'application/x-www-form-urlencoded'), 415, 'unsupported-media-type'],
+    ];
+
+    it.each(cases)('%s', async (_name, send, status, code) => {
+      const before = await state();
+      const response = await send();
+      expect(response.status).toBe(status);
+      expect(response.body).toMatchObject({ code, message: expect.stringMatching(/\w/) });
+      const after = await state();
+      expect(after.events).toEqual(before.events);
+      expect(after.updatedAt).toBe(before.updatedAt);
+    });
+  });
+});
+
+async function raw(body: string, contentType: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${bridge.url}/api/rooms/demo/actions`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, body: await response.json() };
+}

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BridgeProcess {
+  url: string;
+  pid: number;
+  dataDir: string;
+  /** Ends the process this test started, by its PID. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lintel-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The real bridge as a separate process, exactly as `npm start` runs it,
+ * on a port the OS picks (read back from its log).
+ */
+export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<BridgeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bridge/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await readPort(child);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('bridge process has no pid');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    dataDir: options.dataDir,
+    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+  };
+}
+
+function readPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timeout = setTimeout(() => fail(new Error(`bridge did not start in 20 s:\n${output}`)), 20_000);
+    const fail = (error: Error) => {
+      clearTimeout(timeout);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.includes('Lintel is running')) continue;
+        const parsed = JSON.parse(line) as { port: number };
+        clearTimeout(timeout);
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve(parsed.port);
+        return;
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`bridge exited with ${code}:\n${output}`)));
+  });
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}

@@ -1,0 +1,27 @@
+import pino from 'pino';
+import type { Clock } from '../../shared/clock.ts';
+import { Room, type Meeting } from '../../shared/model.ts';
+import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
+import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
+import { RoomStore } from '../../bridge/src/store/room-store.ts';
+
+export interface TestBridge extends RunningBridge {
+  url: string;
+  store: RoomStore;
+}
+
+/** A real bridge on a random port with an in-memory store and the given clock. */
+export async function startTestBridge(options: { clock: Clock; rooms?: Partial<Room>[]; meetings?: Meeting[] }): Promise<TestBridge> {
+  const store = new RoomStore(openMemoryDatabase());
+  for (const partial of options.rooms ?? [{}]) {
+    store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
+  }
+  for (const meeting of options.meetings ?? []) store.saveMeeting(meeting);
+  const logger = pino({ level: 'silent' });
+  const bridge = await startBridge(
+    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger },
+    { port: 0, host: '127.0.0.1', webDir: '/nonexistent', version: 'test' },
+  );
+  return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
+}
