@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/build-web-once.ts'],
+          globalSetup: ['test/e2e/build-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

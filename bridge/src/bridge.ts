@@ -49,9 +49,12 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     rooms,
     async close() {
       rooms.stop();
-      await io.close();
+      // Stop accepting first, then drop keep-alive and polling connections: a
+      // display retrying every second would otherwise hold the server open.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await io.close();
+      await closed;
     },
   };
 }

@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors.ts';
 import { TimeZone } from '../../shared/model.ts';
 import { describeIssues } from '../../shared/validation.ts';
-
-const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+import { projectRoot } from './project-root.ts';
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -14,7 +13,7 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   LINTEL_HOST: z.string().min(1).optional(),
   LINTEL_DATA_DIR: z.string().min(1).default(() => envPaths('lintel', { suffix: '' }).data),
-  LINTEL_WEB_DIR: z.string().min(1).default(defaultWebDir),
+  LINTEL_WEB_DIR: z.string().min(1).default(() => join(projectRoot(), 'dist', 'web')),
   LINTEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The demo room's time zone on first start; the machine's own by default. */
   LINTEL_TIME_ZONE: TimeZone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),

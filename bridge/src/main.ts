@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { projectRoot, projectVersion } from './project-root.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { openDatabase } from './store/database.ts';
 import { RoomStore } from './store/room-store.ts';
@@ -16,7 +16,7 @@ if (!config.ok) {
 }
 const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings } = config.data;
 const logger = createLogger(logLevel);
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = projectVersion(projectRoot());
 
 const db = openDatabase(dataDir);
 const store = new RoomStore(db);
@@ -40,6 +40,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
+  // A service manager waits for us; never let a stuck connection hold the exit.
+  setTimeout(() => process.exit(1), 5000).unref();
   await bridge.close();
   db.close();
   process.exit(0);

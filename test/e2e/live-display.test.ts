@@ -23,6 +23,7 @@ async function emptyRoomBridge(dir?: string, port?: number): Promise<BridgeProce
   const dataDir = dir ?? tempDataDir();
   if (typeof dataDir !== 'string') cleanups.push(() => dataDir.remove());
   const running = await startBridgeProcess({
+    build: true,
     dataDir: typeof dataDir === 'string' ? dataDir : dataDir.dir,
     env: { LINTEL_DEMO_MEETINGS: 'false', LINTEL_TIME_ZONE: 'Europe/Amsterdam', ...(port ? { PORT: String(port) } : {}) },
   });

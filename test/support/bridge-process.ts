@@ -20,11 +20,13 @@ export function tempDataDir(): { dir: string; remove(): void } {
 }
 
 /**
- * The real bridge as a separate process, exactly as `npm start` runs it,
- * on a port the OS picks (read back from its log).
+ * The real bridge as a separate process on a port the OS picks (read back
+ * from its log): from source, or from the production build exactly as
+ * `npm start` runs it (end-to-end tests and benchmarks).
  */
-export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<BridgeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bridge/src/main.ts'], {
+export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string>; build?: boolean }): Promise<BridgeProcess> {
+  const entry = options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,8 +71,15 @@ function readPort(child: ChildProcess): Promise<number> {
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+  return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bridge did not exit within 10 s of ${signal}`));
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(deadline);
+      resolve();
+    });
     child.kill(signal);
   });
 }
