@@ -40,6 +40,15 @@ describe('HTTP API', () => {
     expect(typeof body.updatedAt).toBe('string');
   });
 
+  it('serves pages under a strict Content-Security-Policy with no inline scripts', async () => {
+    const response = await fetch(`${bridge.url}/rooms/demo`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('upgrade-insecure-requests');
+  });
+
   it('describes every endpoint in its OpenAPI document', async () => {
     const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
     expect(body.openapi).toBe('3.1.0');

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { RoomSettings, type RoomState } from '../../../shared/model.ts';
+import { timed } from '../../../shared/test-meetings.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io client to drive the display state as the bridge would. */
+class ScriptedSocket {
+  connected = true;
+  readonly handlers = new Map<string, Handler[]>();
+  watchAnswer: RoomState | null = null;
+
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  off(event: string) {
+    this.handlers.delete(event);
+    return this;
+  }
+  emit(event: string, _request: unknown, ack: Handler) {
+    if (event === 'room:watch') ack({ ok: true, data: this.watchAnswer });
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+}
+
+function stateAt(now: string): RoomState {
+  const meeting = timed('2026-11-23T10:00:00+01:00', '2026-11-23T10:30:00+01:00', { roomId: 'demo', id: 'm' });
+  return {
+    room: { id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', capacity: null, equipment: [], settings: RoomSettings.parse({}) },
+    status: 'busy',
+    current: meeting,
+    next: [],
+    events: [meeting],
+    freeUntil: null,
+    busyUntil: '2026-11-23T09:30:00.000Z',
+    now: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+  };
+}
+
+describe('display state', () => {
+  it('turns Busy into Available at the end of the meeting on its own clock, without a push', () => {
+    const clock = new FakeClock('2026-11-23T10:29:58+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:29:58+01:00');
+    const display = new DisplayState(clock, 'demo');
+    const stop = display.connect(socket as unknown as DisplaySocket);
+
+    expect(display.connection).toBe('live');
+    expect(display.view?.status).toBe('busy');
+    clock.advance(1_000);
+    expect(display.view?.status).toBe('busy');
+    clock.advance(1_000);
+    expect(display.view?.status).toBe('available');
+    stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it("follows the bridge's clock when its own is wrong", () => {
+    const clock = new FakeClock('2026-11-23T12:00:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    expect(display.view?.status).toBe('busy');
+    expect(display.now).toBe(Date.parse('2026-11-23T10:15:00+01:00'));
+  });
+
+  it('says it is reconnecting when the connection drops, and takes pushed states', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    socket.fire('disconnect');
+    expect(display.connection).toBe('reconnecting');
+    socket.fire('room:state', { ...stateAt('2026-11-23T10:16:00+01:00'), events: [], current: null });
+    expect(display.view?.status).toBe('available');
+    socket.fire('connect');
+    expect(display.connection).toBe('live');
+  });
+});
