@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoomSettings, type Room } from './model.ts';
 import { computeRoomStatus } from './room-status.ts';
-import { allDay, timed } from './test-meetings.ts';
+import { allDay, timed } from '../test/support/meetings.ts';
 import { localDayOf } from './time-zone.ts';
 import { meetingsOverlapping } from './meeting-span.ts';
 

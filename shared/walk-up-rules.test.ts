@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoomSettings, type WalkUpAction } from './model.ts';
-import { allDay, timed } from './test-meetings.ts';
+import { allDay, timed } from '../test/support/meetings.ts';
 import { planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
 
 const id = '7d9f2c1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f';

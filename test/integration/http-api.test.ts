@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
-import { timed } from '../../shared/test-meetings.ts';
+import { timed } from '../support/meetings.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';

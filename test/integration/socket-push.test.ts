@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { timed } from '../../shared/test-meetings.ts';
+import { timed } from '../support/meetings.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { postJson } from '../support/http.ts';
 import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localDayOfDate } from '../../../shared/time-zone.ts';
 import { Room } from '../../../shared/model.ts';
-import { allDay, timed } from '../../../shared/test-meetings.ts';
+import { allDay, timed } from '../../../test/support/meetings.ts';
 import { openDatabase, openMemoryDatabase } from './database.ts';
 import { RoomStore } from './room-store.ts';
 

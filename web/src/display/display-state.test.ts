@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoomSettings, type RoomState } from '../../../shared/model.ts';
-import { timed } from '../../../shared/test-meetings.ts';
+import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
 

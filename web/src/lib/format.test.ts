@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timed } from '../../../shared/test-meetings.ts';
+import { timed } from '../../../test/support/meetings.ts';
 import { createFormatters, minutesLeft, visibleOrganizer, visibleSubject } from './format.ts';
 
 describe('display formatting', () => {

@@ -1,4 +1,4 @@
-import type { AllDayMeeting, Meeting, TimedMeeting } from './model.ts';
+import type { AllDayMeeting, Meeting, TimedMeeting } from '../../shared/model.ts';
 
 /** Builders for tests: a meeting with sensible defaults and the fields a test cares about. */
 export function timed(start: string, end: string, extra: Partial<TimedMeeting> = {}): Meeting {
