@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'no-meeting-to-check-in',
   'meeting-changed',
   'action-id-reused',
+  'read-only',
+  'pin-required',
+  'wrong-pin',
+  'too-many-attempts',
   'internal',
 ] as const;
 
@@ -54,5 +58,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'no-meeting-to-check-in': 409,
   'meeting-changed': 409,
   'action-id-reused': 409,
+  'read-only': 403,
+  'pin-required': 401,
+  'wrong-pin': 403,
+  'too-many-attempts': 429,
   internal: 500,
 };

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { Meeting, Room, WalkUpAction } from './model.ts';
+import { Meeting, Room, toPublicRoom, WalkUpAction } from './model.ts';
 import { parseInput } from './validation.ts';
 
 describe('schemas', () => {
   it('fills room settings with their defaults', () => {
     const room = Room.parse({ id: 'demo', name: 'Demo', timeZone: 'Europe/Amsterdam' });
-    expect(room.settings).toEqual({ startingSoonMinutes: 10, checkIn: { required: false, beforeMinutes: 5, afterMinutes: 10 } });
+    expect(room.settings).toEqual({
+      language: 'en',
+      privacy: 'subject-and-organizer',
+      startingSoonMinutes: 10,
+      checkIn: { required: false, beforeMinutes: 5, afterMinutes: 10, releaseNoShows: false },
+      officeHours: { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] },
+      pin: null,
+      readOnly: false,
+    });
+  });
+
+  it('never lets the PIN into what displays receive', () => {
+    const room = Room.parse({ id: 'demo', name: 'Demo', timeZone: 'UTC', settings: { pin: '4711' } });
+    const shown = toPublicRoom(room);
+    expect(shown.settings.pinRequired).toBe(true);
+    expect(JSON.stringify(shown)).not.toContain('4711');
   });
 
   it('lists every problem of a bad room at once, each with its path', () => {

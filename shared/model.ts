@@ -19,16 +19,47 @@ export const Instant = z.iso.datetime({ offset: true });
 /** A calendar date, `YYYY-MM-DD`, as all-day events use. */
 export const LocalDate = z.iso.date();
 
-export const CheckInSettings = z.object({
-  /** Meetings must be checked in; off by default because not every room has a touchscreen. */
-  required: z.boolean().default(false),
-  beforeMinutes: z.number().int().min(0).max(60).default(5),
-  afterMinutes: z.number().int().min(1).max(60).default(10),
-});
+export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'ja', 'ar'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** What a passer-by may read: subject and organizer, the organizer only, or neither ("Reserved"). */
+export const Privacy = z.enum(['subject-and-organizer', 'organizer-only', 'hidden']);
+export type Privacy = z.infer<typeof Privacy>;
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM, 00:00 to 23:59');
+
+export const OfficeHours = z
+  .object({
+    start: ClockTime.default('08:00'),
+    end: ClockTime.default('18:00'),
+    /** ISO weekdays: 1 is Monday, 7 is Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).max(7).default([1, 2, 3, 4, 5]),
+  })
+  .refine((hours) => hours.end > hours.start, { message: 'end must be after start', path: ['end'] });
+export type OfficeHours = z.infer<typeof OfficeHours>;
+
+export const CheckInSettings = z
+  .object({
+    /** Meetings must be checked in; off by default because not every room has a touchscreen. */
+    required: z.boolean().default(false),
+    beforeMinutes: z.number().int().min(0).max(60).default(5),
+    afterMinutes: z.number().int().min(1).max(60).default(10),
+    /** Release (cancel or decline) a meeting nobody checked in by the end of its window. */
+    releaseNoShows: z.boolean().default(false),
+  })
+  .refine((c) => c.required || !c.releaseNoShows, { message: 'releaseNoShows needs required: true', path: ['releaseNoShows'] });
 
 export const RoomSettings = z.object({
+  language: Language.default('en'),
+  privacy: Privacy.default('subject-and-organizer'),
   startingSoonMinutes: z.number().int().min(0).max(120).default(10),
   checkIn: CheckInSettings.prefault({}),
+  officeHours: OfficeHours.prefault({}),
+  /** Digits asked before any walk-up action; null for none. Never sent to a display. */
+  pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable().default(null),
+  /** Displays of this room show the schedule but take no actions. */
+  readOnly: z.boolean().default(false),
 });
 export type RoomSettings = z.infer<typeof RoomSettings>;
 
@@ -41,6 +72,17 @@ export const Room = z.object({
   settings: RoomSettings.prefault({}),
 });
 export type Room = z.infer<typeof Room>;
+
+/** A room as displays see it: whether a PIN is asked, never the PIN itself. */
+export const PublicRoom = Room.extend({
+  settings: RoomSettings.omit({ pin: true }).extend({ pinRequired: z.boolean() }),
+});
+export type PublicRoom = z.infer<typeof PublicRoom>;
+
+export function toPublicRoom(room: Room): PublicRoom {
+  const { pin, ...settings } = room.settings;
+  return { ...room, settings: { ...settings, pinRequired: pin !== null } };
+}
 
 const meetingFields = {
   id: z.string().min(1).max(200),
@@ -75,10 +117,13 @@ export const EXTEND_MINUTES = [15, 30] as const;
  * given, names the meeting the person saw on screen: if the room has moved on
  * meanwhile, the action is refused rather than applied to another meeting.
  */
+const Pin = z.string().max(16).optional();
+
 export const WalkUpAction = z.discriminatedUnion('type', [
   z.strictObject({
     id: z.uuid(),
     type: z.literal('book-now'),
+    pin: Pin,
     /** Absent: until the next meeting, at most 60 min. */
     minutes: z.literal(BOOK_NOW_MINUTES, { error: 'must be 15, 30, 45 or 60' }).optional(),
   }),
@@ -87,9 +132,10 @@ export const WalkUpAction = z.discriminatedUnion('type', [
     type: z.literal('extend'),
     minutes: z.literal(EXTEND_MINUTES, { error: 'must be 15 or 30' }),
     meetingId: z.string().min(1).max(200).optional(),
+    pin: Pin,
   }),
-  z.strictObject({ id: z.uuid(), type: z.literal('end-now'), meetingId: z.string().min(1).max(200).optional() }),
-  z.strictObject({ id: z.uuid(), type: z.literal('check-in'), meetingId: z.string().min(1).max(200).optional() }),
+  z.strictObject({ id: z.uuid(), type: z.literal('end-now'), meetingId: z.string().min(1).max(200).optional(), pin: Pin }),
+  z.strictObject({ id: z.uuid(), type: z.literal('check-in'), meetingId: z.string().min(1).max(200).optional(), pin: Pin }),
 ]);
 export type WalkUpAction = z.infer<typeof WalkUpAction>;
 
@@ -98,7 +144,7 @@ export type RoomStatus = z.infer<typeof RoomStatus>;
 
 /** What the bridge sends a display: everything needed to render and to re-derive the status on its own clock. */
 export const RoomState = z.object({
-  room: Room,
+  room: PublicRoom,
   status: RoomStatus,
   current: Meeting.nullable(),
   next: z.array(Meeting),
@@ -112,6 +158,15 @@ export const RoomState = z.object({
   now: Instant,
   /** When the room's schedule last changed. */
   updatedAt: Instant,
+  /**
+   * When the calendar service last confirmed this schedule; null when the
+   * bridge's own store is the calendar and so always current.
+   */
+  syncedAt: Instant.nullable(),
+  /** How often the bridge confirms the schedule: data older than two periods is shown as possibly stale. */
+  syncPeriodSeconds: z.number().int().positive(),
+  /** The page a phone opens (from the display's QR code) to see and book this room. */
+  bookingUrl: z.url(),
 });
 export type RoomState = z.infer<typeof RoomState>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RoomSettings, type Room } from './model.ts';
-import { computeRoomStatus } from './room-status.ts';
+import { RoomSettings } from './model.ts';
+import { computeRoomStatus, type StatusRoom } from './room-status.ts';
 import { allDay, timed } from '../test/support/meetings.ts';
 import { localDayOf } from './time-zone.ts';
 import { meetingsOverlapping } from './meeting-span.ts';
@@ -8,7 +8,7 @@ import { meetingsOverlapping } from './meeting-span.ts';
 const amsterdam = room('Europe/Amsterdam');
 const at = (iso: string) => Date.parse(iso);
 
-function room(timeZone: string, settings: Partial<RoomSettings> = {}): Pick<Room, 'timeZone' | 'settings'> {
+function room(timeZone: string, settings: Partial<RoomSettings> = {}): StatusRoom {
   return { timeZone, settings: RoomSettings.parse(settings) };
 }
 
@@ -54,7 +54,7 @@ describe('room status engine', () => {
   });
 
   describe('check-in', () => {
-    const strict = room('Europe/Amsterdam', { checkIn: { required: true, beforeMinutes: 5, afterMinutes: 10 } });
+    const strict = room('Europe/Amsterdam', { checkIn: { required: true, beforeMinutes: 5, afterMinutes: 10, releaseNoShows: false } });
 
     it('waits for check-in from 5 min before to 10 min after the start', () => {
       expect(computeRoomStatus(day, at('2026-11-23T08:54:59+01:00'), strict).status).toBe('starting-soon');

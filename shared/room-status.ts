@@ -1,6 +1,6 @@
 import { MINUTE_MS } from './clock.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
-import type { Meeting, Room, RoomStatus } from './model.ts';
+import type { Meeting, RoomSettings, RoomStatus } from './model.ts';
 
 export interface RoomStatusView {
   status: RoomStatus;
@@ -12,7 +12,11 @@ export interface RoomStatusView {
   busyUntil: number | null;
 }
 
-type StatusRoom = Pick<Room, 'timeZone' | 'settings'>;
+/** What the engine needs of a room: a stored room and the public view displays get both fit. */
+export interface StatusRoom {
+  timeZone: string;
+  settings: Pick<RoomSettings, 'startingSoonMinutes' | 'checkIn'>;
+}
 
 /**
  * The room status engine: a pure function of the schedule, the time and the

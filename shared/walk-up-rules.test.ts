@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoomSettings, type WalkUpAction } from './model.ts';
 import { allDay, timed } from '../test/support/meetings.ts';
-import { planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
+import { bookingOptions, checkInCandidate, dueNoShows, extendOptions, nextNoShowDeadline, planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
 
 const id = '7d9f2c1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f';
 const room = { id: 'room', timeZone: 'Europe/Amsterdam', settings: RoomSettings.parse({}) };
@@ -110,5 +110,57 @@ describe('check in', () => {
   it('changes nothing when already checked in', () => {
     const checkedIn = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { checkedInAt: '2026-11-23T11:58:00.000Z' })];
     expect(plan({ id, type: 'check-in' }, '2026-11-23T13:01:00+01:00', checkedIn)).toEqual({ ok: true, data: { kind: 'none' } });
+  });
+});
+
+describe('what a display offers', () => {
+  const strict = { ...room, settings: RoomSettings.parse({ checkIn: { required: true, releaseNoShows: true } }) };
+
+  it('offers the lengths that fit, and "until the next meeting" when shorter than an hour', () => {
+    expect(bookingOptions(nextAt1430, at('2026-11-23T12:00:00+01:00'), room)).toEqual({ minutes: [15, 30, 45, 60], untilNext: null });
+    expect(bookingOptions(nextAt1430, at('2026-11-23T13:50:20+01:00'), room)).toEqual({ minutes: [15, 30], untilNext: at('2026-11-23T14:30:00+01:00') });
+    expect(bookingOptions(nextAt1430, at('2026-11-23T14:00:00+01:00'), room)).toEqual({ minutes: [15, 30], untilNext: null });
+    expect(bookingOptions(nextAt1430, at('2026-11-23T14:27:00+01:00'), room)).toEqual({ minutes: [], untilNext: null });
+    expect(bookingOptions(nextAt1430, at('2026-11-23T14:40:00+01:00'), room)).toEqual({ minutes: [], untilNext: null });
+  });
+
+  it('offers only the extensions that fit', () => {
+    const meetings = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'now' }), timed('2026-11-23T14:20:00+01:00', '2026-11-23T15:00:00+01:00')];
+    expect(extendOptions(meetings, at('2026-11-23T13:30:00+01:00'), room)).toEqual([15]);
+    expect(extendOptions(meetings.slice(0, 1), at('2026-11-23T13:30:00+01:00'), room)).toEqual([15, 30]);
+    expect(extendOptions(meetings, at('2026-11-23T12:30:00+01:00'), room)).toEqual([]);
+  });
+
+  it('offers check-in only where the room asks for it, in the window', () => {
+    const meetings = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'm' })];
+    expect(checkInCandidate(meetings, at('2026-11-23T12:56:00+01:00'), room)).toBeNull();
+    expect(checkInCandidate(meetings, at('2026-11-23T12:56:00+01:00'), strict)?.id).toBe('m');
+    expect(checkInCandidate(meetings, at('2026-11-23T13:10:00+01:00'), strict)).toBeNull();
+  });
+});
+
+describe('no-show release', () => {
+  const releasing = { ...room, settings: RoomSettings.parse({ checkIn: { required: true, releaseNoShows: true } }) };
+  const meetings = [
+    timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'no-show' }),
+    timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'checked-in', checkedInAt: '2026-11-23T12:01:00.000Z' }),
+    timed('2026-11-23T15:00:00+01:00', '2026-11-23T15:05:00+01:00', { id: 'too-short-to-release' }),
+    allDay('2026-11-23', '2026-11-24', { id: 'all-day' }),
+  ];
+
+  it('releases exactly at the end of the window, only meetings nobody checked in to', () => {
+    expect(dueNoShows(meetings, at('2026-11-23T13:09:59+01:00'), releasing)).toEqual([]);
+    expect(dueNoShows(meetings, at('2026-11-23T13:10:00+01:00'), releasing).map((m) => m.id)).toEqual(['no-show']);
+  });
+
+  it('leaves meetings that already ended, and rooms that do not release', () => {
+    expect(dueNoShows(meetings, at('2026-11-23T14:00:00+01:00'), releasing)).toEqual([]);
+    expect(dueNoShows(meetings, at('2026-11-23T13:30:00+01:00'), room)).toEqual([]);
+  });
+
+  it('knows when the next window closes', () => {
+    expect(nextNoShowDeadline(meetings, at('2026-11-23T12:00:00+01:00'), releasing)).toBe(at('2026-11-23T13:10:00+01:00'));
+    expect(nextNoShowDeadline(meetings, at('2026-11-23T13:10:00+01:00'), releasing)).toBeNull();
+    expect(nextNoShowDeadline(meetings, at('2026-11-23T12:00:00+01:00'), room)).toBeNull();
   });
 });

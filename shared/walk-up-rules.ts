@@ -1,20 +1,22 @@
 import { floorToMinute, MINUTE_MS } from './clock.ts';
 import { fail, ok, type Result } from './errors.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
-import type { Meeting, Room, TimedMeeting, WalkUpAction } from './model.ts';
-import { currentMeeting, isInCheckInWindow } from './room-status.ts';
+import { BOOK_NOW_MINUTES, EXTEND_MINUTES, type Meeting, type TimedMeeting, type WalkUpAction } from './model.ts';
+import { currentMeeting, isInCheckInWindow, type StatusRoom } from './room-status.ts';
 
 /** What an accepted walk-up action does to the room's calendar. */
 export type MeetingChange =
   | { kind: 'create'; meeting: TimedMeeting }
   | { kind: 'update'; meetingId: string; end?: string; checkedInAt?: string }
   | { kind: 'delete'; meetingId: string }
+  /** A no-show given back: the calendar cancels or declines it rather than deleting it. */
+  | { kind: 'release'; meetingId: string }
   | { kind: 'none' };
 
 export interface WalkUpContext {
   meetings: readonly Meeting[];
   now: number;
-  room: Pick<Room, 'id' | 'timeZone' | 'settings'>;
+  room: StatusRoom & { id: string };
   /** Subject for a new booking, already in the room's language. */
   bookingSubject: string;
 }
@@ -149,4 +151,76 @@ function requireCurrentTimed(
 
 function clockTime(ms: number, ctx: WalkUpContext): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ctx.room.timeZone }).format(ms);
+}
+
+export interface BookingOptions {
+  /** Lengths among 15/30/45/60 min that fit before the next meeting. */
+  minutes: number[];
+  /** "Until the next meeting", offered when that is shorter than an hour and no listed length matches it. */
+  untilNext: number | null;
+}
+
+/** The book-now choices a display offers now: exactly those the bridge would accept. */
+export function bookingOptions(meetings: readonly Meeting[], now: number, room: StatusRoom): BookingOptions {
+  const spans = schedule(meetings, room.timeZone);
+  if (currentMeeting(spans, now)) return { minutes: [], untilNext: null };
+  const start = floorToMinute(now);
+  const next = spans.find((s) => s.start > now);
+  const freeMs = next ? next.start - start : Number.POSITIVE_INFINITY;
+  const minutes = BOOK_NOW_MINUTES.filter((m) => m * MINUTE_MS <= freeMs);
+  const offerUntilNext =
+    next !== undefined &&
+    freeMs < UNTIL_NEXT_CAP_MINUTES * MINUTE_MS &&
+    freeMs >= MIN_BOOKING_MINUTES * MINUTE_MS &&
+    !minutes.some((m) => m * MINUTE_MS === freeMs);
+  return { minutes, untilNext: offerUntilNext ? next.start : null };
+}
+
+/** The extensions of the current meeting that fit before whatever follows it. */
+export function extendOptions(meetings: readonly Meeting[], now: number, room: StatusRoom): number[] {
+  const spans = schedule(meetings, room.timeZone);
+  const current = currentMeeting(spans, now);
+  if (!current || current.meeting.allDay) return [];
+  return EXTEND_MINUTES.filter((m) => {
+    const newEnd = current.end + m * MINUTE_MS;
+    return !spans.some((s) => s !== current && s.start < newEnd && s.end > current.end);
+  });
+}
+
+/** The meeting a Check in button would check in now, if the room asks for check-in. */
+export function checkInCandidate(meetings: readonly Meeting[], now: number, room: StatusRoom): Meeting | null {
+  if (!room.settings.checkIn.required) return null;
+  const span = schedule(meetings, room.timeZone).find(
+    (s) => !s.meeting.allDay && s.meeting.checkedInAt === null && isInCheckInWindow(s, now, room) && now < s.end,
+  );
+  return span?.meeting ?? null;
+}
+
+function releaseDeadline(span: ScheduledMeeting, room: StatusRoom): number {
+  return span.start + room.settings.checkIn.afterMinutes * MINUTE_MS;
+}
+
+function mayBeReleased(span: ScheduledMeeting): boolean {
+  return !span.meeting.allDay && span.meeting.checkedInAt === null;
+}
+
+/**
+ * Meetings to release now: nobody checked in by the end of the window and
+ * the meeting is still running. One that already ended is left alone: there
+ * is nothing left to give back.
+ */
+export function dueNoShows(meetings: readonly Meeting[], now: number, room: StatusRoom): Meeting[] {
+  if (!room.settings.checkIn.releaseNoShows) return [];
+  return schedule(meetings, room.timeZone)
+    .filter((s) => mayBeReleased(s) && releaseDeadline(s, room) <= now && now < s.end)
+    .map((s) => s.meeting);
+}
+
+/** When the next check-in window closes, or null when no release can come. */
+export function nextNoShowDeadline(meetings: readonly Meeting[], now: number, room: StatusRoom): number | null {
+  if (!room.settings.checkIn.releaseNoShows) return null;
+  const deadlines = schedule(meetings, room.timeZone)
+    .filter((s) => mayBeReleased(s) && releaseDeadline(s, room) > now && releaseDeadline(s, room) < s.end)
+    .map((s) => releaseDeadline(s, room));
+  return deadlines.length > 0 ? Math.min(...deadlines) : null;
 }

@@ -5,6 +5,8 @@ import type { CalendarSource } from './calendar/calendar-source.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
+import { guessPublicUrl } from './public-url.ts';
+import { NoShowReleaser } from './rooms/no-show-releaser.ts';
 import { RoomService } from './rooms/room-service.ts';
 import type { RoomStore } from './store/room-store.ts';
 
@@ -20,7 +22,12 @@ export interface BridgeOptions {
   host?: string | undefined;
   webDir: string;
   version: string;
+  /** Where phones and other devices reach this bridge; guessed from the network when absent. */
+  publicUrl?: string | undefined;
 }
+
+/** The local calendar is always current; this is how often a remote one is confirmed. */
+const SYNC_PERIOD_SECONDS = 15;
 
 export interface RunningBridge {
   port: number;
@@ -30,12 +37,7 @@ export interface RunningBridge {
 
 /** Wires the bridge from the ports it is given; main.ts gives real ones, tests give fakes. */
 export async function startBridge(ports: BridgePorts, options: BridgeOptions): Promise<RunningBridge> {
-  const rooms = new RoomService(ports);
-  const app = createApp({ rooms, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir });
-  const server = createServer(app);
-  const io = attachRealtime(server, rooms, ports.logger);
-  rooms.start();
-
+  const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -43,11 +45,20 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       resolve();
     });
   });
+  const port = (server.address() as AddressInfo).port;
+
+  const rooms = new RoomService({ ...ports, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds: SYNC_PERIOD_SECONDS });
+  const releaser = new NoShowReleaser(rooms, ports.clock);
+  server.on('request', createApp({ rooms, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
+  const io = attachRealtime(server, rooms, ports.logger);
+  rooms.start();
+  releaser.start();
 
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     rooms,
     async close() {
+      releaser.stop();
       rooms.stop();
       // Stop accepting first, then drop keep-alive and polling connections: a
       // display retrying every second would otherwise hold the server open.

@@ -19,6 +19,10 @@ const ConfigSchema = z.object({
   LINTEL_TIME_ZONE: TimeZone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
   /** Seed the demo room with meetings around the current time on first start. */
   LINTEL_DEMO_MEETINGS: Flag.default(true),
+  /** A rooms file (JSON): the rooms this bridge serves and their settings. */
+  LINTEL_CONFIG: z.string().min(1).optional(),
+  /** Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080. */
+  LINTEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
 export interface BridgeConfig {
@@ -29,6 +33,8 @@ export interface BridgeConfig {
   logLevel: z.infer<typeof ConfigSchema>['LINTEL_LOG_LEVEL'];
   demoTimeZone: string;
   demoMeetings: boolean;
+  roomsFile: string | undefined;
+  publicUrl: string | undefined;
 }
 
 /** Parses the environment, listing every problem at once rather than the first. */
@@ -47,5 +53,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     logLevel: c.LINTEL_LOG_LEVEL,
     demoTimeZone: c.LINTEL_TIME_ZONE,
     demoMeetings: c.LINTEL_DEMO_MEETINGS,
+    roomsFile: c.LINTEL_CONFIG,
+    publicUrl: c.LINTEL_PUBLIC_URL,
   });
 }

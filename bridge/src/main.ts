@@ -3,6 +3,7 @@ import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
+import { loadRoomsFile } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { openDatabase } from './store/database.ts';
 import { RoomStore } from './store/room-store.ts';
@@ -14,19 +15,28 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl } = config.data;
 const logger = createLogger(logLevel);
 const version = projectVersion(projectRoot());
 
+const configuredRooms = roomsFile === undefined ? undefined : loadRoomsFile(roomsFile);
+if (configuredRooms && !configuredRooms.ok) {
+  console.error(`Lintel cannot start, the rooms file has problems:\n- ${configuredRooms.message.split('; ').join('\n- ')}`);
+  process.exit(1);
+}
+
 const db = openDatabase(dataDir);
 const store = new RoomStore(db);
-if (seedDemoRoomIfEmpty(store, systemClock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
+if (configuredRooms) {
+  store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, systemClock.now())));
+  logger.info({ roomsFile, rooms: configuredRooms.data.map((room) => room.id) }, 'rooms from the rooms file');
+} else if (seedDemoRoomIfEmpty(store, systemClock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
 }
 
 const bridge = await startBridge(
   { clock: systemClock, store, calendar: new LocalCalendar(store, systemClock), logger },
-  { port, host, webDir, version },
+  { port, host, webDir, version, publicUrl },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);

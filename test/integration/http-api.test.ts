@@ -119,3 +119,15 @@ async function raw(body: string, contentType: string): Promise<{ status: number;
   const response = await fetch(`${bridge.url}/api/rooms/demo/actions`, { method: 'POST', headers: { 'content-type': contentType }, body });
   return { status: response.status, body: await response.json() };
 }
+
+describe('two displays booking the same slot at once', () => {
+  it('gives it to exactly one; the other gets 409 with the reason', async () => {
+    const results = await Promise.all([
+      action({ id: crypto.randomUUID(), type: 'book-now', minutes: 30 }),
+      action({ id: crypto.randomUUID(), type: 'book-now', minutes: 30 }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({ code: 'room-busy' });
+    expect((await state()).events.filter((m) => m.origin === 'walk-up')).toHaveLength(1);
+  });
+});

@@ -11,7 +11,11 @@ import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
  * - `applyChange` is called inside a store transaction together with the
  *   record of the walk-up action that caused it, and must not do I/O outside
  *   that store: a remote write is queued in the same transaction and sent later.
- * - `updatedAt` is when the source last knew the room's schedule to be true.
+ * - `updatedAt` is when the room's schedule last changed.
+ * - `syncedAt` is when a remote calendar last confirmed the schedule, or
+ *   null when the source is the bridge's own store and so always current.
+ * - A `release` change gives a no-show back: a remote calendar cancels or
+ *   declines the meeting, the local one removes it.
  */
 export interface CalendarSource {
   readonly kind: 'local';
@@ -21,4 +25,5 @@ export interface CalendarSource {
   meetingsBetween(roomId: string, from: number, to: number): Meeting[];
   applyChange(roomId: string, change: MeetingChange): void;
   updatedAt(roomId: string): number | undefined;
+  syncedAt(roomId: string): number | null;
 }

@@ -35,6 +35,7 @@ export class LocalCalendar implements CalendarSource {
         this.#store.saveMeeting(change.meeting);
         break;
       case 'delete':
+      case 'release':
         this.#store.deleteMeeting(change.meetingId);
         break;
       case 'update': {
@@ -53,5 +54,9 @@ export class LocalCalendar implements CalendarSource {
 
   updatedAt(roomId: string): number | undefined {
     return this.#store.roomUpdatedAt(roomId);
+  }
+
+  syncedAt(): null {
+    return null;
   }
 }

@@ -1,22 +1,27 @@
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
-import type { Room, RoomState, RoomSummary, WalkUpAction } from '../../../shared/model.ts';
+import { toPublicRoom, type Meeting, type Room, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
-import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
+import { dueNoShows, nextNoShowDeadline, planWalkUpAction } from '../../../shared/walk-up-rules.ts';
+import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import type { CalendarSource } from '../calendar/calendar-source.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import { PinGuard } from './pin-guard.ts';
 
 const DAY_MS = 86_400_000;
-const WALK_UP_SUBJECT = 'Walk-up booking';
 
 export interface RoomServiceDeps {
   store: RoomStore;
   calendar: CalendarSource;
   clock: Clock;
   logger: Logger;
+  /** Where phones reach this bridge, for the booking page in each display's QR code. */
+  publicUrl: string;
+  /** How often the calendar source confirms the schedule. */
+  syncPeriodSeconds: number;
 }
 
 type RoomChangedListener = (roomId: string) => void;
@@ -28,11 +33,13 @@ type RoomChangedListener = (roomId: string) => void;
  */
 export class RoomService {
   readonly #deps: RoomServiceDeps;
+  readonly #pins: PinGuard;
   readonly #listeners = new Set<RoomChangedListener>();
   readonly #rolloverTimers = new Map<string, () => void>();
 
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
+    this.#pins = new PinGuard(deps.clock);
   }
 
   listRooms(): RoomSummary[] {
@@ -53,14 +60,20 @@ export class RoomService {
   /**
    * Applies a walk-up action once. A repeated id with the same request gets
    * the answer the first one got; a repeated id with a different request is
-   * refused, because it means a client reused an id by mistake.
+   * refused, because it means a client reused an id by mistake. Refusals for
+   * read-only rooms and PINs are not recorded: the same action may be sent
+   * again with the right PIN.
    */
   applyAction(roomId: string, action: WalkUpAction): Result<RoomState> {
     const { store, calendar, clock, logger } = this.#deps;
     const room = calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
-    const request = JSON.stringify({ roomId, action });
+    if (room.settings.readOnly) return fail('read-only', 'This room takes no walk-up actions: its displays only show the schedule.');
+    const pinCheck = this.#pins.check(roomId, room.settings.pin, action.pin);
+    if (!pinCheck.ok) return pinCheck;
 
+    const { pin: _pin, ...withoutPin } = action;
+    const request = JSON.stringify({ roomId, action: withoutPin });
     let changed = false;
     const result = store.transaction((): Result<RoomState> => {
       const earlier = store.findAction(action.id);
@@ -71,10 +84,10 @@ export class RoomService {
       }
       const now = clock.now();
       const plan = planWalkUpAction(action, {
-        meetings: calendar.meetingsBetween(roomId, now - DAY_MS, now + 2 * DAY_MS),
+        meetings: this.#meetingsAround(room, now),
         now,
         room,
-        bookingSubject: WALK_UP_SUBJECT,
+        bookingSubject: WALK_UP_SUBJECT[room.settings.language],
       });
       if (plan.ok) {
         calendar.applyChange(roomId, plan.data);
@@ -88,6 +101,33 @@ export class RoomService {
     logger.info({ roomId, actionId: action.id, type: action.type, ok: result.ok, code: result.ok ? undefined : result.code }, 'walk-up action');
     if (changed) this.#notify(roomId);
     return result;
+  }
+
+  /** Releases the room's meetings whose check-in window closed with nobody checked in; returns how many. */
+  releaseNoShows(roomId: string): number {
+    const { store, calendar, clock, logger } = this.#deps;
+    const room = calendar.getRoom(roomId);
+    if (!room) return 0;
+    const released = store.transaction((): Meeting[] => {
+      const due = dueNoShows(this.#meetingsAround(room, clock.now()), clock.now(), room);
+      for (const meeting of due) calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
+      return due;
+    });
+    for (const meeting of released) logger.info({ roomId, meetingId: meeting.id }, 'released a meeting nobody checked in to');
+    if (released.length > 0) this.#notify(roomId);
+    return released.length;
+  }
+
+  /** When the next check-in window of the room closes, or null when no release can come. */
+  nextNoShowDeadline(roomId: string): number | null {
+    const room = this.#deps.calendar.getRoom(roomId);
+    if (!room) return null;
+    const now = this.#deps.clock.now();
+    return nextNoShowDeadline(this.#meetingsAround(room, now), now, room);
+  }
+
+  roomIds(): string[] {
+    return this.#deps.calendar.listRooms().map((room) => room.id);
   }
 
   onRoomChanged(listener: RoomChangedListener): () => void {
@@ -105,6 +145,11 @@ export class RoomService {
     this.#rolloverTimers.clear();
   }
 
+  /** Wide enough that a booking at 23:50 sees the meeting at 00:05, and a meeting across midnight is seen. */
+  #meetingsAround(room: Room, now: number): Meeting[] {
+    return this.#deps.calendar.meetingsBetween(room.id, now - DAY_MS, now + 2 * DAY_MS);
+  }
+
   #scheduleRollover(room: Room): void {
     const { clock } = this.#deps;
     const now = clock.now();
@@ -116,14 +161,15 @@ export class RoomService {
   }
 
   #stateOf(room: Room): RoomState {
-    const { calendar, clock } = this.#deps;
+    const { calendar, clock, publicUrl, syncPeriodSeconds } = this.#deps;
     const now = clock.now();
     const day = localDayOf(now, room.timeZone);
     const events = meetingsOverlapping(calendar.meetingsBetween(room.id, day.start, day.end), day, room.timeZone);
     const view = computeRoomStatus(events, now, room);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    const synced = calendar.syncedAt(room.id);
     return {
-      room,
+      room: toPublicRoom(room),
       status: view.status,
       current: view.current,
       next: view.next,
@@ -132,6 +178,9 @@ export class RoomService {
       busyUntil: iso(view.busyUntil),
       now: new Date(now).toISOString(),
       updatedAt: new Date(calendar.updatedAt(room.id) ?? now).toISOString(),
+      syncedAt: synced === null ? null : new Date(synced).toISOString(),
+      syncPeriodSeconds,
+      bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
     };
   }
 

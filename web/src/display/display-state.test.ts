@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomSettings, type RoomState } from '../../../shared/model.ts';
+import { Room, toPublicRoom, type RoomState } from '../../../shared/model.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
@@ -36,7 +36,7 @@ class ScriptedSocket {
 function stateAt(now: string): RoomState {
   const meeting = timed('2026-11-23T10:00:00+01:00', '2026-11-23T10:30:00+01:00', { roomId: 'demo', id: 'm' });
   return {
-    room: { id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', capacity: null, equipment: [], settings: RoomSettings.parse({}) },
+    room: toPublicRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam' })),
     status: 'busy',
     current: meeting,
     next: [],
@@ -45,6 +45,9 @@ function stateAt(now: string): RoomState {
     busyUntil: '2026-11-23T09:30:00.000Z',
     now: new Date(now).toISOString(),
     updatedAt: new Date(now).toISOString(),
+    syncedAt: null,
+    syncPeriodSeconds: 15,
+    bookingUrl: 'http://bridge.local:8080/rooms/demo',
   };
 }
 

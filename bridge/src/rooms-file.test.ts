@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRoomsFile } from './rooms-file.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'lintel-rooms-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('rooms file', () => {
+  it('reads rooms with their settings and fills the defaults', () => {
+    const path = file('ok.json', JSON.stringify({ rooms: [{ id: 'loft', name: 'Loft', timeZone: 'Europe/Berlin', settings: { language: 'de', pin: '1234' } }] }));
+    const result = loadRoomsFile(path);
+    expect(result).toMatchObject({ ok: true, data: [{ id: 'loft', settings: { language: 'de', pin: '1234', privacy: 'subject-and-organizer', readOnly: false } }] });
+  });
+
+  it('lists every problem with its path', () => {
+    const path = file('bad.json', JSON.stringify({
+      rooms: [
+        { id: 'loft', name: 'Loft', timeZone: 'Europe/Berlin', settings: { pin: '12', privacy: 'secret', officeHours: { start: '18:00', end: '08:00' } } },
+        { id: 'loft', name: '', timeZone: 'Europe/Berlin', settings: { checkIn: { releaseNoShows: true } } },
+      ],
+    }));
+    const result = loadRoomsFile(path);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const problem of ['rooms.0.settings.pin', 'rooms.0.settings.privacy', 'rooms.0.settings.officeHours.end', 'rooms.1.name', 'rooms.1.settings.checkIn.releaseNoShows']) {
+      expect(result.message).toContain(problem);
+    }
+  });
+
+  it('reports duplicate room ids, bad JSON and missing files clearly', () => {
+    const dup = file('dup.json', JSON.stringify({ rooms: [{ id: 'a', name: 'A', timeZone: 'UTC' }, { id: 'a', name: 'B', timeZone: 'UTC' }] }));
+    expect(loadRoomsFile(dup)).toMatchObject({ ok: false, message: expect.stringContaining('rooms.1.id: room id "a" is used twice') });
+    expect(loadRoomsFile(file('broken.json', '{ rooms: ['))).toMatchObject({ ok: false, message: expect.stringContaining('is not valid JSON') });
+    expect(loadRoomsFile(join(dir, 'missing.json'))).toMatchObject({ ok: false, message: expect.stringContaining('cannot read') });
+  });
+});

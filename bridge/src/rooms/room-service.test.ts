@@ -1,0 +1,109 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { Room, WalkUpAction } from '../../../shared/model.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { timed } from '../../../test/support/meetings.ts';
+import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { openMemoryDatabase } from '../store/database.ts';
+import { RoomStore } from '../store/room-store.ts';
+import { NoShowReleaser } from './no-show-releaser.ts';
+import { RoomService } from './room-service.ts';
+
+function setup(settings: Record<string, unknown> = {}, start = '2026-11-23T12:50:00+01:00') {
+  const clock = new FakeClock(start);
+  const store = new RoomStore(openMemoryDatabase());
+  store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', settings }), clock.now());
+  store.saveMeeting(timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'planning', roomId: 'demo' }));
+  const rooms = new RoomService({
+    store,
+    calendar: new LocalCalendar(store, clock),
+    clock,
+    logger: pino({ level: 'silent' }),
+    publicUrl: 'http://bridge.local:8080/',
+    syncPeriodSeconds: 15,
+  });
+  const changes: string[] = [];
+  rooms.onRoomChanged((roomId) => changes.push(roomId));
+  return { clock, store, rooms, changes };
+}
+
+const act = (action: Record<string, unknown>): WalkUpAction => WalkUpAction.parse({ id: crypto.randomUUID(), ...action });
+
+describe('room service', () => {
+  it('books in the room language and links the booking page in the state', () => {
+    const { rooms } = setup({ language: 'de' }, '2026-11-23T11:00:00+01:00');
+    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }));
+    expect(result).toMatchObject({ ok: true, data: { status: 'busy', current: { subject: 'Spontanbuchung' }, bookingUrl: 'http://bridge.local:8080/rooms/demo' } });
+  });
+
+  it('refuses every action in a read-only room and records nothing', () => {
+    const { rooms, changes } = setup({ readOnly: true }, '2026-11-23T11:00:00+01:00');
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15 }))).toMatchObject({ ok: false, code: 'read-only' });
+    expect(changes).toEqual([]);
+  });
+
+  it('asks for the PIN, and the same action id goes through once the PIN is right', () => {
+    const { rooms } = setup({ pin: '4711' }, '2026-11-23T11:00:00+01:00');
+    const booking = act({ type: 'book-now', minutes: 15 });
+    expect(rooms.applyAction('demo', booking)).toMatchObject({ ok: false, code: 'pin-required' });
+    expect(rooms.applyAction('demo', { ...booking, pin: '1234' })).toMatchObject({ ok: false, code: 'wrong-pin' });
+    expect(rooms.applyAction('demo', { ...booking, pin: '4711' })).toMatchObject({ ok: true, data: { status: 'busy' } });
+    const state = rooms.getState('demo');
+    expect(JSON.stringify(state)).not.toContain('4711');
+    expect(state).toMatchObject({ ok: true, data: { room: { settings: { pinRequired: true } } } });
+  });
+
+  it('gives the slot to exactly one of two displays booking at once', () => {
+    const { rooms } = setup({}, '2026-11-23T11:00:00+01:00');
+    const results = [rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 })), rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }))];
+    expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'room-busy']);
+  });
+
+  describe('no-show release', () => {
+    const releasing = { checkIn: { required: true, releaseNoShows: true } };
+
+    it('releases a meeting nobody checked in to exactly when its window closes', () => {
+      const { clock, rooms, changes } = setup(releasing);
+      const releaser = new NoShowReleaser(rooms, clock);
+      releaser.start();
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'starting-soon' } });
+      clock.advance(5 * 60_000);
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'awaiting-check-in' } });
+      clock.advance(15 * 60_000 - 1);
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'awaiting-check-in', current: { id: 'planning' } } });
+      clock.advance(1);
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'available', current: null } });
+      expect(changes).toEqual(['demo']);
+      releaser.stop();
+    });
+
+    it('keeps a checked-in meeting', () => {
+      const { clock, rooms } = setup(releasing);
+      const releaser = new NoShowReleaser(rooms, clock);
+      releaser.start();
+      clock.advance(12 * 60_000);
+      expect(rooms.applyAction('demo', act({ type: 'check-in' }))).toMatchObject({ ok: true, data: { status: 'busy' } });
+      clock.advance(30 * 60_000);
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'busy', current: { id: 'planning' } } });
+      releaser.stop();
+    });
+
+    it('catches up at start on a window that closed while the bridge was down', () => {
+      const { clock, rooms } = setup(releasing, '2026-11-23T13:20:00+01:00');
+      const releaser = new NoShowReleaser(rooms, clock);
+      releaser.start();
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'available' } });
+      expect(clock.pendingTimers()).toBe(0);
+      releaser.stop();
+    });
+
+    it('releases nothing in a room that does not ask for it', () => {
+      const { clock, rooms } = setup({});
+      const releaser = new NoShowReleaser(rooms, clock);
+      releaser.start();
+      clock.advance(30 * 60_000);
+      expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'busy' } });
+      releaser.stop();
+    });
+  });
+});
