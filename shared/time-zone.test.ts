@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDateOf, localDayOf, localDayOfDate } from './time-zone.ts';
+import { isValidTimeZone, localDateOf, localDayOf, localDayOfDate, localTimeOnDayOf, localWeekdayOf } from './time-zone.ts';
 
 const HOUR = 3_600_000;
 
@@ -36,5 +36,20 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('wall-clock times', () => {
+  it('finds 08:00 on daylight-saving days, not midnight plus eight hours', () => {
+    const spring = Date.parse('2026-03-29T12:00:00Z');
+    expect(new Date(localTimeOnDayOf(spring, '08:00', 'Europe/Amsterdam')).toISOString()).toBe('2026-03-29T06:00:00.000Z');
+    const fall = Date.parse('2026-11-01T15:00:00Z');
+    expect(new Date(localTimeOnDayOf(fall, '18:00', 'America/New_York')).toISOString()).toBe('2026-11-01T23:00:00.000Z');
+  });
+
+  it('tells the ISO weekday in the room zone', () => {
+    const sundayNightInNewYork = Date.parse('2026-11-23T02:00:00Z');
+    expect(localWeekdayOf(sundayNightInNewYork, 'America/New_York')).toBe(7);
+    expect(localWeekdayOf(sundayNightInNewYork, 'Europe/Amsterdam')).toBe(1);
   });
 });

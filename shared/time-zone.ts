@@ -40,6 +40,21 @@ export function startOfLocalDate(date: string, timeZone: string): number {
   return localDayOfDate(date, timeZone).start;
 }
 
+/**
+ * The instant a wall-clock time (`HH:MM`) happens on the local day of `ms`.
+ * On a spring-forward day a time in the gap resolves to the instant after it.
+ */
+export function localTimeOnDayOf(ms: number, clockTime: string, timeZone: string): number {
+  const [hours, minutes] = clockTime.split(':').map(Number);
+  const day = new TZDate(ms, timeZone);
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours ?? 0, minutes ?? 0, timeZone).getTime();
+}
+
+/** ISO weekday (1 Monday … 7 Sunday) of `ms` in `timeZone`. */
+export function localWeekdayOf(ms: number, timeZone: string): number {
+  return new TZDate(ms, timeZone).getDay() || 7;
+}
+
 /** The `YYYY-MM-DD` local date of `ms` in `timeZone`. */
 export function localDateOf(ms: number, timeZone: string): string {
   const local = new TZDate(ms, timeZone);

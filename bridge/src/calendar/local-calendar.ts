@@ -1,5 +1,6 @@
 import type { Clock } from '../../../shared/clock.ts';
 import type { Meeting, Room } from '../../../shared/model.ts';
+import { updatedMeeting } from '../../../shared/meeting-change.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import type { CalendarSource } from './calendar-source.ts';
@@ -41,11 +42,7 @@ export class LocalCalendar implements CalendarSource {
       case 'update': {
         const meeting = this.#store.getMeeting(change.meetingId);
         if (!meeting || meeting.allDay) throw new Error(`No timed meeting ${change.meetingId} to update`);
-        this.#store.saveMeeting({
-          ...meeting,
-          end: change.end ?? meeting.end,
-          checkedInAt: change.checkedInAt ?? meeting.checkedInAt,
-        });
+        this.#store.saveMeeting(updatedMeeting(meeting, change));
         break;
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timed } from '../../../test/support/meetings.ts';
+import { en } from '../i18n/en.ts';
 import { createFormatters, minutesLeft, visibleOrganizer, visibleSubject } from './format.ts';
 
 describe('display formatting', () => {
@@ -11,8 +12,15 @@ describe('display formatting', () => {
 
   it('never shows a private meeting subject or organizer', () => {
     const meeting = timed('2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', { subject: 'Layoffs', organizer: 'CEO', isPrivate: true });
-    expect(visibleSubject(meeting)).toBe('Private meeting');
-    expect(visibleOrganizer(meeting)).toBeNull();
+    expect(visibleSubject(meeting, 'subject-and-organizer', en)).toBe('Private meeting');
+    expect(visibleOrganizer(meeting, 'subject-and-organizer')).toBeNull();
+  });
+
+  it('follows the room privacy setting', () => {
+    const meeting = timed('2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', { subject: 'Budget', organizer: 'Ada' });
+    expect([visibleSubject(meeting, 'subject-and-organizer', en), visibleOrganizer(meeting, 'subject-and-organizer')]).toEqual(['Budget', 'Ada']);
+    expect([visibleSubject(meeting, 'organizer-only', en), visibleOrganizer(meeting, 'organizer-only')]).toEqual(['Reserved', 'Ada']);
+    expect([visibleSubject(meeting, 'hidden', en), visibleOrganizer(meeting, 'hidden')]).toEqual(['Reserved', null]);
   });
 
   it('rounds minutes left up', () => {

@@ -1,4 +1,5 @@
-import type { Meeting } from '../../../shared/model.ts';
+import type { Meeting, Privacy } from '../../../shared/model.ts';
+import type { Messages } from '../i18n/index.ts';
 
 /**
  * All dates and times go through Intl in the room's time zone: the display
@@ -8,23 +9,33 @@ export function createFormatters(locale: string, timeZone: string) {
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const count = new Intl.NumberFormat(locale);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     time: (ms: number) => time.format(ms),
     date: (ms: number) => date.format(ms),
     range: (start: number, end: number) => time.formatRange(start, end),
-    minutes: (count: number) => minutes.format(count),
+    minutes: (n: number) => minutes.format(n),
+    count: (n: number) => count.format(n),
+    minutesAgo: (n: number) => relative.format(-n, 'minute'),
   };
 }
 
 export type Formatters = ReturnType<typeof createFormatters>;
 
-/** Private meetings never show their subject or organizer, whatever the room's settings. */
-export function visibleSubject(meeting: Meeting): string {
-  return meeting.isPrivate ? 'Private meeting' : meeting.subject.trim() || 'Reserved';
+/**
+ * What a passer-by may read of a meeting: private meetings are always
+ * "Private meeting"; a room may hide subjects (organizer only) or both.
+ */
+export function visibleSubject(meeting: Meeting, privacy: Privacy, t: Messages): string {
+  if (meeting.isPrivate) return t.privateMeeting;
+  if (privacy !== 'subject-and-organizer') return t.reserved;
+  return meeting.subject.trim() || t.reserved;
 }
 
-export function visibleOrganizer(meeting: Meeting): string | null {
-  return meeting.isPrivate ? null : meeting.organizer;
+export function visibleOrganizer(meeting: Meeting, privacy: Privacy): string | null {
+  if (meeting.isPrivate || privacy === 'hidden') return null;
+  return meeting.organizer;
 }
 
 /** Whole minutes left, rounded up: "1 min left" until the very end, never "0 min". */

@@ -1,0 +1,33 @@
+import { Language, LANGUAGES } from '../../../shared/model.ts';
+import { ar } from './ar.ts';
+import { de } from './de.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { ja } from './ja.ts';
+import type { Messages } from './messages.ts';
+import { nl } from './nl.ts';
+
+export type { Messages };
+
+export const MESSAGES: Record<Language, Messages> = { en, de, fr, nl, es, ja, ar };
+
+/** A display's language: its `?lang=` when that is one we speak, else the room's. */
+export function displayLanguage(requested: string | null, roomLanguage: Language): Language {
+  const parsed = Language.safeParse(requested?.toLowerCase());
+  return parsed.success ? parsed.data : roomLanguage;
+}
+
+export function textDirection(language: Language): 'ltr' | 'rtl' {
+  return language === 'ar' ? 'rtl' : 'ltr';
+}
+
+/**
+ * The locale for Intl: the browser's own when it is a variant of the chosen
+ * language (en-GB keeps its 24-hour clock), else the language itself.
+ */
+export function intlLocale(language: Language, browserLocales: readonly string[]): string {
+  return browserLocales.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? language;
+}
+
+export { LANGUAGES };

@@ -1,0 +1,44 @@
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { RoomStatus } from '../../../shared/model.ts';
+
+/**
+ * Every text the display shows. Each language is checked against this shape
+ * by the compiler, so a missing translation does not build; times, dates and
+ * durations arrive already formatted by Intl.
+ */
+export interface Messages {
+  status: Record<RoomStatus, string>;
+  freeUntil: (time: string) => string;
+  freeAt: (time: string) => string;
+  freeRestOfDay: string;
+  seats: (count: string) => string;
+  timeLeft: (duration: string) => string;
+  currentMeeting: string;
+  meetingProgress: string;
+  next: string;
+  nextMeetings: string;
+  nothingElseToday: string;
+  free: string;
+  allDay: string;
+  privateMeeting: string;
+  reserved: string;
+  todaysSchedule: string;
+  bookNow: string;
+  untilTime: (time: string) => string;
+  extend: string;
+  extendBy: (duration: string) => string;
+  endNow: string;
+  confirmEndNow: string;
+  checkIn: string;
+  cancel: string;
+  enterPin: string;
+  deleteDigit: string;
+  confirmPin: string;
+  saving: string;
+  errors: Record<ErrorCode, string>;
+  connecting: string;
+  reconnecting: string;
+  offline: string;
+  lastUpdated: (ago: string) => string;
+  scanToBook: string;
+}

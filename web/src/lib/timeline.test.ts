@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { OfficeHours } from '../../../shared/model.ts';
+import { allDay, timed } from '../../../test/support/meetings.ts';
+import { buildTimeline } from './timeline.ts';
+
+const hours = OfficeHours.parse({});
+
+describe('day timeline', () => {
+  it('spans office hours and places meetings and now on it', () => {
+    const line = buildTimeline([timed('2026-11-23T10:00:00+01:00', '2026-11-23T11:00:00+01:00')], Date.parse('2026-11-23T13:00:00+01:00'), 'Europe/Amsterdam', hours);
+    expect(new Date(line.start).toISOString()).toBe('2026-11-23T07:00:00.000Z');
+    expect(new Date(line.end).toISOString()).toBe('2026-11-23T17:00:00.000Z');
+    expect(line.blocks[0]?.from).toBeCloseTo(0.2);
+    expect(line.blocks[0]?.width).toBeCloseTo(0.1);
+    expect(line.now).toBe(0.5);
+    expect(line.hours).toHaveLength(11);
+  });
+
+  it('widens to take in an early meeting, and stays inside the day for one across midnight', () => {
+    const line = buildTimeline(
+      [timed('2026-11-23T06:30:00+01:00', '2026-11-23T07:30:00+01:00'), timed('2026-11-23T23:00:00+01:00', '2026-11-24T01:00:00+01:00')],
+      Date.parse('2026-11-23T12:00:00+01:00'),
+      'Europe/Amsterdam',
+      hours,
+    );
+    expect(new Date(line.start).toISOString()).toBe('2026-11-23T05:30:00.000Z');
+    expect(new Date(line.end).toISOString()).toBe('2026-11-23T23:00:00.000Z');
+  });
+
+  it('shows an all-day event across the whole bar without stretching it', () => {
+    const line = buildTimeline([allDay('2026-11-23', '2026-11-24')], Date.parse('2026-11-23T20:00:00+01:00'), 'Europe/Amsterdam', hours);
+    expect(line.blocks[0]).toMatchObject({ from: 0, width: 1 });
+    expect(line.now).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+import { schedule } from '../../../shared/meeting-span.ts';
+import type { Meeting, OfficeHours } from '../../../shared/model.ts';
+import { localDayOf, localTimeOnDayOf } from '../../../shared/time-zone.ts';
+
+export interface TimelineBlock {
+  meeting: Meeting;
+  /** Position and width as fractions of the timeline. */
+  from: number;
+  width: number;
+}
+
+export interface Timeline {
+  start: number;
+  end: number;
+  blocks: TimelineBlock[];
+  /** Where "now" is, or null outside the range. */
+  now: number | null;
+  /** Whole hours inside the range, for tick marks. */
+  hours: { at: number; position: number }[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The working day as a bar: office hours, widened to take in any meeting of
+ * the day outside them, never beyond the local day itself.
+ */
+export function buildTimeline(events: readonly Meeting[], now: number, timeZone: string, officeHours: OfficeHours): Timeline {
+  const day = localDayOf(now, timeZone);
+  const spans = schedule(events, timeZone).map((s) => ({ ...s, start: Math.max(s.start, day.start), end: Math.min(s.end, day.end) }));
+  const start = Math.min(localTimeOnDayOf(now, officeHours.start, timeZone), ...spans.filter((s) => !s.meeting.allDay).map((s) => s.start));
+  const end = Math.max(localTimeOnDayOf(now, officeHours.end, timeZone), ...spans.filter((s) => !s.meeting.allDay).map((s) => s.end));
+  const length = end - start;
+  const position = (ms: number) => Math.min(1, Math.max(0, (ms - start) / length));
+  const blocks = spans
+    .filter((s) => s.end > start && s.start < end)
+    .map((s) => ({ meeting: s.meeting, from: position(s.start), width: position(s.end) - position(s.start) }));
+  const hours: Timeline['hours'] = [];
+  for (let at = Math.ceil(start / HOUR_MS) * HOUR_MS; at <= end; at += HOUR_MS) hours.push({ at, position: position(at) });
+  return { start, end, blocks, now: now >= start && now <= end ? position(now) : null, hours };
+}
