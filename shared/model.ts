@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOOK_NOW_MINUTES, EXTEND_MINUTES, LANGUAGES } from './constants.ts';
 import { isValidTimeZone } from './time-zone.ts';
 
 /**
@@ -19,7 +20,6 @@ export const Instant = z.iso.datetime({ offset: true });
 /** A calendar date, `YYYY-MM-DD`, as all-day events use. */
 export const LocalDate = z.iso.date();
 
-export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'ja', 'ar'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -107,9 +107,6 @@ export type AllDayMeeting = z.infer<typeof AllDayMeeting>;
 
 export const Meeting = z.discriminatedUnion('allDay', [TimedMeeting, AllDayMeeting]);
 export type Meeting = z.infer<typeof Meeting>;
-
-export const BOOK_NOW_MINUTES = [15, 30, 45, 60] as const;
-export const EXTEND_MINUTES = [15, 30] as const;
 
 /**
  * A walk-up action as a display sends it. `id` is chosen by the client so a

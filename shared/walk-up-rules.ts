@@ -1,7 +1,8 @@
 import { floorToMinute, MINUTE_MS } from './clock.ts';
 import { fail, ok, type Result } from './errors.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
-import { BOOK_NOW_MINUTES, EXTEND_MINUTES, type Meeting, type TimedMeeting, type WalkUpAction } from './model.ts';
+import { BOOK_NOW_MINUTES, EXTEND_MINUTES } from './constants.ts';
+import type { Meeting, TimedMeeting, WalkUpAction } from './model.ts';
 import { currentMeeting, isInCheckInWindow, type StatusRoom } from './room-status.ts';
 
 /** What an accepted walk-up action does to the room's calendar. */

@@ -1,4 +1,4 @@
-import type { Language } from './model.ts';
+import type { Language } from './constants.ts';
 
 /** The subject of a walk-up booking, in the room's language: it lands in the organisation's calendar. */
 export const WALK_UP_SUBJECT: Record<Language, string> = {

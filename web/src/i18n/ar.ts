@@ -50,6 +50,8 @@ export const ar: Messages = {
     'too-many-attempts': 'محاولات خاطئة كثيرة. حاول مجددًا بعد بضع دقائق.',
     internal: 'حدث خطأ ما على الجسر.',
   },
+  unreachable: 'لم يستجب الجسر. لم يتغير شيء.',
+  pinEntered: (count) => `تم إدخال ${count} أرقام`,
   connecting: 'جارٍ الاتصال…',
   reconnecting: 'انقطع الاتصال: جارٍ إعادة الاتصال…',
   offline: 'غير متصل',

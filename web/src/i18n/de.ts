@@ -50,6 +50,8 @@ export const de: Messages = {
     'too-many-attempts': 'Zu viele falsche PINs. Bitte in einigen Minuten erneut versuchen.',
     internal: 'Auf der Bridge ist etwas schiefgegangen.',
   },
+  unreachable: 'Die Bridge hat nicht geantwortet. Es wurde nichts geändert.',
+  pinEntered: (count) => `${count} Ziffern eingegeben`,
   connecting: 'Verbinde…',
   reconnecting: 'Verbindung verloren: verbinde neu…',
   offline: 'Offline',

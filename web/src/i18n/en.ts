@@ -50,6 +50,8 @@ export const en: Messages = {
     'too-many-attempts': 'Too many wrong PINs. Try again in a few minutes.',
     internal: 'Something went wrong on the bridge.',
   },
+  unreachable: 'The bridge did not answer. Nothing was changed.',
+  pinEntered: (count) => `${count} digits entered`,
   connecting: 'Connecting…',
   reconnecting: 'Connection lost: reconnecting…',
   offline: 'Offline',

@@ -50,6 +50,8 @@ export const es: Messages = {
     'too-many-attempts': 'Demasiados PIN incorrectos. Inténtalo de nuevo en unos minutos.',
     internal: 'Algo salió mal en el puente.',
   },
+  unreachable: 'El puente no respondió. No se cambió nada.',
+  pinEntered: (count) => `${count} dígitos introducidos`,
   connecting: 'Conectando…',
   reconnecting: 'Conexión perdida: reconectando…',
   offline: 'Sin conexión',

@@ -50,6 +50,8 @@ export const fr: Messages = {
     'too-many-attempts': 'Trop de codes erronés. Réessayez dans quelques minutes.',
     internal: 'Un problème est survenu sur le pont.',
   },
+  unreachable: 'Le pont n’a pas répondu. Rien n’a été modifié.',
+  pinEntered: (count) => `${count} chiffres saisis`,
   connecting: 'Connexion…',
   reconnecting: 'Connexion perdue : reconnexion…',
   offline: 'Hors ligne',

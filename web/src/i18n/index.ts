@@ -1,4 +1,4 @@
-import { Language, LANGUAGES } from '../../../shared/model.ts';
+import { isLanguage, LANGUAGES, type Language } from '../../../shared/constants.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
@@ -14,8 +14,8 @@ export const MESSAGES: Record<Language, Messages> = { en, de, fr, nl, es, ja, ar
 
 /** A display's language: its `?lang=` when that is one we speak, else the room's. */
 export function displayLanguage(requested: string | null, roomLanguage: Language): Language {
-  const parsed = Language.safeParse(requested?.toLowerCase());
-  return parsed.success ? parsed.data : roomLanguage;
+  const wanted = requested?.toLowerCase();
+  return isLanguage(wanted) ? wanted : roomLanguage;
 }
 
 export function textDirection(language: Language): 'ltr' | 'rtl' {

@@ -50,6 +50,8 @@ export const ja: Messages = {
     'too-many-attempts': 'PINの誤りが多すぎます。数分後にもう一度お試しください。',
     internal: 'ブリッジで問題が発生しました。',
   },
+  unreachable: 'ブリッジから応答がありません。何も変更されていません。',
+  pinEntered: (count) => `${count}桁入力済み`,
   connecting: '接続中…',
   reconnecting: '接続が切れました：再接続中…',
   offline: 'オフライン',

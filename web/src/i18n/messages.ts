@@ -36,6 +36,8 @@ export interface Messages {
   confirmPin: string;
   saving: string;
   errors: Record<ErrorCode, string>;
+  unreachable: string;
+  pinEntered: (count: string) => string;
   connecting: string;
   reconnecting: string;
   offline: string;

@@ -50,6 +50,8 @@ export const nl: Messages = {
     'too-many-attempts': 'Te veel foute pincodes. Probeer het over enkele minuten opnieuw.',
     internal: 'Er ging iets mis op de bridge.',
   },
+  unreachable: 'De bridge antwoordde niet. Er is niets gewijzigd.',
+  pinEntered: (count) => `${count} cijfers ingevoerd`,
   connecting: 'Verbinden…',
   reconnecting: 'Verbinding verbroken: opnieuw verbinden…',
   offline: 'Offline',

@@ -1,0 +1,14 @@
+/**
+ * Plain values both sides need at run time. Kept apart from the zod schemas
+ * so the display bundle, which trusts its bridge's typed messages, does not
+ * carry the validator.
+ */
+export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'ja', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+export const BOOK_NOW_MINUTES = [15, 30, 45, 60] as const;
+export const EXTEND_MINUTES = [15, 30] as const;
