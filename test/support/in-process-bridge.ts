@@ -11,8 +11,16 @@ export interface TestBridge extends RunningBridge {
   store: RoomStore;
 }
 
+export interface TestBridgeOptions {
+  clock: Clock;
+  rooms?: (Partial<Omit<Room, 'settings'>> & { settings?: Record<string, unknown> })[];
+  meetings?: Meeting[];
+  /** The built web app, for end-to-end tests; none by default. */
+  webDir?: string;
+}
+
 /** A real bridge on a random port with an in-memory store and the given clock. */
-export async function startTestBridge(options: { clock: Clock; rooms?: Partial<Room>[]; meetings?: Meeting[] }): Promise<TestBridge> {
+export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
   const store = new RoomStore(openMemoryDatabase());
   for (const partial of options.rooms ?? [{}]) {
     store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
@@ -21,7 +29,7 @@ export async function startTestBridge(options: { clock: Clock; rooms?: Partial<R
   const logger = pino({ level: 'silent' });
   const bridge = await startBridge(
     { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger },
-    { port: 0, host: '127.0.0.1', webDir: '/nonexistent', version: 'test' },
+    { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
 }

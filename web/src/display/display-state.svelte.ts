@@ -45,6 +45,7 @@ export class DisplayState {
   readonly #clock: Clock;
   readonly #roomId: string | undefined;
   #socket: DisplaySocket | null = null;
+  #watch: (() => void) | null = null;
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
@@ -74,6 +75,7 @@ export class DisplayState {
       this.connection = 'reconnecting';
       this.disconnectedAt ??= this.#bridgeNow();
     };
+    this.#watch = watch;
     socket.on('connect', watch);
     socket.on('disconnect', lost);
     socket.on('room:state', (state) => this.#accept(state));
@@ -89,6 +91,7 @@ export class DisplayState {
       socket.off('room:state');
       socket.disconnect();
       this.#socket = null;
+      this.#watch = null;
     };
   }
 
@@ -114,8 +117,10 @@ export class DisplayState {
       if (this.pending?.action.id !== pending.action.id) return;
       this.pending = null;
       if (error) return this.#showProblem('unreachable');
-      if (result.ok) this.#accept(result.data);
-      else this.#showProblem(result.code);
+      if (result.ok) return this.#accept(result.data);
+      this.#showProblem(result.code);
+      // A refusal usually means the room changed under us: show what it is now.
+      this.#watch?.();
     });
   }
 

@@ -1,0 +1,166 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { postJson } from '../support/http.ts';
+import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
+import { timed } from '../support/meetings.ts';
+
+let browser: Browser;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function bridgeAt(time: string, options: Omit<TestBridgeOptions, 'clock' | 'webDir'> = {}): Promise<{ bridge: TestBridge; clock: FakeClock }> {
+  const clock = new FakeClock(time);
+  const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, ...options });
+  cleanups.push(() => bridge.close());
+  return { bridge, clock };
+}
+
+async function display(url: string, options = {}): Promise<DisplayPage> {
+  const opened = await openDisplayPage(browser, url, options);
+  cleanups.push(() => opened.close());
+  return opened;
+}
+
+const planning = timed('2026-11-23T11:00:00+01:00', '2026-11-23T12:00:00+01:00', { id: 'planning', roomId: 'demo', subject: 'Planning' });
+
+describe('walk-up actions in Chromium', () => {
+  it('books, extends and ends by their buttons, and a second display follows without reload', async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { meetings: [planning] });
+    const a = await display(`${bridge.url}/rooms/demo`);
+    const b = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(b.page, 'Available').waitFor();
+    await b.page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await a.page.getByRole('button', { name: 'Book now' }).click();
+    await a.page.getByRole('button', { name: '30 min' }).click();
+    await statusWord(a.page, 'Busy').waitFor({ timeout: 1000 });
+    await statusWord(b.page, 'Busy').waitFor();
+    await b.page.getByRole('article', { name: 'Current meeting' }).getByText('Walk-up booking').waitFor();
+    await b.page.getByText('10:00–10:30').waitFor();
+
+    await a.page.getByRole('button', { name: 'Extend', exact: true }).click();
+    await a.page.getByRole('button', { name: 'Extend by 15 min' }).click();
+    await b.page.getByText('10:00–10:45').waitFor();
+
+    await a.page.getByRole('button', { name: 'End now' }).click();
+    await a.page.getByRole('button', { name: 'Yes, end now' }).click();
+    await statusWord(b.page, 'Available').waitFor();
+    expect(await b.page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect([...a.problems, ...b.problems]).toEqual([]);
+  });
+
+  it('offers only the lengths that fit, and "until" the next meeting', async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:20:00+01:00', { meetings: [planning] });
+    const { page } = await display(`${bridge.url}/rooms/demo`);
+    await page.getByRole('button', { name: 'Book now' }).click();
+    const choices = page.getByRole('group', { name: 'Book now' }).getByRole('button');
+    const minutes = new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+    expect(await choices.allTextContents()).toEqual([minutes.format(15), minutes.format(30), 'Until 11:00', 'Cancel']);
+  });
+
+  it('checks in, and releases a meeting nobody checked in to when its window closes', async () => {
+    const strict = { id: 'demo', settings: { checkIn: { required: true, releaseNoShows: true } } };
+    const { bridge, clock } = await bridgeAt('2026-11-23T10:58:00+01:00', { rooms: [strict], meetings: [planning] });
+    const { page } = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Waiting for check-in').waitFor();
+    await page.getByRole('button', { name: 'Check in' }).waitFor();
+
+    clock.advance(12 * 60_000);
+    await statusWord(page, 'Available').waitFor();
+    expect(await page.getByText('Planning').count()).toBe(0);
+
+    const other = await bridgeAt('2026-11-23T11:02:00+01:00', { rooms: [strict], meetings: [planning] });
+    const checkedIn = await display(`${other.bridge.url}/rooms/demo`);
+    await checkedIn.page.getByRole('button', { name: 'Check in' }).click();
+    await statusWord(checkedIn.page, 'Busy').waitFor();
+    other.clock.advance(20 * 60_000);
+    await checkedIn.page.getByRole('button', { name: 'Check in' }).waitFor({ state: 'detached' });
+    expect(await statusWord(checkedIn.page, 'Busy').count()).toBe(1);
+  });
+
+  it('rolls back with a clear message when another display took the slot a moment earlier', async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { meetings: [planning] });
+    const late = await display(`${bridge.url}/rooms/demo`);
+    let holdPushes = false;
+    let upgraded: () => void = () => {};
+    const websocketInUse = new Promise<void>((resolve) => (upgraded = resolve));
+    await late.page.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        server.send(message);
+        // Engine.IO's upgrade packet: from now on every message, pushes included, comes through here.
+        if (message === '5') upgraded();
+      });
+      server.onMessage((message) => {
+        if (!(holdPushes && String(message).includes('"room:state"'))) ws.send(message);
+      });
+    });
+    await late.page.reload();
+    await statusWord(late.page, 'Available').waitFor();
+    await websocketInUse;
+
+    holdPushes = true;
+    const first = await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    expect(first.status).toBe(200);
+    await late.page.getByRole('button', { name: 'Book now' }).click();
+    await late.page.getByRole('button', { name: '15 min' }).click();
+    await late.page.getByRole('alert').getByText('The room was just booked by someone else.').waitFor();
+    await statusWord(late.page, 'Busy').waitFor();
+    await late.page.getByText('10:00–10:30').waitFor();
+  });
+
+  it('asks for the room PIN and refuses a wrong one', async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo', settings: { pin: '4711' } }], meetings: [planning] });
+    const { page } = await display(`${bridge.url}/rooms/demo`);
+    const bookFifteen = async (pin: string) => {
+      await page.getByRole('button', { name: 'Book now' }).click();
+      await page.getByRole('button', { name: '15 min' }).click();
+      const pad = page.getByRole('dialog', { name: 'Enter the room PIN' });
+      for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+      await pad.getByRole('button', { name: 'OK' }).click();
+    };
+    await bookFifteen('1234');
+    await page.getByRole('alert').getByText('That PIN is not right.').waitFor();
+    await statusWord(page, 'Available').waitFor();
+    await bookFifteen('4711');
+    await statusWord(page, 'Busy').waitFor();
+  });
+
+  it('shows no actions on a read-only display or in a read-only room', async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo' }, { id: 'lobby', name: 'Lobby', settings: { readOnly: true } }] });
+    const readOnlyDisplay = await display(`${bridge.url}/rooms/demo?mode=readonly`);
+    await statusWord(readOnlyDisplay.page, 'Available').waitFor();
+    expect(await readOnlyDisplay.page.getByRole('button').count()).toBe(0);
+    const readOnlyRoom = await display(`${bridge.url}/rooms/lobby`);
+    await statusWord(readOnlyRoom.page, 'Available').waitFor();
+    expect(await readOnlyRoom.page.getByRole('button').count()).toBe(0);
+  });
+
+  it('shows a meeting subject full of HTML as text and runs none of it', async () => {
+    const hostile = timed('2026-11-23T09:30:00+01:00', '2026-11-23T10:30:00+01:00', {
+      roomId: 'demo',
+      subject: '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>',
+      organizer: '<b onmouseover="window.pwned=3">Mallory</b>',
+    });
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { meetings: [hostile] });
+    const { page, problems } = await display(`${bridge.url}/rooms/demo`);
+    const current = page.getByRole('article', { name: 'Current meeting' });
+    await current.getByText('<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>').waitFor();
+    await current.getByText('<b onmouseover="window.pwned=3">Mallory</b>').hover();
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+    expect(await page.locator('main img, main script, main b').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+export const BUILT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface DisplayPage {
+  page: Page;
+  /** Page errors and console errors (a CSP violation is one), for asserting there were none. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A display as a kiosk opens it: its own browser context, so no state is shared between displays. */
+export async function openDisplayPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<DisplayPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems, close: () => context.close() };
+}
+
+export function statusWord(page: Page, word: string) {
+  return page.getByRole('status', { name: 'Room status' }).getByText(word, { exact: true });
+}
