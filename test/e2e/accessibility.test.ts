@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
+import { startFixtureBridge, STATUS_ROOMS } from '../support/display-fixtures.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let bridge: TestBridge;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ bridge } = await startFixtureBridge());
+});
+afterAll(async () => {
+  await browser.close();
+  await bridge.close();
+});
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  passes: unknown[];
+}
+
+/** axe-core's WCAG 2.2 A/AA rules and best practices; the page's CSP is bypassed only to inject axe itself. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    }),
+  )) as AxeResult;
+  // A run that checked next to nothing would pass vacuously.
+  expect(result.passes.length).toBeGreaterThan(15);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Buttons smaller than 44x44 CSS px. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a, input, [role="button"]')]
+      .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && (rect.width < 44 || rect.height < 44))
+      .map(({ element, rect }) => `${element.textContent?.trim() ?? ''} ${Math.round(rect.width)}x${Math.round(rect.height)}`),
+  );
+}
+
+describe('accessibility', () => {
+  for (const lang of ['en', 'ar']) {
+    for (const room of STATUS_ROOMS) {
+      it(`has no axe violations and only large targets: ${room.word} (${lang})`, async () => {
+        for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
+          const display = await openDisplayPage(browser, `${bridge.url}/rooms/${room.id}?lang=${lang}`, { bypassCSP: true, viewport });
+          try {
+            await display.page.getByRole('status', { name: 'Room status' }).waitFor();
+            expect(await axeViolations(display.page)).toEqual([]);
+            expect(await smallTargets(display.page)).toEqual([]);
+            const menu = display.page.locator('.actions button').first();
+            if (room.id !== 'check-in') {
+              await menu.click();
+              expect(await axeViolations(display.page)).toEqual([]);
+              expect(await smallTargets(display.page)).toEqual([]);
+            }
+          } finally {
+            await display.close();
+          }
+        }
+      });
+    }
+  }
+
+  it('keeps the PIN pad accessible with large keys', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const pinned = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'demo', settings: { pin: '4711' } }] });
+    const display = await openDisplayPage(browser, `${pinned.url}/rooms/demo`, { bypassCSP: true, viewport: { width: 800, height: 480 } });
+    try {
+      await statusWord(display.page, 'Available').waitFor();
+      await display.page.getByRole('button', { name: 'Book now' }).click();
+      await display.page.getByRole('button', { name: '15 min' }).click();
+      await display.page.getByRole('dialog', { name: 'Enter the room PIN' }).waitFor();
+      expect(await axeViolations(display.page)).toEqual([]);
+      expect(await smallTargets(display.page)).toEqual([]);
+    } finally {
+      await display.close();
+      await pinned.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/constants.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { openDisplayPage } from '../support/display-page.ts';
+import { startFixtureBridge, STATUS_ROOMS } from '../support/display-fixtures.ts';
+import type { TestBridge } from '../support/in-process-bridge.ts';
+
+let browser: Browser;
+let bridge: TestBridge;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ bridge } = await startFixtureBridge());
+});
+afterAll(async () => {
+  await browser.close();
+  await bridge.close();
+});
+
+/** English UI words that must not show on a display in another language (data such as subjects is not UI). */
+const ENGLISH_UI = [...Object.values(en.status), en.next, en.bookNow, en.extend, en.endNow, en.checkIn, en.free, en.privateMeeting, en.cancel, en.scanToBook, 'Free until', 'Free at', 'seats', 'left'];
+
+describe('every status in every language', () => {
+  for (const lang of LANGUAGES) {
+    it(`renders completely in ${lang}`, async () => {
+      for (const room of STATUS_ROOMS) {
+        const display = await openDisplayPage(browser, `${bridge.url}/rooms/${room.id}?lang=${lang}`);
+        try {
+          const { page } = display;
+          await page.getByRole('status', { name: 'Room status' }).waitFor();
+          const firstAction = page.locator('.actions button').first();
+          if (room.id !== 'check-in') await firstAction.click();
+          const text = await page.locator('body').innerText();
+          expect(text).not.toMatch(/undefined|NaN|\[object|\{\w+\}/);
+          if (lang !== 'en') {
+            const leaked = ENGLISH_UI.filter((phrase) => new RegExp(`\\b${phrase}\\b`).test(text));
+            expect(leaked, `${room.id} in ${lang}`).toEqual([]);
+          }
+          expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, lang === 'ar' ? 'rtl' : 'ltr']);
+          expect(display.problems).toEqual([]);
+        } finally {
+          await display.close();
+        }
+      }
+    });
+  }
+});
