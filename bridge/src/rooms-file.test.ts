@@ -42,3 +42,10 @@ describe('rooms file', () => {
     expect(loadRoomsFile(join(dir, 'missing.json'))).toMatchObject({ ok: false, message: expect.stringContaining('cannot read') });
   });
 });
+
+describe('the example rooms file in kiosk-config', () => {
+  it('is valid', () => {
+    const result = loadRoomsFile(new URL('../../kiosk-config/rooms.example.json', import.meta.url).pathname);
+    expect(result).toMatchObject({ ok: true, data: [{ id: 'harbour' }, { id: 'vorstand' }, { id: 'lobby' }] });
+  });
+});

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
@@ -51,5 +53,24 @@ describe('the bridge process', () => {
     await expect(startBridgeProcess({ dataDir: dataDir(), env: { PORT: 'eighty', LINTEL_TIME_ZONE: 'Atlantis/Capital' } })).rejects.toThrow(
       /PORT:[\s\S]*LINTEL_TIME_ZONE:/,
     );
+  });
+});
+
+describe('the rooms file', () => {
+  it('serves the rooms it lists, with their settings, and never their PIN', async () => {
+    const running = await bridge(dataDir(), { LINTEL_CONFIG: 'kiosk-config/rooms.example.json', LINTEL_PUBLIC_URL: 'http://lintel.example.org:8080' });
+    const { body: rooms } = (await getJson(`${running.url}/api/rooms`)) as { body: { id: string }[] };
+    expect(rooms.map((room) => room.id)).toEqual(['harbour', 'lobby', 'vorstand']);
+    const { body } = (await getJson(`${running.url}/api/rooms/vorstand/state`)) as { body: RoomState };
+    expect(body.room.settings).toMatchObject({ language: 'de', privacy: 'organizer-only', pinRequired: true });
+    expect(body.bookingUrl).toBe('http://lintel.example.org:8080/rooms/vorstand');
+    expect(JSON.stringify(body)).not.toContain('4711');
+  });
+
+  it('refuses to start with a broken rooms file, naming every problem with its path', async () => {
+    const dir = dataDir();
+    const file = join(dir, 'rooms.json');
+    writeFileSync(file, JSON.stringify({ rooms: [{ id: 'a', name: 'A', timeZone: 'Nowhere', settings: { pin: 'abc' } }] }));
+    await expect(startBridgeProcess({ dataDir: dir, env: { LINTEL_CONFIG: file } })).rejects.toThrow(/rooms\.0\.timeZone[\s\S]*rooms\.0\.settings\.pin/);
   });
 });
