@@ -1,25 +1,16 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
-import { startFixtureBridge, STATUS_ROOMS } from '../support/display-fixtures.ts';
+import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
+import { startTestBridge } from '../support/in-process-bridge.ts';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let bridge: TestBridge;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  ({ bridge } = await startFixtureBridge());
-});
-afterAll(async () => {
-  await browser.close();
-  await bridge.close();
-});
+const session = useChromium();
+const fixture = useFixtureBridge();
 
 interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
@@ -54,7 +45,7 @@ describe('accessibility', () => {
     for (const room of STATUS_ROOMS) {
       it(`has no axe violations and only large targets: ${room.word} (${lang})`, async () => {
         for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
-          const display = await openDisplayPage(browser, `${bridge.url}/rooms/${room.id}?lang=${lang}`, { bypassCSP: true, viewport });
+          const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?lang=${lang}`, { bypassCSP: true, viewport });
           try {
             await display.page.getByRole('status', { name: 'Room status' }).waitFor();
             expect(await axeViolations(display.page)).toEqual([]);
@@ -76,7 +67,7 @@ describe('accessibility', () => {
   it('keeps the PIN pad accessible with large keys', async () => {
     const clock = new FakeClock('2026-11-23T10:00:00+01:00');
     const pinned = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'demo', settings: { pin: '4711' } }] });
-    const display = await openDisplayPage(browser, `${pinned.url}/rooms/demo`, { bypassCSP: true, viewport: { width: 800, height: 480 } });
+    const display = await openDisplayPage(session.browser(), `${pinned.url}/rooms/demo`, { bypassCSP: true, viewport: { width: 800, height: 480 } });
     try {
       await statusWord(display.page, 'Available').waitFor();
       await display.page.getByRole('button', { name: 'Book now' }).click();

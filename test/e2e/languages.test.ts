@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/constants.ts';
 import { en } from '../../web/src/i18n/en.ts';
-import { launchChromium } from '../support/chromium.ts';
 import { openDisplayPage } from '../support/display-page.ts';
-import { startFixtureBridge, STATUS_ROOMS } from '../support/display-fixtures.ts';
-import type { TestBridge } from '../support/in-process-bridge.ts';
+import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
 
-let browser: Browser;
-let bridge: TestBridge;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  ({ bridge } = await startFixtureBridge());
-});
-afterAll(async () => {
-  await browser.close();
-  await bridge.close();
-});
+const session = useChromium();
+const fixture = useFixtureBridge();
 
 /** English UI words that must not show on a display in another language (data such as subjects is not UI). */
 const ENGLISH_UI = [...Object.values(en.status), en.next, en.bookNow, en.extend, en.endNow, en.checkIn, en.free, en.privateMeeting, en.cancel, en.scanToBook, 'Free until', 'Free at', 'seats', 'left'];
@@ -26,7 +15,7 @@ describe('every status in every language', () => {
   for (const lang of LANGUAGES) {
     it(`renders completely in ${lang}`, async () => {
       for (const room of STATUS_ROOMS) {
-        const display = await openDisplayPage(browser, `${bridge.url}/rooms/${room.id}?lang=${lang}`);
+        const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?lang=${lang}`);
         try {
           const { page } = display;
           await page.getByRole('status', { name: 'Room status' }).waitFor();

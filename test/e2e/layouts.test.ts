@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDisplayPage, statusWord } from '../support/display-page.ts';
-import { startFixtureBridge, STATUS_ROOMS } from '../support/display-fixtures.ts';
-import type { TestBridge } from '../support/in-process-bridge.ts';
+import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const VIEWPORTS = [
@@ -16,19 +15,10 @@ const VIEWPORTS = [
 /** The burn-in drift moves the layout up to 3 px. */
 const DRIFT_PX = 4;
 
-let browser: Browser;
-let bridge: TestBridge;
-let stopBridge: () => Promise<void>;
-
-beforeAll(async () => {
+const session = useChromium();
+const fixture = useFixtureBridge();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-  ({ bridge } = await startFixtureBridge());
-  stopBridge = () => bridge.close();
-});
-afterAll(async () => {
-  await browser.close();
-  await stopBridge();
 });
 
 /** Everything visible (after clipping by its scrolling or clipping ancestors) that pokes out of the viewport. */
@@ -62,7 +52,7 @@ describe('layouts from a door tablet to a 4K monitor', () => {
     for (const lang of ['en', 'de', 'ar']) {
       it(`fit ${viewport.width}x${viewport.height} in every status (${lang})`, async () => {
         for (const room of STATUS_ROOMS) {
-          const display = await openDisplayPage(browser, `${bridge.url}/rooms/${room.id}?lang=${lang}`, { viewport });
+          const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?lang=${lang}`, { viewport });
           try {
             await display.page.getByRole('status', { name: 'Room status' }).waitFor();
             if (lang === 'en') await statusWord(display.page, room.word).waitFor();
@@ -78,7 +68,7 @@ describe('layouts from a door tablet to a 4K monitor', () => {
   }
 
   it('truncates a long subject and room name cleanly instead of wrapping or overflowing', async () => {
-    const display = await openDisplayPage(browser, `${bridge.url}/rooms/busy`, { viewport: { width: 800, height: 480 } });
+    const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`, { viewport: { width: 800, height: 480 } });
     try {
       const subject = display.page.getByRole('article', { name: 'Current meeting' }).getByRole('heading');
       await subject.waitFor();

@@ -1,49 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { openDisplayPage, statusWord } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
 import { postJson } from '../support/http.ts';
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const session = useChromium();
 
 async function emptyRoomBridge(dir?: string, port?: number): Promise<BridgeProcess> {
   const dataDir = dir ?? tempDataDir();
-  if (typeof dataDir !== 'string') cleanups.push(() => dataDir.remove());
+  if (typeof dataDir !== 'string') session.defer(() => dataDir.remove());
   const running = await startBridgeProcess({
     build: true,
     dataDir: typeof dataDir === 'string' ? dataDir : dataDir.dir,
     env: { LINTEL_DEMO_MEETINGS: 'false', LINTEL_TIME_ZONE: 'Europe/Amsterdam', ...(port ? { PORT: String(port) } : {}) },
   });
-  cleanups.push(() => running.stop());
+  session.defer(() => running.stop());
   return running;
 }
 
 async function openDisplay(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  cleanups.push(() => page.close());
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  return { page, problems };
+  const display = await openDisplayPage(session.browser(), url);
+  session.defer(() => display.close());
+  return display;
 }
-
-const statusWord = (page: Page, word: string) => page.getByRole('status', { name: 'Room status' }).getByText(word, { exact: true });
 
 describe('the live display', () => {
   it('shows the room free, then busy without a reload when the room is booked through the API', async () => {
@@ -76,7 +56,7 @@ describe('the live display', () => {
 
   it('reconnects by itself when the bridge comes back, and shows what changed meanwhile', async () => {
     const data = tempDataDir();
-    cleanups.push(() => data.remove());
+    session.defer(() => data.remove());
     const first = await emptyRoomBridge(data.dir);
     const port = Number(new URL(first.url).port);
     const { page } = await openDisplay(`${first.url}/`);

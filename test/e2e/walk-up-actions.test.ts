@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { postJson } from '../support/http.ts';
 import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
 import { timed } from '../support/meetings.ts';
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const session = useChromium();
 
 async function bridgeAt(time: string, options: Omit<TestBridgeOptions, 'clock' | 'webDir'> = {}): Promise<{ bridge: TestBridge; clock: FakeClock }> {
   const clock = new FakeClock(time);
   const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, ...options });
-  cleanups.push(() => bridge.close());
+  session.defer(() => bridge.close());
   return { bridge, clock };
 }
 
 async function display(url: string, options = {}): Promise<DisplayPage> {
-  const opened = await openDisplayPage(browser, url, options);
-  cleanups.push(() => opened.close());
+  const opened = await openDisplayPage(session.browser(), url, options);
+  session.defer(() => opened.close());
   return opened;
 }
 

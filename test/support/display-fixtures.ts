@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { BUILT_WEB_DIR } from './display-page.ts';
 import { FakeClock } from './fake-clock.ts';
 import { startTestBridge, type TestBridge } from './in-process-bridge.ts';
@@ -49,4 +50,19 @@ export async function startFixtureBridge(): Promise<{ bridge: TestBridge; clock:
     ],
   });
   return { bridge, clock };
+}
+
+/** The fixture bridge for a whole suite: started before its first test, closed after its last. */
+export function useFixtureBridge(): () => TestBridge {
+  let bridge: TestBridge | undefined;
+  beforeAll(async () => {
+    ({ bridge } = await startFixtureBridge());
+  });
+  afterAll(async () => {
+    await bridge?.close();
+  });
+  return () => {
+    if (!bridge) throw new Error('The fixture bridge is not running yet: use it inside a test');
+    return bridge;
+  };
 }
