@@ -93,3 +93,81 @@ describe('display state', () => {
     expect(display.connection).toBe('live');
   });
 });
+
+describe('stale data', () => {
+  it('is never stale while connected to a bridge whose calendar is its own store', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    clock.advance(60 * 60_000);
+    expect(display.staleMinutes).toBeNull();
+  });
+
+  it('says how old the data is once the bridge has been gone for more than two sync periods', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    socket.fire('disconnect');
+    clock.advance(30_000);
+    expect(display.staleMinutes).toBeNull();
+    clock.advance(1_000);
+    expect(display.staleMinutes).toBe(0);
+    clock.advance(3 * 60_000);
+    expect(display.staleMinutes).toBe(3);
+    socket.fire('connect');
+    expect(display.staleMinutes).toBeNull();
+  });
+
+  it('shows a remote calendar that has not confirmed the schedule lately as stale even while connected', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = { ...stateAt('2026-11-23T10:15:00+01:00'), syncedAt: '2026-11-23T09:05:00.000Z' };
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    expect(display.staleMinutes).toBe(10);
+  });
+});
+
+describe('walk-up actions', () => {
+  it('shows the action at once, then the bridge answer; rolls back with the reason when refused', () => {
+    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' };
+    const answers: ((...args: unknown[]) => void)[] = [];
+    (socket as unknown as { timeout: () => unknown }).timeout = () => ({
+      emit: (_event: string, _request: unknown, ack: (...args: unknown[]) => void) => answers.push(ack),
+    });
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+
+    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    expect(display.view?.status).toBe('busy');
+    expect(display.pending).not.toBeNull();
+    answers[0]!(null, { ok: false, code: 'room-busy', message: 'taken' });
+    expect(display.pending).toBeNull();
+    expect(display.view?.status).toBe('available');
+    expect(display.actionProblem).toBe('room-busy');
+    clock.advance(8_000);
+    expect(display.actionProblem).toBeNull();
+
+    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    answers[1]!(new Error('operation has timed out'));
+    expect(display.view?.status).toBe('available');
+    expect(display.actionProblem).toBe('unreachable');
+  });
+
+  it('refuses at once what the bridge would refuse, without sending it', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    expect(display.pending).toBeNull();
+    expect(display.actionProblem).toBe('room-busy');
+  });
+});
