@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'pin-required',
   'wrong-pin',
   'too-many-attempts',
+  'expired',
   'internal',
 ] as const;
 
@@ -62,5 +63,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'pin-required': 401,
   'wrong-pin': 403,
   'too-many-attempts': 429,
+  expired: 409,
   internal: 500,
 };

@@ -115,12 +115,19 @@ export type Meeting = z.infer<typeof Meeting>;
  * meanwhile, the action is refused rather than applied to another meeting.
  */
 const Pin = z.string().max(16).optional();
+/**
+ * When the person tapped, on the bridge's clock: an action queued by an
+ * offline display is judged at that moment, so "book now" books the time the
+ * room was actually taken, not the time the display got its connection back.
+ */
+const TakenAt = Instant.optional();
 
 export const WalkUpAction = z.discriminatedUnion('type', [
   z.strictObject({
     id: z.uuid(),
     type: z.literal('book-now'),
     pin: Pin,
+    takenAt: TakenAt,
     /** Absent: until the next meeting, at most 60 min. */
     minutes: z.literal(BOOK_NOW_MINUTES, { error: 'must be 15, 30, 45 or 60' }).optional(),
   }),
@@ -130,9 +137,10 @@ export const WalkUpAction = z.discriminatedUnion('type', [
     minutes: z.literal(EXTEND_MINUTES, { error: 'must be 15 or 30' }),
     meetingId: z.string().min(1).max(200).optional(),
     pin: Pin,
+    takenAt: TakenAt,
   }),
-  z.strictObject({ id: z.uuid(), type: z.literal('end-now'), meetingId: z.string().min(1).max(200).optional(), pin: Pin }),
-  z.strictObject({ id: z.uuid(), type: z.literal('check-in'), meetingId: z.string().min(1).max(200).optional(), pin: Pin }),
+  z.strictObject({ id: z.uuid(), type: z.literal('end-now'), meetingId: z.string().min(1).max(200).optional(), pin: Pin, takenAt: TakenAt }),
+  z.strictObject({ id: z.uuid(), type: z.literal('check-in'), meetingId: z.string().min(1).max(200).optional(), pin: Pin, takenAt: TakenAt }),
 ]);
 export type WalkUpAction = z.infer<typeof WalkUpAction>;
 

@@ -107,3 +107,28 @@ describe('room service', () => {
     });
   });
 });
+
+describe('actions queued by an offline display', () => {
+  it('are judged at the moment they were taken', () => {
+    const { rooms, clock } = setup({}, '2026-11-23T10:00:00+01:00');
+    clock.advance(20 * 60_000);
+    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T09:00:00.000Z' }));
+    expect(result).toMatchObject({ ok: true, data: { current: { start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T09:30:00.000Z' } } });
+  });
+
+  it('are refused when the room was booked meanwhile for that time', () => {
+    const { rooms, clock } = setup({}, '2026-11-23T12:40:00+01:00');
+    clock.advance(25 * 60_000);
+    const late = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T11:40:00.000Z' }));
+    expect(late).toMatchObject({ ok: false, code: 'slot-taken' });
+  });
+
+  it('are refused after 12 hours, and judged now when stamped in the future', () => {
+    const { rooms } = setup({}, '2026-11-23T23:00:00+01:00');
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-23T09:59:00.000Z' }))).toMatchObject({ ok: false, code: 'expired' });
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-24T09:00:00.000Z' }))).toMatchObject({
+      ok: true,
+      data: { current: { start: '2026-11-23T22:00:00.000Z' } },
+    });
+  });
+});

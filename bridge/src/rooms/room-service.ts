@@ -12,6 +12,10 @@ import type { RoomStore } from '../store/room-store.ts';
 import { PinGuard } from './pin-guard.ts';
 
 const DAY_MS = 86_400_000;
+/** An offline display's queued action older than this is stale news: the room has moved on. */
+const MAX_ACTION_AGE_MS = 12 * 3_600_000;
+/** A display clock may run a little ahead of the bridge's; an action from the future is judged now. */
+const MAX_CLOCK_SKEW_MS = 2 * 60_000;
 
 export interface RoomServiceDeps {
   store: RoomStore;
@@ -82,7 +86,13 @@ export class RoomService {
           ? earlier.result
           : fail('action-id-reused', `Action id ${action.id} was already used for a different action.`);
       }
-      const now = clock.now();
+      const received = clock.now();
+      const now = judgedAt(action, received);
+      if (now === null) {
+        const answer = fail<RoomState>('expired', 'This action was taken more than 12 hours ago and is no longer applied.');
+        store.recordAction({ id: action.id, roomId, request, result: answer, appliedAt: received });
+        return answer;
+      }
       const plan = planWalkUpAction(action, {
         meetings: this.#meetingsAround(room, now),
         now,
@@ -94,7 +104,7 @@ export class RoomService {
         changed = plan.data.kind !== 'none';
       }
       const answer = plan.ok ? ok(this.#stateOf(room)) : plan;
-      store.recordAction({ id: action.id, roomId, request, result: answer, appliedAt: now });
+      store.recordAction({ id: action.id, roomId, request, result: answer, appliedAt: received });
       return answer;
     });
 
@@ -193,4 +203,13 @@ export class RoomService {
       }
     }
   }
+}
+
+/** The moment an action is judged at: when it was taken, if that is believable; null when too old. */
+function judgedAt(action: WalkUpAction, received: number): number | null {
+  if (action.takenAt === undefined) return received;
+  const takenAt = Date.parse(action.takenAt);
+  if (takenAt > received + MAX_CLOCK_SKEW_MS) return received;
+  if (takenAt < received - MAX_ACTION_AGE_MS) return null;
+  return Math.min(takenAt, received);
 }

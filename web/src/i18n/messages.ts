@@ -38,6 +38,9 @@ export interface Messages {
   errors: Record<ErrorCode, string>;
   unreachable: string;
   pinEntered: (count: string) => string;
+  offlineSince: (time: string) => string;
+  waitingToSync: string;
+  refusedOffline: (reason: string) => string;
   connecting: string;
   reconnecting: string;
   offline: string;
