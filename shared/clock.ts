@@ -16,3 +16,8 @@ export const MINUTE_MS = 60_000;
 export function floorToMinute(ms: number): number {
   return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 }
+
+/** An instant as the ISO string the wire and the store use. */
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -13,7 +13,8 @@ export function applyMeetingChange(meetings: readonly Meeting[], change: Meeting
     case 'none':
       return [...meetings];
     case 'create':
-      return [...meetings, change.meeting];
+      // Already there when the bridge applied it and only its answer was lost.
+      return meetings.some((m) => m.id === change.meeting.id) ? [...meetings] : [...meetings, change.meeting];
     case 'delete':
     case 'release':
       return meetings.filter((m) => m.id !== change.meetingId);

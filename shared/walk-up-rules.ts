@@ -1,4 +1,4 @@
-import { floorToMinute, MINUTE_MS } from './clock.ts';
+import { floorToMinute, MINUTE_MS, toIso } from './clock.ts';
 import { fail, ok, type Result } from './errors.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
 import { BOOK_NOW_MINUTES, EXTEND_MINUTES } from './constants.ts';
@@ -81,11 +81,11 @@ function planBookNow(
       subject: ctx.bookingSubject,
       organizer: null,
       isPrivate: false,
-      checkedInAt: new Date(ctx.now).toISOString(),
+      checkedInAt: toIso(ctx.now),
       origin: 'walk-up',
       allDay: false,
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
+      start: toIso(start),
+      end: toIso(end),
     },
   });
 }
@@ -104,7 +104,7 @@ function planExtend(
   if (clash) {
     return fail('extend-conflict', `The room is booked from ${clockTime(clash.start, ctx)}, so this meeting cannot run ${action.minutes} min longer.`);
   }
-  return ok({ kind: 'update', meetingId: span.meeting.id, end: new Date(newEnd).toISOString() });
+  return ok({ kind: 'update', meetingId: span.meeting.id, end: toIso(newEnd) });
 }
 
 function planEndNow(
@@ -118,7 +118,7 @@ function planEndNow(
   const end = floorToMinute(ctx.now);
   // Ended within its first minute: it never really took place, so it goes.
   if (end <= span.start) return ok({ kind: 'delete', meetingId: span.meeting.id });
-  return ok({ kind: 'update', meetingId: span.meeting.id, end: new Date(end).toISOString() });
+  return ok({ kind: 'update', meetingId: span.meeting.id, end: toIso(end) });
 }
 
 function planCheckIn(
@@ -135,7 +135,7 @@ function planCheckIn(
     return fail('no-meeting-to-check-in', 'No meeting is open for check-in right now.');
   }
   if (target.meeting.checkedInAt !== null) return ok({ kind: 'none' });
-  return ok({ kind: 'update', meetingId: target.meeting.id, checkedInAt: new Date(ctx.now).toISOString() });
+  return ok({ kind: 'update', meetingId: target.meeting.id, checkedInAt: toIso(ctx.now) });
 }
 
 function requireCurrentTimed(

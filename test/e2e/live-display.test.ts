@@ -63,7 +63,7 @@ describe('the live display', () => {
     await statusWord(page, 'Available').waitFor();
 
     await first.stop();
-    await page.getByRole('alert').getByText(/reconnecting/).waitFor();
+    await page.getByRole('alert').getByText(/^Offline since \d/).waitFor();
     await page.evaluate(() => Object.assign(window, { lintelSameDocument: true }));
 
     const second = await emptyRoomBridge(data.dir, port);

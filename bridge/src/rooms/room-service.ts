@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/clock.ts';
+import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
 import { toPublicRoom, type Meeting, type Room, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
@@ -176,7 +176,7 @@ export class RoomService {
     const day = localDayOf(now, room.timeZone);
     const events = meetingsOverlapping(calendar.meetingsBetween(room.id, day.start, day.end), day, room.timeZone);
     const view = computeRoomStatus(events, now, room);
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    const iso = (ms: number | null) => (ms === null ? null : toIso(ms));
     const synced = calendar.syncedAt(room.id);
     return {
       room: toPublicRoom(room),
@@ -186,9 +186,9 @@ export class RoomService {
       events,
       freeUntil: iso(view.freeUntil),
       busyUntil: iso(view.busyUntil),
-      now: new Date(now).toISOString(),
-      updatedAt: new Date(calendar.updatedAt(room.id) ?? now).toISOString(),
-      syncedAt: synced === null ? null : new Date(synced).toISOString(),
+      now: toIso(now),
+      updatedAt: toIso(calendar.updatedAt(room.id) ?? now),
+      syncedAt: synced === null ? null : toIso(synced),
       syncPeriodSeconds,
       bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
     };

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/clock.ts';
-import { MINUTE_MS } from '../../../shared/clock.ts';
+import { MINUTE_MS, toIso } from '../../../shared/clock.ts';
 import { Room, type Meeting } from '../../../shared/model.ts';
 import type { RoomStore } from '../store/room-store.ts';
 
@@ -58,7 +58,7 @@ function demoMeeting(roomId: string, quarter: number, demo: DemoMeeting, index: 
     checkedInAt: null,
     origin: 'calendar',
     allDay: false,
-    start: new Date(quarter + demo.from * MINUTE_MS).toISOString(),
-    end: new Date(quarter + demo.to * MINUTE_MS).toISOString(),
+    start: toIso(quarter + demo.from * MINUTE_MS),
+    end: toIso(quarter + demo.to * MINUTE_MS),
   };
 }

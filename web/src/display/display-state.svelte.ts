@@ -1,38 +1,45 @@
 import type { Socket } from 'socket.io-client';
-import type { Clock } from '../../../shared/clock.ts';
-import type { ErrorCode, LintelError } from '../../../shared/errors.ts';
+import { toIso, type Clock } from '../../../shared/clock.ts';
+import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus, type RoomStatusView } from '../../../shared/room-status.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
+import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
 
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = 'connecting' | 'live' | 'reconnecting';
-/** Why the last action did not happen: a shared error code, or no answer at all. */
-export type ActionProblem = ErrorCode | 'unreachable';
+/** Why an action did not happen: the bridge's code, and whether it was taken while offline. */
+export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
 
 const ACTION_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 8_000;
+const RETRY_MS = 5_000;
 
 /**
- * What a display shows, kept live: the last room state the bridge pushed,
- * and the status re-derived every second from it and the (bridge-corrected)
- * clock, so Busy turns to Available on time between pushes. A walk-up
- * action shows at once (optimistic) and is rolled back with the reason if
- * the bridge refuses it.
+ * What a display shows, kept live: the last room state the bridge pushed
+ * (or, after a restart without the bridge, the one saved in IndexedDB), and
+ * the status re-derived every second from it and the bridge-corrected clock,
+ * so Busy turns to Available on time with or without a connection.
+ *
+ * Every walk-up action goes into a durable outbox first and shows at once;
+ * the outbox is replayed in order whenever the bridge is reachable. The
+ * bridge applies each action id once and answers a repeat with its first
+ * answer, so a connection lost mid-replay changes nothing.
  */
 export class DisplayState {
   snapshot = $state<RoomState | null>(null);
   connection = $state<Connection>('connecting');
   problem = $state<LintelError | null>(null);
   now = $state(0);
-  pending = $state<{ action: WalkUpAction; events: Meeting[] } | null>(null);
+  outbox = $state<OutboxEntry[]>([]);
+  sending = $state(false);
   actionProblem = $state<ActionProblem | null>(null);
   disconnectedAt = $state<number | null>(null);
 
-  events: Meeting[] = $derived(this.pending?.events ?? this.snapshot?.events ?? []);
+  events: Meeting[] = $derived(this.outbox.reduce((events, entry) => applyMeetingChange(events, entry.change), this.snapshot?.events ?? []));
   view: RoomStatusView | null = $derived(this.snapshot ? computeRoomStatus(this.events, this.now, this.snapshot.room) : null);
   /** Minutes since the schedule was last known to be right, once that is more than two sync periods; else null. */
   staleMinutes: number | null = $derived.by(() => {
@@ -43,7 +50,9 @@ export class DisplayState {
   });
 
   readonly #clock: Clock;
+  readonly #roomKey: string;
   readonly #roomId: string | undefined;
+  #db: DisplayDb | null = null;
   #socket: DisplaySocket | null = null;
   #watch: (() => void) | null = null;
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
@@ -53,7 +62,26 @@ export class DisplayState {
   constructor(clock: Clock, roomId: string | undefined) {
     this.#clock = clock;
     this.#roomId = roomId;
+    this.#roomKey = roomId ?? 'default';
     this.now = clock.now();
+  }
+
+  /**
+   * Keeps this display's state in `db` from now on, and brings back what it
+   * knew before it restarted: the last room state and the actions not yet sent.
+   */
+  async useDb(db: DisplayDb): Promise<void> {
+    this.#db = db;
+    const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey)]);
+    if (saved && !this.snapshot) {
+      this.#clockOffsetMs = saved.clockOffsetMs;
+      this.snapshot = saved.state;
+      this.disconnectedAt ??= saved.offlineSince ?? Date.parse(saved.state.now);
+      this.now = this.#bridgeNow();
+    }
+    const known = this.outbox.map((entry) => entry.action.id);
+    this.outbox = [...queued.filter((entry) => !known.includes(entry.action.id)), ...this.outbox];
+    void this.#drain();
   }
 
   /** Starts watching the room over `socket`; returns a function that stops it. */
@@ -61,23 +89,26 @@ export class DisplayState {
     this.#socket = socket;
     const watch = () => {
       socket.emit('room:watch', this.#roomId === undefined ? {} : { roomId: this.#roomId }, (result) => {
-        if (result.ok) {
-          this.#accept(result.data);
-          this.connection = 'live';
-          this.disconnectedAt = null;
-          this.problem = null;
-        } else {
+        if (!result.ok) {
           this.problem = { code: result.code, message: result.message };
+          return;
         }
+        this.#accept(result.data);
+        this.connection = 'live';
+        this.disconnectedAt = null;
+        this.problem = null;
+        void this.#drain();
       });
     };
     const lost = () => {
       this.connection = 'reconnecting';
       this.disconnectedAt ??= this.#bridgeNow();
+      this.#save();
     };
     this.#watch = watch;
     socket.on('connect', watch);
     socket.on('disconnect', lost);
+    socket.on('connect_error', lost);
     socket.on('room:state', (state) => this.#accept(state));
     if (socket.connected) watch();
 
@@ -88,6 +119,7 @@ export class DisplayState {
       this.#cancelNotice();
       socket.off('connect', watch);
       socket.off('disconnect', lost);
+      socket.off('connect_error', lost);
       socket.off('room:state');
       socket.disconnect();
       this.#socket = null;
@@ -97,30 +129,75 @@ export class DisplayState {
 
   /**
    * Takes a walk-up action: checked against the schedule on screen with the
-   * same rules the bridge runs, shown at once, then confirmed or rolled back.
+   * same rules the bridge runs, shown at once, queued durably, then sent.
    */
   act(action: WalkUpAction): void {
     const snapshot = this.snapshot;
-    const socket = this.#socket;
-    if (!snapshot || !socket || this.pending) return;
+    if (!snapshot) return;
+    const now = this.now;
     const plan = planWalkUpAction(action, {
-      meetings: snapshot.events,
-      now: this.now,
+      meetings: this.events,
+      now,
       room: snapshot.room,
       bookingSubject: WALK_UP_SUBJECT[snapshot.room.settings.language],
     });
-    if (!plan.ok) return this.#showProblem(plan.code);
-    const pending = { action, events: applyMeetingChange(snapshot.events, plan.data) };
-    this.pending = pending;
+    if (!plan.ok) return this.#showProblem({ code: plan.code, takenOffline: false });
+    const entry: OutboxEntry = {
+      roomKey: this.#roomKey,
+      roomId: snapshot.room.id,
+      action: { ...action, takenAt: toIso(now) },
+      change: plan.data,
+      takenOffline: this.connection !== 'live',
+    };
+    this.outbox = [...this.outbox, entry];
     this.actionProblem = null;
-    socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId: snapshot.room.id, action }, (error, result) => {
-      if (this.pending?.action.id !== pending.action.id) return;
-      this.pending = null;
-      if (error) return this.#showProblem('unreachable');
-      if (result.ok) return this.#accept(result.data);
-      this.#showProblem(result.code);
-      // A refusal usually means the room changed under us: show what it is now.
-      this.#watch?.();
+    void this.#persistThenDrain(entry);
+  }
+
+  async #persistThenDrain(entry: OutboxEntry): Promise<void> {
+    try {
+      await this.#db?.enqueue($state.snapshot(entry) as OutboxEntry);
+    } catch (error) {
+      console.error('Lintel could not keep the action on this display; it is sent all the same', error);
+    }
+    await this.#drain();
+  }
+
+  /** Sends queued actions one by one, oldest first, while the bridge is reachable. */
+  async #drain(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.connection === 'live' && this.#socket?.connected) {
+        const entry = this.outbox[0];
+        if (!entry) break;
+        const answer = await this.#send(this.#socket, entry);
+        if (answer === null) {
+          // No answer in time: the action stays first in line and goes again shortly (or on reconnect).
+          this.#clock.setTimer(() => void this.#drain(), RETRY_MS);
+          break;
+        }
+        this.outbox = this.outbox.filter((queued) => queued.action.id !== entry.action.id);
+        await this.#db?.remove(entry.action.id);
+        if (answer.ok) {
+          this.#accept(answer.data);
+        } else {
+          this.#showProblem({ code: answer.code, takenOffline: entry.takenOffline });
+          // A refusal usually means the room changed under us: show what it is now.
+          this.#watch?.();
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** The bridge's answer, or null when none came (the action stays queued and is sent again later). */
+  #send(socket: DisplaySocket, entry: OutboxEntry): Promise<Result<RoomState> | null> {
+    return new Promise((resolve) => {
+      socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId: entry.roomId, action: $state.snapshot(entry.action) as WalkUpAction }, (error, answer) =>
+        resolve(error ? null : answer),
+      );
     });
   }
 
@@ -146,6 +223,15 @@ export class DisplayState {
     this.#clockOffsetMs = Date.parse(state.now) - this.#clock.now();
     this.snapshot = state;
     this.now = this.#bridgeNow();
+    this.#save();
+  }
+
+  #save(): void {
+    const state = $state.snapshot(this.snapshot);
+    if (!this.#db || !state) return;
+    this.#db
+      .saveSnapshot({ roomKey: this.#roomKey, state: state as RoomState, clockOffsetMs: this.#clockOffsetMs, offlineSince: this.disconnectedAt })
+      .catch((error: unknown) => console.error('Lintel could not save the room state on this display', error));
   }
 
   /** Ticks on each second boundary so the clock and the status change exactly on time. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Room, toPublicRoom, type RoomState } from '../../../shared/model.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
+import 'fake-indexeddb/auto';
+import { DisplayDb } from '../offline/display-db.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
 
 type Handler = (...args: unknown[]) => void;
@@ -132,42 +134,106 @@ describe('stale data', () => {
   });
 });
 
-describe('walk-up actions', () => {
-  it('shows the action at once, then the bridge answer; rolls back with the reason when refused', () => {
-    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
+describe('walk-up actions and the outbox', () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  function freeRoom(now = '2026-11-23T10:40:00+01:00') {
+    const clock = new FakeClock(now);
     const socket = new ScriptedSocket();
-    socket.watchAnswer = { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' };
-    const answers: ((...args: unknown[]) => void)[] = [];
+    socket.watchAnswer = { ...stateAt(now), events: [], current: null, status: 'available' };
+    const sent: { action: { id: string; takenAt?: string }; ack: (...args: unknown[]) => void }[] = [];
     (socket as unknown as { timeout: () => unknown }).timeout = () => ({
-      emit: (_event: string, _request: unknown, ack: (...args: unknown[]) => void) => answers.push(ack),
+      emit: (_event: string, request: { action: { id: string } }, ack: (...args: unknown[]) => void) => sent.push({ action: request.action, ack }),
     });
     const display = new DisplayState(clock, 'demo');
     display.connect(socket as unknown as DisplaySocket);
+    return { clock, socket, sent, display };
+  }
 
+  it('shows the action at once and rolls it back with the reason when the bridge refuses', async () => {
+    const { sent, display } = freeRoom();
     display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
     expect(display.view?.status).toBe('busy');
-    expect(display.pending).not.toBeNull();
-    answers[0]!(null, { ok: false, code: 'room-busy', message: 'taken' });
-    expect(display.pending).toBeNull();
+    expect(display.outbox).toHaveLength(1);
+    await flush();
+    expect(sent[0]?.action.takenAt).toBe('2026-11-23T09:40:00.000Z');
+    sent[0]!.ack(null, { ok: false, code: 'room-busy', message: 'taken' });
+    await flush();
+    expect(display.outbox).toEqual([]);
     expect(display.view?.status).toBe('available');
-    expect(display.actionProblem).toBe('room-busy');
-    clock.advance(8_000);
-    expect(display.actionProblem).toBeNull();
-
-    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
-    answers[1]!(new Error('operation has timed out'));
-    expect(display.view?.status).toBe('available');
-    expect(display.actionProblem).toBe('unreachable');
+    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
   });
 
-  it('refuses at once what the bridge would refuse, without sending it', () => {
+  it('keeps an unanswered action queued and sends the same action again', async () => {
+    const { clock, sent, display } = freeRoom();
+    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    await flush();
+    sent[0]!.ack(new Error('operation has timed out'));
+    await flush();
+    expect(display.view?.status).toBe('busy');
+    expect(display.outbox).toHaveLength(1);
+    clock.advance(5_000);
+    await flush();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.action).toEqual(sent[0]?.action);
+    sent[1]!.ack(null, { ok: true, data: { ...stateAt('2026-11-23T10:41:00+01:00') } });
+    await flush();
+    expect(display.outbox).toEqual([]);
+  });
+
+  it('queues actions taken offline and replays them in order once connected', async () => {
+    const { socket, sent, display } = freeRoom();
+    socket.connected = false;
+    socket.fire('disconnect');
+    const first = crypto.randomUUID();
+    const second = crypto.randomUUID();
+    display.act({ id: first, type: 'book-now', minutes: 15 });
+    display.act({ id: second, type: 'extend', minutes: 15 });
+    await flush();
+    expect(sent).toEqual([]);
+    expect(display.outbox.map((e) => [e.action.id, e.takenOffline])).toEqual([[first, true], [second, true]]);
+    expect(display.view?.busyUntil).toBe(Date.parse('2026-11-23T11:10:00+01:00'));
+
+    socket.connected = true;
+    socket.fire('connect');
+    await flush();
+    expect(sent.map((s) => s.action.id)).toEqual([first]);
+    sent[0]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:40:00+01:00') });
+    await flush();
+    expect(sent.map((s) => s.action.id)).toEqual([first, second]);
+    sent[1]!.ack(null, { ok: false, code: 'extend-conflict', message: 'no' });
+    await flush();
+    expect(display.outbox).toEqual([]);
+    expect(display.actionProblem).toEqual({ code: 'extend-conflict', takenOffline: true });
+  });
+
+  it('refuses at once what the bridge would refuse, without queueing it', () => {
     const clock = new FakeClock('2026-11-23T10:15:00+01:00');
     const socket = new ScriptedSocket();
     socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
     const display = new DisplayState(clock, 'demo');
     display.connect(socket as unknown as DisplaySocket);
     display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
-    expect(display.pending).toBeNull();
-    expect(display.actionProblem).toBe('room-busy');
+    expect(display.outbox).toEqual([]);
+    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
+  });
+
+  it('brings back the room and the queued actions after a restart without the bridge', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    const before = freeRoom();
+    await before.display.useDb(db);
+    before.socket.connected = false;
+    before.socket.fire('disconnect');
+    before.display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    await flush();
+    await flush();
+
+    const clock = new FakeClock('2026-11-23T10:50:00+01:00');
+    const restarted = new DisplayState(clock, 'demo');
+    await restarted.useDb(db);
+    expect(restarted.outbox).toHaveLength(1);
+    expect(restarted.view?.status).toBe('busy');
+    expect(restarted.disconnectedAt).toBe(Date.parse('2026-11-23T10:40:00+01:00'));
+    db.close();
   });
 });

@@ -51,7 +51,6 @@ export const ar: Messages = {
     expired: 'هذا الإجراء قديم جدًا ولا يمكن تطبيقه الآن.',
     internal: 'حدث خطأ ما على الجسر.',
   },
-  unreachable: 'لم يستجب الجسر. لم يتغير شيء.',
   pinEntered: (count) => `تم إدخال ${count} أرقام`,
   offlineSince: (time) => `غير متصل منذ ${time}`,
   waitingToSync: 'محفوظ على هذه الشاشة: بانتظار المزامنة',

@@ -51,7 +51,6 @@ export const de: Messages = {
     expired: 'Diese Aktion ist zu alt, um sie jetzt anzuwenden.',
     internal: 'Auf der Bridge ist etwas schiefgegangen.',
   },
-  unreachable: 'Die Bridge hat nicht geantwortet. Es wurde nichts geändert.',
   pinEntered: (count) => `${count} Ziffern eingegeben`,
   offlineSince: (time) => `Offline seit ${time}`,
   waitingToSync: 'Auf dieser Anzeige gespeichert: wartet auf Abgleich',

@@ -51,7 +51,6 @@ export const en: Messages = {
     expired: 'This action is too old to apply now.',
     internal: 'Something went wrong on the bridge.',
   },
-  unreachable: 'The bridge did not answer. Nothing was changed.',
   pinEntered: (count) => `${count} digits entered`,
   offlineSince: (time) => `Offline since ${time}`,
   waitingToSync: 'Saved on this display: waiting to sync',

@@ -51,7 +51,6 @@ export const es: Messages = {
     expired: 'Esta acción es demasiado antigua para aplicarla ahora.',
     internal: 'Algo salió mal en el puente.',
   },
-  unreachable: 'El puente no respondió. No se cambió nada.',
   pinEntered: (count) => `${count} dígitos introducidos`,
   offlineSince: (time) => `Sin conexión desde las ${time}`,
   waitingToSync: 'Guardado en esta pantalla: pendiente de sincronizar',

@@ -51,7 +51,6 @@ export const fr: Messages = {
     expired: 'Cette action est trop ancienne pour être appliquée.',
     internal: 'Un problème est survenu sur le pont.',
   },
-  unreachable: 'Le pont n’a pas répondu. Rien n’a été modifié.',
   pinEntered: (count) => `${count} chiffres saisis`,
   offlineSince: (time) => `Hors ligne depuis ${time}`,
   waitingToSync: 'Enregistré sur cet écran : en attente de synchronisation',

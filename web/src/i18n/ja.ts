@@ -51,7 +51,6 @@ export const ja: Messages = {
     expired: 'この操作は古すぎるため適用できません。',
     internal: 'ブリッジで問題が発生しました。',
   },
-  unreachable: 'ブリッジから応答がありません。何も変更されていません。',
   pinEntered: (count) => `${count}桁入力済み`,
   offlineSince: (time) => `${time}からオフライン`,
   waitingToSync: 'このディスプレイに保存済み：同期待ち',

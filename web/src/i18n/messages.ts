@@ -36,7 +36,6 @@ export interface Messages {
   confirmPin: string;
   saving: string;
   errors: Record<ErrorCode, string>;
-  unreachable: string;
   pinEntered: (count: string) => string;
   offlineSince: (time: string) => string;
   waitingToSync: string;

@@ -51,7 +51,6 @@ export const nl: Messages = {
     expired: 'Deze actie is te oud om nu nog toe te passen.',
     internal: 'Er ging iets mis op de bridge.',
   },
-  unreachable: 'De bridge antwoordde niet. Er is niets gewijzigd.',
   pinEntered: (count) => `${count} cijfers ingevoerd`,
   offlineSince: (time) => `Offline sinds ${time}`,
   waitingToSync: 'Opgeslagen op dit scherm: wacht op synchronisatie',

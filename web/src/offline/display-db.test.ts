@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { OutboxEntry } from './display-db.ts';
+import { DisplayDb } from './display-db.ts';
+
+function entry(id: string, roomKey = 'demo'): OutboxEntry {
+  return {
+    roomKey,
+    roomId: roomKey,
+    action: { id, type: 'end-now' },
+    change: { kind: 'none' },
+    takenOffline: true,
+  };
+}
+
+describe('display database', () => {
+  it('keeps queued actions in the order they were taken, per room, across reopening', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = await DisplayDb.open(name);
+    await first.enqueue(entry('00000000-0000-4000-8000-000000000002'));
+    await first.enqueue(entry('00000000-0000-4000-8000-000000000001'));
+    await first.enqueue(entry('00000000-0000-4000-8000-000000000003', 'other'));
+    first.close();
+
+    const again = await DisplayDb.open(name);
+    expect((await again.queued('demo')).map((e) => e.action.id)).toEqual(['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001']);
+    await again.remove('00000000-0000-4000-8000-000000000002');
+    await again.remove('00000000-0000-4000-8000-00000000ffff');
+    expect((await again.queued('demo')).map((e) => e.action.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
+    await expect(again.enqueue(entry('00000000-0000-4000-8000-000000000001'))).rejects.toThrow();
+    again.close();
+  });
+
+  it('keeps the last snapshot of each room', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    expect(await db.loadSnapshot('demo')).toBeUndefined();
+    const snapshot = { roomKey: 'demo', state: { now: 'x' } as never, clockOffsetMs: 1200, offlineSince: null };
+    await db.saveSnapshot(snapshot);
+    expect(await db.loadSnapshot('demo')).toEqual(snapshot);
+    db.close();
+  });
+});

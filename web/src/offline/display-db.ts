@@ -1,0 +1,86 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RoomState, WalkUpAction } from '../../../shared/model.ts';
+import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
+
+/** The last room state a display saw, enough to go on showing the room without its bridge. */
+export interface SavedSnapshot {
+  /** The room id from the URL, or "default" for the bridge's default room. */
+  roomKey: string;
+  state: RoomState;
+  /** Bridge clock minus display clock when the state arrived. */
+  clockOffsetMs: number;
+  /** When the connection to the bridge was lost, if it was; on the bridge's clock. */
+  offlineSince: number | null;
+}
+
+/** A walk-up action taken on this display and not yet answered by the bridge. */
+export interface OutboxEntry {
+  /** Position in the outbox: actions replay in the order they were taken. */
+  seq?: number;
+  roomKey: string;
+  roomId: string;
+  action: WalkUpAction;
+  /** What the action does to the schedule on screen until the bridge answers. */
+  change: MeetingChange;
+  /** Taken while the display could not reach its bridge. */
+  takenOffline: boolean;
+}
+
+interface DisplaySchema extends DBSchema {
+  snapshots: { key: string; value: SavedSnapshot };
+  outbox: { key: number; value: OutboxEntry; indexes: { byActionId: string } };
+}
+
+const DB_NAME = 'lintel-display';
+const DB_VERSION = 1;
+
+/**
+ * The display's own durable store (IndexedDB). Each version step in
+ * `upgrade` moves an older database forward, so a display keeps its queued
+ * actions across an app update.
+ */
+export class DisplayDb {
+  readonly #db: IDBPDatabase<DisplaySchema>;
+
+  private constructor(db: IDBPDatabase<DisplaySchema>) {
+    this.#db = db;
+  }
+
+  static async open(name: string = DB_NAME): Promise<DisplayDb> {
+    const db = await openDB<DisplaySchema>(name, DB_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('snapshots', { keyPath: 'roomKey' });
+          database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('byActionId', 'action.id', { unique: true });
+        }
+      },
+    });
+    return new DisplayDb(db);
+  }
+
+  async loadSnapshot(roomKey: string): Promise<SavedSnapshot | undefined> {
+    return this.#db.get('snapshots', roomKey);
+  }
+
+  async saveSnapshot(snapshot: SavedSnapshot): Promise<void> {
+    await this.#db.put('snapshots', snapshot);
+  }
+
+  async enqueue(entry: OutboxEntry): Promise<number> {
+    return this.#db.add('outbox', entry);
+  }
+
+  /** This room's queued actions, oldest first. */
+  async queued(roomKey: string): Promise<OutboxEntry[]> {
+    return (await this.#db.getAll('outbox')).filter((entry) => entry.roomKey === roomKey);
+  }
+
+  async remove(actionId: string): Promise<void> {
+    const seq = await this.#db.getKeyFromIndex('outbox', 'byActionId', actionId);
+    if (seq !== undefined) await this.#db.delete('outbox', seq);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
