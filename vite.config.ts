@@ -1,13 +1,40 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 // The web app lives in web/ and is built into dist/web, which the bridge serves.
 export default defineConfig({
   root: 'web',
-  plugins: [svelte({ configFile: svelteConfig })],
+  plugins: [
+    svelte({ configFile: svelteConfig }),
+    VitePWA({
+      strategies: 'generateSW',
+      // The app decides when a new version takes over (when the room is idle), so no automatic activation.
+      registerType: 'prompt',
+      injectRegister: null,
+      manifest: {
+        name: 'Lintel room display',
+        short_name: 'Lintel',
+        description: "A meeting room's calendar, status and walk-up booking.",
+        display: 'fullscreen',
+        orientation: 'any',
+        start_url: '/',
+        background_color: '#0f172a',
+        theme_color: '#0f172a',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // Every display URL (/, /rooms/:id) starts from the cached shell, bridge or no bridge.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -17,19 +17,22 @@ export interface TestBridgeOptions {
   meetings?: Meeting[];
   /** The built web app, for end-to-end tests; none by default. */
   webDir?: string;
+  /** A store kept from a bridge stopped earlier, to start "the same" bridge again. */
+  store?: RoomStore;
+  port?: number;
 }
 
 /** A real bridge on a random port with an in-memory store and the given clock. */
 export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
-  const store = new RoomStore(openMemoryDatabase());
-  for (const partial of options.rooms ?? [{}]) {
+  const store = options.store ?? new RoomStore(openMemoryDatabase());
+  for (const partial of options.store ? [] : (options.rooms ?? [{}])) {
     store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
   }
-  for (const meeting of options.meetings ?? []) store.saveMeeting(meeting);
+  for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = pino({ level: 'silent' });
   const bridge = await startBridge(
     { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger },
-    { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
+    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
 }

@@ -17,6 +17,7 @@ export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
 const ACTION_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 8_000;
 const RETRY_MS = 5_000;
+const IDLE_AFTER_MS = 2 * 60_000;
 
 /**
  * What a display shows, kept live: the last room state the bridge pushed
@@ -38,6 +39,7 @@ export class DisplayState {
   sending = $state(false);
   actionProblem = $state<ActionProblem | null>(null);
   disconnectedAt = $state<number | null>(null);
+  lastInteractionAt = $state(Number.NEGATIVE_INFINITY);
 
   events: Meeting[] = $derived(this.outbox.reduce((events, entry) => applyMeetingChange(events, entry.change), this.snapshot?.events ?? []));
   view: RoomStatusView | null = $derived(this.snapshot ? computeRoomStatus(this.events, this.now, this.snapshot.room) : null);
@@ -125,6 +127,20 @@ export class DisplayState {
       this.#socket = null;
       this.#watch = null;
     };
+  }
+
+  /** Someone touched the screen. */
+  touched(): void {
+    this.lastInteractionAt = this.now;
+  }
+
+  /**
+   * Nobody is using the room or the screen: no meeting in progress, no
+   * action waiting to be sent, and no touch for two minutes. A good moment
+   * to switch to a new version of the app.
+   */
+  isIdle(): boolean {
+    return this.view?.current == null && this.outbox.length === 0 && this.now - this.lastInteractionAt >= IDLE_AFTER_MS;
   }
 
   /**

@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
+import { timed } from '../support/meetings.ts';
+
+const session = useChromium();
+
+/** A bridge that can be stopped and started again with everything it had stored, on the same port. */
+async function restartableBridge(clock: FakeClock, options: Omit<TestBridgeOptions, 'clock' | 'webDir'> = {}) {
+  let bridge: TestBridge | null = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, ...options });
+  const { port, store, url } = bridge;
+  session.defer(() => bridge?.close());
+  return {
+    url,
+    store,
+    current: () => bridge!,
+    stop: async () => {
+      await bridge?.close();
+      bridge = null;
+    },
+    start: async () => {
+      bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, store, port });
+      return bridge;
+    },
+  };
+}
+
+async function display(url: string): Promise<Page> {
+  const opened = await openDisplayPage(session.browser(), url);
+  session.defer(() => opened.close());
+  return opened.page;
+}
+
+function walkUps(store: RoomStore) {
+  return store.meetingsBetween('demo', 0, Number.MAX_SAFE_INTEGER).filter((m) => m.origin === 'walk-up');
+}
+
+async function bookFor(page: Page, minutes: string) {
+  await page.getByRole('button', { name: 'Book now' }).click();
+  await page.getByRole('button', { name: minutes }).click();
+}
+
+const offlineBanner = (page: Page) => page.getByRole('alert').getByText(/^Offline since/);
+
+describe('offline display', () => {
+  it('restarts without its bridge, shows the last schedule and turns Available at the meeting end', async () => {
+    const clock = new FakeClock('2026-11-23T10:25:00+01:00');
+    const meeting = timed('2026-11-23T09:30:00+01:00', '2026-11-23T10:30:00+01:00', { roomId: 'demo', subject: 'Planning poker' });
+    const bridge = await restartableBridge(clock, { meetings: [meeting] });
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Busy').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    await bridge.stop();
+    await page.clock.install();
+    await page.reload();
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('article', { name: 'Current meeting' }).getByText('Planning poker').waitFor();
+    await offlineBanner(page).waitFor();
+
+    await page.clock.fastForward('06:00');
+    await statusWord(page, 'Available').waitFor();
+  });
+
+  it('takes a booking while the bridge is down and hands it over exactly once when it is back', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const bridge = await restartableBridge(clock);
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+
+    await bridge.stop();
+    await offlineBanner(page).waitFor();
+    await bookFor(page, '30 min');
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
+    expect(walkUps(bridge.store)).toEqual([]);
+
+    await bridge.start();
+    await page.getByRole('alert').waitFor({ state: 'detached', timeout: 15_000 });
+    await statusWord(page, 'Busy').waitFor();
+    const booked = walkUps(bridge.store);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T09:30:00.000Z' });
+  });
+
+  it('applies each of 20 queued actions exactly once when the connection breaks in the middle of the replay', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const bridge = await restartableBridge(clock);
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+
+    await bridge.stop();
+    await offlineBanner(page).waitFor();
+    await bookFor(page, '15 min');
+    for (let i = 0; i < 19; i++) {
+      await page.getByRole('button', { name: 'Extend', exact: true }).click();
+      await page.getByRole('button', { name: 'Extend by 15 min' }).click();
+    }
+    await page.getByText('10:00–15:00').first().waitFor();
+
+    const restarted = await bridge.start();
+    const realApply = restarted.rooms.applyAction.bind(restarted.rooms);
+    let applied = 0;
+    restarted.rooms.applyAction = (roomId, action) => {
+      const answer = realApply(roomId, action);
+      // Break the connection in the middle of the replay, as a flaky network would.
+      if (++applied === 8) void bridge.stop().then(() => bridge.start());
+      return answer;
+    };
+    const bookingEnd = () => walkUps(bridge.store)[0]?.end;
+    await expect.poll(bookingEnd, { timeout: 30_000 }).toBe('2026-11-23T14:00:00.000Z');
+    await page.getByRole('status').getByText('Saving…').waitFor({ state: 'detached' });
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    expect(applied).toBeGreaterThanOrEqual(8);
+
+    // Twenty actions, each applied once: one booking of 15 min, extended 19 times by 15 min.
+    const booked = walkUps(bridge.store);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T14:00:00.000Z' });
+    await page.getByText('10:00–15:00').first().waitFor();
+  });
+
+  it('shows a queued action that conflicts on replay as refused with its reason, and loses nothing else', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const review = timed('2026-11-23T09:30:00+01:00', '2026-11-23T10:30:00+01:00', { id: 'review', roomId: 'demo', subject: 'Review' });
+    const bridge = await restartableBridge(clock, { meetings: [review] });
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Busy').waitFor();
+
+    await bridge.stop();
+    await offlineBanner(page).waitFor();
+    await page.getByRole('button', { name: 'Extend', exact: true }).click();
+    await page.getByRole('button', { name: 'Extend by 15 min' }).click();
+    await page.getByText('09:30–10:45').waitFor();
+    await page.getByRole('button', { name: 'End now' }).click();
+    await page.getByRole('button', { name: 'Yes, end now' }).click();
+    await statusWord(page, 'Available').waitFor();
+
+    // Meanwhile the room was booked right after the review, somewhere else.
+    bridge.store.saveMeeting(timed('2026-11-23T10:30:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'elsewhere', roomId: 'demo', subject: 'Booked elsewhere' }));
+    await bridge.start();
+
+    await page.getByRole('alert').getByText('A change made offline was not applied: The next meeting leaves no room to extend.').waitFor({ timeout: 15_000 });
+    await statusWord(page, 'Available').waitFor();
+    await page.getByText('Booked elsewhere').waitFor();
+    expect(bridge.store.getMeeting('review')).toMatchObject({ end: '2026-11-23T09:00:00.000Z' });
+    expect(bridge.store.getMeeting('elsewhere')).toBeDefined();
+  });
+});
