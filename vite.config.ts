@@ -32,6 +32,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
         cleanupOutdatedCaches: true,
+        // A new version activates only when the app asks (the room is idle), then takes over open pages at once.
+        clientsClaim: true,
       },
     }),
   ],

@@ -237,3 +237,29 @@ describe('walk-up actions and the outbox', () => {
     db.close();
   });
 });
+
+describe('idle', () => {
+  it('is idle with no meeting, nothing to send and no touch for two minutes', () => {
+    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' };
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    expect(display.isIdle()).toBe(true);
+    display.touched();
+    expect(display.isIdle()).toBe(false);
+    clock.advance(119_000);
+    expect(display.isIdle()).toBe(false);
+    clock.advance(1_000);
+    expect(display.isIdle()).toBe(true);
+  });
+
+  it('is never idle during a meeting', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new ScriptedSocket();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    display.connect(socket as unknown as DisplaySocket);
+    expect(display.isIdle()).toBe(false);
+  });
+});

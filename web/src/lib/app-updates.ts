@@ -4,29 +4,39 @@ import type { Clock } from '../../../shared/clock.ts';
 const UPDATE_CHECK_MS = 5 * 60_000;
 const IDLE_CHECK_MS = 5_000;
 
+export interface AppUpdates {
+  /** Looks for a new version now: a deploy restarts the bridge, so a reconnect is the moment to look. */
+  checkNow(): void;
+  stop(): void;
+}
+
 /**
  * Keeps a kiosk on the newest version without anyone pressing "update": the
  * service worker installs a new version in the background, and it takes
  * over (one reload) only when `isIdle` says nobody is using the room.
  */
-export function registerAppUpdates(clock: Clock, isIdle: () => boolean): () => void {
-  if (!('serviceWorker' in navigator)) return () => {};
+export function registerAppUpdates(clock: Clock, isIdle: () => boolean): AppUpdates {
+  if (!('serviceWorker' in navigator)) return { checkNow: () => {}, stop: () => {} };
   const workbox = new Workbox('/sw.js');
   let waiting = false;
-  let reloading = false;
+  let takeoverRequested = false;
   workbox.addEventListener('waiting', () => (waiting = true));
-  // Reload only when a new version has taken control, and only once: never a reload loop.
-  workbox.addEventListener('controlling', (event) => {
-    if (!event.isUpdate || reloading) return;
-    reloading = true;
+  // Reload only when the version this page asked to take over has taken control, and only once:
+  // a first install claiming the page, or anything else, never reloads (so never a reload loop).
+  workbox.addEventListener('controlling', () => {
+    if (!takeoverRequested) return;
+    takeoverRequested = false;
     window.location.reload();
   });
   workbox.register().catch((error: unknown) => console.warn('Lintel could not register its service worker', error));
 
+  const checkNow = () => {
+    workbox.update().catch(() => {});
+  };
   let cancelUpdateCheck = () => {};
   const checkForUpdate = () => {
     cancelUpdateCheck = clock.setTimer(() => {
-      workbox.update().catch(() => {});
+      checkNow();
       checkForUpdate();
     }, UPDATE_CHECK_MS);
   };
@@ -35,6 +45,7 @@ export function registerAppUpdates(clock: Clock, isIdle: () => boolean): () => v
     cancelIdleCheck = clock.setTimer(() => {
       if (waiting && isIdle()) {
         waiting = false;
+        takeoverRequested = true;
         workbox.messageSkipWaiting();
       }
       activateWhenIdle();
@@ -42,8 +53,11 @@ export function registerAppUpdates(clock: Clock, isIdle: () => boolean): () => v
   };
   checkForUpdate();
   activateWhenIdle();
-  return () => {
-    cancelUpdateCheck();
-    cancelIdleCheck();
+  return {
+    checkNow,
+    stop: () => {
+      cancelUpdateCheck();
+      cancelIdleCheck();
+    },
   };
 }
