@@ -7,6 +7,7 @@ import { STATUS_PAINTED_MARK } from '../../web/src/lib/paint-mark.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { displayToDisplay } from './display-to-display.ts';
+import { offlineBench } from './offline.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
 /**
@@ -73,6 +74,7 @@ try {
     const empty = await bridge({ LINTEL_DEMO_MEETINGS: 'false' });
     rows.push(...(await displayToDisplay(browser, empty.url, ACTIONS, extra)));
   }
+  rows.push(...(await offlineBench(browser)));
   printTable(rows);
 } finally {
   await browser.close();

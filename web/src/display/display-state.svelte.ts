@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { SvelteMap } from 'svelte/reactivity';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
@@ -7,6 +8,7 @@ import { computeRoomStatus, type RoomStatusView } from '../../../shared/room-sta
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
+import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
 import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
 
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,6 +19,8 @@ export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
 const ACTION_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 8_000;
 const RETRY_MS = 5_000;
+const PIPELINE = 20;
+const SAVE_EVERY_MS = 500;
 const IDLE_AFTER_MS = 2 * 60_000;
 
 /**
@@ -60,6 +64,10 @@ export class DisplayState {
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
+  #saveScheduled = false;
+  #lastSavedAt = Number.NEGATIVE_INFINITY;
+  /** Each queued action's write to IndexedDB, so it is removed only after it was written. */
+  readonly #written = new SvelteMap<string, Promise<unknown>>();
 
   constructor(clock: Clock, roomId: string | undefined) {
     this.#clock = clock;
@@ -83,6 +91,8 @@ export class DisplayState {
     }
     const known = this.outbox.map((entry) => entry.action.id);
     this.outbox = [...queued.filter((entry) => !known.includes(entry.action.id)), ...this.outbox];
+    // The bridge may have answered before the database was open: keep that state too.
+    if (this.connection === 'live') this.#save();
     void this.#drain();
   }
 
@@ -167,44 +177,57 @@ export class DisplayState {
     };
     this.outbox = [...this.outbox, entry];
     this.actionProblem = null;
-    void this.#persistThenDrain(entry);
-  }
-
-  async #persistThenDrain(entry: OutboxEntry): Promise<void> {
-    try {
-      await this.#db?.enqueue($state.snapshot(entry) as OutboxEntry);
-    } catch (error) {
+    // Written and sent at once: waiting for the write would slow every tap, and the bridge dedupes a resend.
+    const written = this.#db?.enqueue($state.snapshot(entry) as OutboxEntry).catch((error: unknown) => {
       console.error('Lintel could not keep the action on this display; it is sent all the same', error);
-    }
-    await this.#drain();
+    });
+    if (written) this.#written.set(entry.action.id, written);
+    void this.#drain();
   }
 
-  /** Sends queued actions one by one, oldest first, while the bridge is reachable. */
+  async #forget(actionId: string): Promise<void> {
+    await this.#written.get(actionId);
+    this.#written.delete(actionId);
+    await this.#db?.remove(actionId);
+  }
+
+  /**
+   * Sends queued actions, oldest first, while the bridge is reachable. Up to
+   * PIPELINE are on the wire at once: socket.io keeps their order on one
+   * connection and the bridge answers a repeat with its first answer, so a
+   * connection lost mid-batch only means some are sent again.
+   */
   async #drain(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
+    const replaying = this.outbox.length > 1;
+    if (replaying) performance.mark(REPLAY_START_MARK);
     try {
       while (this.connection === 'live' && this.#socket?.connected) {
-        const entry = this.outbox[0];
-        if (!entry) break;
-        const answer = await this.#send(this.#socket, entry);
-        if (answer === null) {
-          // No answer in time: the action stays first in line and goes again shortly (or on reconnect).
-          this.#clock.setTimer(() => void this.#drain(), RETRY_MS);
-          break;
-        }
-        this.outbox = this.outbox.filter((queued) => queued.action.id !== entry.action.id);
-        await this.#db?.remove(entry.action.id);
-        if (answer.ok) {
-          this.#accept(answer.data);
-        } else {
-          this.#showProblem({ code: answer.code, takenOffline: entry.takenOffline });
+        const socket = this.#socket;
+        const batch = this.outbox.slice(0, PIPELINE);
+        if (batch.length === 0) break;
+        const answers = await Promise.all(batch.map((entry) => this.#send(socket, entry)));
+        const answered = batch.filter((_, index) => answers[index] != null);
+        this.outbox = this.outbox.filter((queued) => !answered.includes(queued));
+        await Promise.all(answered.map((entry) => this.#forget(entry.action.id)));
+        const lastState = answers.findLast((answer) => answer?.ok);
+        if (lastState?.ok) this.#accept(lastState.data);
+        const refusal = batch.map((entry, index) => ({ entry, answer: answers[index] })).findLast(({ answer }) => answer && !answer.ok);
+        if (refusal?.answer && !refusal.answer.ok) {
+          this.#showProblem({ code: refusal.answer.code, takenOffline: refusal.entry.takenOffline });
           // A refusal usually means the room changed under us: show what it is now.
           this.#watch?.();
+        }
+        if (answered.length < batch.length) {
+          // No answer in time: those actions stay in line and go again shortly (or on reconnect).
+          this.#clock.setTimer(() => void this.#drain(), RETRY_MS);
+          break;
         }
       }
     } finally {
       this.sending = false;
+      if (replaying && this.outbox.length === 0) performance.mark(REPLAY_END_MARK);
     }
   }
 
@@ -242,12 +265,24 @@ export class DisplayState {
     this.#save();
   }
 
+  /**
+   * Saves the room state for a restart without the bridge: at once, then at
+   * most every SAVE_EVERY_MS, so a burst of pushes (a replay, say) is a few writes, and
+   * losing the last half second of it on a power cut costs nothing, since the
+   * bridge pushes the full state again on reconnect.
+   */
   #save(): void {
-    const state = $state.snapshot(this.snapshot);
-    if (!this.#db || !state) return;
-    this.#db
-      .saveSnapshot({ roomKey: this.#roomKey, state: state as RoomState, clockOffsetMs: this.#clockOffsetMs, offlineSince: this.disconnectedAt })
-      .catch((error: unknown) => console.error('Lintel could not save the room state on this display', error));
+    if (!this.#db || this.#saveScheduled) return;
+    this.#saveScheduled = true;
+    this.#clock.setTimer(() => {
+      this.#saveScheduled = false;
+      this.#lastSavedAt = this.#clock.now();
+      const state = $state.snapshot(this.snapshot);
+      if (!this.#db || !state) return;
+      this.#db
+        .saveSnapshot({ roomKey: this.#roomKey, state: state as RoomState, clockOffsetMs: this.#clockOffsetMs, offlineSince: this.disconnectedAt })
+        .catch((error: unknown) => console.error('Lintel could not save the room state on this display', error));
+    }, this.#lastSavedAt + SAVE_EVERY_MS - this.#clock.now());
   }
 
   /** Ticks on each second boundary so the clock and the status change exactly on time. */

@@ -197,10 +197,8 @@ describe('walk-up actions and the outbox', () => {
     socket.connected = true;
     socket.fire('connect');
     await flush();
-    expect(sent.map((s) => s.action.id)).toEqual([first]);
-    sent[0]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:40:00+01:00') });
-    await flush();
     expect(sent.map((s) => s.action.id)).toEqual([first, second]);
+    sent[0]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:40:00+01:00') });
     sent[1]!.ack(null, { ok: false, code: 'extend-conflict', message: 'no' });
     await flush();
     expect(display.outbox).toEqual([]);
@@ -218,6 +216,16 @@ describe('walk-up actions and the outbox', () => {
     expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
   });
 
+  it('keeps a room state that arrived before its database was open', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    const { clock, display } = freeRoom();
+    await display.useDb(db);
+    clock.advance(500);
+    await flush();
+    expect((await db.loadSnapshot('demo'))?.state.room.id).toBe('demo');
+    db.close();
+  });
+
   it('brings back the room and the queued actions after a restart without the bridge', async () => {
     const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
     const before = freeRoom();
@@ -225,6 +233,7 @@ describe('walk-up actions and the outbox', () => {
     before.socket.connected = false;
     before.socket.fire('disconnect');
     before.display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    before.clock.advance(500);
     await flush();
     await flush();
 

@@ -15,7 +15,7 @@ export interface AppUpdates {
  * service worker installs a new version in the background, and it takes
  * over (one reload) only when `isIdle` says nobody is using the room.
  */
-export function registerAppUpdates(clock: Clock, isIdle: () => boolean): AppUpdates {
+export function registerAppUpdates(clock: Clock, isIdle: () => boolean, registerAfter: Promise<void>): AppUpdates {
   if (!('serviceWorker' in navigator)) return { checkNow: () => {}, stop: () => {} };
   const workbox = new Workbox('/sw.js');
   let waiting = false;
@@ -28,10 +28,11 @@ export function registerAppUpdates(clock: Clock, isIdle: () => boolean): AppUpda
     takeoverRequested = false;
     window.location.reload();
   });
-  workbox.register().catch((error: unknown) => console.warn('Lintel could not register its service worker', error));
+  // Installing precaches the whole app: never let that compete with the first status on screen.
+  void registerAfter.then(() => workbox.register()).catch((error: unknown) => console.warn('Lintel could not register its service worker', error));
 
   const checkNow = () => {
-    workbox.update().catch(() => {});
+    void registerAfter.then(() => workbox.update()).catch(() => {});
   };
   let cancelUpdateCheck = () => {};
   const checkForUpdate = () => {
