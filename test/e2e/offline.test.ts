@@ -66,15 +66,20 @@ describe('offline display', () => {
     await statusWord(page, 'Available').waitFor();
   });
 
-  it('takes a booking while the bridge is down and hands it over exactly once when it is back', async () => {
+  it('takes a booking while the bridge is down, keeps it across a reload, and hands it over exactly once', async () => {
     const clock = new FakeClock('2026-11-23T10:00:00+01:00');
     const bridge = await restartableBridge(clock);
     const page = await display(`${bridge.url}/rooms/demo`);
     await statusWord(page, 'Available').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     await bridge.stop();
     await offlineBanner(page).waitFor();
     await bookFor(page, '30 min');
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
+    // The display restarts before the bridge is back: the booking is still there, still waiting.
+    await page.reload();
     await statusWord(page, 'Busy').waitFor();
     await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
     expect(walkUps(bridge.store)).toEqual([]);
