@@ -53,13 +53,19 @@ function stateAt(now: string): RoomState {
   };
 }
 
+/** A display connected over a scripted socket whose bridge answers `answer` (by default a busy room at `now`). */
+function connectedDisplay(now: string, answer: RoomState = stateAt(now)) {
+  const clock = new FakeClock(now);
+  const socket = new ScriptedSocket();
+  socket.watchAnswer = answer;
+  const display = new DisplayState(clock, 'demo');
+  const stop = display.connect(socket as unknown as DisplaySocket);
+  return { clock, socket, display, stop };
+}
+
 describe('display state', () => {
   it('turns Busy into Available at the end of the meeting on its own clock, without a push', () => {
-    const clock = new FakeClock('2026-11-23T10:29:58+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:29:58+01:00');
-    const display = new DisplayState(clock, 'demo');
-    const stop = display.connect(socket as unknown as DisplaySocket);
+    const { clock, display, stop } = connectedDisplay('2026-11-23T10:29:58+01:00');
 
     expect(display.connection).toBe('live');
     expect(display.view?.status).toBe('busy');
@@ -72,21 +78,13 @@ describe('display state', () => {
   });
 
   it("follows the bridge's clock when its own is wrong", () => {
-    const clock = new FakeClock('2026-11-23T12:00:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { display } = connectedDisplay('2026-11-23T12:00:00+01:00', stateAt('2026-11-23T10:15:00+01:00'));
     expect(display.view?.status).toBe('busy');
     expect(display.now).toBe(Date.parse('2026-11-23T10:15:00+01:00'));
   });
 
   it('says it is reconnecting when the connection drops, and takes pushed states', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { socket, display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     socket.fire('disconnect');
     expect(display.connection).toBe('reconnecting');
     socket.fire('room:state', { ...stateAt('2026-11-23T10:16:00+01:00'), events: [], current: null });
@@ -98,21 +96,13 @@ describe('display state', () => {
 
 describe('stale data', () => {
   it('is never stale while connected to a bridge whose calendar is its own store', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { clock, display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     clock.advance(60 * 60_000);
     expect(display.staleMinutes).toBeNull();
   });
 
   it('says how old the data is once the bridge has been gone for more than two sync periods', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { clock, socket, display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     socket.fire('disconnect');
     clock.advance(30_000);
     expect(display.staleMinutes).toBeNull();
@@ -125,11 +115,7 @@ describe('stale data', () => {
   });
 
   it('shows a remote calendar that has not confirmed the schedule lately as stale even while connected', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = { ...stateAt('2026-11-23T10:15:00+01:00'), syncedAt: '2026-11-23T09:05:00.000Z' };
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { display } = connectedDisplay('2026-11-23T10:15:00+01:00', { ...stateAt('2026-11-23T10:15:00+01:00'), syncedAt: '2026-11-23T09:05:00.000Z' });
     expect(display.staleMinutes).toBe(10);
   });
 });
@@ -206,11 +192,7 @@ describe('walk-up actions and the outbox', () => {
   });
 
   it('refuses at once what the bridge would refuse, without queueing it', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
     expect(display.outbox).toEqual([]);
     expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
@@ -249,11 +231,7 @@ describe('walk-up actions and the outbox', () => {
 
 describe('idle', () => {
   it('is idle with no meeting, nothing to send and no touch for two minutes', () => {
-    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' };
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { clock, display } = connectedDisplay('2026-11-23T10:40:00+01:00', { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' });
     expect(display.isIdle()).toBe(true);
     display.touched();
     expect(display.isIdle()).toBe(false);
@@ -264,11 +242,7 @@ describe('idle', () => {
   });
 
   it('is never idle during a meeting', () => {
-    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
-    const socket = new ScriptedSocket();
-    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
-    display.connect(socket as unknown as DisplaySocket);
+    const { display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     expect(display.isIdle()).toBe(false);
   });
 });
