@@ -89,3 +89,18 @@ describe('a new version of the app', () => {
     await expect.poll(() => runsNewVersion(page), { timeout: 30_000 }).toBe(true);
   });
 });
+
+describe('the web app manifest', () => {
+  it('describes a full-screen app in any orientation with installable icons', async () => {
+    const bridge = await startTestBridge({ clock: new FakeClock('2026-11-23T10:00:00+01:00'), webDir: BUILT_WEB_DIR });
+    session.defer(() => bridge.close());
+    const manifest = (await (await fetch(`${bridge.url}/manifest.webmanifest`)).json()) as { display: string; orientation: string; icons: { src: string; sizes: string }[] };
+    expect(manifest).toMatchObject({ display: 'fullscreen', orientation: 'any', name: 'Lintel room display' });
+    for (const icon of manifest.icons.filter((i) => i.sizes !== 'any')) {
+      const response = await fetch(`${bridge.url}${icon.src}`);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await response.arrayBuffer());
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(icon.sizes.split('x').map(Number));
+    }
+  });
+});
