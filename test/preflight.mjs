@@ -1,9 +1,22 @@
-// Runs before the test suite: end-to-end tests need Debian's Chromium, which npm cannot install.
+// Runs before the test suite: the end-to-end tests need Debian's Chromium and the
+// base-unit tests need socat for pseudo-terminals; npm can install neither.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const missing = [['/usr/bin/chromium', 'chromium']].filter(([path]) => !existsSync(path));
+const onPath = (command) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const missing = [
+  ['chromium', existsSync('/usr/bin/chromium')],
+  ['socat', onPath('socat')],
+].filter(([, present]) => !present);
 if (missing.length > 0) {
-  const packages = missing.map(([, pkg]) => pkg).join(' ');
+  const packages = missing.map(([pkg]) => pkg).join(' ');
   console.error(`The end-to-end tests need ${packages}, which is not installed.`);
   console.error(`Install it with: sudo apt-get install -y ${packages}   (or run: sudo bash .ci/run, which installs it and runs every test)`);
   process.exit(1);

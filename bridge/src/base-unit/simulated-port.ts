@@ -60,6 +60,6 @@ export class SimulatedPort implements UnitPort {
   /** Plugged in again: a unit coming back has restarted. */
   plugIn(): void {
     this.#plugged = true;
-    this.unit.state = { ...this.unit.state, power: 'standby', led: 'OFF/SOLID', banner: null, clock: null };
+    this.unit.powerCycle();
   }
 }

@@ -114,9 +114,14 @@ export class SimulatedUnit {
 
   /** The unit restarts: everything the host set is lost. */
   reboot(): void {
+    this.powerCycle();
+    this.event(`BOOT fw=${this.firmware}`);
+  }
+
+  /** Power lost and back while nobody was listening (unplugged, say): state gone, no one told. */
+  powerCycle(): void {
     this.state = SimulatedUnit.#freshState();
     this.#held = [];
-    this.event(`BOOT fw=${this.firmware}`);
   }
 
   /** Raw bytes on the wire, as line noise would put there. */

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { SerialPort } from 'serialport';
+import type { UnitTransport } from './unit-link.ts';
+import type { UnitPort } from './unit-session.ts';
+
+export interface SerialLocation {
+  /** e.g. /dev/ttyACM0 (USB-C) or /dev/ttyUSB0 (RS-232 adapter). */
+  path?: string;
+  /** The unit's USB serial number: finds it again when it comes back under another device name. */
+  usbSerialNumber?: string;
+  /** Where udev keeps its stable names; a test points this at its own folder. */
+  byIdDir?: string;
+}
+
+/**
+ * The unit on a serial port, found by path first and then by USB serial
+ * number among udev's stable names (/dev/serial/by-id): a re-plugged unit
+ * can come back as /dev/ttyACM1. Listing by-id needs no udevadm, so this
+ * works on minimal kiosk systems too. RS-232 settings are 115200 8N1, no
+ * flow control; USB CDC-ACM ignores them.
+ */
+export class SerialUnitPort implements UnitPort {
+  readonly #location: SerialLocation;
+
+  constructor(location: SerialLocation) {
+    if (!location.path && !location.usbSerialNumber) throw new Error('A serial base unit needs a path or a USB serial number');
+    this.#location = location;
+  }
+
+  describe(): string {
+    return [this.#location.path, this.#location.usbSerialNumber && `USB serial ${this.#location.usbSerialNumber}`].filter(Boolean).join(' or ');
+  }
+
+  /** Where the unit is now, or null. */
+  find(): string | null {
+    const { path, usbSerialNumber, byIdDir = '/dev/serial/by-id' } = this.#location;
+    if (path && existsSync(path)) return path;
+    if (!usbSerialNumber || !existsSync(byIdDir)) return null;
+    const entry = readdirSync(byIdDir).find((name) => name.includes(usbSerialNumber));
+    if (!entry) return null;
+    try {
+      return realpathSync(join(byIdDir, entry));
+    } catch {
+      return null;
+    }
+  }
+
+  async open(): Promise<UnitTransport> {
+    const path = this.find();
+    if (!path) throw new Error(`no base unit at ${this.describe()}`);
+    const port = new SerialPort({ path, baudRate: 115_200, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    let closed = false;
+    const closeListeners: (() => void)[] = [];
+    const onClosed = () => {
+      if (closed) return;
+      closed = true;
+      for (const listener of closeListeners) listener();
+    };
+    port.on('close', onClosed);
+    port.on('error', () => {
+      if (port.isOpen) port.close(() => onClosed());
+      else onClosed();
+    });
+    return {
+      write: (bytes) => {
+        if (!closed) port.write(Buffer.from(bytes));
+      },
+      onData: (listener) => port.on('data', (chunk: Buffer) => listener(new Uint8Array(chunk))),
+      onClose: (listener) => closeListeners.push(listener),
+      close: () => {
+        if (port.isOpen) port.close(() => onClosed());
+        else onClosed();
+      },
+    };
+  }
+}
