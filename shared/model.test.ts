@@ -13,6 +13,7 @@ describe('schemas', () => {
       officeHours: { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] },
       pin: null,
       readOnly: false,
+      hardware: { powerOnBeforeMeetingMinutes: 10, standbyAfterIdleMinutes: 30, wakeMinutes: 15, bannerBeforeEndMinutes: 5 },
     });
   });
 

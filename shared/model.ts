@@ -50,6 +50,19 @@ export const CheckInSettings = z
   })
   .refine((c) => c.required || !c.releaseNoShows, { message: 'releaseNoShows needs required: true', path: ['releaseNoShows'] });
 
+/** How the room's base unit follows the calendar (SPEC section 8); every threshold per room. */
+export const HardwareSettings = z.object({
+  /** The monitor wakes this long before a meeting, even outside office hours. */
+  powerOnBeforeMeetingMinutes: z.number().int().min(0).max(120).default(10),
+  /** Outside office hours the monitor sleeps once no meeting has run for this long. */
+  standbyAfterIdleMinutes: z.number().int().min(1).max(240).default(30),
+  /** A WAKE press or people seen outside office hours wake the monitor for this long. */
+  wakeMinutes: z.number().int().min(1).max(120).default(15),
+  /** The "meeting ends in 5 min" banner shows over a shared screen this long before the end. */
+  bannerBeforeEndMinutes: z.number().int().min(1).max(30).default(5),
+});
+export type HardwareSettings = z.infer<typeof HardwareSettings>;
+
 export const RoomSettings = z.object({
   language: Language.default('en'),
   privacy: Privacy.default('subject-and-organizer'),
@@ -60,6 +73,7 @@ export const RoomSettings = z.object({
   pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable().default(null),
   /** Displays of this room show the schedule but take no actions. */
   readOnly: z.boolean().default(false),
+  hardware: HardwareSettings.prefault({}),
 });
 export type RoomSettings = z.infer<typeof RoomSettings>;
 
@@ -70,6 +84,12 @@ export const Room = z.object({
   capacity: z.number().int().positive().max(10_000).nullable().default(null),
   equipment: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
   settings: RoomSettings.prefault({}),
+  /** The room's base unit on a serial port; null for the simulated unit of the embedded default. */
+  baseUnit: z
+    .object({ path: z.string().min(1).optional(), usbSerialNumber: z.string().min(1).max(64).optional() })
+    .refine((unit) => unit.path !== undefined || unit.usbSerialNumber !== undefined, 'give a path, a usbSerialNumber, or both')
+    .nullable()
+    .default(null),
 });
 export type Room = z.infer<typeof Room>;
 
