@@ -9,6 +9,7 @@ import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import type { CalendarSource } from '../calendar/calendar-source.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import type { PresenceLog } from '../hardware/presence-log.ts';
 import { PinGuard } from './pin-guard.ts';
 
 const DAY_MS = 86_400_000;
@@ -26,6 +27,8 @@ export interface RoomServiceDeps {
   publicUrl: string;
   /** How often the calendar source confirms the schedule. */
   syncPeriodSeconds: number;
+  /** People seen by the rooms' base units: a meeting with people in the room is not released. */
+  presence?: PresenceLog;
 }
 
 type RoomChangedListener = (roomId: string) => void;
@@ -119,7 +122,10 @@ export class RoomService {
     const room = calendar.getRoom(roomId);
     if (!room) return 0;
     const released = store.transaction((): Meeting[] => {
-      const due = dueNoShows(this.#meetingsAround(room, clock.now()), clock.now(), room);
+      const beforeMs = room.settings.checkIn.beforeMinutes * 60_000;
+      const due = dueNoShows(this.#meetingsAround(room, clock.now()), clock.now(), room).filter(
+        (meeting) => !this.#deps.presence?.seenSince(roomId, Date.parse(meeting.start) - beforeMs),
+      );
       for (const meeting of due) calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
       return due;
     });
