@@ -5,6 +5,9 @@ import type { CalendarSource } from './calendar/calendar-source.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
+import type { BaseUnit } from './base-unit/unit-session.ts';
+import { PresenceLog } from './hardware/presence-log.ts';
+import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
 import { NoShowReleaser } from './rooms/no-show-releaser.ts';
 import { RoomService } from './rooms/room-service.ts';
@@ -15,6 +18,8 @@ export interface BridgePorts {
   store: RoomStore;
   calendar: CalendarSource;
   logger: Logger;
+  /** Each room's base unit, started; rooms without one have no hardware to follow the calendar. */
+  baseUnits?: ReadonlyMap<string, BaseUnit>;
 }
 
 export interface BridgeOptions {
@@ -47,17 +52,25 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   });
   const port = (server.address() as AddressInfo).port;
 
-  const rooms = new RoomService({ ...ports, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds: SYNC_PERIOD_SECONDS });
+  const baseUnits = ports.baseUnits ?? new Map<string, BaseUnit>();
+  const presence = new PresenceLog();
+  const rooms = new RoomService({ ...ports, presence, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds: SYNC_PERIOD_SECONDS });
   const releaser = new NoShowReleaser(rooms, ports.clock);
-  server.on('request', createApp({ rooms, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
+  const hardware = [...baseUnits].map(
+    ([roomId, unit]) => new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger }),
+  );
+  server.on('request', createApp({ rooms, baseUnits, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
   const io = attachRealtime(server, rooms, ports.logger);
   rooms.start();
   releaser.start();
+  for (const room of hardware) room.start();
 
   return {
     port,
     rooms,
     async close() {
+      for (const room of hardware) room.stop();
+      for (const unit of baseUnits.values()) unit.close();
       releaser.stop();
       rooms.stop();
       // Stop accepting first, then drop keep-alive and polling connections: a

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   LINTEL_DEMO_MEETINGS: Flag.default(true),
   /** A rooms file (JSON): the rooms this bridge serves and their settings. */
   LINTEL_CONFIG: z.string().min(1).optional(),
+  /** The base unit's serial port for the first room (e.g. /dev/ttyACM0), when the rooms file names none; else the simulated unit. */
+  LINTEL_SERIAL_PATH: z.string().min(1).optional(),
   /** Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080. */
   LINTEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
@@ -35,6 +37,7 @@ export interface BridgeConfig {
   demoMeetings: boolean;
   roomsFile: string | undefined;
   publicUrl: string | undefined;
+  serialPath: string | undefined;
 }
 
 /** Parses the environment, listing every problem at once rather than the first. */
@@ -55,5 +58,6 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     demoMeetings: c.LINTEL_DEMO_MEETINGS,
     roomsFile: c.LINTEL_CONFIG,
     publicUrl: c.LINTEL_PUBLIC_URL,
+    serialPath: c.LINTEL_SERIAL_PATH,
   });
 }

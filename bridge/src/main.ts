@@ -1,3 +1,6 @@
+import { SerialUnitPort } from './base-unit/serial-port.ts';
+import { SimulatedPort } from './base-unit/simulated-port.ts';
+import { UnitSession } from './base-unit/unit-session.ts';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig } from './config.ts';
@@ -15,7 +18,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath } = config.data;
 const logger = createLogger(logLevel);
 const version = projectVersion(projectRoot());
 
@@ -34,8 +37,18 @@ if (configuredRooms) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
 }
 
+const baseUnits = new Map<string, UnitSession>();
+store.listRooms().forEach((room, index) => {
+  const serial = room.baseUnit ?? (index === 0 && serialPath ? { path: serialPath } : null);
+  const unitPort = serial ? new SerialUnitPort(serial) : new SimulatedPort(systemClock, { serial: `SIM-${room.id}`.slice(0, 32) });
+  const session = new UnitSession(unitPort, systemClock, logger);
+  session.start();
+  baseUnits.set(room.id, session);
+  logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
+});
+
 const bridge = await startBridge(
-  { clock: systemClock, store, calendar: new LocalCalendar(store, systemClock), logger },
+  { clock: systemClock, store, calendar: new LocalCalendar(store, systemClock), logger, baseUnits },
   { port, host, webDir, version, publicUrl },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;

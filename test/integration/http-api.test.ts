@@ -52,7 +52,7 @@ describe('HTTP API', () => {
   it('describes every endpoint in its OpenAPI document', async () => {
     const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/api/health', '/api/rooms', '/api/rooms/{id}/actions', '/api/rooms/{id}/state']);
+    expect(Object.keys(body.paths).sort()).toEqual(['/api/health', '/api/rooms', '/api/rooms/{id}/actions', '/api/rooms/{id}/base-unit', '/api/rooms/{id}/state']);
   });
 
   it('books the room now and shows it busy', async () => {

@@ -36,8 +36,9 @@ export class PtySimulator {
     return join(this.dir, `ttyACM${this.#generation}`);
   }
 
-  async plugIn(): Promise<string> {
-    this.#generation++;
+  /** Plugs the unit in, under a new device name unless `sameName`. */
+  async plugIn(options: { sameName?: boolean } = {}): Promise<string> {
+    if (!options.sameName || this.#generation === 0) this.#generation++;
     const host = this.hostPath;
     const unitEnd = join(this.dir, `unit${this.#generation}`);
     this.#socat = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${unitEnd}`], { stdio: 'ignore' });

@@ -21,11 +21,16 @@ export interface SerialLocation {
  * flow control; USB CDC-ACM ignores them.
  */
 export class SerialUnitPort implements UnitPort {
-  readonly #location: SerialLocation;
+  #location: SerialLocation;
 
   constructor(location: SerialLocation) {
     if (!location.path && !location.usbSerialNumber) throw new Error('A serial base unit needs a path or a USB serial number');
     this.#location = location;
+  }
+
+  /** A unit configured by path alone is found by its serial number too, once it has said it. */
+  rememberSerial(serial: string): void {
+    if (!this.#location.usbSerialNumber) this.#location = { ...this.#location, usbSerialNumber: serial };
   }
 
   describe(): string {

@@ -8,6 +8,8 @@ export interface UnitPort {
   /** Opens a connection to the unit wherever it is now; rejects when it is not there. */
   open(): Promise<UnitTransport>;
   describe(): string;
+  /** The serial number the unit gave in HELLO: a port that can look units up by it remembers it. */
+  rememberSerial?(serial: string): void;
 }
 
 /** What the host wants the unit to show; re-applied after every (re)connect and every `! BOOT`. */
@@ -142,6 +144,7 @@ export class UnitSession implements BaseUnit {
     }
     this.#seen();
     Object.assign(this.#status, { connected: true, model: hello.fields.model ?? null, serial: hello.fields.serial ?? null, firmware: hello.fields.fw ?? null });
+    if (hello.fields.serial) this.#port.rememberSerial?.(hello.fields.serial);
     const status = await link.request({ name: 'STATUS' });
     if (status.ok && generation === this.#generation) {
       const people = status.fields.people;

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Clock } from '../../../shared/clock.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
 import { parseInput } from '../../../shared/validation.ts';
+import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
@@ -9,6 +10,7 @@ import { sendError } from './send-error.ts';
 
 export interface ApiDeps {
   rooms: RoomService;
+  baseUnits: ReadonlyMap<string, BaseUnit>;
   clock: Clock;
   logger: Logger;
   version: string;
@@ -17,7 +19,7 @@ export interface ApiDeps {
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, clock, logger, version }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, baseUnits, clock, logger, version }: ApiDeps): express.Router {
   const router = express.Router();
   const openApi = openApiDocument(version);
 
@@ -39,6 +41,15 @@ export function createApiRouter({ rooms, clock, logger, version }: ApiDeps): exp
     const state = rooms.getState(roomId);
     if (!state.ok) return sendError(res, state.code, state.message);
     res.json(state.data);
+  });
+
+  router.get('/rooms/:id/base-unit', (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    if (!rooms.getState(roomId).ok) return sendError(res, 'room-not-found', `There is no room "${roomId}".`);
+    const unit = baseUnits.get(roomId);
+    if (!unit) return sendError(res, 'not-found', `Room "${roomId}" has no base unit.`);
+    res.json(unit.status());
   });
 
   router.post('/rooms/:id/actions', express.json({ limit: BODY_LIMIT }), (req, res) => {

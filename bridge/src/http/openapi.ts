@@ -48,6 +48,16 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/rooms/{id}/base-unit': {
+        get: {
+          summary: "The room's base unit: connected or not, model, serial, firmware, last seen, last fault, people, sharing",
+          parameters: [roomIdParameter],
+          responses: {
+            '200': { description: 'The base unit now', content: { 'application/json': { schema: { $ref: '#/components/schemas/BaseUnitStatus' } } } },
+            '404': errorResponse('No such room, or the room has no base unit'),
+          },
+        },
+      },
       '/api/rooms/{id}/actions': {
         post: {
           summary: 'Apply a walk-up action (book now, extend, end now, check in)',
@@ -81,6 +91,23 @@ export function openApiDocument(version: string): Record<string, unknown> {
           type: 'object',
           required: ['code', 'message'],
           properties: { code: { enum: [...ERROR_CODES] }, message: { type: 'string' } },
+        },
+        BaseUnitStatus: {
+          type: 'object',
+          required: ['connected', 'port', 'model', 'serial', 'firmware', 'lastSeenAt', 'lastFault', 'power', 'sharing', 'clients', 'people'],
+          properties: {
+            connected: { type: 'boolean' },
+            port: { type: 'string', description: 'Where the bridge looks for the unit' },
+            model: { type: ['string', 'null'] },
+            serial: { type: ['string', 'null'] },
+            firmware: { type: ['string', 'null'] },
+            lastSeenAt: { type: ['string', 'null'], format: 'date-time' },
+            lastFault: { type: ['object', 'null'], properties: { code: { type: 'string' }, text: { type: 'string' }, at: { type: 'string', format: 'date-time' } } },
+            power: { enum: ['on', 'standby', null] },
+            sharing: { type: 'boolean' },
+            clients: { type: 'integer' },
+            people: { type: ['integer', 'null'], description: 'null when the unit has no occupancy sensor' },
+          },
         },
         RoomSummary: schema(RoomSummary, 'output'),
         RoomState: schema(RoomState, 'output'),
