@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { STATUS_PAINTED_MARK } from '../../web/src/lib/paint-mark.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { baseUnitBench } from './base-unit.ts';
 import { displayToDisplay } from './display-to-display.ts';
 import { offlineBench } from './offline.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
@@ -75,6 +76,7 @@ try {
     rows.push(...(await displayToDisplay(browser, empty.url, ACTIONS, extra)));
   }
   rows.push(...(await offlineBench(browser)));
+  rows.push(...(await baseUnitBench()));
   printTable(rows);
 } finally {
   await browser.close();

@@ -35,3 +35,18 @@ describe('BUCP/1 line framing', () => {
     expect(framer.push(bytes('\n1 OK\n'))).toEqual([{ kind: 'too-long', head: 'AAAAAAAAAAAAAAAA' }, { kind: 'line', text: '1 OK' }]);
   });
 });
+
+describe('BUCP/1 framing under fuzz', () => {
+  it('takes 20 MB of random bytes without holding more than one line', () => {
+    const framer = new LineFramer();
+    let lines = 0;
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let chunk = 0; chunk < 5000; chunk++) {
+      const bytes = new Uint8Array(4096).map(() => (random() < 0.01 ? 0x0a : Math.floor(random() * 256)));
+      lines += framer.push(bytes).length;
+      expect(framer.pendingBytes).toBeLessThan(MAX_LINE_BYTES);
+    }
+    expect(lines).toBeGreaterThan(100_000);
+  });
+});

@@ -21,6 +21,11 @@ export class LineFramer {
   #discarding = false;
   #discardedHead = '';
 
+  /** Bytes held for the line in progress: never more than a line's worth. */
+  get pendingBytes(): number {
+    return this.#bytes.length;
+  }
+
   push(chunk: Uint8Array): FramedLine[] {
     const lines: FramedLine[] = [];
     for (const byte of chunk) {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { UnitTransport } from './unit-link.ts';
 import type { UnitPort } from './unit-session.ts';
@@ -49,6 +49,20 @@ export class SerialUnitPort implements UnitPort {
     } catch {
       return null;
     }
+  }
+
+  watchForUnit(appeared: () => void): () => void {
+    const { path, byIdDir = '/dev/serial/by-id' } = this.#location;
+    const folders = [path ? dirname(path) : null, byIdDir].filter((folder): folder is string => folder !== null && existsSync(folder));
+    const watchers: FSWatcher[] = [];
+    for (const folder of new Set(folders)) {
+      try {
+        watchers.push(watch(folder, () => this.find() !== null && appeared()));
+      } catch {
+        // Not watchable here: polling with backoff still finds the unit.
+      }
+    }
+    return () => watchers.forEach((watcher) => watcher.close());
   }
 
   async open(): Promise<UnitTransport> {

@@ -10,6 +10,8 @@ export interface UnitPort {
   describe(): string;
   /** The serial number the unit gave in HELLO: a port that can look units up by it remembers it. */
   rememberSerial?(serial: string): void;
+  /** Calls `appeared` when the unit may be back (a device node showed up); returns a function that stops watching. */
+  watchForUnit?(appeared: () => void): () => void;
 }
 
 /** What the host wants the unit to show; re-applied after every (re)connect and every `! BOOT`. */
@@ -69,6 +71,7 @@ export class UnitSession implements BaseUnit {
   #link: UnitLink | null = null;
   #backoffMs = BACKOFF_FIRST_MS;
   #cancelRetry: () => void = () => {};
+  #stopWatching: () => void = () => {};
   #closed = false;
   /** Bumped on every new connection: work for an older one stops. */
   #generation = 0;
@@ -101,6 +104,7 @@ export class UnitSession implements BaseUnit {
   close(): void {
     this.#closed = true;
     this.#cancelRetry();
+    this.#stopWatching();
     this.#link?.close();
     this.#link = null;
     this.#status.connected = false;
@@ -108,6 +112,8 @@ export class UnitSession implements BaseUnit {
 
   async #connect(): Promise<void> {
     if (this.#closed) return;
+    this.#cancelRetry();
+    this.#stopWatching();
     const generation = ++this.#generation;
     let transport: UnitTransport;
     try {
@@ -229,11 +235,17 @@ export class UnitSession implements BaseUnit {
     this.#retryLater();
   }
 
+  /**
+   * Polls with backoff as the protocol asks, and also opens at once when the
+   * port sees the unit's device appear: a replug after a long absence is not
+   * left waiting for the next 8 s poll.
+   */
   #retryLater(): void {
     if (this.#closed) return;
     const delay = this.#backoffMs;
     this.#backoffMs = Math.min(BACKOFF_MAX_MS, this.#backoffMs * 2);
     this.#cancelRetry = this.#clock.setTimer(() => void this.#connect(), delay);
+    this.#stopWatching = this.#port.watchForUnit?.(() => void this.#connect()) ?? (() => {});
   }
 
   #seen(): void {

@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { PtySimulator } from './pty-simulator.ts';
+
+/**
+ * `npm run simulator -- [--serial A1B2C3]`: a base unit on a pseudo-terminal,
+ * driven by typed commands, for trying the bridge by hand.
+ */
+const { values } = parseArgs({ options: { serial: { type: 'string', default: 'SIM0001' }, help: { type: 'boolean', default: false } } });
+
+const HELP = `Commands:
+  share [clients]      someone starts sharing a screen     unshare            sharing stops
+  people <n|unknown>   occupancy sensor reading            button wake|book   a button is pressed
+  power on|standby     the monitor changed by the remote   fault <code> <text>  the unit reports a fault
+  reboot               the unit restarts (! BOOT)          unplug / plug      cable out / back in (new device name)
+  garbage              line noise                          long               an over-long line
+  slow <ms>            replies take this long              silent on|off      stop / resume replying
+  hold / release       hold replies, then send them reversed
+  state                what the unit shows now             quit`;
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const pty = new PtySimulator(values.serial);
+const path = await pty.plugIn();
+console.log(`Base unit simulator ${pty.unit.model} serial ${pty.unit.serial} on ${path}`);
+console.log(`Point the bridge at it:  LINTEL_SERIAL_PATH=${path} npm start`);
+console.log(HELP);
+
+const commands: Record<string, (args: string[]) => Promise<void> | void> = {
+  share: ([clients]) => pty.unit.startSharing(Number(clients ?? 1)),
+  unshare: () => pty.unit.stopSharing(),
+  people: ([n]) => pty.unit.setPeople(n === 'unknown' || n === undefined ? null : Number(n)),
+  button: ([name]) => pty.unit.pressButton(name?.toUpperCase() === 'BOOK' ? 'BOOK' : 'WAKE'),
+  power: ([state]) => pty.unit.powerChangedLocally(state === 'standby' ? 'standby' : 'on'),
+  fault: ([code, ...text]) => pty.unit.fault(Number(code ?? 500), text.join(' ') || 'internal'),
+  reboot: () => pty.unit.reboot(),
+  unplug: () => pty.unplug(),
+  plug: async () => console.log(`plugged in again on ${await pty.plugIn()}`),
+  garbage: () => pty.unit.garbage(new Uint8Array([0xff, 0x00, 0x1b, 0x41, 0x0d, 0x0a])),
+  long: () => pty.unit.garbage(new TextEncoder().encode(`! ${'X'.repeat(300)}\r\n`)),
+  slow: ([ms]) => void (pty.unit.faults.replyDelayMs = Number(ms ?? 0)),
+  silent: ([on]) => void (pty.unit.faults.silent = on !== 'off'),
+  hold: () => void (pty.unit.faults.holdReplies = true),
+  release: () => {
+    pty.unit.faults.holdReplies = false;
+    pty.unit.releaseHeld();
+  },
+  state: () => console.log(pty.unit.state),
+  quit: async () => {
+    await pty.stop();
+    process.exit(0);
+  },
+};
+
+const input = createInterface({ input: process.stdin });
+input.on('line', (line) => {
+  const [name, ...args] = line.trim().split(/\s+/);
+  if (!name) return;
+  const command = commands[name];
+  if (!command) return console.log(`unknown command "${name}"\n${HELP}`);
+  void Promise.resolve(command(args)).catch((error: unknown) => console.error(String(error)));
+});
+input.on('close', () => void commands.quit?.([]));
+process.on('SIGINT', () => void commands.quit?.([]));
