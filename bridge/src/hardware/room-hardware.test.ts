@@ -120,4 +120,15 @@ describe('a room with its base unit', () => {
     expect(room.sim.state.power).toBe('standby');
     room.stop();
   });
+
+  it('wakes the monitor for 15 min when people are seen after hours', async () => {
+    const room = await roomWithUnit('2026-11-23T22:00:00+01:00');
+    expect(room.sim.state.power).toBe('standby');
+    room.sim.setPeople(1);
+    await settle();
+    expect(room.sim.state).toMatchObject({ power: 'on', led: 'GREEN/SOLID' });
+    await room.advance(15 * 60_000);
+    expect(room.sim.state.power).toBe('standby');
+    room.stop();
+  });
 });
