@@ -11,7 +11,7 @@ const day = [
   timed('2026-11-23T19:00:00+01:00', '2026-11-23T19:30:00+01:00', { id: 'late' }),
 ];
 const at = (time: string, extra: { sharing?: boolean; wakeUntil?: string } = {}) =>
-  desiredUnitState({ room, meetings: day, now: Date.parse(`2026-11-23T${time}+01:00`), sharing: extra.sharing ?? false, wakeUntil: extra.wakeUntil ? Date.parse(`2026-11-23T${extra.wakeUntil}+01:00`) : null });
+  desiredUnitState({ room, meetings: day, now: Date.parse(`2026-11-23T${time}+01:00`), sharing: extra.sharing ?? false, calendarStale: false, wakeUntil: extra.wakeUntil ? Date.parse(`2026-11-23T${extra.wakeUntil}+01:00`) : null });
 
 describe('hardware policy over a day', () => {
   it.each([
@@ -41,7 +41,7 @@ describe('hardware policy over a day', () => {
   });
 
   it('stays asleep at weekends outside meetings', () => {
-    const saturday = desiredUnitState({ room, meetings: [], now: Date.parse('2026-11-21T11:00:00+01:00'), sharing: false, wakeUntil: null });
+    const saturday = desiredUnitState({ room, meetings: [], now: Date.parse('2026-11-21T11:00:00+01:00'), sharing: false, wakeUntil: null, calendarStale: false });
     expect(saturday.power).toBe('STANDBY');
   });
 
@@ -54,6 +54,11 @@ describe('hardware policy over a day', () => {
 
   it('writes the banner in the room language', () => {
     const german = Room.parse({ ...room, settings: { language: 'de' } });
-    expect(desiredUnitState({ room: german, meetings: day, now: Date.parse('2026-11-23T10:56:00+01:00'), sharing: true, wakeUntil: null }).banner).toBe('Besprechung endet in 5 Min.');
+    expect(desiredUnitState({ room: german, meetings: day, now: Date.parse('2026-11-23T10:56:00+01:00'), sharing: true, wakeUntil: null, calendarStale: false }).banner).toBe('Besprechung endet in 5 Min.');
+  });
+
+  it('blinks blue when the calendar cannot be confirmed, instead of showing a status that may be wrong', () => {
+    const state = desiredUnitState({ room, meetings: day, now: Date.parse('2026-11-23T10:30:00+01:00'), sharing: false, wakeUntil: null, calendarStale: true });
+    expect(state).toMatchObject({ power: 'ON', led: { color: 'BLUE', mode: 'BLINK' } });
   });
 });

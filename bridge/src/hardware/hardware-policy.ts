@@ -15,6 +15,8 @@ export interface PolicyInput {
   sharing: boolean;
   /** A WAKE press or people seen keep the monitor on until then. */
   wakeUntil: number | null;
+  /** The calendar has not been confirmed lately (a remote calendar unreachable): the schedule may be wrong. */
+  calendarStale: boolean;
 }
 
 const LED_FOR_STATUS: Record<RoomStatus, DesiredUnitState['led']> = {
@@ -32,13 +34,14 @@ export function isOfficeHours(room: Room, now: number): boolean {
 
 /**
  * What the base unit should show, from the calendar and the clock (SPEC
- * section 8): the light ring says the room's status; the monitor is on in
+ * section 8): the light ring says the room's status (blue blinking when the
+ * calendar cannot be confirmed); the monitor is on in
  * office hours, from shortly before any meeting, for a while after the last
  * one and when woken, and in standby (light off) otherwise; a banner warns a
  * presenter shortly before the meeting ends.
  */
 export function desiredUnitState(input: PolicyInput): DesiredUnitState {
-  const { room, meetings, now, sharing, wakeUntil } = input;
+  const { room, meetings, now, sharing, wakeUntil, calendarStale } = input;
   const hardware = room.settings.hardware;
   const spans = schedule(meetings, room.timeZone).filter((s) => !s.meeting.allDay);
   const current = currentMeeting(spans, now);
@@ -51,7 +54,8 @@ export function desiredUnitState(input: PolicyInput): DesiredUnitState {
   const endsSoon = current !== undefined && current.end - now <= hardware.bannerBeforeEndMinutes * MINUTE_MS;
   return {
     power: 'ON',
-    led: LED_FOR_STATUS[status],
+    // Honest status: a light that may be wrong says so instead of guessing green or red.
+    led: calendarStale ? { color: 'BLUE', mode: 'BLINK' } : LED_FOR_STATUS[status],
     banner: sharing && endsSoon ? meetingEndsBanner(room.settings.language, hardware.bannerBeforeEndMinutes) : null,
   };
 }

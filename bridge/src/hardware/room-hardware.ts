@@ -11,6 +11,8 @@ import type { PresenceLog } from './presence-log.ts';
 
 const DAY_MS = 86_400_000;
 const BUTTON_BOOKING_MINUTES = 30;
+/** Two default sync periods: the same line the displays draw for "Last updated N min ago". */
+const STALE_AFTER_MS = 30_000;
 
 export interface RoomHardwareDeps {
   roomId: string;
@@ -71,7 +73,9 @@ export class RoomHardware {
   #apply(): void {
     const context = this.#context();
     if (!context) return;
-    this.#deps.unit.want(desiredUnitState({ ...context, sharing: this.#sharing, wakeUntil: this.#wakeUntil }));
+    const syncedAt = this.#deps.calendar.syncedAt(this.#deps.roomId);
+    const calendarStale = syncedAt !== null && context.now - syncedAt > STALE_AFTER_MS;
+    this.#deps.unit.want(desiredUnitState({ ...context, sharing: this.#sharing, wakeUntil: this.#wakeUntil, calendarStale }));
   }
 
   #onEvent(event: UnitEvent): void {
