@@ -132,3 +132,18 @@ describe('actions queued by an offline display', () => {
     });
   });
 });
+
+describe('the answers kept for repeated actions', () => {
+  it('are kept for 30 days, then forgotten by the daily prune', () => {
+    const { rooms, store, clock } = setup({}, '2026-11-23T09:00:00+01:00');
+    rooms.start();
+    const booking = act({ type: 'book-now', minutes: 15 });
+    rooms.applyAction('demo', booking);
+    clock.advance(29 * 86_400_000);
+    expect(store.findAction(booking.id)).toBeDefined();
+    clock.advance(2 * 86_400_000);
+    expect(store.findAction(booking.id)).toBeUndefined();
+    rooms.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});

@@ -15,6 +15,12 @@ import { PinGuard } from './pin-guard.ts';
 const DAY_MS = 86_400_000;
 /** An offline display's queued action older than this is stale news: the room has moved on. */
 const MAX_ACTION_AGE_MS = 12 * 3_600_000;
+/**
+ * How long answers to walk-up actions are kept for repeats. Far longer than
+ * MAX_ACTION_AGE_MS, so a replay that may still be applied always finds the
+ * first answer; short enough that the store does not grow for ever.
+ */
+const ACTION_RETENTION_MS = 30 * DAY_MS;
 /** A display clock may run a little ahead of the bridge's; an action from the future is judged now. */
 const MAX_CLOCK_SKEW_MS = 2 * 60_000;
 
@@ -43,6 +49,7 @@ export class RoomService {
   readonly #pins: PinGuard;
   readonly #listeners = new Set<RoomChangedListener>();
   readonly #rolloverTimers = new Map<string, () => void>();
+  #cancelPrune: () => void = () => {};
 
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
@@ -151,14 +158,23 @@ export class RoomService {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Pushes each room's new day to its displays at its local midnight. */
+  /** Pushes each room's new day to its displays at its local midnight, and prunes old action answers daily. */
   start(): void {
     for (const room of this.#deps.calendar.listRooms()) this.#scheduleRollover(room);
+    this.#pruneDaily();
   }
 
   stop(): void {
     for (const cancel of this.#rolloverTimers.values()) cancel();
     this.#rolloverTimers.clear();
+    this.#cancelPrune();
+  }
+
+  #pruneDaily(): void {
+    const { store, clock, logger } = this.#deps;
+    const pruned = store.pruneActions(clock.now() - ACTION_RETENTION_MS);
+    if (pruned > 0) logger.info({ pruned }, 'forgot walk-up action answers older than 30 days');
+    this.#cancelPrune = clock.setTimer(() => this.#pruneDaily(), DAY_MS);
   }
 
   /** Wide enough that a booking at 23:50 sees the meeting at 00:05, and a meeting across midnight is seen. */

@@ -95,6 +95,11 @@ export class RoomStore {
     return { id: row.id, roomId: row.room_id, request: row.request, result: JSON.parse(row.result) as Result<RoomState>, appliedAt: row.applied_at };
   }
 
+  /** Forgets answers given before `cutoff`; returns how many. */
+  pruneActions(cutoff: number): number {
+    return this.#db.prepare('DELETE FROM walk_up_actions WHERE applied_at < ?').run(cutoff).changes;
+  }
+
   recordAction(record: ActionRecord): void {
     this.#db
       .prepare('INSERT INTO walk_up_actions (id, room_id, request, result, applied_at) VALUES (?, ?, ?, ?, ?)')

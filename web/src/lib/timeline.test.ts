@@ -32,4 +32,12 @@ describe('day timeline', () => {
     expect(line.blocks[0]).toMatchObject({ from: 0, width: 1 });
     expect(line.now).toBeNull();
   });
+
+  it('spans only the meetings on a day without office hours', () => {
+    const saturday = [timed('2026-11-21T10:00:00+01:00', '2026-11-21T12:00:00+01:00')];
+    const line = buildTimeline(saturday, Date.parse('2026-11-21T11:00:00+01:00'), 'Europe/Amsterdam', hours);
+    expect([new Date(line.start).toISOString(), new Date(line.end).toISOString()]).toEqual(['2026-11-21T09:00:00.000Z', '2026-11-21T11:00:00.000Z']);
+    const empty = buildTimeline([], Date.parse('2026-11-21T11:00:00+01:00'), 'Europe/Amsterdam', hours);
+    expect(new Date(empty.start).toISOString()).toBe('2026-11-21T07:00:00.000Z');
+  });
 });

@@ -1,6 +1,6 @@
 import { schedule } from '../../../shared/meeting-span.ts';
 import type { Meeting, OfficeHours } from '../../../shared/model.ts';
-import { localDayOf, localTimeOnDayOf } from '../../../shared/time-zone.ts';
+import { localDayOf, localTimeOnDayOf, localWeekdayOf } from '../../../shared/time-zone.ts';
 
 export interface TimelineBlock {
   meeting: Meeting;
@@ -23,13 +23,18 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The working day as a bar: office hours, widened to take in any meeting of
- * the day outside them, never beyond the local day itself.
+ * the day outside them, never beyond the local day itself. On a day without
+ * office hours (a weekend) the bar spans that day's meetings only, and the
+ * usual hours when there are none.
  */
 export function buildTimeline(events: readonly Meeting[], now: number, timeZone: string, officeHours: OfficeHours): Timeline {
   const day = localDayOf(now, timeZone);
   const spans = schedule(events, timeZone).map((s) => ({ ...s, start: Math.max(s.start, day.start), end: Math.min(s.end, day.end) }));
-  const start = Math.min(localTimeOnDayOf(now, officeHours.start, timeZone), ...spans.filter((s) => !s.meeting.allDay).map((s) => s.start));
-  const end = Math.max(localTimeOnDayOf(now, officeHours.end, timeZone), ...spans.filter((s) => !s.meeting.allDay).map((s) => s.end));
+  const timed = spans.filter((s) => !s.meeting.allDay);
+  const workday = officeHours.days.includes(localWeekdayOf(now, timeZone)) || timed.length === 0;
+  const hours = workday ? [localTimeOnDayOf(now, officeHours.start, timeZone), localTimeOnDayOf(now, officeHours.end, timeZone)] : [];
+  const start = Math.min(...hours, ...timed.map((s) => s.start));
+  const end = Math.max(...hours, ...timed.map((s) => s.end));
   const length = end - start;
   const position = (ms: number) => Math.min(1, Math.max(0, (ms - start) / length));
   const blocks = spans
