@@ -32,9 +32,9 @@ export function buildTimeline(events: readonly Meeting[], now: number, timeZone:
   const spans = schedule(events, timeZone).map((s) => ({ ...s, start: Math.max(s.start, day.start), end: Math.min(s.end, day.end) }));
   const timed = spans.filter((s) => !s.meeting.allDay);
   const workday = officeHours.days.includes(localWeekdayOf(now, timeZone)) || timed.length === 0;
-  const hours = workday ? [localTimeOnDayOf(now, officeHours.start, timeZone), localTimeOnDayOf(now, officeHours.end, timeZone)] : [];
-  const start = Math.min(...hours, ...timed.map((s) => s.start));
-  const end = Math.max(...hours, ...timed.map((s) => s.end));
+  const office = workday ? [localTimeOnDayOf(now, officeHours.start, timeZone), localTimeOnDayOf(now, officeHours.end, timeZone)] : [];
+  const start = Math.min(...office, ...timed.map((s) => s.start));
+  const end = Math.max(...office, ...timed.map((s) => s.end));
   const length = end - start;
   const position = (ms: number) => Math.min(1, Math.max(0, (ms - start) / length));
   const blocks = spans
