@@ -19,6 +19,8 @@ export async function displayToDisplay(browser: Browser, url: string, actions: n
     for (let i = 0; i < actions; i++) {
       const [first, second, expected] = i % 2 === 0 ? ['Book now', '15 min', 'Busy'] : ['End now', 'Yes, end now', 'Available'];
       const painted = b.evaluate(paintedAt, expected);
+      // Awaited below; a failure must not surface first as an unhandled rejection that kills the run before cleanup.
+      painted.catch(() => {});
       await a.getByRole('button', { name: first }).click();
       const tapped = await a.evaluate(tapAndTime, { name: second, expected });
       toOther.push((await painted) - tapped.at);

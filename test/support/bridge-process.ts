@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Every bridge this process started and has not yet stopped: none outlives a crashed test or benchmark. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface BridgeProcess {
   url: string;
   pid: number;
@@ -31,6 +37,8 @@ export async function startBridgeProcess(options: { dataDir: string; env?: Recor
     env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const port = await readPort(child);
   const pid = child.pid;
   if (pid === undefined) throw new Error('bridge process has no pid');
