@@ -11,6 +11,9 @@ export interface Clock {
 }
 
 export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+/** A nominal day, for windows and retention; a local calendar day comes from time-zone.ts. */
+export const DAY_MS = 24 * HOUR_MS;
 
 /** Floors an instant to the start of its minute: bookings and early ends snap to whole minutes. */
 export function floorToMinute(ms: number): number {

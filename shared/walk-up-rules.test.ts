@@ -131,11 +131,13 @@ describe('what a display offers', () => {
     expect(extendOptions(meetings, at('2026-11-23T12:30:00+01:00'), room)).toEqual([]);
   });
 
-  it('offers check-in only where the room asks for it, in the window', () => {
+  it('finds the meeting to check in only inside its window, and not once checked in', () => {
     const meetings = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'm' })];
-    expect(checkInCandidate(meetings, at('2026-11-23T12:56:00+01:00'), room)).toBeNull();
+    expect(checkInCandidate(meetings, at('2026-11-23T12:54:00+01:00'), strict)).toBeNull();
     expect(checkInCandidate(meetings, at('2026-11-23T12:56:00+01:00'), strict)?.id).toBe('m');
     expect(checkInCandidate(meetings, at('2026-11-23T13:10:00+01:00'), strict)).toBeNull();
+    const checkedIn = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { checkedInAt: '2026-11-23T11:58:00.000Z' })];
+    expect(checkInCandidate(checkedIn, at('2026-11-23T13:01:00+01:00'), strict)).toBeNull();
   });
 });
 

@@ -126,7 +126,7 @@ function planCheckIn(
   spans: readonly ScheduledMeeting[],
   ctx: WalkUpContext,
 ): Result<MeetingChange> {
-  const open = spans.filter((s) => !s.meeting.allDay && isInCheckInWindow(s, ctx.now, ctx.room));
+  const open = openForCheckIn(spans, ctx.now, ctx.room);
   const target = action.meetingId === undefined ? open[0] : open.find((s) => s.meeting.id === action.meetingId);
   if (!target) {
     if (action.meetingId !== undefined && open.length > 0) {
@@ -188,13 +188,14 @@ export function extendOptions(meetings: readonly Meeting[], now: number, room: S
   });
 }
 
-/** The meeting a Check in button would check in now, if the room asks for check-in. */
+/** Timed meetings whose check-in window is open now, whether or not someone already checked in. */
+function openForCheckIn(spans: readonly ScheduledMeeting[], now: number, room: StatusRoom): ScheduledMeeting[] {
+  return spans.filter((s) => !s.meeting.allDay && isInCheckInWindow(s, now, room) && now < s.end);
+}
+
+/** The meeting a check-in now would check in (a Check in button, or someone sharing a screen), if any. */
 export function checkInCandidate(meetings: readonly Meeting[], now: number, room: StatusRoom): Meeting | null {
-  if (!room.settings.checkIn.required) return null;
-  const span = schedule(meetings, room.timeZone).find(
-    (s) => !s.meeting.allDay && s.meeting.checkedInAt === null && isInCheckInWindow(s, now, room) && now < s.end,
-  );
-  return span?.meeting ?? null;
+  return openForCheckIn(schedule(meetings, room.timeZone), now, room).find((s) => s.meeting.checkedInAt === null)?.meeting ?? null;
 }
 
 function releaseDeadline(span: ScheduledMeeting, room: StatusRoom): number {

@@ -57,7 +57,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const rooms = new RoomService({ ...ports, presence, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds: SYNC_PERIOD_SECONDS });
   const releaser = new NoShowReleaser(rooms, ports.clock);
   const hardware = [...baseUnits].map(
-    ([roomId, unit]) => new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger }),
+    ([roomId, unit]) =>
+      new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds: SYNC_PERIOD_SECONDS }),
   );
   server.on('request', createApp({ rooms, baseUnits, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
   const io = attachRealtime(server, rooms, ports.logger);

@@ -55,8 +55,8 @@ describe('the bridge and its base unit', () => {
     expect(status).toMatchObject({ connected: true, power: 'on' });
   }, 40_000);
 
-  it('answers 404 for a room without a base unit or an unknown room', async () => {
+  it('answers 404 for the base unit of an unknown room', async () => {
     const { bridge } = await bridgeWith({});
-    expect((await getJson(`${bridge.url}/api/rooms/nowhere/base-unit`)).status).toBe(404);
+    expect(await getJson(`${bridge.url}/api/rooms/nowhere/base-unit`)).toMatchObject({ status: 404, body: { code: 'room-not-found' } });
   });
 });

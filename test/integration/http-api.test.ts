@@ -49,6 +49,10 @@ describe('HTTP API', () => {
     expect(policy).not.toContain('upgrade-insecure-requests');
   });
 
+  it('says clearly when a room has no base unit', async () => {
+    expect(await getJson(`${bridge.url}/api/rooms/demo/base-unit`)).toMatchObject({ status: 404, body: { code: 'not-found', message: 'Room "demo" has no base unit.' } });
+  });
+
   it('describes every endpoint in its OpenAPI document', async () => {
     const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
     expect(body.openapi).toBe('3.1.0');

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/clock.ts';
+import { toIso, type Clock } from '../../../shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { LedColor, LedMode } from './messages.ts';
 import { UnitLink, type UnitEvent, type UnitTransport } from './unit-link.ts';
@@ -181,7 +181,7 @@ export class UnitSession implements BaseUnit {
         this.#seen();
         if (reply.fields.power === 'on' || reply.fields.power === 'standby') this.#status.power = reply.fields.power;
       } else if (reply.code !== 'timeout') {
-        this.#status.lastFault = { code: String(reply.code), text: reply.text, at: new Date(this.#clock.now()).toISOString() };
+        this.#status.lastFault = { code: String(reply.code), text: reply.text, at: toIso(this.#clock.now()) };
         this.#logger.warn({ code: reply.code, text: reply.text }, 'base unit refused a command');
       }
     }
@@ -211,7 +211,7 @@ export class UnitSession implements BaseUnit {
         this.#status.power = fields.state === 'on' ? 'on' : 'standby';
         break;
       case 'FAULT':
-        this.#status.lastFault = { code: fields.code ?? '?', text: (fields.text ?? '').replaceAll('_', ' '), at: new Date(this.#clock.now()).toISOString() };
+        this.#status.lastFault = { code: fields.code ?? '?', text: (fields.text ?? '').replaceAll('_', ' '), at: toIso(this.#clock.now()) };
         this.#logger.warn({ code: fields.code, text: fields.text }, 'base unit reports a fault');
         break;
     }
@@ -249,6 +249,6 @@ export class UnitSession implements BaseUnit {
   }
 
   #seen(): void {
-    this.#status.lastSeenAt = new Date(this.#clock.now()).toISOString();
+    this.#status.lastSeenAt = toIso(this.#clock.now());
   }
 }

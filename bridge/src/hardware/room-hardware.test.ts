@@ -29,7 +29,7 @@ async function roomWithUnit(now: string, settings: Record<string, unknown> = {})
   const port = new SimulatedPort(clock);
   const unit = new UnitSession(port, clock, logger);
   unit.start();
-  const hardware = new RoomHardware({ roomId: 'demo', unit, rooms, calendar, presence, clock, logger });
+  const hardware = new RoomHardware({ roomId: 'demo', unit, rooms, calendar, presence, clock, logger, syncPeriodSeconds: 15 });
   hardware.start();
   const releaser = new NoShowReleaser(rooms, clock);
   releaser.start();

@@ -9,10 +9,7 @@ import type { RoomService } from '../rooms/room-service.ts';
 import { desiredUnitState, isOfficeHours } from './hardware-policy.ts';
 import type { PresenceLog } from './presence-log.ts';
 
-const DAY_MS = 86_400_000;
 const BUTTON_BOOKING_MINUTES = 30;
-/** Two default sync periods: the same line the displays draw for "Last updated N min ago". */
-const STALE_AFTER_MS = 30_000;
 
 export interface RoomHardwareDeps {
   roomId: string;
@@ -22,6 +19,8 @@ export interface RoomHardwareDeps {
   presence: PresenceLog;
   clock: Clock;
   logger: Logger;
+  /** Data older than two sync periods is stale: the line the displays draw for "Last updated N min ago" too. */
+  syncPeriodSeconds: number;
 }
 
 /**
@@ -64,17 +63,17 @@ export class RoomHardware {
   }
 
   #context() {
-    const { calendar, clock, roomId } = this.#deps;
+    const { calendar, clock, roomId, rooms } = this.#deps;
     const room = calendar.getRoom(roomId);
     const now = clock.now();
-    return room ? { room, now, meetings: calendar.meetingsBetween(roomId, now - DAY_MS, now + 2 * DAY_MS) } : null;
+    return room ? { room, now, meetings: rooms.meetingsAround(room, now) } : null;
   }
 
   #apply(): void {
     const context = this.#context();
     if (!context) return;
     const syncedAt = this.#deps.calendar.syncedAt(this.#deps.roomId);
-    const calendarStale = syncedAt !== null && context.now - syncedAt > STALE_AFTER_MS;
+    const calendarStale = syncedAt !== null && context.now - syncedAt > 2 * this.#deps.syncPeriodSeconds * 1000;
     this.#deps.unit.want(desiredUnitState({ ...context, sharing: this.#sharing, wakeUntil: this.#wakeUntil, calendarStale }));
   }
 
@@ -87,7 +86,7 @@ export class RoomHardware {
       case 'SHARING':
         this.#sharing = event.fields.state === '1';
         if (this.#sharing) {
-          const candidate = checkInCandidate(meetings, now, { ...room, settings: { ...room.settings, checkIn: { ...room.settings.checkIn, required: true } } });
+          const candidate = checkInCandidate(meetings, now, room);
           if (candidate) this.#act({ type: 'check-in', meetingId: candidate.id }, 'screen sharing checked the meeting in');
         }
         break;

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Clock } from '../../../shared/clock.ts';
+import { toIso, type Clock } from '../../../shared/clock.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
@@ -24,7 +24,7 @@ export function createApiRouter({ rooms, baseUnits, clock, logger, version }: Ap
   const openApi = openApiDocument(version);
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version, time: new Date(clock.now()).toISOString(), rooms: rooms.listRooms().length });
+    res.json({ status: 'ok', version, time: toIso(clock.now()), rooms: rooms.listRooms().length });
   });
 
   router.get('/openapi.json', (_req, res) => {
@@ -46,7 +46,7 @@ export function createApiRouter({ rooms, baseUnits, clock, logger, version }: Ap
   router.get('/rooms/:id/base-unit', (req, res) => {
     const roomId = validRoomId(req, res);
     if (roomId === undefined) return;
-    if (!rooms.getState(roomId).ok) return sendError(res, 'room-not-found', `There is no room "${roomId}".`);
+    if (!rooms.hasRoom(roomId)) return sendError(res, 'room-not-found', `There is no room "${roomId}".`);
     const unit = baseUnits.get(roomId);
     if (!unit) return sendError(res, 'not-found', `Room "${roomId}" has no base unit.`);
     res.json(unit.status());

@@ -1,4 +1,4 @@
-import { toIso, type Clock } from '../../../shared/clock.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
 import { toPublicRoom, type Meeting, type Room, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
@@ -12,9 +12,8 @@ import type { RoomStore } from '../store/room-store.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
 import { PinGuard } from './pin-guard.ts';
 
-const DAY_MS = 86_400_000;
 /** An offline display's queued action older than this is stale news: the room has moved on. */
-const MAX_ACTION_AGE_MS = 12 * 3_600_000;
+const MAX_ACTION_AGE_MS = 12 * HOUR_MS;
 /**
  * How long answers to walk-up actions are kept for repeats. Far longer than
  * MAX_ACTION_AGE_MS, so a replay that may still be applied always finds the
@@ -22,7 +21,7 @@ const MAX_ACTION_AGE_MS = 12 * 3_600_000;
  */
 const ACTION_RETENTION_MS = 30 * DAY_MS;
 /** A display clock may run a little ahead of the bridge's; an action from the future is judged now. */
-const MAX_CLOCK_SKEW_MS = 2 * 60_000;
+const MAX_CLOCK_SKEW_MS = 2 * MINUTE_MS;
 
 export interface RoomServiceDeps {
   store: RoomStore;
@@ -65,6 +64,10 @@ export class RoomService {
     return this.#deps.calendar.listRooms()[0]?.id;
   }
 
+  hasRoom(roomId: string): boolean {
+    return this.#deps.calendar.getRoom(roomId) !== undefined;
+  }
+
   getState(roomId: string): Result<RoomState> {
     const room = this.#deps.calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
@@ -104,7 +107,7 @@ export class RoomService {
         return answer;
       }
       const plan = planWalkUpAction(action, {
-        meetings: this.#meetingsAround(room, now),
+        meetings: this.meetingsAround(room, now),
         now,
         room,
         bookingSubject: WALK_UP_SUBJECT[room.settings.language],
@@ -129,8 +132,8 @@ export class RoomService {
     const room = calendar.getRoom(roomId);
     if (!room) return 0;
     const released = store.transaction((): Meeting[] => {
-      const beforeMs = room.settings.checkIn.beforeMinutes * 60_000;
-      const due = dueNoShows(this.#meetingsAround(room, clock.now()), clock.now(), room).filter(
+      const beforeMs = room.settings.checkIn.beforeMinutes * MINUTE_MS;
+      const due = dueNoShows(this.meetingsAround(room, clock.now()), clock.now(), room).filter(
         (meeting) => !this.#deps.presence?.seenSince(roomId, Date.parse(meeting.start) - beforeMs),
       );
       for (const meeting of due) calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
@@ -146,7 +149,7 @@ export class RoomService {
     const room = this.#deps.calendar.getRoom(roomId);
     if (!room) return null;
     const now = this.#deps.clock.now();
-    return nextNoShowDeadline(this.#meetingsAround(room, now), now, room);
+    return nextNoShowDeadline(this.meetingsAround(room, now), now, room);
   }
 
   roomIds(): string[] {
@@ -178,7 +181,7 @@ export class RoomService {
   }
 
   /** Wide enough that a booking at 23:50 sees the meeting at 00:05, and a meeting across midnight is seen. */
-  #meetingsAround(room: Room, now: number): Meeting[] {
+  meetingsAround(room: Room, now: number): Meeting[] {
     return this.#deps.calendar.meetingsBetween(room.id, now - DAY_MS, now + 2 * DAY_MS);
   }
 

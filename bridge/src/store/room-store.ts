@@ -1,8 +1,8 @@
+import { HOUR_MS } from '../../../shared/clock.ts';
 import type { Result } from '../../../shared/errors.ts';
 import { Meeting, Room, RoomState } from '../../../shared/model.ts';
 import type { SqliteDatabase } from './database.ts';
 
-const HOUR_MS = 3_600_000;
 
 /** A walk-up action as it was first received and answered, kept so a retry gets the same answer. */
 export interface ActionRecord {

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../../../shared/clock.ts';
 import { schedule } from '../../../shared/meeting-span.ts';
 import type { Meeting, OfficeHours } from '../../../shared/model.ts';
 import { localDayOf, localTimeOnDayOf, localWeekdayOf } from '../../../shared/time-zone.ts';
@@ -19,7 +20,6 @@ export interface Timeline {
   hours: { at: number; position: number }[];
 }
 
-const HOUR_MS = 3_600_000;
 
 /**
  * The working day as a bar: office hours, widened to take in any meeting of
