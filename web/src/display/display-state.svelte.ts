@@ -1,6 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { SvelteMap } from 'svelte/reactivity';
-import { toIso, type Clock } from '../../../shared/clock.ts';
+import { MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
 import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
@@ -52,7 +51,7 @@ export class DisplayState {
     const confirmed = this.#lastConfirmedAt();
     if (confirmed === null || !this.snapshot) return null;
     const age = this.now - confirmed;
-    return age > 2 * this.snapshot.syncPeriodSeconds * 1000 ? Math.floor(age / 60_000) : null;
+    return age > 2 * this.snapshot.syncPeriodSeconds * 1000 ? Math.floor(age / MINUTE_MS) : null;
   });
 
   readonly #clock: Clock;
@@ -66,8 +65,6 @@ export class DisplayState {
   #cancelNotice: () => void = () => {};
   #saveScheduled = false;
   #lastSavedAt = Number.NEGATIVE_INFINITY;
-  /** Each queued action's write to IndexedDB, so it is removed only after it was written. */
-  readonly #written = new SvelteMap<string, Promise<unknown>>();
 
   constructor(clock: Clock, roomId: string | undefined) {
     this.#clock = clock;
@@ -178,17 +175,10 @@ export class DisplayState {
     this.outbox = [...this.outbox, entry];
     this.actionProblem = null;
     // Written and sent at once: waiting for the write would slow every tap, and the bridge dedupes a resend.
-    const written = this.#db?.enqueue($state.snapshot(entry) as OutboxEntry).catch((error: unknown) => {
+    this.#db?.enqueue($state.snapshot(entry) as OutboxEntry).catch((error: unknown) => {
       console.error('Lintel could not keep the action on this display; it is sent all the same', error);
     });
-    if (written) this.#written.set(entry.action.id, written);
     void this.#drain();
-  }
-
-  async #forget(actionId: string): Promise<void> {
-    await this.#written.get(actionId);
-    this.#written.delete(actionId);
-    await this.#db?.remove(actionId);
   }
 
   /**
@@ -210,7 +200,7 @@ export class DisplayState {
         const answers = await Promise.all(batch.map((entry) => this.#send(socket, entry)));
         const answered = batch.filter((_, index) => answers[index] != null);
         this.outbox = this.outbox.filter((queued) => !answered.includes(queued));
-        await Promise.all(answered.map((entry) => this.#forget(entry.action.id)));
+        await Promise.all(answered.map((entry) => this.#db?.remove(entry.action.id)));
         const lastState = answers.findLast((answer) => answer?.ok);
         if (lastState?.ok) this.#accept(lastState.data);
         const refusal = batch.map((entry, index) => ({ entry, answer: answers[index] })).findLast(({ answer }) => answer && !answer.ok);

@@ -39,4 +39,14 @@ describe('display database', () => {
     expect(await db.loadSnapshot('demo')).toEqual(snapshot);
     db.close();
   });
+
+  it('removes an action asked to be removed while it is still being written', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    const id = '00000000-0000-4000-8000-0000000000aa';
+    const adding = db.enqueue(entry(id));
+    await db.remove(id);
+    await adding;
+    expect(await db.queued('demo')).toEqual([]);
+    db.close();
+  });
 });

@@ -66,6 +66,12 @@ export class DisplayDb {
     await this.#db.put('snapshots', snapshot);
   }
 
+  /**
+   * The transaction starts when this is called, not when it is awaited, and
+   * IndexedDB runs overlapping transactions in the order they were started:
+   * a `remove` asked after `enqueue` always sees the entry, so a display may
+   * send an action before its write has finished.
+   */
   async enqueue(entry: OutboxEntry): Promise<number> {
     return this.#db.add('outbox', entry);
   }
