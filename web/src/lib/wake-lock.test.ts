@@ -35,9 +35,14 @@ describe('screen wake lock', () => {
 
   it('does nothing where wake locks are not supported or are refused', async () => {
     expect(() => keepScreenAwake({} as never, fakeDocument() as never)()).not.toThrow();
-    const refusing = { wakeLock: { request: () => Promise.reject(new Error('NotAllowedError')) } };
-    const stop = keepScreenAwake(refusing as never, fakeDocument() as never);
+    let attempts = 0;
+    const refusing = { wakeLock: { request: () => (attempts++, Promise.reject(new Error('NotAllowedError'))) } };
+    const doc = fakeDocument();
+    const stop = keepScreenAwake(refusing as never, doc as never);
     await Promise.resolve();
-    stop();
+    doc.fire();
+    await Promise.resolve();
+    expect(attempts).toBe(2);
+    expect(() => stop()).not.toThrow();
   });
 });
