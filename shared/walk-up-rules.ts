@@ -23,7 +23,7 @@ export interface WalkUpContext {
 }
 
 /** A booking shorter than this is not worth having: the room is effectively taken. */
-export const MIN_BOOKING_MINUTES = 5;
+const MIN_BOOKING_MINUTES = 5;
 const UNTIL_NEXT_CAP_MINUTES = 60;
 
 /**

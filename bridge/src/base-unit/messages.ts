@@ -71,7 +71,7 @@ export type LedColor = (typeof LED_COLORS)[number];
 export type LedMode = (typeof LED_MODES)[number];
 
 /** Banner text is at most 120 bytes of UTF-8 before encoding. */
-export const MAX_BANNER_BYTES = 120;
+const MAX_BANNER_BYTES = 120;
 
 /** The request line for `command` with `tag`, without its CR LF. Throws on text the protocol cannot carry. */
 export function formatRequest(tag: string, command: Command): string {

@@ -28,10 +28,10 @@ export interface UnitLinkOptions {
 }
 
 /** BUCP/1 timing, from the protocol's Timing section. */
-export const REPLY_TIMEOUT_MS = 1000;
-export const RETRIES = 2;
-export const PING_IDLE_MS = 5000;
-export const FAILURES_UNTIL_LOST = 3;
+const REPLY_TIMEOUT_MS = 1000;
+const RETRIES = 2;
+const PING_IDLE_MS = 5000;
+const FAILURES_UNTIL_LOST = 3;
 
 interface Waiting {
   resolve: (reply: UnitReply) => void;
