@@ -77,6 +77,18 @@ export const RoomSettings = z.object({
 });
 export type RoomSettings = z.infer<typeof RoomSettings>;
 
+/**
+ * A room linked to its Exchange room mailbox. Walk-up bookings are made by the
+ * bridge's service mailbox with the room as a resource attendee, as Exchange
+ * advises (a room should not organize meetings), or, if the admin chooses,
+ * directly on the room's own calendar.
+ */
+export const Microsoft365Link = z.object({
+  mailbox: z.email().max(320),
+  bookings: z.enum(['service-mailbox', 'room-calendar']).default('service-mailbox'),
+});
+export type Microsoft365Link = z.infer<typeof Microsoft365Link>;
+
 export const Room = z.object({
   id: RoomId,
   name: z.string().trim().min(1).max(100),
@@ -90,18 +102,21 @@ export const Room = z.object({
     .refine((unit) => unit.path !== undefined || unit.usbSerialNumber !== undefined, 'give a path, a usbSerialNumber, or both')
     .nullable()
     .default(null),
+  /** The room's calendar in Microsoft 365; null when the bridge's own store is its calendar. */
+  microsoft365: Microsoft365Link.nullable().default(null),
 });
 export type Room = z.infer<typeof Room>;
 
 /** A room as displays see it: whether a PIN is asked, never the PIN itself. */
-export const PublicRoom = Room.extend({
+export const PublicRoom = Room.omit({ microsoft365: true }).extend({
   settings: RoomSettings.omit({ pin: true }).extend({ pinRequired: z.boolean() }),
 });
 export type PublicRoom = z.infer<typeof PublicRoom>;
 
 export function toPublicRoom(room: Room): PublicRoom {
+  const { microsoft365: _link, ...rest } = room;
   const { pin, ...settings } = room.settings;
-  return { ...room, settings: { ...settings, pinRequired: pin !== null } };
+  return { ...rest, settings: { ...settings, pinRequired: pin !== null } };
 }
 
 const meetingFields = {
@@ -167,6 +182,21 @@ export type WalkUpAction = z.infer<typeof WalkUpAction>;
 export const RoomStatus = z.enum(['available', 'busy', 'starting-soon', 'awaiting-check-in']);
 export type RoomStatus = z.infer<typeof RoomStatus>;
 
+/**
+ * Something the room's calendar did to a walk-up booking after the display
+ * was told it succeeded: shown for a while, so the person who booked learns
+ * why the booking is gone.
+ */
+export const RoomNotice = z.object({
+  id: z.string().min(1).max(200),
+  /** booking-declined: the room's calendar declined it (it overlaps another booking); booking-not-saved: Microsoft 365 refused it. */
+  code: z.enum(['booking-declined', 'booking-not-saved']),
+  start: Instant,
+  end: Instant,
+  at: Instant,
+});
+export type RoomNotice = z.infer<typeof RoomNotice>;
+
 /** What the bridge sends a display: everything needed to render and to re-derive the status on its own clock. */
 export const RoomState = z.object({
   room: PublicRoom,
@@ -192,6 +222,8 @@ export const RoomState = z.object({
   syncPeriodSeconds: z.number().int().positive(),
   /** The page a phone opens (from the display's QR code) to see and book this room. */
   bookingUrl: z.url(),
+  /** Recent changes the calendar made to walk-up bookings, newest first. */
+  notices: z.array(RoomNotice).default([]),
 });
 export type RoomState = z.infer<typeof RoomState>;
 

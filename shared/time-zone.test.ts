@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDateOf, localDayOf, localDayOfDate, localTimeOnDayOf, localWeekdayOf } from './time-zone.ts';
+import { isValidTimeZone, localDateOf, localDayOf, localDayOfDate, localTimeOnDayOf, localWeekdayOf, wallTimeToInstant } from './time-zone.ts';
 
 const HOUR = 3_600_000;
 
@@ -51,5 +51,19 @@ describe('wall-clock times', () => {
     const sundayNightInNewYork = Date.parse('2026-11-23T02:00:00Z');
     expect(localWeekdayOf(sundayNightInNewYork, 'America/New_York')).toBe(7);
     expect(localWeekdayOf(sundayNightInNewYork, 'Europe/Amsterdam')).toBe(1);
+  });
+});
+
+describe('wallTimeToInstant', () => {
+  it('reads a calendar service wall time in the zone it names, across a daylight-saving change', () => {
+    expect(wallTimeToInstant('2026-10-25T01:30:00.0000000', 'Europe/Amsterdam')).toBe(Date.parse('2026-10-24T23:30:00Z'));
+    expect(wallTimeToInstant('2026-10-25T09:00:00.0000000', 'Europe/Amsterdam')).toBe(Date.parse('2026-10-25T08:00:00Z'));
+    expect(wallTimeToInstant('2026-11-01T09:15:30.5', 'America/New_York')).toBe(Date.parse('2026-11-01T14:15:30.500Z'));
+    expect(wallTimeToInstant('2026-11-21T10:00:00', 'UTC')).toBe(Date.parse('2026-11-21T10:00:00Z'));
+  });
+
+  it('refuses what is not an offset-free date-time', () => {
+    expect(wallTimeToInstant('2026-11-21T10:00:00Z', 'UTC')).toBeNull();
+    expect(wallTimeToInstant('tomorrow', 'UTC')).toBeNull();
   });
 });

@@ -68,3 +68,18 @@ function localDayFromParts(year: number, monthIndex: number, day: number, timeZo
     end: new TZDate(year, monthIndex, day + 1, timeZone).getTime(),
   };
 }
+
+/**
+ * The instant a wall-clock date-time (`YYYY-MM-DDTHH:MM[:SS[.fraction]]`, no
+ * offset) names in `timeZone`, as calendar services write times; null when
+ * it is not such a date-time. A time in a spring-forward gap resolves to the
+ * instant after the gap.
+ */
+export function wallTimeToInstant(dateTime: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/.exec(dateTime);
+  if (!match) return null;
+  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const millis = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
+  const instant = new TZDate(year, month - 1, day, hours, minutes, seconds, millis, timeZone).getTime();
+  return Number.isNaN(instant) ? null : instant;
+}

@@ -6,6 +6,7 @@ import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import type { BaseUnit } from './base-unit/unit-session.ts';
+import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
 import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
@@ -20,6 +21,8 @@ export interface BridgePorts {
   logger: Logger;
   /** Each room's base unit, started; rooms without one have no hardware to follow the calendar. */
   baseUnits?: ReadonlyMap<string, BaseUnit>;
+  /** The Microsoft 365 integration when configured; its calendar must be the `calendar` port. */
+  microsoft365?: Microsoft365Integration;
 }
 
 export interface BridgeOptions {
@@ -31,12 +34,13 @@ export interface BridgeOptions {
   publicUrl?: string | undefined;
 }
 
-/** The local calendar is always current; this is how often a remote one is confirmed. */
+/** The local calendar is always current; this is how often a remote one is confirmed by default. */
 const SYNC_PERIOD_SECONDS = 15;
 
 export interface RunningBridge {
   port: number;
   rooms: RoomService;
+  microsoft365: Microsoft365Integration | undefined;
   close(): Promise<void>;
 }
 
@@ -54,22 +58,26 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
 
   const baseUnits = ports.baseUnits ?? new Map<string, BaseUnit>();
   const presence = new PresenceLog();
-  const rooms = new RoomService({ ...ports, presence, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds: SYNC_PERIOD_SECONDS });
+  const syncPeriodSeconds = ports.microsoft365?.syncPeriodSeconds ?? SYNC_PERIOD_SECONDS;
+  const rooms = new RoomService({ ...ports, presence, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds });
   const releaser = new NoShowReleaser(rooms, ports.clock);
   const hardware = [...baseUnits].map(
     ([roomId, unit]) =>
-      new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds: SYNC_PERIOD_SECONDS }),
+      new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds }),
   );
   server.on('request', createApp({ rooms, baseUnits, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
   const io = attachRealtime(server, rooms, ports.logger);
   rooms.start();
+  ports.microsoft365?.start();
   releaser.start();
   for (const room of hardware) room.start();
 
   return {
     port,
     rooms,
+    microsoft365: ports.microsoft365,
     async close() {
+      await ports.microsoft365?.stop();
       for (const room of hardware) room.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();

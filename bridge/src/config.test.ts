@@ -22,3 +22,24 @@ describe('bridge config', () => {
     expect(result.message).toContain('LINTEL_TIME_ZONE:');
   });
 });
+
+describe('Microsoft 365 config', () => {
+  it('is off unless configured, and on with a tenant, a client and a secret', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { microsoft365: null } });
+    const on = parseConfig({ LINTEL_M365_TENANT_ID: 't', LINTEL_M365_CLIENT_ID: 'c', LINTEL_M365_CLIENT_SECRET: 's', LINTEL_M365_GRAPH_URL: 'https://127.0.0.1:9443/' });
+    expect(on).toMatchObject({
+      ok: true,
+      data: { microsoft365: { tenantId: 't', clientId: 'c', clientSecret: 's', graphUrl: 'https://127.0.0.1:9443', authorityHost: 'https://login.microsoftonline.com', syncPeriodSeconds: 15, serviceMailbox: null } },
+    });
+  });
+
+  it('names everything a half-done setup lacks, at once', () => {
+    const result = parseConfig({ LINTEL_M365_TENANT_ID: 't', LINTEL_M365_GRAPH_URL: 'http://graph.example', LINTEL_M365_SERVICE_MAILBOX: 'not-an-address' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('LINTEL_M365_CLIENT_ID: is needed');
+    expect(result.message).toContain('LINTEL_M365_CLIENT_SECRET: give a client secret');
+    expect(result.message).toContain('LINTEL_M365_GRAPH_URL: must be an https URL');
+    expect(result.message).toContain('LINTEL_M365_SERVICE_MAILBOX');
+  });
+});

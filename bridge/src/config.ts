@@ -6,6 +6,8 @@ import { TimeZone } from '../../shared/model.ts';
 import { describeIssues } from '../../shared/validation.ts';
 import { projectRoot } from './project-root.ts';
 
+const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).transform((url) => url.replace(/\/+$/, ''));
+
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** The bridge's whole configuration, read once from the environment at start. */
@@ -25,7 +27,31 @@ const ConfigSchema = z.object({
   LINTEL_SERIAL_PATH: z.string().min(1).optional(),
   /** Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080. */
   LINTEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-});
+  /** Microsoft 365: the tenant (directory) id; with the client id and a credential it turns the integration on. */
+  LINTEL_M365_TENANT_ID: z.string().min(1).max(100).optional(),
+  LINTEL_M365_CLIENT_ID: z.string().min(1).max(100).optional(),
+  /** A client secret; prefer a certificate (LINTEL_M365_CERTIFICATE_FILE). */
+  LINTEL_M365_CLIENT_SECRET: z.string().min(1).optional(),
+  /** A PEM file with the application's certificate and its private key. */
+  LINTEL_M365_CERTIFICATE_FILE: z.string().min(1).optional(),
+  /** The mailbox that organizes walk-up bookings; without one they are made on each room's calendar. */
+  LINTEL_M365_SERVICE_MAILBOX: z.email().optional(),
+  LINTEL_M365_AUTHORITY_HOST: HttpsUrl.default('https://login.microsoftonline.com'),
+  LINTEL_M365_GRAPH_URL: HttpsUrl.default('https://graph.microsoft.com'),
+  /** One more certificate authority to trust, e.g. a TLS-inspecting proxy's (PEM file). */
+  LINTEL_M365_CA_FILE: z.string().min(1).optional(),
+  /** How often each room's calendar is synced, in seconds. */
+  LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15),
+})
+  .superRefine((env, ctx) => {
+    const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
+    const credential = env.LINTEL_M365_CLIENT_SECRET !== undefined || env.LINTEL_M365_CERTIFICATE_FILE !== undefined;
+    if (given.length === 0 && !credential) return;
+    for (const key of ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'] as const) {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is needed to connect Microsoft 365' });
+    }
+    if (!credential) ctx.addIssue({ code: 'custom', path: ['LINTEL_M365_CLIENT_SECRET'], message: 'give a client secret or LINTEL_M365_CERTIFICATE_FILE to connect Microsoft 365' });
+  });
 
 export interface BridgeConfig {
   port: number;
@@ -38,6 +64,19 @@ export interface BridgeConfig {
   roomsFile: string | undefined;
   publicUrl: string | undefined;
   serialPath: string | undefined;
+  microsoft365: Microsoft365Config | null;
+}
+
+export interface Microsoft365Config {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  certificateFile: string | undefined;
+  serviceMailbox: string | null;
+  authorityHost: string;
+  graphUrl: string;
+  caFile: string | undefined;
+  syncPeriodSeconds: number;
 }
 
 /** Parses the environment, listing every problem at once rather than the first. */
@@ -59,5 +98,19 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     roomsFile: c.LINTEL_CONFIG,
     publicUrl: c.LINTEL_PUBLIC_URL,
     serialPath: c.LINTEL_SERIAL_PATH,
+    microsoft365:
+      c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined
+        ? null
+        : {
+            tenantId: c.LINTEL_M365_TENANT_ID,
+            clientId: c.LINTEL_M365_CLIENT_ID,
+            clientSecret: c.LINTEL_M365_CLIENT_SECRET,
+            certificateFile: c.LINTEL_M365_CERTIFICATE_FILE,
+            serviceMailbox: c.LINTEL_M365_SERVICE_MAILBOX ?? null,
+            authorityHost: c.LINTEL_M365_AUTHORITY_HOST,
+            graphUrl: c.LINTEL_M365_GRAPH_URL,
+            caFile: c.LINTEL_M365_CA_FILE,
+            syncPeriodSeconds: c.LINTEL_M365_SYNC_SECONDS,
+          },
   });
 }

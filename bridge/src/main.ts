@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { SerialUnitPort } from './base-unit/serial-port.ts';
 import { SimulatedPort } from './base-unit/simulated-port.ts';
 import { UnitSession } from './base-unit/unit-session.ts';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
-import { parseConfig } from './config.ts';
+import { parseConfig, type Microsoft365Config } from './config.ts';
+import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile } from './rooms-file.ts';
@@ -47,8 +49,10 @@ store.listRooms().forEach((room, index) => {
   logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
 });
 
+const microsoft365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
+
 const bridge = await startBridge(
-  { clock: systemClock, store, calendar: new LocalCalendar(store, systemClock), logger, baseUnits },
+  { clock: systemClock, store, calendar: microsoft365?.calendar ?? new LocalCalendar(store, systemClock), logger, baseUnits, microsoft365 },
   { port, host, webDir, version, publicUrl },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
@@ -57,6 +61,33 @@ const bridge = await startBridge(
   process.exit(1);
 });
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
+
+/** Loaded only when configured: MSAL and the Graph client cost memory a local-only bridge does not need. */
+async function startMicrosoft365(m365: Microsoft365Config): Promise<Microsoft365Integration> {
+  const [{ createMicrosoft365 }, { createHttpsFetch }, { readCredential }] = await Promise.all([
+    import('./microsoft-365/microsoft-365.ts'),
+    import('./microsoft-365/https-fetch.ts'),
+    import('./microsoft-365/credential-file.ts'),
+  ]);
+  const credential = readCredential(m365);
+  if (!credential.ok) {
+    console.error(`Lintel cannot start: ${credential.message}`);
+    process.exit(1);
+  }
+  const integration = createMicrosoft365(
+    { db, store, clock: systemClock, logger },
+    {
+      connection: { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl },
+      credential: credential.data,
+      serviceMailbox: m365.serviceMailbox,
+      syncPeriodSeconds: m365.syncPeriodSeconds,
+      timeZone: demoTimeZone,
+      fetch: createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8')),
+    },
+  );
+  logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
+  return integration;
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

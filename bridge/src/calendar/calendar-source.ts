@@ -3,7 +3,7 @@ import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 
 /**
  * Where a room's calendar lives: the bridge's own store (the embedded
- * default) or, later, Microsoft 365.
+ * default) or Microsoft 365.
  *
  * Rules every source keeps:
  * - Reads are served from the bridge's durable store, never by waiting on a
@@ -16,9 +16,11 @@ import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
  *   null when the source is the bridge's own store and so always current.
  * - A `release` change gives a no-show back: a remote calendar cancels or
  *   declines the meeting, the local one removes it.
+ * - A change that arrives from the remote calendar is stored first and then
+ *   announced through `onRemoteChange`, so listeners read the new schedule.
  */
 export interface CalendarSource {
-  readonly kind: 'local';
+  readonly kind: 'local' | 'microsoft-365';
   listRooms(): Room[];
   getRoom(roomId: string): Room | undefined;
   /** Meetings that may overlap [from, to); all-day events are narrowed by the caller. */
@@ -26,4 +28,5 @@ export interface CalendarSource {
   applyChange(roomId: string, change: MeetingChange): void;
   updatedAt(roomId: string): number | undefined;
   syncedAt(roomId: string): number | null;
+  onRemoteChange(listener: (roomId: string) => void): () => void;
 }

@@ -56,4 +56,9 @@ export class LocalCalendar implements CalendarSource {
   syncedAt(): null {
     return null;
   }
+
+  /** Nothing changes it but the bridge itself. */
+  onRemoteChange(): () => void {
+    return () => {};
+  }
 }

@@ -22,6 +22,8 @@ const MAX_ACTION_AGE_MS = 12 * HOUR_MS;
 const ACTION_RETENTION_MS = 30 * DAY_MS;
 /** A display clock may run a little ahead of the bridge's; an action from the future is judged now. */
 const MAX_CLOCK_SKEW_MS = 2 * MINUTE_MS;
+/** A notice about a walk-up booking stays on the display long enough for the person who booked to see it. */
+const NOTICE_SHOWN_MS = 15 * MINUTE_MS;
 
 export interface RoomServiceDeps {
   store: RoomStore;
@@ -49,6 +51,7 @@ export class RoomService {
   readonly #listeners = new Set<RoomChangedListener>();
   readonly #rolloverTimers = new Map<string, () => void>();
   #cancelPrune: () => void = () => {};
+  #stopRemote: () => void = () => {};
 
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
@@ -163,11 +166,13 @@ export class RoomService {
 
   /** Pushes each room's new day to its displays at its local midnight, and prunes old action answers daily. */
   start(): void {
+    this.#stopRemote = this.#deps.calendar.onRemoteChange((roomId) => this.#notify(roomId));
     for (const room of this.#deps.calendar.listRooms()) this.#scheduleRollover(room);
     this.#pruneDaily();
   }
 
   stop(): void {
+    this.#stopRemote();
     for (const cancel of this.#rolloverTimers.values()) cancel();
     this.#rolloverTimers.clear();
     this.#cancelPrune();
@@ -176,6 +181,7 @@ export class RoomService {
   #pruneDaily(): void {
     const { store, clock, logger } = this.#deps;
     const pruned = store.pruneActions(clock.now() - ACTION_RETENTION_MS);
+    store.pruneNotices(clock.now() - DAY_MS);
     if (pruned > 0) logger.info({ pruned }, 'forgot walk-up action answers older than 30 days');
     this.#cancelPrune = clock.setTimer(() => this.#pruneDaily(), DAY_MS);
   }
@@ -216,6 +222,7 @@ export class RoomService {
       syncedAt: synced === null ? null : toIso(synced),
       syncPeriodSeconds,
       bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
+      notices: this.#deps.store.noticesSince(room.id, now - NOTICE_SHOWN_MS),
     };
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -29,6 +29,44 @@ const MIGRATIONS: readonly string[] = [
      result TEXT NOT NULL,
      applied_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE m365_sync (
+     room_id TEXT PRIMARY KEY,
+     delta_link TEXT,
+     window_start INTEGER NOT NULL,
+     window_end INTEGER NOT NULL,
+     synced_at INTEGER
+   );
+   CREATE TABLE m365_events (
+     meeting_id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     remote_id TEXT UNIQUE,
+     ical_uid TEXT,
+     organizer_mailbox TEXT,
+     organizer_event_id TEXT,
+     room_response TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX m365_events_by_uid ON m365_events (room_id, ical_uid);
+   CREATE TABLE m365_outbox (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     room_id TEXT NOT NULL,
+     meeting_id TEXT NOT NULL,
+     change TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE TABLE m365_credential (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     data TEXT NOT NULL,
+     imported_from TEXT
+   );
+   CREATE TABLE room_notices (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );`,
 ];
 
 /**
@@ -38,7 +76,10 @@ const MIGRATIONS: readonly string[] = [
  */
 export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, 'lintel.sqlite3'));
+  const file = join(dataDir, 'lintel.sqlite3');
+  const db = new Database(file);
+  // It holds the Microsoft 365 credential: readable by the bridge's own user only.
+  chmodSync(file, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

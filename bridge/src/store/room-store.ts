@@ -1,6 +1,6 @@
 import { HOUR_MS } from '../../../shared/clock.ts';
 import type { Result } from '../../../shared/errors.ts';
-import { Meeting, Room, RoomState } from '../../../shared/model.ts';
+import { Meeting, Room, RoomNotice, RoomState } from '../../../shared/model.ts';
 import type { SqliteDatabase } from './database.ts';
 
 
@@ -98,6 +98,23 @@ export class RoomStore {
   /** Forgets answers given before `cutoff`; returns how many. */
   pruneActions(cutoff: number): number {
     return this.#db.prepare('DELETE FROM walk_up_actions WHERE applied_at < ?').run(cutoff).changes;
+  }
+
+  addNotice(roomId: string, notice: RoomNotice): void {
+    const valid = RoomNotice.parse(notice);
+    this.#db
+      .prepare('INSERT OR IGNORE INTO room_notices (id, room_id, data, at) VALUES (?, ?, ?, ?)')
+      .run(valid.id, roomId, JSON.stringify(valid), Date.parse(valid.at));
+  }
+
+  /** The room's notices given at or after `since`, newest first. */
+  noticesSince(roomId: string, since: number): RoomNotice[] {
+    const rows = this.#db.prepare('SELECT data FROM room_notices WHERE room_id = ? AND at >= ? ORDER BY at DESC').all(roomId, since) as { data: string }[];
+    return rows.map((row) => RoomNotice.parse(JSON.parse(row.data)));
+  }
+
+  pruneNotices(cutoff: number): number {
+    return this.#db.prepare('DELETE FROM room_notices WHERE at < ?').run(cutoff).changes;
   }
 
   recordAction(record: ActionRecord): void {

@@ -55,6 +55,8 @@ export const ar: Messages = {
   offlineSince: (time) => `غير متصل منذ ${time}`,
   waitingToSync: 'محفوظ على هذه الشاشة: بانتظار المزامنة',
   refusedOffline: (reason) => `لم يُطبَّق تغيير أُجري دون اتصال: ${reason}`,
+  bookingDeclined: (range) => `رفض تقويم الغرفة حجزك ${range}: فهو يتداخل مع حجز آخر.`,
+  bookingNotSaved: (range) => `تعذّر حفظ حجزك ${range} في تقويم الغرفة فأُزيل.`,
   connecting: 'جارٍ الاتصال…',
   reconnecting: 'انقطع الاتصال: جارٍ إعادة الاتصال…',
   offline: 'غير متصل',

@@ -55,6 +55,8 @@ export const de: Messages = {
   offlineSince: (time) => `Offline seit ${time}`,
   waitingToSync: 'Auf dieser Anzeige gespeichert: wartet auf Abgleich',
   refusedOffline: (reason) => `Eine offline vorgenommene Änderung wurde nicht übernommen: ${reason}`,
+  bookingDeclined: (range) => `Ihre Buchung ${range} wurde vom Raumkalender abgelehnt: Sie überschneidet sich mit einer anderen Buchung.`,
+  bookingNotSaved: (range) => `Ihre Buchung ${range} konnte nicht im Raumkalender gespeichert werden und wurde entfernt.`,
   connecting: 'Verbinde…',
   reconnecting: 'Verbindung verloren: verbinde neu…',
   offline: 'Offline',

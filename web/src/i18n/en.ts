@@ -55,6 +55,8 @@ export const en: Messages = {
   offlineSince: (time) => `Offline since ${time}`,
   waitingToSync: 'Saved on this display: waiting to sync',
   refusedOffline: (reason) => `A change made offline was not applied: ${reason}`,
+  bookingDeclined: (range) => `Your booking ${range} was declined by the room's calendar: it overlaps another booking.`,
+  bookingNotSaved: (range) => `Your booking ${range} could not be saved to the room's calendar and was removed.`,
   connecting: 'Connecting…',
   reconnecting: 'Connection lost: reconnecting…',
   offline: 'Offline',

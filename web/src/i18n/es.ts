@@ -55,6 +55,8 @@ export const es: Messages = {
   offlineSince: (time) => `Sin conexión desde las ${time}`,
   waitingToSync: 'Guardado en esta pantalla: pendiente de sincronizar',
   refusedOffline: (reason) => `Un cambio hecho sin conexión no se aplicó: ${reason}`,
+  bookingDeclined: (range) => `El calendario de la sala rechazó su reserva ${range}: se solapa con otra reserva.`,
+  bookingNotSaved: (range) => `Su reserva ${range} no se pudo guardar en el calendario de la sala y se ha quitado.`,
   connecting: 'Conectando…',
   reconnecting: 'Conexión perdida: reconectando…',
   offline: 'Sin conexión',

@@ -55,6 +55,8 @@ export const fr: Messages = {
   offlineSince: (time) => `Hors ligne depuis ${time}`,
   waitingToSync: 'Enregistré sur cet écran : en attente de synchronisation',
   refusedOffline: (reason) => `Une modification faite hors ligne n’a pas été appliquée : ${reason}`,
+  bookingDeclined: (range) => `Votre réservation ${range} a été refusée par le calendrier de la salle : elle chevauche une autre réservation.`,
+  bookingNotSaved: (range) => `Votre réservation ${range} n’a pas pu être enregistrée dans le calendrier de la salle et a été retirée.`,
   connecting: 'Connexion…',
   reconnecting: 'Connexion perdue : reconnexion…',
   offline: 'Hors ligne',

@@ -55,6 +55,8 @@ export const ja: Messages = {
   offlineSince: (time) => `${time}からオフライン`,
   waitingToSync: 'このディスプレイに保存済み：同期待ち',
   refusedOffline: (reason) => `オフライン中の変更は適用されませんでした：${reason}`,
+  bookingDeclined: (range) => `予約 ${range} は会議室のカレンダーに辞退されました：別の予約と重なっています。`,
+  bookingNotSaved: (range) => `予約 ${range} は会議室のカレンダーに保存できなかったため、削除されました。`,
   connecting: '接続中…',
   reconnecting: '接続が切れました：再接続中…',
   offline: 'オフライン',

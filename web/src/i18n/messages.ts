@@ -40,6 +40,10 @@ export interface Messages {
   offlineSince: (time: string) => string;
   waitingToSync: string;
   refusedOffline: (reason: string) => string;
+  /** A walk-up booking the room's calendar declined after the display showed it booked; `range` is its times. */
+  bookingDeclined: (range: string) => string;
+  /** A walk-up booking Microsoft 365 refused to store. */
+  bookingNotSaved: (range: string) => string;
   connecting: string;
   reconnecting: string;
   offline: string;

@@ -55,6 +55,8 @@ export const nl: Messages = {
   offlineSince: (time) => `Offline sinds ${time}`,
   waitingToSync: 'Opgeslagen op dit scherm: wacht op synchronisatie',
   refusedOffline: (reason) => `Een offline gemaakte wijziging is niet doorgevoerd: ${reason}`,
+  bookingDeclined: (range) => `Uw boeking ${range} is door de agenda van de ruimte geweigerd: die overlapt met een andere boeking.`,
+  bookingNotSaved: (range) => `Uw boeking ${range} kon niet in de agenda van de ruimte worden opgeslagen en is verwijderd.`,
   connecting: 'Verbinden…',
   reconnecting: 'Verbinding verbroken: opnieuw verbinden…',
   offline: 'Offline',

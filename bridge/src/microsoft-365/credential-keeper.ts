@@ -1,0 +1,189 @@
+import { DAY_MS, toIso, type Clock } from '../../../shared/clock.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { localDayOf } from '../../../shared/time-zone.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphGateway } from './graph-gateway.ts';
+import type { AppCredential, TokenSource } from './token-source.ts';
+import type { WarningBoard } from './warning-board.ts';
+import { z } from 'zod';
+
+/** Renew this long before the credential expires; a failure then leaves a week to fix it. */
+const RENEW_BEFORE_MS = 7 * DAY_MS;
+/** A renewed credential is valid this long (Microsoft recommends less than 12 months). */
+const NEW_CREDENTIAL_DAYS = 182;
+
+const Application = z.object({
+  id: z.string().min(1),
+  passwordCredentials: z.array(z.object({ keyId: z.string(), hint: z.string().nullish(), endDateTime: z.string().nullish() })).default([]),
+  keyCredentials: z.array(z.object({ keyId: z.string(), customKeyIdentifier: z.string().nullish(), endDateTime: z.string().nullish() })).default([]),
+});
+type Application = z.infer<typeof Application>;
+
+const NewPassword = z.object({ keyId: z.string().min(1), secretText: z.string().min(1), endDateTime: z.string() });
+
+export interface CredentialStatus {
+  kind: AppCredential['kind'];
+  keyId: string | null;
+  expiresAt: string | null;
+  lastCheckAt: string | null;
+  lastRenewedAt: string | null;
+  lastError: string | null;
+}
+
+export interface CredentialKeeperDeps {
+  graph: GraphGateway;
+  tokens: TokenSource;
+  clock: Clock;
+  logger: Logger;
+  warnings: WarningBoard;
+  clientId: string;
+  /** The zone whose midnight the daily check runs at. */
+  timeZone: string;
+  /** Stores a credential before it is used, so a crash never loses the only working one. */
+  persist: (credential: AppCredential) => void;
+}
+
+/**
+ * Keeps the bridge's application credential alive, because an expired one
+ * is the most common way room-display syncs silently stop. At every local
+ * midnight (and at start, and on demand) it reads the credential's expiry
+ * from the application; within 7 days of it, it adds a new client secret
+ * valid 6 months, stores it, checks Microsoft 365 accepts it, switches to it
+ * and removes the old one. The app needs Application.ReadWrite.OwnedBy and
+ * must own itself. A failure is a warning on the admin page with a week to go.
+ */
+export class CredentialKeeper {
+  readonly #deps: CredentialKeeperDeps;
+  #cancel: () => void = () => {};
+  #inFlight: Promise<unknown> = Promise.resolve();
+  #status: Omit<CredentialStatus, 'kind' | 'keyId' | 'expiresAt'> = { lastCheckAt: null, lastRenewedAt: null, lastError: null };
+
+  constructor(deps: CredentialKeeperDeps) {
+    this.#deps = deps;
+  }
+
+  start(): void {
+    void this.check();
+    this.#scheduleMidnight();
+  }
+
+  /** Resolves when no check or renewal is running. */
+  async idle(): Promise<void> {
+    await this.#inFlight;
+  }
+
+  stop(): void {
+    this.#cancel();
+  }
+
+  status(): CredentialStatus {
+    const { kind, keyId, expiresAt } = this.#deps.tokens.credential;
+    return { kind, keyId, expiresAt, ...this.#status };
+  }
+
+  /** The daily check: renews only when the credential expires within 7 days. */
+  check(): Promise<Result<CredentialStatus>> {
+    return this.#track(this.#run(false));
+  }
+
+  /** "Renew credentials" on the admin page: renews now, whatever the expiry. */
+  renew(): Promise<Result<CredentialStatus>> {
+    return this.#track(this.#run(true));
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight = Promise.all([this.#inFlight, work]);
+    return work;
+  }
+
+  #scheduleMidnight(): void {
+    const { clock, timeZone } = this.#deps;
+    const now = clock.now();
+    this.#cancel = clock.setTimer(() => {
+      void this.check();
+      this.#scheduleMidnight();
+    }, localDayOf(now, timeZone).end - now);
+  }
+
+  async #run(force: boolean): Promise<Result<CredentialStatus>> {
+    const { clock, warnings } = this.#deps;
+    this.#status.lastCheckAt = toIso(clock.now());
+    const app = await this.#readApplication();
+    if (!app.ok) return this.#failed(app.message);
+    const current = this.#withKnownExpiry(app.data);
+    const expiresAt = current.expiresAt === null ? null : Date.parse(current.expiresAt);
+    const due = force || (expiresAt !== null && expiresAt - clock.now() <= RENEW_BEFORE_MS);
+    if (!due) {
+      warnings.clearAll('credential-renewal-failed', 'credential-expiring');
+      this.#status.lastError = null;
+      return ok(this.status());
+    }
+    if (current.kind !== 'secret') {
+      return this.#failed('The bridge signs in with a certificate; upload a new certificate for Lintel in Entra admin center before the current one expires.');
+    }
+    return this.#renewSecret(app.data, current);
+  }
+
+  async #renewSecret(app: Application, current: Extract<AppCredential, { kind: 'secret' }>): Promise<Result<CredentialStatus>> {
+    const { graph, tokens, clock, logger, warnings, persist } = this.#deps;
+    const endDateTime = toIso(clock.now() + NEW_CREDENTIAL_DAYS * DAY_MS);
+    const added = await graph.send({
+      method: 'POST',
+      path: `/applications/${encodeURIComponent(app.id)}/addPassword`,
+      body: { passwordCredential: { displayName: `Lintel bridge, renewed ${toIso(clock.now()).slice(0, 10)}`, endDateTime } },
+    });
+    if (!added.ok) return this.#failed(`Adding a new client secret failed: ${added.code}: ${added.message}`);
+    const secret = NewPassword.safeParse(added.body);
+    if (!secret.success) return this.#failed('Microsoft 365 answered addPassword without a secret.');
+    const renewed: AppCredential = { kind: 'secret', secretText: secret.data.secretText, keyId: secret.data.keyId, expiresAt: secret.data.endDateTime };
+    persist(renewed);
+    if (!(await tokens.accepts(renewed))) {
+      persist(current);
+      return this.#failed('The new client secret was not accepted by Microsoft 365; the current one stays in use.');
+    }
+    tokens.useCredential(renewed);
+    if (current.keyId !== null) {
+      const removed = await graph.send({ method: 'POST', path: `/applications/${encodeURIComponent(app.id)}/removePassword`, body: { keyId: current.keyId } });
+      if (!removed.ok) logger.warn({ keyId: current.keyId, code: removed.code }, 'the old client secret could not be removed; remove it in Entra admin center');
+    }
+    this.#status.lastRenewedAt = toIso(clock.now());
+    this.#status.lastError = null;
+    warnings.clearAll('credential-renewal-failed', 'credential-expiring', 'credential-expired', 'credential-invalid');
+    logger.info({ keyId: renewed.keyId, expiresAt: renewed.expiresAt }, 'renewed the Microsoft 365 client secret');
+    return ok(this.status());
+  }
+
+  async #readApplication(): Promise<Result<Application>> {
+    const answer = await this.#deps.graph.send({ method: 'GET', path: `/applications(appId='${encodeURIComponent(this.#deps.clientId)}')` });
+    if (!answer.ok) return fail('internal', `Reading Lintel's application failed: ${answer.code}: ${answer.message}`);
+    const app = Application.safeParse(answer.body);
+    return app.success ? ok(app.data) : fail('internal', "Microsoft 365 answered with something that is not Lintel's application.");
+  }
+
+  /** Learns the current credential's key id and expiry from the application, when the admin gave only the secret. */
+  #withKnownExpiry(app: Application): AppCredential {
+    const { tokens, persist } = this.#deps;
+    const current = tokens.credential;
+    if (current.kind !== 'secret' || (current.keyId !== null && current.expiresAt !== null)) return current;
+    const matching = app.passwordCredentials
+      .filter((p) => (current.keyId !== null ? p.keyId === current.keyId : p.hint === current.secretText.slice(0, 3)))
+      .sort((a, b) => (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''));
+    const known = matching[0];
+    if (!known) return current;
+    const updated = tokens.describeCredential(known.keyId, known.endDateTime ? toIso(Date.parse(known.endDateTime)) : null);
+    persist(updated);
+    return updated;
+  }
+
+  #failed(message: string): Result<CredentialStatus> {
+    const { warnings, clock, logger, tokens } = this.#deps;
+    this.#status.lastError = message;
+    warnings.raise('credential-renewal-failed', message);
+    const expiresAt = tokens.credential.expiresAt;
+    if (expiresAt !== null && Date.parse(expiresAt) - clock.now() <= RENEW_BEFORE_MS) {
+      warnings.raise('credential-expiring', `The bridge's credential expires on ${expiresAt.slice(0, 10)}.`);
+    }
+    logger.error({ detail: message }, 'Microsoft 365 credential renewal failed');
+    return fail('internal', message);
+  }
+}

@@ -1,0 +1,184 @@
+import { AuthenticationHandler, Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { HttpsFetch } from './https-fetch.ts';
+import { RequestCounter } from './request-counter.ts';
+import { TokenUnavailable, type TokenSource } from './token-source.ts';
+import type { WarningBoard } from './warning-board.ts';
+
+export interface GraphCall {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** A path under the Graph version (`/users/x/events`) or a link Graph gave (`@odata.nextLink`). */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The room the call is for, so a throttle or an unreachable calendar is shown on that room. */
+  roomId?: string;
+}
+
+export type GraphFailureKind = 'throttled' | 'unavailable' | 'unauthorized' | 'refused';
+
+export type GraphAnswer =
+  | { ok: true; status: number; body: unknown }
+  | { ok: false; kind: GraphFailureKind; status: number; code: string; message: string };
+
+const MAX_ATTEMPTS = 4;
+/** A Retry-After longer than this is not waited out inside one call; the caller tries again later. */
+const MAX_WAIT_MS = 2 * MINUTE_MS;
+/** A throttle is shown to the admin this long after the last 429, so a short one is not missed. */
+const THROTTLE_WARNING_MS = 10 * MINUTE_MS;
+
+/**
+ * Every Graph call of the bridge, through the Graph JS client. Calls never
+ * throw: the answer says what happened. 429 and 5xx are retried after the
+ * Retry-After Graph asked for (or a growing backoff), on the injected clock,
+ * and a throttled mailbox gets no other call until its wait is over. A token
+ * Graph rejects is renewed once. Every request is counted per mailbox,
+ * because Graph's limits are per app per mailbox.
+ */
+export class GraphGateway {
+  readonly #client: Client;
+  readonly #tokens: TokenSource;
+  readonly #clock: Clock;
+  readonly #warnings: WarningBoard;
+  readonly #logger: Logger;
+  readonly #counter: RequestCounter;
+  readonly #blockedUntil = new Map<string, number>();
+  readonly #lastThrottle = new Map<string, number>();
+
+  constructor(deps: { graphUrl: string; fetch: HttpsFetch; tokens: TokenSource; clock: Clock; warnings: WarningBoard; logger: Logger }) {
+    this.#tokens = deps.tokens;
+    this.#clock = deps.clock;
+    this.#warnings = deps.warnings;
+    this.#logger = deps.logger;
+    this.#counter = new RequestCounter(deps.clock);
+    const graphUrl = new URL(deps.graphUrl);
+    this.#client = Client.initWithMiddleware({
+      baseUrl: graphUrl.origin,
+      defaultVersion: 'v1.0',
+      customHosts: new Set([graphUrl.hostname]),
+      middleware: [new AuthenticationHandler({ getAccessToken: () => deps.tokens.getToken() }), new CountingTransport(deps.fetch, this.#counter)],
+    });
+  }
+
+  /** Requests per mailbox over the last 10 minutes (Graph's limit is 10,000 per app per mailbox). */
+  requestCounts(): Record<string, number> {
+    return this.#counter.lastTenMinutes();
+  }
+
+  async send(call: GraphCall): Promise<GraphAnswer> {
+    const mailbox = mailboxOf(call.path);
+    let answer: GraphAnswer = { ok: false, kind: 'unavailable', status: 0, code: 'notSent', message: 'not sent' };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const wait = (mailbox ? this.#blockedUntil.get(mailbox) ?? 0 : 0) - this.#clock.now();
+      if (wait > MAX_WAIT_MS) return { ok: false, kind: 'throttled', status: 429, code: 'TooManyRequests', message: `${mailbox} is throttled for ${Math.ceil(wait / 1000)} s more` };
+      if (wait > 0) await this.#sleep(wait);
+
+      const { answer: next, retryAfterMs } = await this.#attempt(call);
+      answer = next;
+      if (answer.ok) {
+        this.#noteSuccess(mailbox, call.roomId);
+        return answer;
+      }
+      if (answer.kind === 'unauthorized' && attempt === 1) {
+        this.#tokens.invalidate();
+        continue;
+      }
+      if (answer.kind !== 'throttled' && answer.kind !== 'unavailable') return answer;
+      if (answer.kind === 'throttled' && mailbox) this.#noteThrottle(mailbox, call.roomId, retryAfterMs);
+      if (attempt === MAX_ATTEMPTS) break;
+      const delay = retryAfterMs ?? 1000 * 2 ** (attempt - 1);
+      if (delay > MAX_WAIT_MS) break;
+      if (!(answer.kind === 'throttled' && mailbox)) await this.#sleep(delay);
+    }
+    this.#logger.warn({ path: call.path, status: answer.status, code: answer.code }, 'Graph call failed after retries');
+    return answer;
+  }
+
+  async #attempt(call: GraphCall): Promise<{ answer: GraphAnswer; retryAfterMs: number | undefined }> {
+    try {
+      let request = this.#client.api(call.path).headers(call.headers ?? {});
+      if (call.method !== 'GET') request = request.header('content-type', 'application/json');
+      const body: unknown =
+        call.method === 'GET'
+          ? await request.get()
+          : call.method === 'POST'
+            ? await request.post(call.body ?? {})
+            : call.method === 'PATCH'
+              ? await request.patch(call.body ?? {})
+              : await request.delete();
+      return { answer: { ok: true, status: 200, body: body ?? null }, retryAfterMs: undefined };
+    } catch (error) {
+      return failureOf(error);
+    }
+  }
+
+  #noteThrottle(mailbox: string, roomId: string | undefined, retryAfterMs: number | undefined): void {
+    const now = this.#clock.now();
+    this.#blockedUntil.set(mailbox, now + (retryAfterMs ?? 1000));
+    this.#lastThrottle.set(mailbox, now);
+    this.#warnings.raise('throttled', `Microsoft 365 throttled requests for ${mailbox}; the bridge waits as asked.`, roomId);
+  }
+
+  #noteSuccess(mailbox: string | undefined, roomId: string | undefined): void {
+    this.#warnings.clear('microsoft-365-unreachable');
+    if (!mailbox) return;
+    const last = this.#lastThrottle.get(mailbox);
+    if (last !== undefined && this.#clock.now() - last >= THROTTLE_WARNING_MS) {
+      this.#lastThrottle.delete(mailbox);
+      this.#warnings.clear('throttled', roomId);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.#clock.setTimer(resolve, ms));
+  }
+}
+
+/** The mailbox a call addresses (`/users/{mailbox}/...`), lower-cased, if any. */
+export function mailboxOf(path: string): string | undefined {
+  const match = /\/users\/([^/?]+)/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : undefined;
+}
+
+function failureOf(error: unknown): { answer: GraphAnswer; retryAfterMs: number | undefined } {
+  if (error instanceof TokenUnavailable) {
+    const kind = error.warning === 'microsoft-365-unreachable' ? 'unavailable' : 'unauthorized';
+    return { answer: { ok: false, kind, status: 0, code: error.warning, message: error.message }, retryAfterMs: undefined };
+  }
+  const status = error instanceof GraphError ? error.statusCode : -1;
+  const code = (error instanceof GraphError ? error.code : null) ?? 'networkError';
+  const message = error instanceof Error ? error.message : String(error);
+  const retryAfter = error instanceof GraphError ? retryAfterMs(error.headers?.get('retry-after') ?? null) : undefined;
+  const kind: GraphFailureKind =
+    status === 429 ? 'throttled' : status <= 0 || status >= 500 ? 'unavailable' : status === 401 ? 'unauthorized' : 'refused';
+  return { answer: { ok: false, kind, status, code, message }, retryAfterMs: retryAfter };
+}
+
+/** Retry-After in seconds or as an HTTP date; absent or unreadable means "use the backoff". */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  return undefined;
+}
+
+/** The last middleware: sends the request through the integration's fetch and counts it. */
+class CountingTransport implements Middleware {
+  readonly #fetch: HttpsFetch;
+  readonly #counter: RequestCounter;
+
+  constructor(fetch: HttpsFetch, counter: RequestCounter) {
+    this.#fetch = fetch;
+    this.#counter = counter;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const options = context.options ?? {};
+    const headers: Record<string, string> = {};
+    new Headers(options.headers as HeadersInit | undefined).forEach((value, key) => (headers[key] = value));
+    this.#counter.count(mailboxOf(new URL(url).pathname) ?? '(tenant)');
+    context.response = await this.#fetch(url, { method: options.method ?? 'GET', headers, body: typeof options.body === 'string' ? options.body : undefined });
+  }
+}

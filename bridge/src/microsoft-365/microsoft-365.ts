@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../../../shared/clock.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
+import { LocalCalendar } from '../calendar/local-calendar.ts';
+import type { Logger } from '../logger.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+import type { RoomStore } from '../store/room-store.ts';
+import { BookingRollback } from './booking-rollback.ts';
+import { exportFutureBookings, type ExportReport } from './bulk-export.ts';
+import { CredentialKeeper, type CredentialStatus } from './credential-keeper.ts';
+import { GraphGateway } from './graph-gateway.ts';
+import type { HttpsFetch } from './https-fetch.ts';
+import { Microsoft365Calendar } from './m365-calendar.ts';
+import { M365Store } from './m365-store.ts';
+import { OutboxSender } from './outbox-sender.ts';
+import { RoomSync } from './room-sync.ts';
+import { SyncScheduler } from './sync-scheduler.ts';
+import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
+import { WarningBoard } from './warning-board.ts';
+
+export interface Microsoft365Options {
+  connection: M365Connection;
+  /** The credential the admin configured; a renewed one stored by the bridge replaces it until the admin configures another. */
+  credential: AppCredential;
+  serviceMailbox: string | null;
+  syncPeriodSeconds: number;
+  /** Whose midnight the credential check runs at. */
+  timeZone: string;
+  fetch: HttpsFetch;
+  random?: () => number;
+}
+
+export interface Microsoft365Status {
+  tenantId: string;
+  clientId: string;
+  credential: CredentialStatus;
+  warnings: IntegrationWarning[];
+  /** Graph requests per mailbox over the last 10 minutes. */
+  requestsPerMailbox: Record<string, number>;
+  /** Walk-up changes waiting to be written to Exchange. */
+  outboxDepth: number;
+  rooms: { roomId: string; mailbox: string; syncedAt: number | null; outboxDepth: number }[];
+}
+
+/** The Microsoft 365 integration, running: its calendar source for the bridge, and what the admin page needs. */
+export interface Microsoft365Integration {
+  readonly calendar: Microsoft365Calendar;
+  readonly syncPeriodSeconds: number;
+  start(): void;
+  /** Stops its timers and waits for work in flight, so nothing touches the store after. */
+  stop(): Promise<void>;
+  status(): Microsoft365Status;
+  syncNow(roomId: string): Promise<boolean>;
+  flushOutbox(): Promise<void>;
+  /** Resolves when no sync round runs and nothing is being sent (tests and shutdown wait for it). */
+  idle(): Promise<void>;
+  renewCredentials(): Promise<Result<CredentialStatus>>;
+  exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<Result<ExportReport>>;
+}
+
+const StoredCredential = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('secret'), secretText: z.string().min(1), keyId: z.string().nullable(), expiresAt: z.string().nullable() }),
+  z.object({ kind: z.literal('certificate'), certificatePem: z.string().min(1), privateKeyPem: z.string().min(1), keyId: z.string().nullable(), expiresAt: z.string().nullable() }),
+]);
+
+/** Assembles the integration from the bridge's ports; main.ts loads this module only when Microsoft 365 is configured. */
+export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore; clock: Clock; logger: Logger }, options: Microsoft365Options): Microsoft365Integration {
+  const { db, store, clock } = ports;
+  const logger = ports.logger.child({ component: 'microsoft-365' });
+  const m365 = new M365Store(db);
+  const credential = credentialToUse(m365, options.credential);
+  const warnings = new WarningBoard(clock, logger);
+  const tokens = new TokenSource(options.connection, credential, options.fetch, warnings, logger);
+  const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
+  // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
+  const wakeSender = { wake: () => {} };
+  const calendar = new Microsoft365Calendar({ local: new LocalCalendar(store, clock), m365, clock, queued: () => wakeSender.wake() });
+  const rollback = new BookingRollback({ store, m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
+  const outbox = new OutboxSender({ graph, m365, getRoom: (id) => store.getRoom(id), clock, logger, warnings, rollback, serviceMailbox: options.serviceMailbox });
+  wakeSender.wake = () => void outbox.wake();
+  const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback });
+  const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);
+  const scheduler = new SyncScheduler({
+    sync,
+    clock,
+    logger,
+    linkedRooms,
+    periodSeconds: options.syncPeriodSeconds,
+    ...(options.random ? { random: options.random } : {}),
+    afterRound: (roomId, synced) => {
+      if (synced) calendar.announce(roomId);
+      if (m365.outboxDepth(roomId) > 0) void outbox.wake();
+    },
+  });
+  const keeper = new CredentialKeeper({
+    graph,
+    tokens,
+    clock,
+    logger,
+    warnings,
+    clientId: options.connection.clientId,
+    timeZone: options.timeZone,
+    persist: (renewed) => m365.saveCredential(JSON.stringify(renewed), fingerprint(options.credential)),
+  });
+
+  return {
+    calendar,
+    syncPeriodSeconds: options.syncPeriodSeconds,
+    start() {
+      scheduler.start();
+      keeper.start();
+      void outbox.wake();
+    },
+    async stop() {
+      scheduler.stop();
+      keeper.stop();
+      outbox.stop();
+      await Promise.all([scheduler.idle(), outbox.idle(), keeper.idle()]);
+    },
+    status() {
+      return {
+        tenantId: options.connection.tenantId,
+        clientId: options.connection.clientId,
+        credential: keeper.status(),
+        warnings: warnings.list(),
+        requestsPerMailbox: graph.requestCounts(),
+        outboxDepth: m365.outboxDepth(),
+        rooms: linkedRooms().map((room) => ({ roomId: room.id, mailbox: room.microsoft365!.mailbox, syncedAt: m365.syncState(room.id)?.syncedAt ?? null, outboxDepth: m365.outboxDepth(room.id) })),
+      };
+    },
+    syncNow: (roomId) => scheduler.syncNow(roomId),
+    flushOutbox: () => outbox.wake(),
+    async idle() {
+      await Promise.all([scheduler.idle(), keeper.idle()]);
+      await outbox.idle();
+    },
+    renewCredentials: () => keeper.renew(),
+    async exportFutureBookings(roomId, onProgress) {
+      const room = store.getRoom(roomId);
+      if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
+      if (!room.microsoft365) return fail('not-allowed', `Room "${roomId}" is not linked to Microsoft 365.`);
+      return ok(await exportFutureBookings({ graph, store, m365, clock, serviceMailbox: options.serviceMailbox }, room, onProgress));
+    },
+  };
+}
+
+/**
+ * The stored credential when it descends from the configured one (the bridge
+ * renewed it); the configured one when the admin has since configured another.
+ */
+function credentialToUse(m365: M365Store, configured: AppCredential): AppCredential {
+  const stored = m365.credential();
+  if (stored && stored.importedFrom === fingerprint(configured)) {
+    const parsed = StoredCredential.safeParse(JSON.parse(stored.data));
+    if (parsed.success) return parsed.data;
+  }
+  m365.saveCredential(JSON.stringify(configured), fingerprint(configured));
+  return configured;
+}
+
+function fingerprint(credential: AppCredential): string {
+  const material = credential.kind === 'secret' ? credential.secretText : credential.certificatePem;
+  return createHash('sha256').update(`${credential.kind}:${material}`).digest('hex');
+}

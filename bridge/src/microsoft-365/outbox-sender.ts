@@ -1,0 +1,206 @@
+import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
+import type { Room, TimedMeeting } from '../../../shared/model.ts';
+import { bookingRequest, graphTime } from './booking-request.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphAnswer, GraphCall, GraphGateway } from './graph-gateway.ts';
+import { GraphEvent } from './graph-event.ts';
+import type { BookingRollback } from './booking-rollback.ts';
+import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
+import type { WarningBoard } from './warning-board.ts';
+
+export interface OutboxSenderDeps {
+  graph: GraphGateway;
+  m365: M365Store;
+  getRoom: (roomId: string) => Room | undefined;
+  clock: Clock;
+  logger: Logger;
+  warnings: WarningBoard;
+  rollback: BookingRollback;
+  /** The mailbox that organizes walk-up bookings; null books on each room's own calendar. */
+  serviceMailbox: string | null;
+}
+
+type Outcome = 'sent' | 'retry' | 'refused';
+
+const BATCH = 500;
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * MINUTE_MS;
+
+/**
+ * Writes walk-up changes to Exchange, each room's in the order they were made.
+ *
+ * Exactly once: a booking is created with `transactionId` set to its local
+ * id, so a retry after a lost answer or a crash finds the event already made
+ * instead of making a second; updates set absolute values and cancels of a
+ * gone event count as done, so repeating them is harmless. An entry leaves
+ * the outbox only after Exchange answered it. A change Exchange refuses is
+ * not retried for ever: a refused booking is taken back with a notice.
+ */
+export class OutboxSender {
+  readonly #deps: OutboxSenderDeps;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #retryDelay = FIRST_RETRY_MS;
+  #cancelRetry: () => void = () => {};
+  #stopped = false;
+
+  constructor(deps: OutboxSenderDeps) {
+    this.#deps = deps;
+  }
+
+  /** Sends what is waiting; calls while sending make one more pass afterwards. */
+  wake(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        void this.wake();
+      }
+    });
+    return this.#running;
+  }
+
+  /** Resolves when nothing is being sent. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancelRetry();
+  }
+
+  async #drain(): Promise<void> {
+    const { m365, clock, logger } = this.#deps;
+    const blockedRooms = new Set<string>();
+    let progressed = true;
+    while (progressed && !this.#stopped) {
+      progressed = false;
+      for (const entry of m365.outbox(BATCH)) {
+        if (blockedRooms.has(entry.roomId)) continue;
+        const outcome = await this.#send(entry);
+        if (outcome === 'retry') {
+          blockedRooms.add(entry.roomId);
+          continue;
+        }
+        progressed = true;
+      }
+    }
+    if (blockedRooms.size === 0) {
+      this.#retryDelay = FIRST_RETRY_MS;
+      return;
+    }
+    this.#cancelRetry();
+    logger.info({ rooms: [...blockedRooms], retryInMs: this.#retryDelay, waiting: m365.outboxDepth() }, 'walk-up changes wait for Microsoft 365');
+    this.#cancelRetry = clock.setTimer(() => void this.wake(), this.#retryDelay);
+    this.#retryDelay = Math.min(MAX_RETRY_MS, this.#retryDelay * 2);
+  }
+
+  async #send(entry: OutboxEntry): Promise<Outcome> {
+    const { m365, getRoom } = this.#deps;
+    const room = getRoom(entry.roomId);
+    if (!room?.microsoft365) {
+      m365.markSent(entry.seq);
+      return 'sent';
+    }
+    const outcome = entry.change.kind === 'create' ? await this.#create(room, entry, entry.change.meeting) : await this.#change(room, entry);
+    if (outcome !== 'retry') m365.markSent(entry.seq);
+    return outcome;
+  }
+
+  async #create(room: Room, entry: OutboxEntry, meeting: TimedMeeting): Promise<Outcome> {
+    const request = bookingRequest(room, meeting, this.#deps.serviceMailbox);
+    const answer = await this.#call(entry, { method: 'POST', path: request.path, roomId: room.id, body: request.body });
+    if (!answer.ok) return this.#refusedOrRetry(room, entry, answer);
+    const event = GraphEvent.safeParse(answer.body);
+    if (!event.success) return 'retry';
+    this.#deps.m365.saveLink(
+      {
+        meetingId: meeting.id,
+        roomId: room.id,
+        remoteId: request.onRoomCalendar ? event.data.id : null,
+        iCalUId: event.data.iCalUId ?? null,
+        organizerMailbox: request.organizer,
+        organizerEventId: event.data.id,
+        roomResponse: request.onRoomCalendar ? 'accepted' : 'pending',
+      },
+      this.#deps.clock.now(),
+    );
+    return 'sent';
+  }
+
+  async #change(room: Room, entry: OutboxEntry): Promise<Outcome> {
+    const link = this.#deps.m365.linkOf(entry.meetingId);
+    // Never made it to Exchange (refused, or unlinked meanwhile): nothing there to change.
+    if (!link || (!link.organizerEventId && !link.remoteId)) return 'sent';
+    const call = remoteCall(room, link, entry.change);
+    if (!call) return 'sent';
+    const answer = await this.#call(entry, call);
+    if (answer.ok) {
+      if (entry.change.kind === 'delete' || entry.change.kind === 'release') this.#deps.m365.deleteLink(entry.meetingId);
+      return 'sent';
+    }
+    if (answer.status === 404) {
+      this.#deps.m365.deleteLink(entry.meetingId);
+      return 'sent';
+    }
+    return this.#refusedOrRetry(room, entry, answer);
+  }
+
+  async #call(entry: OutboxEntry, call: GraphCall): Promise<GraphAnswer> {
+    const answer = await this.#deps.graph.send(call);
+    if (!answer.ok) this.#deps.m365.markFailed(entry.seq, `${answer.status} ${answer.code}: ${answer.message}`);
+    return answer;
+  }
+
+  #refusedOrRetry(room: Room, entry: OutboxEntry, answer: Extract<GraphAnswer, { ok: false }>): Outcome {
+    if (answer.kind !== 'refused') return 'retry';
+    if (answer.status === 403) {
+      this.#deps.warnings.raise('room-calendar-unreachable', `${room.microsoft365!.mailbox}: ${answer.code}: ${answer.message}`, room.id);
+    }
+    this.#deps.logger.error({ roomId: room.id, meetingId: entry.meetingId, kind: entry.change.kind, status: answer.status, code: answer.code }, 'Microsoft 365 refused a walk-up change');
+    if (entry.change.kind === 'create') this.#deps.rollback.undo(room.id, entry.meetingId, 'booking-not-saved', `${answer.code}: ${answer.message}`);
+    return 'refused';
+  }
+}
+
+/**
+ * The Graph call for a change to a meeting Exchange already has. Our own
+ * bookings are changed through their organizer, so every attendee's copy
+ * follows. Someone else's meeting can only be changed on the room's copy
+ * (the app is scoped to room mailboxes): that frees or holds the room for
+ * anyone booking it, which is what a walk-up change is about.
+ */
+function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change']): GraphCall | null {
+  const roomMailbox = room.microsoft365!.mailbox;
+  const own = link.organizerEventId !== null && link.organizerMailbox !== null;
+  const organizerPath = own ? `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}` : null;
+  const roomPath = link.remoteId ? `/users/${encodeURIComponent(roomMailbox)}/events/${encodeURIComponent(link.remoteId)}` : null;
+  const byOrganizerOnRoom = own && link.organizerMailbox!.toLowerCase() === roomMailbox.toLowerCase();
+  switch (change.kind) {
+    case 'update': {
+      const path = organizerPath ?? roomPath;
+      return path && change.end ? { method: 'PATCH', path, roomId: room.id, body: { end: graphTime(change.end) } } : null;
+    }
+    case 'delete':
+    case 'release': {
+      if (own && byOrganizerOnRoom) return { method: 'DELETE', path: organizerPath!, roomId: room.id };
+      if (own) return { method: 'POST', path: `${organizerPath!}/cancel`, roomId: room.id, body: { comment: cancelComment(change.kind) } };
+      if (!roomPath) return null;
+      return { method: 'POST', path: `${roomPath}/decline`, roomId: room.id, body: { comment: cancelComment(change.kind), sendResponse: true } };
+    }
+    case 'create':
+      return null;
+  }
+}
+
+function cancelComment(kind: 'delete' | 'release'): string {
+  return kind === 'release'
+    ? 'Released by the room display: nobody checked in.'
+    : 'Ended at the room display.';
+}

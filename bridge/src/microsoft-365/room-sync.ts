@@ -1,0 +1,221 @@
+import { DAY_MS, MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
+import type { Microsoft365Link, Room } from '../../../shared/model.ts';
+import { localDayOf } from '../../../shared/time-zone.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomStore } from '../store/room-store.ts';
+import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
+import { CollectionPage, GraphEvent, RemovedEntry, isNewer, localIdOf, meetingOf, organizerOf, roomResponseOf } from './graph-event.ts';
+import type { M365Store } from './m365-store.ts';
+import type { BookingRollback } from './booking-rollback.ts';
+import type { WarningBoard } from './warning-board.ts';
+
+/** Delta pages of at most this many events; Graph's default is 10. */
+const PAGE_SIZE = 50;
+/** A runaway chain of links is cut here rather than followed for ever. */
+const MAX_PAGES = 200;
+/** A room that has not answered a booking this long is not processing requests. */
+const NO_ANSWER_WARNING_MS = 5 * MINUTE_MS;
+
+export type RoomWithLink = Room & { microsoft365: Microsoft365Link };
+
+export interface RoomSyncDeps {
+  graph: GraphGateway;
+  m365: M365Store;
+  store: RoomStore;
+  clock: Clock;
+  logger: Logger;
+  warnings: WarningBoard;
+  rollback: BookingRollback;
+}
+
+/**
+ * One room's calendar, kept in step with Exchange by calendarView delta.
+ *
+ * The window runs from the start of yesterday to the end of the seventh day
+ * ahead, in the room's zone, and starts over (a full resync) when the room's
+ * day changes or Graph has forgotten the delta token (410 or
+ * syncStateNotFound). Graph may repeat a change or send changes out of order,
+ * so a round keeps the newest version of each event by lastModifiedDateTime,
+ * and a removal wins: a deleted event never comes back with the same id.
+ * A meeting with walk-up changes not yet written to Exchange keeps its local
+ * version until they are, so a display never flickers back to the old one.
+ */
+export class RoomSync {
+  readonly #deps: RoomSyncDeps;
+
+  constructor(deps: RoomSyncDeps) {
+    this.#deps = deps;
+  }
+
+  /** One round for the room; false when Exchange could not be read (the room keeps its local copy). */
+  async sync(room: RoomWithLink): Promise<boolean> {
+    const { m365, clock } = this.#deps;
+    const window = windowFor(clock.now(), room.timeZone);
+    const state = m365.syncState(room.id);
+    let full = !state?.deltaLink || state.windowStart !== window.start;
+    let url = full ? initialUrl(room.microsoft365.mailbox, window) : state!.deltaLink!;
+    let entries: unknown[] = [];
+    let deltaLink: string | undefined;
+    for (let page = 0; page < MAX_PAGES && deltaLink === undefined; page++) {
+      const answer = await this.#deps.graph.send({ method: 'GET', path: url, roomId: room.id, headers: preferHeaders(room.timeZone) });
+      if (!answer.ok) {
+        if (!full && isExpiredToken(answer)) {
+          this.#deps.logger.info({ roomId: room.id }, 'delta token expired: full resync');
+          full = true;
+          url = initialUrl(room.microsoft365.mailbox, window);
+          entries = [];
+          continue;
+        }
+        this.#noteFailure(room, answer);
+        return false;
+      }
+      const parsed = CollectionPage.safeParse(answer.body);
+      if (!parsed.success) {
+        this.#deps.logger.warn({ roomId: room.id }, 'Graph sent a delta page that is not one; the round is dropped');
+        return false;
+      }
+      entries.push(...parsed.data.value);
+      if (parsed.data['@odata.nextLink']) url = parsed.data['@odata.nextLink'];
+      else deltaLink = parsed.data['@odata.deltaLink'];
+    }
+    if (deltaLink === undefined) return false;
+    this.#deps.warnings.clear('room-calendar-unreachable', room.id);
+    this.#apply(room, entries, full, window, deltaLink);
+    await this.#checkAnswers(room);
+    return true;
+  }
+
+  #apply(room: RoomWithLink, entries: unknown[], full: boolean, window: { start: number; end: number }, deltaLink: string): void {
+    const { m365, store, clock, logger, warnings } = this.#deps;
+    const latest = newestPerEvent(entries, (skipped) => logger.warn({ roomId: room.id, skipped }, 'Graph sent events Lintel cannot read; they were skipped'));
+    const now = clock.now();
+    let subjectsReplaced: boolean | undefined;
+    store.transaction(() => {
+      const seen = new Set<string>();
+      for (const [remoteId, event] of latest) {
+        const link = m365.linkByRemoteId(remoteId);
+        if (event === 'removed') {
+          if (link) this.#forget(link.meetingId);
+          continue;
+        }
+        seen.add(remoteId);
+        const own = link ?? (event.iCalUId ? m365.ownBookingByUid(room.id, event.iCalUId) : undefined);
+        const meetingId = own?.meetingId ?? localIdOf(remoteId);
+        if (m365.hasPendingChanges(meetingId)) continue;
+        const existing = store.getMeeting(meetingId);
+        const isOwn = Boolean(own?.organizerEventId);
+        const meeting = meetingOf(event, { id: meetingId, roomId: room.id, origin: isOwn ? 'walk-up' : 'calendar', checkedInAt: existing?.checkedInAt ?? null });
+        if (!meeting) {
+          if (existing) this.#forget(meetingId);
+          continue;
+        }
+        if (isOwn && existing) {
+          // Exchange may replace the subject with the organizer's name; the room's own booking keeps its words.
+          const replaced = event.subject !== existing.subject && event.subject === organizerOf(event);
+          subjectsReplaced = replaced || (subjectsReplaced ?? false);
+          meeting.subject = existing.subject;
+        }
+        if (JSON.stringify(existing) !== JSON.stringify(meeting)) store.saveMeeting(meeting);
+        m365.saveLink(
+          {
+            meetingId,
+            roomId: room.id,
+            remoteId,
+            iCalUId: event.iCalUId ?? null,
+            organizerMailbox: own?.organizerMailbox ?? null,
+            organizerEventId: own?.organizerEventId ?? null,
+            roomResponse: isOwn ? 'accepted' : null,
+          },
+          now,
+        );
+      }
+      if (full) {
+        for (const link of m365.linksOfRoom(room.id)) {
+          if (!seen.has(link.remoteId!) && !m365.hasPendingChanges(link.meetingId)) this.#forget(link.meetingId);
+        }
+      }
+      m365.saveSyncState(room.id, { deltaLink, windowStart: window.start, windowEnd: window.end, syncedAt: now });
+      store.touchRoom(room.id, now);
+    });
+    if (subjectsReplaced === true) warnings.raise('subjects-replaced', `The calendar of ${room.microsoft365.mailbox} replaces meeting subjects with the organizer's name.`, room.id);
+    if (subjectsReplaced === false) warnings.clear('subjects-replaced', room.id);
+  }
+
+  /** Own bookings the room has not answered: ask the organizer's copy how the room answered. */
+  async #checkAnswers(room: RoomWithLink): Promise<void> {
+    const { m365, graph, clock, warnings } = this.#deps;
+    let silent = false;
+    for (const link of m365.pendingResponses(room.id)) {
+      const answer = await graph.send({ method: 'GET', path: `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}`, roomId: room.id });
+      if (!answer.ok) {
+        if (answer.status === 404) this.#deps.rollback.undo(room.id, link.meetingId, 'booking-declined');
+        continue;
+      }
+      const event = GraphEvent.safeParse(answer.body);
+      const response = event.success ? roomResponseOf(event.data, room.microsoft365.mailbox) : null;
+      if (response === 'declined') {
+        this.#deps.rollback.undo(room.id, link.meetingId, 'booking-declined');
+        await graph.send({ method: 'DELETE', path: `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}`, roomId: room.id });
+      } else if (response === 'accepted') {
+        m365.saveLink({ ...link, roomResponse: 'accepted' }, clock.now());
+      } else if (clock.now() - (m365.linkCreatedAt(link.meetingId) ?? clock.now()) > NO_ANSWER_WARNING_MS) {
+        silent = true;
+      }
+    }
+    if (silent) warnings.raise('room-not-auto-accepting', `${room.microsoft365.mailbox} has not answered a booking for more than 5 minutes.`, room.id);
+    else warnings.clear('room-not-auto-accepting', room.id);
+  }
+
+  #forget(meetingId: string): void {
+    this.#deps.store.deleteMeeting(meetingId);
+    this.#deps.m365.deleteLink(meetingId);
+    this.#deps.m365.dropChangesOf(meetingId);
+  }
+
+  #noteFailure(room: RoomWithLink, answer: Extract<GraphAnswer, { ok: false }>): void {
+    if (answer.kind === 'refused' && (answer.status === 403 || answer.status === 404)) {
+      this.#deps.warnings.raise('room-calendar-unreachable', `${room.microsoft365.mailbox}: ${answer.code}: ${answer.message}`, room.id);
+    }
+    this.#deps.logger.warn({ roomId: room.id, status: answer.status, code: answer.code }, 'room calendar sync failed; the room keeps its local copy');
+  }
+}
+
+/** The days a display needs: yesterday (meetings across midnight) to a week ahead. */
+export function windowFor(now: number, timeZone: string): { start: number; end: number } {
+  return { start: localDayOf(now - DAY_MS, timeZone).start, end: localDayOf(now + 7 * DAY_MS, timeZone).end };
+}
+
+function initialUrl(mailbox: string, window: { start: number; end: number }): string {
+  const query = new URLSearchParams({ startDateTime: toIso(window.start), endDateTime: toIso(window.end) });
+  return `/users/${encodeURIComponent(mailbox)}/calendarView/delta?${query.toString()}`;
+}
+
+function preferHeaders(timeZone: string): Record<string, string> {
+  return { Prefer: `outlook.timezone="${timeZone}", IdType="ImmutableId", odata.maxpagesize=${PAGE_SIZE}` };
+}
+
+function isExpiredToken(answer: Extract<GraphAnswer, { ok: false }>): boolean {
+  return answer.status === 410 || /syncStateNotFound|syncStateInvalid/i.test(answer.code);
+}
+
+function newestPerEvent(entries: unknown[], reportSkipped: (count: number) => void): Map<string, GraphEvent | 'removed'> {
+  const latest = new Map<string, GraphEvent | 'removed'>();
+  let skipped = 0;
+  for (const raw of entries) {
+    const removed = RemovedEntry.safeParse(raw);
+    if (removed.success) {
+      latest.set(removed.data.id, 'removed');
+      continue;
+    }
+    const event = GraphEvent.safeParse(raw);
+    if (!event.success) {
+      skipped++;
+      continue;
+    }
+    const current = latest.get(event.data.id);
+    if (current === 'removed') continue;
+    if (!current || isNewer(event.data, current)) latest.set(event.data.id, event.data);
+  }
+  if (skipped > 0) reportSkipped(skipped);
+  return latest;
+}

@@ -1,0 +1,115 @@
+import type { Clock } from '../../../shared/clock.ts';
+import type { Room } from '../../../shared/model.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomSync, RoomWithLink } from './room-sync.ts';
+
+export interface SyncSchedulerDeps {
+  sync: RoomSync;
+  clock: Clock;
+  logger: Logger;
+  linkedRooms: () => Room[];
+  /** After every round, synced or not: the outbox and the displays follow. */
+  afterRound: (roomId: string, synced: boolean) => void;
+  periodSeconds: number;
+  /** 0..1; tests inject a fixed one. */
+  random?: () => number;
+}
+
+/** Spread rounds of many rooms over the period, so they do not all hit Graph at once. */
+const JITTER = 0.1;
+
+/**
+ * Runs each linked room's delta sync every period (default 15 s) with a
+ * little jitter, one round per room at a time. Rooms linked or unlinked
+ * meanwhile are picked up at the next tick of the room list.
+ */
+export class SyncScheduler {
+  readonly #deps: SyncSchedulerDeps;
+  readonly #timers = new Map<string, () => void>();
+  readonly #running = new Map<string, Promise<boolean>>();
+  #cancelRefresh: () => void = () => {};
+  #stopped = false;
+
+  constructor(deps: SyncSchedulerDeps) {
+    this.#deps = deps;
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#refresh();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancelRefresh();
+    for (const cancel of this.#timers.values()) cancel();
+    this.#timers.clear();
+  }
+
+  /** Syncs the room now (on link, on "check status", in tests), after any round already running. */
+  async syncNow(roomId: string): Promise<boolean> {
+    await this.#running.get(roomId);
+    const room = this.#deps.linkedRooms().find((r) => r.id === roomId);
+    return room ? this.#round(room as RoomWithLink) : false;
+  }
+
+  /** Resolves when no round is running. */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.all(this.#running.values());
+  }
+
+  #refresh(): void {
+    const rooms = this.#deps.linkedRooms();
+    const linked = new Set(rooms.map((room) => room.id));
+    for (const [roomId, cancel] of this.#timers) {
+      if (!linked.has(roomId)) {
+        cancel();
+        this.#timers.delete(roomId);
+      }
+    }
+    for (const room of rooms) {
+      if (!this.#timers.has(room.id)) this.#schedule(room.id, (this.#deps.random ?? Math.random)() * this.#periodMs());
+    }
+    this.#cancelRefresh = this.#deps.clock.setTimer(() => this.#refresh(), this.#periodMs());
+  }
+
+  #schedule(roomId: string, delayMs: number): void {
+    this.#timers.set(
+      roomId,
+      this.#deps.clock.setTimer(() => {
+        const room = this.#deps.linkedRooms().find((r) => r.id === roomId);
+        if (!room || this.#stopped) {
+          this.#timers.delete(roomId);
+          return;
+        }
+        void this.#round(room as RoomWithLink).finally(() => {
+          if (this.#stopped || !this.#timers.has(roomId)) return;
+          const jitter = 1 + ((this.#deps.random ?? Math.random)() * 2 - 1) * JITTER;
+          this.#schedule(roomId, this.#periodMs() * jitter);
+        });
+      }, delayMs),
+    );
+  }
+
+  #round(room: RoomWithLink): Promise<boolean> {
+    const running = this.#running.get(room.id);
+    if (running) return running;
+    const round = this.#deps.sync
+      .sync(room)
+      .catch((error: unknown) => {
+        this.#deps.logger.error({ err: error, roomId: room.id }, 'room calendar sync failed');
+        return false;
+      })
+      .then((synced) => {
+        this.#running.delete(room.id);
+        this.#deps.afterRound(room.id, synced);
+        return synced;
+      });
+    this.#running.set(room.id, round);
+    return round;
+  }
+
+  #periodMs(): number {
+    return this.#deps.periodSeconds * 1000;
+  }
+}

@@ -1,0 +1,169 @@
+import { X509Certificate } from 'node:crypto';
+import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
+import type { IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
+import type { Logger } from '../logger.ts';
+import type { HttpsFetch } from './https-fetch.ts';
+import type { WarningBoard } from './warning-board.ts';
+
+/** Where the tenant is and who the bridge is in it. */
+export interface M365Connection {
+  tenantId: string;
+  clientId: string;
+  /** e.g. https://login.microsoftonline.com */
+  authorityHost: string;
+  /** e.g. https://graph.microsoft.com */
+  graphUrl: string;
+}
+
+/** The application credential the bridge signs in with; only the bridge ever holds it. */
+export type AppCredential =
+  | { kind: 'secret'; secretText: string; keyId: string | null; expiresAt: string | null }
+  | { kind: 'certificate'; certificatePem: string; privateKeyPem: string; keyId: string | null; expiresAt: string | null };
+
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+/** Token failures by their AADSTS number, as the admin page explains them. */
+const AADSTS_WARNINGS: Record<string, IntegrationWarningCode> = {
+  '7000215': 'credential-invalid',
+  '700027': 'credential-invalid',
+  '7000222': 'credential-expired',
+  '7000112': 'service-principal-disabled',
+  '700016': 'service-principal-deleted',
+  '65001': 'consent-withdrawn',
+};
+const TOKEN_WARNINGS: IntegrationWarningCode[] = [...new Set(Object.values(AADSTS_WARNINGS)), 'microsoft-365-unreachable'];
+
+/** A token could not be had; `warning` says why in the admin's terms. */
+export class TokenUnavailable extends Error {
+  readonly warning: IntegrationWarningCode;
+  constructor(warning: IntegrationWarningCode, message: string) {
+    super(message);
+    this.warning = warning;
+  }
+}
+
+/**
+ * Application tokens for Graph by client credentials, through MSAL (which
+ * caches them until shortly before they expire). A token Graph rejects is
+ * invalidated, so the next request asks for a new one instead of failing
+ * until the cached one runs out.
+ */
+export class TokenSource {
+  readonly #connection: M365Connection;
+  readonly #fetch: HttpsFetch;
+  readonly #warnings: WarningBoard;
+  readonly #logger: Logger;
+  #msal: ConfidentialClientApplication;
+  #credential: AppCredential;
+  #forceRefresh = false;
+
+  constructor(connection: M365Connection, credential: AppCredential, fetch: HttpsFetch, warnings: WarningBoard, logger: Logger) {
+    this.#connection = connection;
+    this.#fetch = fetch;
+    this.#warnings = warnings;
+    this.#logger = logger;
+    this.#credential = credential;
+    this.#msal = this.#createClient(credential);
+  }
+
+  get credential(): AppCredential {
+    return this.#credential;
+  }
+
+  /** Signs in with another credential from now on (after a renewal or an admin's change). */
+  useCredential(credential: AppCredential): void {
+    this.#credential = credential;
+    this.#msal = this.#createClient(credential);
+  }
+
+  /** Records what the application says about the credential in use (its key id and expiry), keeping the signed-in client. */
+  describeCredential(keyId: string, expiresAt: string | null): AppCredential {
+    this.#credential = { ...this.#credential, keyId, expiresAt };
+    return this.#credential;
+  }
+
+  invalidate(): void {
+    this.#forceRefresh = true;
+  }
+
+  async getToken(): Promise<string> {
+    const skipCache = this.#forceRefresh;
+    this.#forceRefresh = false;
+    try {
+      const result = await this.#msal.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache });
+      if (!result?.accessToken) throw new TokenUnavailable('credential-invalid', 'Microsoft 365 answered without an access token.');
+      this.#warnings.clearAll(...TOKEN_WARNINGS);
+      return result.accessToken;
+    } catch (error) {
+      const unavailable = error instanceof TokenUnavailable ? error : classify(error);
+      this.#warnings.raise(unavailable.warning, unavailable.message);
+      throw unavailable;
+    }
+  }
+
+  /** Tries a credential without adopting it: a renewed one is only used once Microsoft 365 accepts it. */
+  async accepts(credential: AppCredential): Promise<boolean> {
+    try {
+      const result = await this.#createClient(credential).acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache: true });
+      return Boolean(result?.accessToken);
+    } catch (error) {
+      this.#logger.warn({ err: classify(error).message }, 'a new Microsoft 365 credential was not accepted');
+      return false;
+    }
+  }
+
+  #createClient(credential: AppCredential): ConfidentialClientApplication {
+    const { tenantId, clientId, authorityHost } = this.#connection;
+    const configuration: Configuration = {
+      auth: {
+        clientId,
+        authority: `${authorityHost}/${encodeURIComponent(tenantId)}`,
+        knownAuthorities: [new URL(authorityHost).host],
+        ...(credential.kind === 'secret'
+          ? { clientSecret: credential.secretText }
+          : { clientCertificate: { thumbprintSha256: sha256Thumbprint(credential.certificatePem), privateKey: credential.privateKeyPem, x5c: credential.certificatePem } }),
+      },
+      system: {
+        networkClient: msalNetwork(this.#fetch),
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: LogLevel.Warning,
+          loggerCallback: (_level, message) => this.#logger.debug({ msal: message }, 'msal'),
+        },
+      },
+    };
+    return new ConfidentialClientApplication(configuration);
+  }
+}
+
+export function sha256Thumbprint(certificatePem: string): string {
+  return new X509Certificate(certificatePem).fingerprint256.replaceAll(':', '');
+}
+
+function classify(error: unknown): TokenUnavailable {
+  const text = error instanceof Error ? `${(error as { errorMessage?: string }).errorMessage ?? ''} ${error.message}` : String(error);
+  const aadsts = /AADSTS(\d+)/.exec(text)?.[1];
+  const warning = aadsts === undefined ? undefined : AADSTS_WARNINGS[aadsts];
+  if (warning) return new TokenUnavailable(warning, firstLine(text));
+  if (aadsts !== undefined) return new TokenUnavailable('credential-invalid', firstLine(text));
+  return new TokenUnavailable('microsoft-365-unreachable', `Cannot reach the Microsoft identity platform: ${firstLine(text)}`);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.slice(0, 500) ?? '';
+}
+
+/** MSAL's network port, over the integration's fetch so a proxy CA applies to sign-in too. */
+function msalNetwork(fetch: HttpsFetch): NonNullable<NonNullable<Configuration['system']>['networkClient']> {
+  const send = async <T>(method: string, url: string, options?: { headers?: Record<string, string>; body?: string }) => {
+    const response = await fetch(url, { method, headers: options?.headers ?? {}, body: options?.body });
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+    return { status: response.status, headers, body: (text ? JSON.parse(text) : {}) as T };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => send('GET', url, options),
+    sendPostRequestAsync: (url, options) => send('POST', url, options),
+  };
+}
