@@ -8,6 +8,7 @@ import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/
 import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
 import { displayToDisplay } from './display-to-display.ts';
+import { microsoft365Bench } from './m365.ts';
 import { offlineBench } from './offline.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
@@ -18,6 +19,7 @@ import { percentile, printTable, type BenchRow } from './table.ts';
 const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const LOADS = 10;
 const ACTIONS = 200;
+const M365_SAMPLES = 12;
 
 function displayRouteGzipBytes(): number {
   const html = readFileSync(join(webDir, 'index.html'), 'utf8');
@@ -77,6 +79,7 @@ try {
   }
   rows.push(...(await offlineBench(browser)));
   rows.push(...(await baseUnitBench()));
+  rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb)));
   printTable(rows);
 } finally {
   await browser.close();

@@ -109,6 +109,7 @@ export class CredentialKeeper {
     const { clock, warnings } = this.#deps;
     this.#status.lastCheckAt = toIso(clock.now());
     const app = await this.#readApplication();
+    if (app === 'unavailable') return fail('internal', 'Microsoft 365 could not be reached; the credential is checked again at the next midnight.');
     if (!app.ok) return this.#failed(app.message);
     const current = this.#withKnownExpiry(app.data);
     const expiresAt = current.expiresAt === null ? null : Date.parse(current.expiresAt);
@@ -153,8 +154,10 @@ export class CredentialKeeper {
     return ok(this.status());
   }
 
-  async #readApplication(): Promise<Result<Application>> {
+  /** The application object, a refusal to read it (a permission is missing), or 'unavailable' when Graph could not say. */
+  async #readApplication(): Promise<Result<Application> | 'unavailable'> {
     const answer = await this.#deps.graph.send({ method: 'GET', path: `/applications(appId='${encodeURIComponent(this.#deps.clientId)}')` });
+    if (!answer.ok && answer.kind !== 'refused') return 'unavailable';
     if (!answer.ok) return fail('internal', `Reading Lintel's application failed: ${answer.code}: ${answer.message}`);
     const app = Application.safeParse(answer.body);
     return app.success ? ok(app.data) : fail('internal', "Microsoft 365 answered with something that is not Lintel's application.");

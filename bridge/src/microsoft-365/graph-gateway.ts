@@ -45,6 +45,8 @@ export class GraphGateway {
   readonly #counter: RequestCounter;
   readonly #blockedUntil = new Map<string, number>();
   readonly #lastThrottle = new Map<string, number>();
+  readonly #sleepers = new Set<() => void>();
+  #closed = false;
 
   constructor(deps: { graphUrl: string; fetch: HttpsFetch; tokens: TokenSource; clock: Clock; warnings: WarningBoard; logger: Logger }) {
     this.#tokens = deps.tokens;
@@ -66,10 +68,19 @@ export class GraphGateway {
     return this.#counter.lastTenMinutes();
   }
 
+  /** Ends waits for Retry-After and refuses new calls, so a stopping bridge is not held by a throttled mailbox. */
+  close(): void {
+    this.#closed = true;
+    for (const wake of this.#sleepers) wake();
+    this.#sleepers.clear();
+  }
+
   async send(call: GraphCall): Promise<GraphAnswer> {
     const mailbox = mailboxOf(call.path);
-    let answer: GraphAnswer = { ok: false, kind: 'unavailable', status: 0, code: 'notSent', message: 'not sent' };
+    const closed: GraphAnswer = { ok: false, kind: 'unavailable', status: 0, code: 'bridgeStopping', message: 'the bridge is stopping' };
+    let answer: GraphAnswer = closed;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (this.#closed) return closed;
       const wait = (mailbox ? this.#blockedUntil.get(mailbox) ?? 0 : 0) - this.#clock.now();
       if (wait > MAX_WAIT_MS) return { ok: false, kind: 'throttled', status: 429, code: 'TooManyRequests', message: `${mailbox} is throttled for ${Math.ceil(wait / 1000)} s more` };
       if (wait > 0) await this.#sleep(wait);
@@ -92,11 +103,16 @@ export class GraphGateway {
       if (!(answer.kind === 'throttled' && mailbox)) await this.#sleep(delay);
     }
     this.#logger.warn({ path: call.path, status: answer.status, code: answer.code }, 'Graph call failed after retries');
+    if (!answer.ok && answer.status <= 0 && answer.kind === 'unavailable') {
+      this.#warnings.raise('microsoft-365-unreachable', `Microsoft Graph did not answer: ${answer.message}`);
+    }
     return answer;
   }
 
   async #attempt(call: GraphCall): Promise<{ answer: GraphAnswer; retryAfterMs: number | undefined }> {
     try {
+      // Fetched here so a sign-in failure is told apart from Graph's own; the handler then takes it from MSAL's cache.
+      await this.#tokens.getToken();
       let request = this.#client.api(call.path).headers(call.headers ?? {});
       if (call.method !== 'GET') request = request.header('content-type', 'application/json');
       const body: unknown =
@@ -131,7 +147,15 @@ export class GraphGateway {
   }
 
   #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.#clock.setTimer(resolve, ms));
+    return new Promise((resolve) => {
+      const wake = () => {
+        cancel();
+        this.#sleepers.delete(wake);
+        resolve();
+      };
+      const cancel = this.#clock.setTimer(wake, ms);
+      this.#sleepers.add(wake);
+    });
   }
 }
 

@@ -117,6 +117,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       scheduler.stop();
       keeper.stop();
       outbox.stop();
+      graph.close();
       await Promise.all([scheduler.idle(), outbox.idle(), keeper.idle()]);
     },
     status() {

@@ -31,7 +31,8 @@ const AADSTS_WARNINGS: Record<string, IntegrationWarningCode> = {
   '700016': 'service-principal-deleted',
   '65001': 'consent-withdrawn',
 };
-const TOKEN_WARNINGS: IntegrationWarningCode[] = [...new Set(Object.values(AADSTS_WARNINGS)), 'microsoft-365-unreachable'];
+/** Cleared by a token; an unreachable Graph is cleared by the next Graph answer instead. */
+const TOKEN_WARNINGS: IntegrationWarningCode[] = [...new Set(Object.values(AADSTS_WARNINGS))];
 
 /** A token could not be had; `warning` says why in the admin's terms. */
 export class TokenUnavailable extends Error {
@@ -87,15 +88,18 @@ export class TokenSource {
   }
 
   async getToken(): Promise<string> {
+    // A token Graph rejected stays rejected until a fresh one is had: the cache would hand it out again.
     const skipCache = this.#forceRefresh;
-    this.#forceRefresh = false;
     try {
       const result = await this.#msal.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache });
       if (!result?.accessToken) throw new TokenUnavailable('credential-invalid', 'Microsoft 365 answered without an access token.');
+      if (skipCache) this.#forceRefresh = false;
       this.#warnings.clearAll(...TOKEN_WARNINGS);
       return result.accessToken;
     } catch (error) {
       const unavailable = error instanceof TokenUnavailable ? error : classify(error);
+      // One sign-in failure at a time: the latest says what is wrong now.
+      this.#warnings.clearAll(...TOKEN_WARNINGS.filter((code) => code !== unavailable.warning));
       this.#warnings.raise(unavailable.warning, unavailable.message);
       throw unavailable;
     }

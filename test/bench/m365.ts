@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RoomState } from '../../shared/model.ts';
+import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
+import { watchingClient } from '../support/socket-client.ts';
+import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
+import { EmulatedTenant } from '../graph-emulator/tenant.ts';
+import { percentile, type BenchRow } from './table.ts';
+
+const ROOM = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
+const PERSON = 'ada@contoso.example';
+const SECRET = 'bench~secret';
+const SYNC_PERIOD_S = 15;
+
+/**
+ * Microsoft 365 to the display, on the real clock: the built bridge against
+ * the Graph emulator with the default 15 s delta period. Each sample books a
+ * meeting in "Outlook" at a random moment and times it until a display's
+ * socket receives a state that shows it. Graph requests are counted by the
+ * emulator over the whole run, per room mailbox.
+ */
+export async function microsoft365Bench(samples: number, rssMb: (pid: number) => number): Promise<BenchRow[]> {
+  const tenant = new EmulatedTenant();
+  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: '2030-01-01T00:00:00Z', roles: ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
+  tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: 'lintel-bookings@contoso.example' });
+  tenant.addMailbox({ displayName: 'Ada Lovelace', emailAddress: PERSON });
+  tenant.addRoom({ displayName: ROOM.name, emailAddress: ROOM.mailbox });
+  const emulator = await startGraphEmulator(tenant);
+  const data = tempDataDir();
+  const caFile = join(data.dir, 'ca.pem');
+  writeFileSync(caFile, emulator.ca);
+  const roomsFile = join(data.dir, 'rooms.json');
+  writeFileSync(roomsFile, JSON.stringify({ rooms: [{ id: ROOM.id, name: ROOM.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: ROOM.mailbox } }] }));
+  const bridge = await startBridgeProcess({
+    dataDir: data.dir,
+    build: true,
+    env: {
+      LINTEL_CONFIG: roomsFile,
+      LINTEL_DEMO_MEETINGS: 'false',
+      LINTEL_LOG_LEVEL: 'warn',
+      LINTEL_M365_TENANT_ID: tenant.tenantId,
+      LINTEL_M365_CLIENT_ID: app.appId,
+      LINTEL_M365_CLIENT_SECRET: SECRET,
+      LINTEL_M365_SERVICE_MAILBOX: 'lintel-bookings@contoso.example',
+      LINTEL_M365_AUTHORITY_HOST: emulator.url,
+      LINTEL_M365_GRAPH_URL: emulator.url,
+      LINTEL_M365_CA_FILE: caFile,
+    },
+  });
+  const { socket } = await watchingClient(bridge.url, { roomId: ROOM.id });
+  const latencies: number[] = [];
+  const startedAt = Date.now();
+  const requestsAtStart = tenant.requestCount(ROOM.mailbox);
+  try {
+    for (let i = 0; i < samples; i++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * SYNC_PERIOD_S * 1000));
+      const subject = `Bench meeting ${i}`;
+      const shown = new Promise<number>((resolve) => {
+        const onState = (state: RoomState) => {
+          if (![...state.events, ...state.next].some((m) => m.subject === subject)) return;
+          socket.off('room:state', onState);
+          resolve(Date.now());
+        };
+        socket.on('room:state', onState);
+      });
+      const start = Date.now() + 3600_000 + i * 1800_000;
+      const changedAt = Date.now();
+      tenant.scheduleMeeting(PERSON, { subject, start: new Date(start).toISOString(), end: new Date(start + 15 * 60_000).toISOString(), rooms: [ROOM.mailbox] });
+      latencies.push((await shown) - changedAt);
+    }
+    const minutes = (Date.now() - startedAt) / 60_000;
+    const perTenMinutes = ((tenant.requestCount(ROOM.mailbox) - requestsAtStart) / minutes) * 10;
+    const rss = rssMb(bridge.pid);
+    const budgetMs = (SYNC_PERIOD_S + 1) * 1000;
+    return [
+      {
+        what: `change in Microsoft 365 → display, 15 s delta period (p50 / max of ${samples})`,
+        value: `${(percentile(latencies, 50) / 1000).toFixed(1)} / ${(Math.max(...latencies) / 1000).toFixed(1)} s`,
+        budget: '<= 16 s (one period + 1 s)',
+        ok: Math.max(...latencies) <= budgetMs,
+      },
+      { what: `Graph requests per room per 10 min (over ${minutes.toFixed(1)} min)`, value: perTenMinutes.toFixed(0), budget: '<= 100', ok: perTenMinutes <= 100 },
+      { what: 'bridge RSS with Microsoft 365 on (one room)', value: `${rss.toFixed(1)} MB`, budget: '<= 100 MB (one room)', ok: rss <= 100 },
+    ];
+  } finally {
+    socket.disconnect();
+    await bridge.stop();
+    await emulator.close();
+    data.remove();
+  }
+}
