@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Graph's error body: `{ error: { code, message, innerError } }`. */
 export function graphError(res: Response, status: number, code: string, message: string): void {
@@ -17,4 +17,31 @@ export function identityError(res: Response, status: number, error: string, aads
     trace_id: crypto.randomUUID(),
     correlation_id: crypto.randomUUID(),
   });
+}
+
+/**
+ * A refusal Graph answers with its error body. Thrown by the calendar model
+ * and the body parsers, so the tenant's test helpers refuse what Graph would.
+ */
+export class GraphProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function notFoundInStore(): GraphProblem {
+  return new GraphProblem(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+}
+
+/** The last handler of the Graph router: problems, unreadable JSON, and anything unexpected, in Graph's error format. */
+export function graphErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (error instanceof GraphProblem) return graphError(res, error.status, error.code, error.message);
+  if ((error as { type?: unknown }).type === 'entity.parse.failed') {
+    return graphError(res, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+  graphError(res, 500, 'InternalServerError', (error as Error).message);
 }

@@ -1,73 +1,274 @@
-/**
- * A programmable Microsoft 365 tenant for the Graph emulator: rooms, the
- * Lintel application with its credentials and service principal, and the
- * faults a real tenant shows.
- */
-export interface EmulatedRoom {
+import { keyCredentialOf, type EmulatedKeyCredential } from './certificates.ts';
+import type { EmulatedEvent, Sensitivity, ShowAs } from './events.ts';
+import type { InjectedFault } from './faults.ts';
+import { CalendarModel, type EventDraft, type EventPatch, type MailboxDirectory } from './meetings.ts';
+import { utcMidnight } from './time.ts';
+
+/** A person's, a service's or (as EmulatedRoom) a room's mailbox. */
+export interface EmulatedMailbox {
   id: string;
   displayName: string;
   emailAddress: string;
+  /**
+   * The app may not reach this mailbox: Graph answers every request on it
+   * with 404 ErrorItemNotFound or 403 ErrorAccessDenied, as a missing mailbox
+   * or an application access policy does.
+   */
+  unreachable?: 'not-found' | 'access-denied';
+}
+
+/** Set-CalendarProcessing, as far as it shapes what Lintel sees. */
+export interface CalendarProcessing {
+  /** Accept invitations when free, decline conflicts. */
+  autoAccept: boolean;
+  deleteSubject: boolean;
+  /** With deleteSubject, the room's copy is titled with the organizer's name. */
+  addOrganizerToSubject: boolean;
+}
+
+export interface EmulatedRoom extends EmulatedMailbox {
   capacity: number | null;
   building: string | null;
   floorNumber: number | null;
   /** Hidden from the address list: Places never returns it. */
   hiddenFromAddressList?: boolean;
+  calendarProcessing: CalendarProcessing;
 }
 
-export interface EmulatedSecret {
+export interface EmulatedRoomList {
+  id: string;
+  displayName: string;
+  emailAddress: string;
+  roomEmails: string[];
+}
+
+export interface EmulatedPasswordCredential {
   keyId: string;
-  secretText: string;
+  displayName: string | null;
+  /** The secret's first three characters. */
+  hint: string;
+  /** ISO instant. */
+  startDateTime: string;
   /** ISO instant. */
   endDateTime: string;
+  /** Graph shows it only in addPassword's answer. */
+  secretText: string;
 }
 
 export interface EmulatedApp {
+  /** The application object's id (Graph's /applications/{id}). */
+  id: string;
   appId: string;
   displayName: string;
-  secrets: EmulatedSecret[];
+  passwordCredentials: EmulatedPasswordCredential[];
+  keyCredentials: EmulatedKeyCredential[];
+  servicePrincipalId: string;
   servicePrincipal: 'enabled' | 'disabled' | 'deleted';
   adminConsented: boolean;
   /** Application permissions granted (app roles). */
   roles: string[];
 }
 
-export type InjectedFault = { kind: 'throttle'; retryAfterSeconds: number } | { kind: 'server-error'; status: 500 | 502 | 503 | 504 };
+export interface DeltaQuirks {
+  /** Entries of a delta round come in random order. */
+  shuffle: boolean;
+  /** An event changed more than once also comes in an older version, after the newer one. */
+  repeat: boolean;
+}
 
-export class EmulatedTenant {
+/** A meeting a test books as an Exchange user would. `start` and `end` are ISO instants, or dates for an all-day meeting. */
+export interface MeetingRequest {
+  subject: string;
+  start: string;
+  end: string;
+  allDay?: boolean;
+  rooms: string[];
+  /** People invited besides the rooms. */
+  attendees?: string[];
+  sensitivity?: Sensitivity;
+  showAs?: ShowAs;
+}
+
+export interface MeetingChange {
+  subject?: string;
+  /** ISO instant, or a date for an all-day meeting. */
+  start?: string;
+  end?: string;
+  sensitivity?: Sensitivity;
+  showAs?: ShowAs;
+}
+
+/**
+ * A programmable Microsoft 365 tenant for the Graph emulator: mailboxes and
+ * rooms with their calendars, the Lintel application with its credentials and
+ * service principal, and the faults a real tenant shows. Its helpers act as
+ * Exchange users would, through the same calendar model as Graph's routes.
+ */
+export class EmulatedTenant implements MailboxDirectory {
   readonly tenantId: string;
+  /** The tenant's clock: tokens, secrets, certificates, events and delta tokens all age by it. */
+  now: () => number;
   readonly rooms: EmulatedRoom[] = [];
+  /** People's and service mailboxes. */
+  readonly mailboxes: EmulatedMailbox[] = [];
+  readonly roomLists: EmulatedRoomList[] = [];
   readonly apps = new Map<string, EmulatedApp>();
-  /** Faults served, in order, to the next Graph requests. */
+  /** Faults served, in order, to the next Graph requests they match. */
   readonly faults: InjectedFault[] = [];
+  deltaQuirks: DeltaQuirks = { shuffle: false, repeat: false };
+  readonly calendars: CalendarModel;
+  #deltaTokenGeneration = 0;
+  readonly #requests = new Map<string, number>();
 
-  constructor(tenantId: string = crypto.randomUUID()) {
+  constructor(tenantId: string = crypto.randomUUID(), now: () => number = Date.now) {
     this.tenantId = tenantId;
+    this.now = now;
+    this.calendars = new CalendarModel(this, () => this.now());
   }
 
-  addRoom(room: Partial<EmulatedRoom> & { displayName: string }): EmulatedRoom {
+  addMailbox(mailbox: Partial<EmulatedMailbox> & { displayName: string; emailAddress: string }): EmulatedMailbox {
+    const full: EmulatedMailbox = { id: crypto.randomUUID(), ...mailbox };
+    this.mailboxes.push(full);
+    return full;
+  }
+
+  addRoom(room: Partial<Omit<EmulatedRoom, 'calendarProcessing'>> & { displayName: string; calendarProcessing?: Partial<CalendarProcessing> }): EmulatedRoom {
     const slug = room.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const full: EmulatedRoom = {
-      id: room.id ?? crypto.randomUUID(),
-      emailAddress: room.emailAddress ?? `${slug}@contoso.example`,
-      capacity: room.capacity ?? null,
-      building: room.building ?? null,
-      floorNumber: room.floorNumber ?? null,
+      id: crypto.randomUUID(),
+      emailAddress: `${slug}@contoso.example`,
+      capacity: null,
+      building: null,
+      floorNumber: null,
       ...room,
+      calendarProcessing: { autoAccept: true, deleteSubject: false, addOrganizerToSubject: false, ...room.calendarProcessing },
     };
     this.rooms.push(full);
     return full;
   }
 
-  addApp(app: Partial<EmulatedApp> & { secret: string; secretEndDateTime: string }): EmulatedApp {
+  addRoomList(list: Partial<EmulatedRoomList> & { displayName: string; emailAddress: string; roomEmails: string[] }): EmulatedRoomList {
+    const full: EmulatedRoomList = { id: crypto.randomUUID(), ...list };
+    this.roomLists.push(full);
+    return full;
+  }
+
+  /** An app with a client secret, a certificate (PEM), or both. */
+  addApp(
+    app: Partial<Omit<EmulatedApp, 'passwordCredentials' | 'keyCredentials'>> & { secret?: string; secretEndDateTime?: string; certificatePem?: string },
+  ): EmulatedApp {
+    const { secret, secretEndDateTime, certificatePem, ...rest } = app;
     const full: EmulatedApp = {
-      appId: app.appId ?? crypto.randomUUID(),
-      displayName: app.displayName ?? 'Lintel',
-      secrets: [{ keyId: crypto.randomUUID(), secretText: app.secret, endDateTime: app.secretEndDateTime }],
-      servicePrincipal: app.servicePrincipal ?? 'enabled',
-      adminConsented: app.adminConsented ?? true,
-      roles: app.roles ?? ['Calendars.ReadWrite', 'Place.Read.All'],
+      id: crypto.randomUUID(),
+      appId: crypto.randomUUID(),
+      displayName: 'Lintel',
+      servicePrincipalId: crypto.randomUUID(),
+      servicePrincipal: 'enabled',
+      adminConsented: true,
+      roles: ['Calendars.ReadWrite', 'Place.Read.All'],
+      ...rest,
+      passwordCredentials: [],
+      keyCredentials: certificatePem ? [keyCredentialOf(certificatePem)] : [],
     };
+    if (secret !== undefined) {
+      const start = new Date(this.now()).toISOString();
+      full.passwordCredentials.push({ keyId: crypto.randomUUID(), displayName: null, hint: secret.slice(0, 3), startDateTime: start, endDateTime: new Date(secretEndDateTime ?? '9999-12-31T23:59:59Z').toISOString(), secretText: secret });
+    }
     this.apps.set(full.appId, full);
     return full;
   }
+
+  /** A mailbox (room or not) by id or address, ignoring case. */
+  mailbox(idOrAddress: string): EmulatedMailbox | undefined {
+    const key = idOrAddress.toLowerCase();
+    return [...this.rooms, ...this.mailboxes].find((mailbox) => mailbox.id.toLowerCase() === key || mailbox.emailAddress.toLowerCase() === key);
+  }
+
+  room(idOrAddress: string): EmulatedRoom | undefined {
+    const key = idOrAddress.toLowerCase();
+    return this.rooms.find((room) => room.id.toLowerCase() === key || room.emailAddress.toLowerCase() === key);
+  }
+
+  /** Books a meeting in Outlook as `organizerAddress`: the rooms process it at once. Returns the organizer's event. */
+  scheduleMeeting(organizerAddress: string, meeting: MeetingRequest): EmulatedEvent {
+    const organizer = this.#existing(organizerAddress);
+    const rooms = meeting.rooms.map((address) => {
+      const room = this.room(address);
+      if (!room) throw new Error(`No room ${address} in the tenant`);
+      return room;
+    });
+    const locations = rooms.map((room) => ({ displayName: room.displayName, locationEmailAddress: room.emailAddress }));
+    const draft: EventDraft = {
+      subject: meeting.subject,
+      bodyPreview: '',
+      isAllDay: meeting.allDay ?? false,
+      ...times(meeting.start, meeting.end, meeting.allDay ?? false),
+      originalStartTimeZone: 'UTC',
+      originalEndTimeZone: 'UTC',
+      showAs: meeting.showAs ?? 'busy',
+      sensitivity: meeting.sensitivity ?? 'normal',
+      attendees: [
+        ...(meeting.attendees ?? []).map((address) => ({ type: 'required' as const, emailAddress: { name: this.mailbox(address)?.displayName ?? address, address } })),
+        ...rooms.map((room) => ({ type: 'resource' as const, emailAddress: { name: room.displayName, address: room.emailAddress } })),
+      ],
+      location: locations[0] ?? { displayName: '' },
+      locations,
+      transactionId: null,
+    };
+    return this.calendars.create(organizer, draft).event;
+  }
+
+  /** The organizer edits the meeting in Outlook; attendees' copies follow and rooms process a new time. */
+  updateMeeting(organizerAddress: string, eventId: string, change: MeetingChange): EmulatedEvent {
+    const organizer = this.#existing(organizerAddress);
+    const current = this.calendars.get(organizer, eventId);
+    const { start, end, ...rest } = change;
+    const patch: EventPatch = { ...rest };
+    if (start !== undefined || end !== undefined) {
+      Object.assign(patch, times(start ?? new Date(current.start).toISOString(), end ?? new Date(current.end).toISOString(), current.isAllDay));
+    }
+    return this.calendars.update(organizer, eventId, patch);
+  }
+
+  /** The organizer cancels the meeting in Outlook: it leaves every calendar. */
+  cancelMeeting(organizerAddress: string, eventId: string): void {
+    this.calendars.cancel(this.#existing(organizerAddress), eventId);
+  }
+
+  /** The events a mailbox's calendar holds now, by start. */
+  eventsOf(mailboxAddress: string): EmulatedEvent[] {
+    return this.calendars.store.list(this.#existing(mailboxAddress).emailAddress);
+  }
+
+  /** Every delta token issued so far answers 410 from now on, as after Exchange drops sync state. */
+  expireDeltaTokens(): void {
+    this.#deltaTokenGeneration++;
+  }
+
+  get deltaTokenGeneration(): number {
+    return this.#deltaTokenGeneration;
+  }
+
+  /** Graph requests that addressed this mailbox (`/users/{it}/...`), including refused and faulted ones. */
+  requestCount(mailboxAddress: string): number {
+    return this.#requests.get(mailboxAddress.toLowerCase()) ?? 0;
+  }
+
+  recordRequest(mailboxAddress: string): void {
+    const key = mailboxAddress.toLowerCase();
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+  }
+
+  #existing(address: string): EmulatedMailbox {
+    const mailbox = this.mailbox(address);
+    if (!mailbox) throw new Error(`No mailbox ${address} in the tenant`);
+    return mailbox;
+  }
+}
+
+function times(start: string, end: string, allDay: boolean): { start: number; end: number } {
+  const parse = (value: string) => (allDay ? utcMidnight(value.slice(0, 10)) : Date.parse(value));
+  const [startMs, endMs] = [parse(start), parse(end)];
+  if (startMs === undefined || endMs === undefined || Number.isNaN(startMs) || Number.isNaN(endMs)) throw new Error(`Not a meeting time: ${start} to ${end}`);
+  return { start: startMs, end: endMs };
 }

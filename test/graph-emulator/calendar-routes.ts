@@ -1,0 +1,96 @@
+import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
+import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
+import { GraphProblem } from './errors.ts';
+import { eventDraftOf, eventPatchOf } from './event-body.ts';
+import { eventJson } from './event-json.ts';
+import { overlaps } from './events.ts';
+import { requireRole } from './graph-auth.ts';
+import { linkTo } from './links.ts';
+import { mailboxOf } from './mailbox-access.ts';
+import { asSubmitted, type MeetingResponse } from './meetings.ts';
+import { Preferences } from './prefer.ts';
+import { parseQueryInstant } from './time.ts';
+
+export const readCalendars = requireRole(['Calendars.Read', 'Calendars.ReadWrite']);
+const writeCalendars = requireRole(['Calendars.ReadWrite']);
+
+const RESPONSES: Record<string, MeetingResponse> = { accept: 'accepted', tentativelyaccept: 'tentativelyAccepted', decline: 'declined' };
+const responseBody = z.object({ comment: z.string().optional(), sendResponse: z.boolean().optional() });
+
+/** calendarView, and reading, creating, changing, cancelling and answering events, in a mailbox's default calendar. */
+export function calendarRoutes(ctx: EmulatorContext): Router {
+  const model = ctx.tenant.calendars;
+  const router = express.Router();
+  const events = ['/users/:user/events', '/users/:user/calendar/events'];
+  const event = events.map((path) => `${path}/:eventId`);
+
+  router.get(['/users/:user/calendarView', '/users/:user/calendar/calendarView'], readCalendars, (req, res) => {
+    const { start, end } = windowOf(req);
+    const prefs = new Preferences(req);
+    const skip = Math.max(0, Number(req.query.$skip ?? 0) || 0);
+    const inWindow = model.store.list(mailboxOf(res).emailAddress).filter((each) => overlaps(each, start, end));
+    prefs.acknowledge(res, true);
+    res.json({
+      '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users('${req.params.user}')/calendarView`,
+      value: inWindow.slice(skip, skip + prefs.pageSize).map((each) => eventJson(each, prefs.timeZone)),
+      ...(skip + prefs.pageSize < inWindow.length ? { '@odata.nextLink': linkTo(ctx, req, { $skip: String(skip + prefs.pageSize) }) } : {}),
+    });
+  });
+
+  router.get(event, readCalendars, (req, res) => {
+    const prefs = new Preferences(req);
+    prefs.acknowledge(res, false);
+    res.json(eventJson(model.get(mailboxOf(res), String(req.params.eventId)), prefs.timeZone));
+  });
+
+  router.post(events, writeCalendars, (req, res) => {
+    const prefs = new Preferences(req);
+    const { event: saved, created } = model.create(mailboxOf(res), eventDraftOf(req.body));
+    prefs.acknowledge(res, false);
+    res.status(201).json(eventJson(created ? asSubmitted(saved) : saved, prefs.timeZone));
+  });
+
+  router.patch(event, writeCalendars, (req, res) => {
+    const prefs = new Preferences(req);
+    const mailbox = mailboxOf(res);
+    const id = String(req.params.eventId);
+    const saved = model.update(mailbox, id, eventPatchOf(req.body, model.get(mailbox, id)));
+    prefs.acknowledge(res, false);
+    res.json(eventJson(saved, prefs.timeZone));
+  });
+
+  router.delete(event, writeCalendars, (req, res) => {
+    model.delete(mailboxOf(res), String(req.params.eventId));
+    res.status(204).end();
+  });
+
+  router.post(
+    event.map((path) => `${path}/:action`),
+    writeCalendars,
+    (req, res, next) => {
+      const action = String(req.params.action).toLowerCase();
+      const id = String(req.params.eventId);
+      const response = RESPONSES[action];
+      if (action === 'cancel') model.cancel(mailboxOf(res), id);
+      else if (response) {
+        const body = responseBody.safeParse(req.body ?? {});
+        if (!body.success) throw new GraphProblem(400, 'RequestBodyRead', `Invalid ${action} body: ${body.error.issues[0]?.message}`);
+        model.respond(mailboxOf(res), id, response, body.data.sendResponse ?? true);
+      } else return next();
+      res.status(202).end();
+    },
+  );
+
+  return router;
+}
+
+/** The calendarView window (`startDateTime`, `endDateTime`), which Graph requires. */
+export function windowOf(req: Request): { start: number; end: number } {
+  const start = parseQueryInstant(req.query.startDateTime ?? req.query.StartDateTime);
+  const end = parseQueryInstant(req.query.endDateTime ?? req.query.EndDateTime);
+  if (start === undefined || end === undefined) {
+    throw new GraphProblem(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+  }
+  return { start, end };
+}

@@ -1,0 +1,218 @@
+import { GraphProblem, notFoundInStore } from './errors.ts';
+import {
+  EventStore,
+  newChangeKey,
+  newEventId,
+  newICalUId,
+  overlaps,
+  type Attendee,
+  type AttendeeType,
+  type EmailAddress,
+  type EmulatedEvent,
+  type EventLocation,
+  type ResponseStatus,
+  type Sensitivity,
+  type ShowAs,
+} from './events.ts';
+import type { EmulatedMailbox, EmulatedRoom } from './tenant.ts';
+
+export interface MailboxDirectory {
+  /** A person's, a service's or a room's mailbox, by address. */
+  mailbox(address: string): EmulatedMailbox | undefined;
+  room(address: string): EmulatedRoom | undefined;
+}
+
+/** What a new event is made of, whether it comes from Graph or from a test acting as an Exchange user. */
+export interface EventDraft {
+  subject: string;
+  bodyPreview: string;
+  isAllDay: boolean;
+  start: number;
+  end: number;
+  originalStartTimeZone: string;
+  originalEndTimeZone: string;
+  showAs: ShowAs;
+  sensitivity: Sensitivity;
+  attendees: { type: AttendeeType; emailAddress: EmailAddress }[];
+  location: EventLocation;
+  locations: EventLocation[];
+  transactionId: string | null;
+}
+
+export type EventPatch = Partial<
+  Pick<EventDraft, 'subject' | 'bodyPreview' | 'isAllDay' | 'start' | 'end' | 'originalStartTimeZone' | 'originalEndTimeZone' | 'showAs' | 'sensitivity' | 'location'>
+>;
+
+export type MeetingResponse = 'accepted' | 'tentativelyAccepted' | 'declined';
+
+const NO_RESPONSE: ResponseStatus = { response: 'none', time: null };
+
+/**
+ * Calendars with Exchange's meeting semantics: invitations land in attendees'
+ * calendars, rooms process their invitations (accept, or decline a conflict),
+ * responses reach the organizer, and cancelling withdraws every copy. Every
+ * change is recorded in the store, so delta sees helpers' and Graph's changes alike.
+ */
+export class CalendarModel {
+  readonly store = new EventStore();
+
+  constructor(
+    private readonly directory: MailboxDirectory,
+    private readonly now: () => number,
+  ) {}
+
+  get(owner: EmulatedMailbox, id: string): EmulatedEvent {
+    const event = this.store.get(owner.emailAddress, id);
+    if (!event) throw notFoundInStore();
+    return event;
+  }
+
+  /** Creates an event organized by `owner`; a draft whose transactionId the calendar already holds gives that event back. */
+  create(owner: EmulatedMailbox, draft: EventDraft): { event: EmulatedEvent; created: boolean } {
+    const mailbox = owner.emailAddress.toLowerCase();
+    const duplicate = draft.transactionId === null ? undefined : this.store.list(mailbox).find((event) => event.transactionId === draft.transactionId);
+    if (duplicate) return { event: duplicate, created: false };
+    checkTimes(draft);
+    const now = this.now();
+    const event = this.#deliver({
+      ...draft,
+      id: newEventId(),
+      mailbox,
+      iCalUId: newICalUId(),
+      isOrganizer: true,
+      organizer: { name: owner.displayName, address: owner.emailAddress },
+      attendees: draft.attendees.map((attendee) => ({ ...attendee, status: NO_RESPONSE })),
+      responseStatus: { response: 'organizer', time: null },
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      changeKey: newChangeKey(),
+    });
+    this.store.save(event);
+    return { event, created: true };
+  }
+
+  /** The organizer's changes reach every attendee's copy (rooms process a new time again); an attendee's change stays in its copy. */
+  update(owner: EmulatedMailbox, id: string, patch: EventPatch): EmulatedEvent {
+    const previous = this.get(owner, id);
+    const next = this.#stamp({ ...previous, ...patch });
+    checkTimes(next);
+    const saved = previous.isOrganizer ? this.#deliver(next, previous) : next;
+    this.store.save(saved);
+    return saved;
+  }
+
+  /** Deleting the organizer's event cancels the meeting for everyone, as Graph's DELETE does. */
+  delete(owner: EmulatedMailbox, id: string): void {
+    const event = this.get(owner, id);
+    this.store.remove(event.mailbox, id);
+    if (event.isOrganizer) {
+      for (const attendee of event.attendees) {
+        const copy = this.#copyIn(attendee.emailAddress.address, event.iCalUId);
+        if (copy) this.store.remove(copy.mailbox, copy.id);
+      }
+    }
+  }
+
+  cancel(owner: EmulatedMailbox, id: string): void {
+    if (!this.get(owner, id).isOrganizer) {
+      throw new GraphProblem(400, 'ErrorInvalidRequest', "Your request can't be completed. You need to be an organizer to cancel a meeting.");
+    }
+    this.delete(owner, id);
+  }
+
+  /** An attendee answers: a declined copy leaves the calendar; with `sendResponse` the organizer's event records the answer. */
+  respond(owner: EmulatedMailbox, id: string, response: MeetingResponse, sendResponse: boolean): void {
+    const event = this.get(owner, id);
+    if (event.isOrganizer) throw new GraphProblem(400, 'ErrorInvalidRequest', "Your request can't be completed. You can't respond to a meeting you organized.");
+    const status: ResponseStatus = { response, time: this.now() };
+    if (response === 'declined') this.store.remove(event.mailbox, id);
+    else this.store.save(this.#stamp({ ...event, responseStatus: status, showAs: response === 'accepted' ? 'busy' : 'tentative' }));
+    if (!sendResponse) return;
+    const organizers = this.#copyIn(event.organizer.address, event.iCalUId);
+    if (organizers?.isOrganizer) {
+      this.store.save(this.#stamp({ ...organizers, attendees: withStatus(organizers.attendees, owner.emailAddress, status) }));
+    }
+  }
+
+  /**
+   * Brings every attendee's calendar up to date with the organizer's event and
+   * gives back that event with the attendees' answers. Rooms decide again when
+   * the event is new or its time changed; people get a copy of a new invitation.
+   */
+  #deliver(event: EmulatedEvent, previous?: EmulatedEvent): EmulatedEvent {
+    const rescheduled = !previous || previous.start !== event.start || previous.end !== event.end || previous.isAllDay !== event.isAllDay;
+    const attendees = event.attendees.map((attendee): Attendee => {
+      const address = attendee.emailAddress.address;
+      if (address.toLowerCase() === event.mailbox) return attendee;
+      const room = this.directory.room(address);
+      if (room && rescheduled) return { ...attendee, status: this.#processInvitation(room, event) };
+      const copy = this.#copyIn(address, event.iCalUId);
+      if (copy || (!previous && !room && this.directory.mailbox(address))) this.store.save(this.#copy(address, event, copy));
+      return attendee;
+    });
+    return { ...event, attendees };
+  }
+
+  /** A room's calendar processing: accept into its calendar when free, decline (and drop an earlier copy) on a conflict. */
+  #processInvitation(room: EmulatedRoom, event: EmulatedEvent): ResponseStatus {
+    if (!room.calendarProcessing.autoAccept) return NO_RESPONSE;
+    const copy = this.#copyIn(room.emailAddress, event.iCalUId);
+    const busy = this.store
+      .list(room.emailAddress)
+      .some((other) => other.iCalUId !== event.iCalUId && other.showAs !== 'free' && overlaps(other, event.start, event.end));
+    if (busy) {
+      if (copy) this.store.remove(copy.mailbox, copy.id);
+      return { response: 'declined', time: this.now() };
+    }
+    this.store.save(this.#copy(room.emailAddress, event, copy));
+    return { response: 'accepted', time: this.now() };
+  }
+
+  /** An attendee's copy of the organizer's event: its own id, the attendee's answer, the room's subject rules. */
+  #copy(address: string, event: EmulatedEvent, existing?: EmulatedEvent): EmulatedEvent {
+    const room = this.directory.room(address);
+    const now = this.now();
+    return {
+      ...event,
+      id: existing?.id ?? newEventId(),
+      mailbox: address.toLowerCase(),
+      subject: room ? roomSubject(room, event) : event.subject,
+      isOrganizer: false,
+      attendees: event.attendees.map((attendee) => ({ ...attendee, status: NO_RESPONSE })),
+      showAs: room ? 'busy' : (existing?.showAs ?? 'tentative'),
+      responseStatus: existing?.responseStatus ?? (room ? { response: 'accepted', time: now } : { response: 'notResponded', time: null }),
+      transactionId: null,
+      createdDateTime: existing?.createdDateTime ?? now,
+      lastModifiedDateTime: now,
+      changeKey: newChangeKey(),
+    };
+  }
+
+  #copyIn(address: string, iCalUId: string): EmulatedEvent | undefined {
+    return this.store.list(address).find((event) => event.iCalUId === iCalUId);
+  }
+
+  #stamp(event: EmulatedEvent): EmulatedEvent {
+    return { ...event, lastModifiedDateTime: this.now(), changeKey: newChangeKey() };
+  }
+}
+
+/** The event as the POST answer shows it: Exchange processes invitations after answering, so nobody has responded yet. */
+export function asSubmitted(event: EmulatedEvent): EmulatedEvent {
+  return { ...event, attendees: event.attendees.map((attendee) => ({ ...attendee, status: NO_RESPONSE })) };
+}
+
+/** Set-CalendarProcessing's DeleteSubject and AddOrganizerToSubject, applied to the room's copy. */
+function roomSubject(room: EmulatedRoom, event: EmulatedEvent): string {
+  const { deleteSubject, addOrganizerToSubject } = room.calendarProcessing;
+  const subject = deleteSubject ? '' : event.subject;
+  return addOrganizerToSubject ? [event.organizer.name, subject].filter(Boolean).join(' ') : subject;
+}
+
+function withStatus(attendees: readonly Attendee[], address: string, status: ResponseStatus): Attendee[] {
+  return attendees.map((attendee) => (attendee.emailAddress.address.toLowerCase() === address.toLowerCase() ? { ...attendee, status } : attendee));
+}
+
+function checkTimes(event: { start: number; end: number }): void {
+  if (event.end < event.start) throw new GraphProblem(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
+}

@@ -1,0 +1,166 @@
+import pino from 'pino';
+import { Room, type RoomState, type WalkUpAction } from '../../shared/model.ts';
+
+type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
+import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
+import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
+import { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/graph-emulator.ts';
+import { EmulatedTenant, type EmulatedApp } from '../graph-emulator/tenant.ts';
+import type { FakeClock } from './fake-clock.ts';
+
+export const SERVICE_MAILBOX = 'lintel-bookings@contoso.example';
+export const SECRET = 'initial~secret~value';
+
+export interface M365RoomSpec {
+  id: string;
+  name: string;
+  mailbox: string;
+  timeZone?: string;
+  bookings?: 'service-mailbox' | 'room-calendar';
+  /** The room exists in the tenant but the bridge's room is not linked to it. */
+  unlinked?: boolean;
+  settings?: Record<string, unknown>;
+}
+
+export interface M365Bridge {
+  clock: FakeClock;
+  tenant: EmulatedTenant;
+  app: EmulatedApp;
+  emulator: GraphEmulator;
+  bridge: RunningBridge & { url: string };
+  integration: Microsoft365Integration;
+  store: RoomStore;
+  /** The room's state as its displays get it. */
+  state(roomId: string): RoomState;
+  /** A walk-up action on the room, as a display sends it; throws when refused. */
+  act(roomId: string, action: ActionWithoutId): RoomState;
+  /** Lets every timer due in `ms` fire, `stepMs` at a time, waiting for the sync rounds and sends they start. */
+  advance(ms: number, stepMs?: number): Promise<void>;
+  /** Waits for the work already started (see settle). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real bridge with the Microsoft 365 integration on, against the Graph
+ * emulator, on one fake clock shared by bridge and tenant, so tokens, secrets
+ * and delta tokens age with the test's time.
+ */
+export async function startM365Bridge(options: {
+  clock: FakeClock;
+  rooms: M365RoomSpec[];
+  secretEndDateTime?: string;
+  serviceMailbox?: string | null;
+  tenant?: EmulatedTenant;
+  requestTimeoutMs?: number;
+  /** The app's application permissions; by default what Lintel asks for. */
+  roles?: string[];
+}): Promise<M365Bridge> {
+  const { clock } = options;
+  const tenant = options.tenant ?? new EmulatedTenant(undefined, () => clock.now());
+  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: options.secretEndDateTime ?? '2027-06-01T00:00:00Z', roles: options.roles ?? ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
+  const serviceMailbox = options.serviceMailbox === undefined ? SERVICE_MAILBOX : options.serviceMailbox;
+  if (serviceMailbox && !tenant.mailbox(serviceMailbox)) tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: serviceMailbox });
+  for (const room of options.rooms) {
+    if (!tenant.room(room.mailbox)) tenant.addRoom({ displayName: room.name, emailAddress: room.mailbox });
+  }
+  const emulator = await startGraphEmulator(tenant, () => clock.now());
+
+  const db = openMemoryDatabase();
+  const store = new RoomStore(db);
+  for (const room of options.rooms) {
+    store.saveRoom(
+      Room.parse({
+        id: room.id,
+        name: room.name,
+        timeZone: room.timeZone ?? 'Europe/Amsterdam',
+        settings: room.settings ?? {},
+        microsoft365: room.unlinked ? null : { mailbox: room.mailbox, bookings: room.bookings ?? 'service-mailbox' },
+      }),
+      clock.now(),
+    );
+  }
+  // Counts requests until their body is read, so settle() can tell waiting on Graph from waiting on the clock.
+  const network = { inFlight: 0 };
+  const baseFetch = createHttpsFetch(emulator.ca, options.requestTimeoutMs);
+  const trackedFetch: HttpsFetch = async (url, init) => {
+    network.inFlight++;
+    try {
+      const response = await baseFetch(url, init);
+      const body = await response.arrayBuffer();
+      return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, headers: response.headers });
+    } finally {
+      network.inFlight--;
+    }
+  };
+  const logger = pino({ level: process.env.LINTEL_TEST_LOG ?? 'silent' });
+  const integration = createMicrosoft365(
+    { db, store, clock, logger },
+    {
+      connection: { tenantId: tenant.tenantId, clientId: app.appId, authorityHost: emulator.url, graphUrl: emulator.url },
+      credential: { kind: 'secret', secretText: SECRET, keyId: null, expiresAt: null },
+      serviceMailbox,
+      syncPeriodSeconds: 15,
+      timeZone: 'Europe/Amsterdam',
+      fetch: trackedFetch,
+      random: () => 0.5,
+    },
+  );
+  const running = await startBridge(
+    { clock, store, calendar: integration.calendar, logger, microsoft365: integration },
+    { port: 0, host: '127.0.0.1', webDir: '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
+  );
+  const bridge = { ...running, url: `http://127.0.0.1:${running.port}` };
+
+  return {
+    clock,
+    tenant,
+    app,
+    emulator,
+    bridge,
+    integration,
+    store,
+    act(roomId, action) {
+      const result = running.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction);
+      if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+      return result.data;
+    },
+    state(roomId) {
+      const result = running.rooms.getState(roomId);
+      if (!result.ok) throw new Error(result.message);
+      return result.data;
+    },
+    async advance(ms, step = 1000) {
+      for (let done = 0; done < ms; done += step) {
+        clock.advance(Math.min(step, ms - done));
+        await settle(integration, network);
+      }
+    },
+    settle: () => settle(integration, network),
+    async close() {
+      await bridge.close();
+      await emulator.close();
+      db.close();
+    },
+  };
+}
+
+/**
+ * Waits until the integration is idle, or until it waits only on the fake
+ * clock (a Retry-After or a backoff), which the next advance ends.
+ */
+export async function settle(integration: Microsoft365Integration, network: { inFlight: number }): Promise<void> {
+  let quiet = 0;
+  for (let turn = 0; turn < 10_000 && quiet < 5; turn++) {
+    const idle = await Promise.race([integration.idle().then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+    if (network.inFlight > 0) {
+      quiet = 0;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    } else {
+      quiet = idle ? quiet + 2 : quiet + 1;
+    }
+  }
+}
