@@ -37,7 +37,6 @@ export async function microsoft365Bench(samples: number, rssMb: (pid: number) =>
     env: {
       LINTEL_CONFIG: roomsFile,
       LINTEL_DEMO_MEETINGS: 'false',
-      LINTEL_LOG_LEVEL: 'warn',
       LINTEL_M365_TENANT_ID: tenant.tenantId,
       LINTEL_M365_CLIENT_ID: app.appId,
       LINTEL_M365_CLIENT_SECRET: SECRET,

@@ -4,6 +4,8 @@ import type { EmulatedApp } from './tenant.ts';
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /** Why the identity platform refuses a client's credential. */
+const CLOCK_SKEW_SECONDS = 300;
+
 export interface Refusal {
   status: 400 | 401;
   error: string;
@@ -47,7 +49,8 @@ async function refuseAssertion(app: EmulatedApp, assertion: string, tokenEndpoin
   if (iss !== app.appId || sub !== app.appId) return invalidClient(700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
   if (aud !== tokenEndpoint) return invalidClient(50027, `Invalid JWT token. The audience '${String(aud)}' of the client assertion is not the token endpoint '${tokenEndpoint}'.`);
   const seconds = now / 1000;
-  if (typeof exp !== 'number' || exp <= seconds || (typeof nbf === 'number' && nbf > seconds)) {
+  // The identity platform forgives a client clock up to five minutes off, as it does for any token.
+  if (typeof exp !== 'number' || exp <= seconds - CLOCK_SKEW_SECONDS || (typeof nbf === 'number' && nbf > seconds + CLOCK_SKEW_SECONDS)) {
     return invalidClient(700024, 'Client assertion is not within its valid time range.');
   }
   return undefined;

@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../support/fake-clock.ts';
 import { SECRET, startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
@@ -50,6 +52,43 @@ describe('Microsoft 365: the credential never silently expires', () => {
     expect(m365.app.passwordCredentials).toHaveLength(1);
     expect(await secretWorks(m365, SECRET)).toBe(false);
     expect(await m365.integration.syncNow('harbour')).toBe(true);
+  });
+
+  it('signs in with a certificate through a signed client assertion, and never with the secret', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'Lintel bridge' }], { keySize: 2048, algorithm: 'sha256', notAfterDate: new Date(Date.now() + 200 * 86_400_000) });
+    // MSAL signs its assertion on the real clock, so the tenant's clock is the real one here.
+    const m365 = await start({ clock: new FakeClock(Date.now()), certificate: { certificatePem: pems.cert, privateKeyPem: pems.private }, rooms: [{ id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' }] });
+    m365.app.passwordCredentials.splice(0);
+    expect(await m365.integration.syncNow('harbour')).toBe(true);
+    expect(m365.integration.status()).toMatchObject({ credential: { kind: 'certificate' }, warnings: [] });
+  });
+
+  it('rolls a certificate to a new one, proving possession of the old, and keeps working with it', { timeout: 30_000 }, async () => {
+    const pems = await generate([{ name: 'commonName', value: 'Lintel bridge' }], { keySize: 2048, algorithm: 'sha256', notAfterDate: new Date(Date.now() + 5 * 86_400_000) });
+    const m365 = await start({ clock: new FakeClock(Date.now()), certificate: { certificatePem: pems.cert, privateKeyPem: pems.private }, rooms: [{ id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' }] });
+    await m365.integration.idle();
+    const original = [new X509Certificate(pems.cert).fingerprint.replaceAll(':', '')];
+    // It expires within 7 days: the check at start already rolled it.
+    expect(m365.app.keyCredentials).toHaveLength(1);
+    expect(m365.app.keyCredentials.map((k) => k.customKeyIdentifier)).not.toEqual(original);
+    const status = m365.integration.status().credential;
+    expect(status.kind).toBe('certificate');
+    expect(Date.parse(status.expiresAt!) - Date.now()).toBeGreaterThan(180 * 86_400_000);
+    m365.app.passwordCredentials.splice(0);
+    expect(await m365.integration.syncNow('harbour')).toBe(true);
+    expect(m365.integration.status().warnings).toEqual([]);
+  });
+
+  it('shows a certificate the tenant does not know as an invalid credential', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'Someone else' }], { keySize: 2048, algorithm: 'sha256' });
+    const m365 = await start({
+      clock: new FakeClock(Date.now()),
+      certificate: { certificatePem: pems.cert, privateKeyPem: pems.private, unregistered: true },
+      rooms: [{ id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' }],
+    });
+    expect(await m365.integration.syncNow('harbour')).toBe(false);
+    expect(m365.integration.status().warnings.map((w) => w.code)).toEqual(['credential-invalid']);
+    expect(m365.integration.status().warnings[0]!.message).toContain('AADSTS700027');
   });
 
   it('warns, a week ahead, when the app may not renew its own credential', async () => {

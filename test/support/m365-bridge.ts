@@ -58,10 +58,16 @@ export async function startM365Bridge(options: {
   requestTimeoutMs?: number;
   /** The app's application permissions; by default what Lintel asks for. */
   roles?: string[];
+  /** Sign in with this certificate (registered on the app) instead of the client secret. */
+  certificate?: { certificatePem: string; privateKeyPem: string; unregistered?: boolean };
 }): Promise<M365Bridge> {
   const { clock } = options;
   const tenant = options.tenant ?? new EmulatedTenant(undefined, () => clock.now());
-  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: options.secretEndDateTime ?? '2027-06-01T00:00:00Z', roles: options.roles ?? ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
+  const app = tenant.addApp({
+    secret: SECRET,
+    secretEndDateTime: options.secretEndDateTime ?? '2027-06-01T00:00:00Z',
+    ...(options.certificate && !options.certificate.unregistered ? { certificatePem: options.certificate.certificatePem } : {}),
+    roles: options.roles ?? ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
   const serviceMailbox = options.serviceMailbox === undefined ? SERVICE_MAILBOX : options.serviceMailbox;
   if (serviceMailbox && !tenant.mailbox(serviceMailbox)) tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: serviceMailbox });
   for (const room of options.rooms) {
@@ -101,7 +107,9 @@ export async function startM365Bridge(options: {
     { db, store, clock, logger },
     {
       connection: { tenantId: tenant.tenantId, clientId: app.appId, authorityHost: emulator.url, graphUrl: emulator.url },
-      credential: { kind: 'secret', secretText: SECRET, keyId: null, expiresAt: null },
+      credential: options.certificate
+        ? { kind: 'certificate', certificatePem: options.certificate.certificatePem, privateKeyPem: options.certificate.privateKeyPem, keyId: null, expiresAt: null }
+        : { kind: 'secret', secretText: SECRET, keyId: null, expiresAt: null },
       serviceMailbox,
       syncPeriodSeconds: 15,
       timeZone: 'Europe/Amsterdam',

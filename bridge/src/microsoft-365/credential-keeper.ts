@@ -2,7 +2,8 @@ import { DAY_MS, toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import type { Logger } from '../logger.ts';
-import type { GraphGateway } from './graph-gateway.ts';
+import { certificateKey, newCertificate, proofOfPossession, sha1Thumbprint } from './certificate-renewal.ts';
+import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
 import type { AppCredential, TokenSource } from './token-source.ts';
 import type { WarningBoard } from './warning-board.ts';
 import { z } from 'zod';
@@ -19,7 +20,8 @@ const Application = z.object({
 });
 type Application = z.infer<typeof Application>;
 
-const NewPassword = z.object({ keyId: z.string().min(1), secretText: z.string().min(1), endDateTime: z.string() });
+const NewPassword = z.object({ keyId: z.string().min(1), secretText: z.string().min(1), endDateTime: z.iso.datetime({ offset: true }) });
+const AddedKey = z.object({ keyId: z.string().min(1), endDateTime: z.string().nullish() });
 
 export interface CredentialStatus {
   kind: AppCredential['kind'];
@@ -47,10 +49,12 @@ export interface CredentialKeeperDeps {
  * Keeps the bridge's application credential alive, because an expired one
  * is the most common way room-display syncs silently stop. At every local
  * midnight (and at start, and on demand) it reads the credential's expiry
- * from the application; within 7 days of it, it adds a new client secret
- * valid 6 months, stores it, checks Microsoft 365 accepts it, switches to it
- * and removes the old one. The app needs Application.ReadWrite.OwnedBy and
- * must own itself. A failure is a warning on the admin page with a week to go.
+ * from the application; within 7 days of it, it adds a new client secret or
+ * certificate valid 6 months, stores it, checks Microsoft 365 accepts it,
+ * switches to it and removes the old one. A secret needs the app to have
+ * Application.ReadWrite.OwnedBy and own itself; a certificate is rolled with
+ * a proof signed by the current one. A failure is a warning on the admin
+ * page with a week to go.
  */
 export class CredentialKeeper {
   readonly #deps: CredentialKeeperDeps;
@@ -119,14 +123,38 @@ export class CredentialKeeper {
       this.#status.lastError = null;
       return ok(this.status());
     }
-    if (current.kind !== 'secret') {
-      return this.#failed('The bridge signs in with a certificate; upload a new certificate for Lintel in Entra admin center before the current one expires.');
-    }
-    return this.#renewSecret(app.data, current);
+    return current.kind === 'secret' ? this.#renewSecret(app.data, current) : this.#renewCertificate(app.data, current);
+  }
+
+  /** Rolls the app to a new self-signed certificate, proving possession of the current one as Graph requires. */
+  async #renewCertificate(app: Application, current: Extract<AppCredential, { kind: 'certificate' }>): Promise<Result<CredentialStatus>> {
+    const { graph, clock } = this.#deps;
+    const now = clock.now();
+    const fresh = await newCertificate(now, NEW_CREDENTIAL_DAYS);
+    const added = await graph.send({
+      method: 'POST',
+      path: `/applications/${encodeURIComponent(app.id)}/addKey`,
+      body: {
+        keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: certificateKey(fresh.certificatePem), displayName: `Lintel bridge, renewed ${toIso(now).slice(0, 10)}` },
+        passwordCredential: null,
+        proof: await proofOfPossession(current, app.id, now),
+      },
+    });
+    if (!added.ok) return this.#failed(`Adding a new certificate failed: ${added.code}: ${added.message}`);
+    const key = AddedKey.safeParse(added.body);
+    if (!key.success) return this.#failed('Microsoft 365 answered addKey without the new key.');
+    const renewed: AppCredential = { kind: 'certificate', ...fresh, keyId: key.data.keyId, expiresAt: key.data.endDateTime ? toIso(Date.parse(key.data.endDateTime)) : null };
+    return this.#adopt(current, renewed, async () =>
+      graph.send({
+        method: 'POST',
+        path: `/applications/${encodeURIComponent(app.id)}/removeKey`,
+        body: { keyId: current.keyId, proof: await proofOfPossession(fresh, app.id, clock.now()) },
+      }),
+    );
   }
 
   async #renewSecret(app: Application, current: Extract<AppCredential, { kind: 'secret' }>): Promise<Result<CredentialStatus>> {
-    const { graph, tokens, clock, logger, warnings, persist } = this.#deps;
+    const { graph, clock } = this.#deps;
     const endDateTime = toIso(clock.now() + NEW_CREDENTIAL_DAYS * DAY_MS);
     const added = await graph.send({
       method: 'POST',
@@ -136,21 +164,33 @@ export class CredentialKeeper {
     if (!added.ok) return this.#failed(`Adding a new client secret failed: ${added.code}: ${added.message}`);
     const secret = NewPassword.safeParse(added.body);
     if (!secret.success) return this.#failed('Microsoft 365 answered addPassword without a secret.');
-    const renewed: AppCredential = { kind: 'secret', secretText: secret.data.secretText, keyId: secret.data.keyId, expiresAt: secret.data.endDateTime };
+    const renewed: AppCredential = { kind: 'secret', secretText: secret.data.secretText, keyId: secret.data.keyId, expiresAt: toIso(Date.parse(secret.data.endDateTime)) };
+    return this.#adopt(current, renewed, () =>
+      graph.send({ method: 'POST', path: `/applications/${encodeURIComponent(app.id)}/removePassword`, body: { keyId: current.keyId } }),
+    );
+  }
+
+  /**
+   * Stores the renewed credential before anything else (a crash must not lose
+   * the only one that will work), switches to it once Microsoft 365 accepts
+   * it, and only then removes the old one.
+   */
+  async #adopt(current: AppCredential, renewed: AppCredential, removeOld: () => Promise<GraphAnswer>): Promise<Result<CredentialStatus>> {
+    const { tokens, clock, logger, warnings, persist } = this.#deps;
     persist(renewed);
     if (!(await tokens.accepts(renewed))) {
       persist(current);
-      return this.#failed('The new client secret was not accepted by Microsoft 365; the current one stays in use.');
+      return this.#failed('The new credential was not accepted by Microsoft 365; the current one stays in use.');
     }
     tokens.useCredential(renewed);
     if (current.keyId !== null) {
-      const removed = await graph.send({ method: 'POST', path: `/applications/${encodeURIComponent(app.id)}/removePassword`, body: { keyId: current.keyId } });
-      if (!removed.ok) logger.warn({ keyId: current.keyId, code: removed.code }, 'the old client secret could not be removed; remove it in Entra admin center');
+      const removed = await removeOld();
+      if (!removed.ok) logger.warn({ keyId: current.keyId, code: removed.code }, 'the old credential could not be removed; remove it in Entra admin center');
     }
     this.#status.lastRenewedAt = toIso(clock.now());
     this.#status.lastError = null;
     warnings.clearAll('credential-renewal-failed', 'credential-expiring', 'credential-expired', 'credential-invalid');
-    logger.info({ keyId: renewed.keyId, expiresAt: renewed.expiresAt }, 'renewed the Microsoft 365 client secret');
+    logger.info({ kind: renewed.kind, keyId: renewed.keyId, expiresAt: renewed.expiresAt }, 'renewed the Microsoft 365 credential');
     return ok(this.status());
   }
 
@@ -167,13 +207,15 @@ export class CredentialKeeper {
   #withKnownExpiry(app: Application): AppCredential {
     const { tokens, persist } = this.#deps;
     const current = tokens.credential;
-    if (current.kind !== 'secret' || (current.keyId !== null && current.expiresAt !== null)) return current;
-    const matching = app.passwordCredentials
-      .filter((p) => (current.keyId !== null ? p.keyId === current.keyId : p.hint === current.secretText.slice(0, 3)))
-      .sort((a, b) => (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''));
+    if (current.keyId !== null && current.expiresAt !== null) return current;
+    const matching = (
+      current.kind === 'secret'
+        ? app.passwordCredentials.filter((p) => (current.keyId !== null ? p.keyId === current.keyId : p.hint === current.secretText.slice(0, 3)))
+        : app.keyCredentials.filter((k) => k.keyId === current.keyId || k.customKeyIdentifier?.toUpperCase() === sha1Thumbprint(current.certificatePem))
+    ).sort((a, b) => (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''));
     const known = matching[0];
     if (!known) return current;
-    const updated = tokens.describeCredential(known.keyId, known.endDateTime ? toIso(Date.parse(known.endDateTime)) : null);
+    const updated = tokens.describeCredential(known.keyId, known.endDateTime ? toIso(Date.parse(known.endDateTime)) : current.expiresAt);
     persist(updated);
     return updated;
   }

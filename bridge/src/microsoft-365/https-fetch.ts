@@ -1,5 +1,5 @@
+import { Agent, request } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { Agent, fetch as undiciFetch } from 'undici';
 
 /** The one way the Microsoft 365 integration reaches the network: MSAL and the Graph client both go through it. */
 export type HttpsFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string | undefined }) => Promise<Response>;
@@ -8,12 +8,32 @@ export type HttpsFetch = (url: string, init: { method: string; headers: Record<s
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * Node's fetch, trusting one more certificate authority when given: a
- * TLS-inspecting corporate proxy (or the Graph emulator in tests) presents a
- * certificate signed by a CA the system does not know.
+ * HTTPS over Node's own client, with kept-alive connections, trusting one
+ * more certificate authority when given: a TLS-inspecting corporate proxy
+ * (or the Graph emulator in tests) presents a certificate signed by a CA the
+ * system does not know. Node's https, not a fetch library, because the bridge
+ * has a memory budget. Answers are read whole: Graph's are small pages.
  */
 export function createHttpsFetch(extraCaPem?: string, timeoutMs = DEFAULT_TIMEOUT_MS): HttpsFetch {
-  if (extraCaPem === undefined) return (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  const dispatcher = new Agent({ connect: { ca: [...rootCertificates, extraCaPem] } });
-  return async (url, init) => (await undiciFetch(url, { ...init, dispatcher, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Response;
+  const agent = new Agent({ keepAlive: true, ...(extraCaPem === undefined ? {} : { ca: [...rootCertificates, extraCaPem] }) });
+  return (url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const outgoing = request(url, { method: init.method, headers: init.headers, agent, timeout: timeoutMs }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+          }
+          const status = incoming.statusCode ?? 502;
+          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status, headers }));
+        });
+      });
+      outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer from ${new URL(url).host} in ${timeoutMs} ms`)));
+      outgoing.on('error', reject);
+      outgoing.end(init.body);
+    });
 }
