@@ -1,5 +1,4 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { DAY_MS } from '../../../shared/clock.ts';
 
 /** Microsoft Graph's documented audience for the proof of possession addKey and removeKey require. */
@@ -14,7 +13,8 @@ export interface CertificatePair {
 /**
  * A new self-signed certificate for the app to roll to: Entra ID only checks
  * that the app holds the private key, so no certificate authority is needed.
- * The generator is loaded only when a renewal happens.
+ * The generator (like the JWT signer below) is loaded only when a renewal
+ * happens, to keep it out of the bridge's memory the rest of the time.
  */
 export async function newCertificate(now: number, days: number): Promise<CertificatePair> {
   const { generate } = await import('selfsigned');
@@ -29,6 +29,7 @@ export async function newCertificate(now: number, days: number): Promise<Certifi
 
 /** The signed JWT proving the app holds `signer`'s private key, for addKey and removeKey. */
 export async function proofOfPossession(signer: CertificatePair, applicationObjectId: string, now: number): Promise<string> {
+  const { SignJWT } = await import('jose');
   const seconds = Math.floor(now / 1000);
   const x5t = Buffer.from(new X509Certificate(signer.certificatePem).fingerprint.replaceAll(':', ''), 'hex').toString('base64url');
   return new SignJWT({})
