@@ -12,7 +12,9 @@ export type InjectedFault =
   /** Delays the request by `ms` of real time, then serves it. */
   | { kind: 'latency'; ms: number; mailbox?: string }
   /** Destroys the socket without an answer. */
-  | { kind: 'connection-reset'; mailbox?: string };
+  | { kind: 'connection-reset'; mailbox?: string }
+  /** Serves the request (a POST creates its event) but the answer never reaches the client: the connection drops instead. */
+  | { kind: 'answer-lost'; mailbox?: string };
 
 /**
  * Counts requests per mailbox and serves injected faults, before the token is
@@ -36,6 +38,12 @@ export function faultInjection(tenant: EmulatedTenant): RequestHandler {
       case 'connection-reset':
         req.socket.destroy();
         return;
+      case 'answer-lost':
+        res.end = (() => {
+          req.socket.destroy();
+          return res;
+        }) as typeof res.end;
+        return next();
       case 'throttle':
         res.setHeader('Retry-After', String(fault.retryAfterSeconds));
         if (fault.mailbox) return graphError(res, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.');

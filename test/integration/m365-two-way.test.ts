@@ -102,8 +102,9 @@ describe('Microsoft 365: exactly once through faults', () => {
     m365.tenant.faults.push(
       { kind: 'server-error', status: 503, mailbox: SERVICE_MAILBOX },
       { kind: 'connection-reset', mailbox: SERVICE_MAILBOX },
-      // Served after the bridge gave up waiting: Exchange made the event, the bridge never heard.
       { kind: 'latency', ms: 1500, mailbox: SERVICE_MAILBOX },
+      // Exchange made the event; the bridge never heard.
+      { kind: 'answer-lost', mailbox: SERVICE_MAILBOX },
     );
     act(m365, { type: 'book-now', minutes: 30 });
     const flushed = m365.integration.flushOutbox();
@@ -111,6 +112,22 @@ describe('Microsoft 365: exactly once through faults', () => {
     await flushed;
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(m365.integration.status().outboxDepth).toBe(0);
+    expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toHaveLength(1);
+  });
+
+  it('shows a booking once when its room copy arrives before the bridge learned Exchange made it', async () => {
+    const m365 = await start();
+    m365.tenant.faults.push({ kind: 'answer-lost', mailbox: SERVICE_MAILBOX });
+    act(m365, { type: 'book-now', minutes: 30 });
+    const flushed = m365.integration.flushOutbox();
+    await m365.settle();
+    expect(m365.tenant.eventsOf(ROOM.mailbox)).toHaveLength(1);
+    await m365.integration.syncNow(ROOM.id);
+    await m365.advance(2000);
+    await flushed;
+    expect(m365.state(ROOM.id).events.map((e) => e.origin)).toEqual(['walk-up']);
+    await m365.advance(15_000);
+    expect(m365.state(ROOM.id).events.map((e) => [e.origin, e.subject])).toEqual([['walk-up', 'Walk-up booking']]);
     expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toHaveLength(1);
   });
 

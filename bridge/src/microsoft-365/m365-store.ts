@@ -90,6 +90,14 @@ export class M365Store {
     return toLink(row);
   }
 
+  /** A link of the room to a calendar event (not an own booking) with this iCalUId, other than `meetingId`'s own. */
+  calendarLinkByUid(roomId: string, iCalUId: string, meetingId: string): RemoteLink | undefined {
+    const row = this.#db
+      .prepare('SELECT * FROM m365_events WHERE room_id = ? AND ical_uid = ? AND meeting_id != ? AND organizer_event_id IS NULL')
+      .get(roomId, iCalUId, meetingId) as LinkRow | undefined;
+    return toLink(row);
+  }
+
   /** Links of the room whose events came from its calendar: what a full resync checks for removals. */
   linksOfRoom(roomId: string): RemoteLink[] {
     const rows = this.#db.prepare('SELECT * FROM m365_events WHERE room_id = ? AND remote_id IS NOT NULL').all(roomId) as LinkRow[];

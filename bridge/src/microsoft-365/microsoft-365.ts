@@ -78,7 +78,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
   const wakeSender = { wake: () => {} };
   const calendar = new Microsoft365Calendar({ local: new LocalCalendar(store, clock), m365, clock, queued: () => wakeSender.wake() });
   const rollback = new BookingRollback({ store, m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
-  const outbox = new OutboxSender({ graph, m365, getRoom: (id) => store.getRoom(id), clock, logger, warnings, rollback, serviceMailbox: options.serviceMailbox });
+  const outbox = new OutboxSender({ graph, m365, store, getRoom: (id) => store.getRoom(id), clock, logger, warnings, rollback, serviceMailbox: options.serviceMailbox });
   wakeSender.wake = () => void outbox.wake();
   const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback });
   const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);

@@ -6,11 +6,13 @@ import type { GraphAnswer, GraphCall, GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
+import type { RoomStore } from '../store/room-store.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 export interface OutboxSenderDeps {
   graph: GraphGateway;
   m365: M365Store;
+  store: RoomStore;
   getRoom: (roomId: string) => Room | undefined;
   clock: Clock;
   logger: Logger;
@@ -119,18 +121,28 @@ export class OutboxSender {
     if (!answer.ok) return this.#refusedOrRetry(room, entry, answer);
     const event = GraphEvent.safeParse(answer.body);
     if (!event.success) return 'retry';
-    this.#deps.m365.saveLink(
-      {
-        meetingId: meeting.id,
-        roomId: room.id,
-        remoteId: request.onRoomCalendar ? event.data.id : null,
-        iCalUId: event.data.iCalUId ?? null,
-        organizerMailbox: request.organizer,
-        organizerEventId: event.data.id,
-        roomResponse: request.onRoomCalendar ? 'accepted' : 'pending',
-      },
-      this.#deps.clock.now(),
-    );
+    const { m365, store, clock } = this.#deps;
+    store.transaction(() => {
+      // After a crash between Exchange's answer and this record, a sync may already have brought the room's
+      // copy in as a calendar meeting: it is this booking, so the display must not show it twice.
+      const copy = event.data.iCalUId ? m365.calendarLinkByUid(room.id, event.data.iCalUId, meeting.id) : undefined;
+      if (copy) {
+        store.deleteMeeting(copy.meetingId);
+        m365.deleteLink(copy.meetingId);
+      }
+      m365.saveLink(
+        {
+          meetingId: meeting.id,
+          roomId: room.id,
+          remoteId: request.onRoomCalendar ? event.data.id : (copy?.remoteId ?? null),
+          iCalUId: event.data.iCalUId ?? null,
+          organizerMailbox: request.organizer,
+          organizerEventId: event.data.id,
+          roomResponse: request.onRoomCalendar || copy ? 'accepted' : 'pending',
+        },
+        clock.now(),
+      );
+    });
     return 'sent';
   }
 
