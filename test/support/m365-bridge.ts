@@ -58,6 +58,8 @@ export async function startM365Bridge(options: {
   requestTimeoutMs?: number;
   /** The app's application permissions; by default what Lintel asks for. */
   roles?: string[];
+  /** The built web app, for end-to-end tests; none by default. */
+  webDir?: string;
   /** Sign in with this certificate (registered on the app) instead of the client secret. */
   certificate?: { certificatePem: string; privateKeyPem: string; unregistered?: boolean };
 }): Promise<M365Bridge> {
@@ -119,7 +121,7 @@ export async function startM365Bridge(options: {
   );
   const running = await startBridge(
     { clock, store, calendar: integration.calendar, logger, microsoft365: integration },
-    { port: 0, host: '127.0.0.1', webDir: '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
+    { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
   );
   const bridge = { ...running, url: `http://127.0.0.1:${running.port}` };
 
