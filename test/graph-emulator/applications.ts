@@ -40,7 +40,7 @@ export function applicationRoutes(ctx: EmulatorContext): Router {
     const caller = callerOf(res);
     const proven = action === 'addkey' || action === 'removekey';
     const roles = action ? WRITE_ROLES : READ_ROLES;
-    if (!proven && !caller.roles.some((role) => roles.includes(role))) return insufficientPrivileges(res);
+    if (!proven && !caller.permissions.some((permission) => roles.includes(permission))) return insufficientPrivileges(res);
     if (!app || (servicePrincipal && app.servicePrincipal === 'deleted')) return notFound(res, appId ?? id);
     if (servicePrincipal) return res.json(servicePrincipalJson(app));
     if (app.appId !== caller.appId) return insufficientPrivileges(res);

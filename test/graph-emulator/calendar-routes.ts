@@ -5,15 +5,15 @@ import { GraphProblem } from './errors.ts';
 import { eventDraftOf, eventPatchOf } from './event-body.ts';
 import { eventJson } from './event-json.ts';
 import { overlaps } from './events.ts';
-import { requireRole } from './graph-auth.ts';
+import { requirePermission } from './graph-auth.ts';
 import { linkTo } from './links.ts';
 import { mailboxOf } from './mailbox-access.ts';
 import { asSubmitted, type MeetingResponse } from './meetings.ts';
 import { Preferences } from './prefer.ts';
 import { parseQueryInstant } from './time.ts';
 
-export const readCalendars = requireRole(['Calendars.Read', 'Calendars.ReadWrite']);
-const writeCalendars = requireRole(['Calendars.ReadWrite']);
+export const readCalendars = requirePermission(['Calendars.Read', 'Calendars.ReadWrite']);
+const writeCalendars = requirePermission(['Calendars.ReadWrite']);
 
 const RESPONSES: Record<string, MeetingResponse> = { accept: 'accepted', tentativelyaccept: 'tentativelyAccepted', decline: 'declined' };
 const responseBody = z.object({ comment: z.string().optional(), sendResponse: z.boolean().optional() });

@@ -19,6 +19,18 @@ export function identityError(res: Response, status: number, error: string, aads
   });
 }
 
+/** A refusal the identity platform answers with its error body, or in a redirect back to the app. */
+export class IdentityProblem extends Error {
+  constructor(
+    readonly error: string,
+    readonly aadsts: number,
+    message: string,
+    readonly status: 400 | 401 = 400,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * A refusal Graph answers with its error body. Thrown by the calendar model
  * and the body parsers, so the tenant's test helpers refuse what Graph would.

@@ -6,6 +6,7 @@ import { applicationRoutes } from './applications.ts';
 import { batchRoute } from './batch.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import type { EmulatorContext } from './context.ts';
+import { cors } from './cors.ts';
 import { deltaRoutes } from './delta.ts';
 import { graphError, graphErrorHandler } from './errors.ts';
 import { faultInjection } from './faults.ts';
@@ -15,6 +16,9 @@ import { mailboxAccess } from './mailbox-access.ts';
 import { placesRoutes } from './places.ts';
 import { scheduleRoutes } from './schedule.ts';
 import type { EmulatedTenant } from './tenant.ts';
+
+/** The request headers a browser page's Graph client sends. */
+const GRAPH_CLIENT_HEADERS = ['Authorization', 'Content-Type', 'Prefer', 'ConsistencyLevel', 'client-request-id', 'SdkVersion'];
 
 export interface GraphEmulator {
   /** https://127.0.0.1:<port>; identity at /<tenant>/..., Graph at /v1.0/... */
@@ -44,6 +48,8 @@ export async function startGraphEmulator(tenant: EmulatedTenant, now?: () => num
   const identity = await identityPlatform(ctx);
 
   const graph = express.Router();
+  // A preflight carries no token and meets no fault: the browser sends it before the request itself.
+  graph.use(cors(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'], GRAPH_CLIENT_HEADERS));
   graph.use(faultInjection(tenant));
   graph.use(bearerAuthentication(tenant, identity.tokens));
   graph.use(express.json());

@@ -1,10 +1,13 @@
 import type { RequestHandler, Response } from 'express';
 import { graphError } from './errors.ts';
+import { callerOf } from './graph-auth.ts';
 import type { EmulatedMailbox, EmulatedTenant } from './tenant.ts';
 
 /**
  * Resolves `/users/{id|address}` to a mailbox, answering as Graph does when
- * the directory has no such user or the app may not reach the mailbox.
+ * the directory has no such user or the app may not reach the mailbox. A
+ * token acting for a user reaches only that user's own mailbox: an admin
+ * holds no delegate rights on room calendars.
  */
 export function mailboxAccess(tenant: EmulatedTenant): RequestHandler {
   return (req, res, next) => {
@@ -14,6 +17,10 @@ export function mailboxAccess(tenant: EmulatedTenant): RequestHandler {
     if (mailbox.unreachable === 'not-found') return graphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     if (mailbox.unreachable === 'access-denied') {
       return graphError(res, 403, 'ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.');
+    }
+    const signedIn = callerOf(res).user;
+    if (signedIn && signedIn.userPrincipalName.toLowerCase() !== mailbox.emailAddress.toLowerCase()) {
+      return graphError(res, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     }
     res.locals.mailbox = mailbox;
     next();

@@ -1,7 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem } from './errors.ts';
-import { requireRole } from './graph-auth.ts';
+import { requirePermission } from './graph-auth.ts';
 import { linkTo } from './links.ts';
 import type { EmulatedRoom, EmulatedRoomList } from './tenant.ts';
 
@@ -11,7 +11,7 @@ const PAGE_MAX = 100;
 export function placesRoutes(ctx: EmulatorContext): Router {
   const { tenant } = ctx;
   const router = express.Router();
-  router.use('/places', requireRole(['Place.Read.All']));
+  router.use('/places', requirePermission(['Place.Read.All']));
 
   router.get('/places/microsoft.graph.room', (req, res) => {
     res.json(page(ctx, req, 'places/microsoft.graph.room', listed(tenant.rooms).map(roomJson)));

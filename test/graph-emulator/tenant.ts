@@ -3,6 +3,7 @@ import type { EmulatedEvent, Sensitivity, ShowAs } from './events.ts';
 import type { InjectedFault } from './faults.ts';
 import { CalendarModel, type EventDraft, type EventPatch, type MailboxDirectory } from './meetings.ts';
 import { utcMidnight } from './time.ts';
+import type { EmulatedUser } from './users.ts';
 
 /** A person's, a service's or (as EmulatedRoom) a room's mailbox. */
 export interface EmulatedMailbox {
@@ -67,6 +68,10 @@ export interface EmulatedApp {
   adminConsented: boolean;
   /** Application permissions granted (app roles). */
   roles: string[];
+  /** Delegated Graph permissions in the registration: what `https://graph.microsoft.com/.default` grants a signed-in user. */
+  delegatedPermissions: string[];
+  /** Redirect URIs of the single-page application platform: the admin page signs in with MSAL through them. */
+  redirectUris: string[];
 }
 
 export interface DeltaQuirks {
@@ -117,6 +122,10 @@ export class EmulatedTenant implements MailboxDirectory {
   readonly faults: InjectedFault[] = [];
   deltaQuirks: DeltaQuirks = { shuffle: false, repeat: false };
   readonly calendars: CalendarModel;
+  readonly users: EmulatedUser[] = [];
+  /** The admin answers the next admin consent prompt with Cancel. */
+  declineNextConsent = false;
+  #signedIn: EmulatedUser | null = null;
   #deltaTokenGeneration = 0;
   readonly #requests = new Map<string, number>();
 
@@ -166,6 +175,8 @@ export class EmulatedTenant implements MailboxDirectory {
       servicePrincipal: 'enabled',
       adminConsented: true,
       roles: ['Calendars.ReadWrite', 'Place.Read.All'],
+      delegatedPermissions: ['User.Read', 'Place.Read.All'],
+      redirectUris: [],
       ...rest,
       passwordCredentials: [],
       keyCredentials: certificatePem ? [keyCredentialOf(certificatePem)] : [],
@@ -176,6 +187,33 @@ export class EmulatedTenant implements MailboxDirectory {
     }
     this.apps.set(full.appId, full);
     return full;
+  }
+
+  addUser(user: { displayName: string; userPrincipalName: string; isAdmin?: boolean }): EmulatedUser {
+    const full: EmulatedUser = { id: crypto.randomUUID(), ...user, isAdmin: user.isAdmin ?? false };
+    this.users.push(full);
+    return full;
+  }
+
+  /** A user by object id or user principal name, ignoring case. */
+  user(idOrUpn: string): EmulatedUser | undefined {
+    const key = idOrUpn.toLowerCase();
+    return this.users.find((user) => user.id === key || user.userPrincipalName.toLowerCase() === key);
+  }
+
+  /**
+   * The browser's session at the identity platform: the user /authorize signs
+   * in without asking. With null nobody is signed in, and nobody is at the
+   * keyboard to sign in either, so even an interactive request cannot finish.
+   */
+  signInAs(userPrincipalName: string | null): void {
+    const user = userPrincipalName === null ? null : this.user(userPrincipalName);
+    if (user === undefined) throw new Error(`No user ${userPrincipalName} in the tenant`);
+    this.#signedIn = user;
+  }
+
+  get signedInUser(): EmulatedUser | null {
+    return this.#signedIn;
   }
 
   /** A mailbox (room or not) by id or address, ignoring case. */

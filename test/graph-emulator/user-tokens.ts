@@ -1,0 +1,50 @@
+import type { EmulatorContext } from './context.ts';
+import { IdentityProblem } from './errors.ts';
+import type { UserGrants } from './grants.ts';
+import { requestedScopes, tokenResource } from './scopes.ts';
+import type { EmulatedApp } from './tenant.ts';
+import { TOKEN_LIFETIME_SECONDS, type TokenIssuer } from './tokens.ts';
+import { consentCovers, type EmulatedUser } from './users.ts';
+
+/** MSAL's key for the account (`client_info`): the user's object id and tenant, base64url-encoded JSON. */
+export function clientInfo(user: EmulatedUser, tenantId: string): string {
+  return Buffer.from(JSON.stringify({ uid: user.id, utid: tenantId })).toString('base64url');
+}
+
+/**
+ * The token endpoint's answer to a single-page app redeeming a code or a
+ * refresh token: an access token for the one resource the scopes name, an
+ * ID token with `openid`, a refresh token with `offline_access`.
+ */
+export function userTokens(ctx: EmulatorContext, issuer: TokenIssuer, grants: UserGrants) {
+  const { tenant } = ctx;
+  return async (client: EmulatedApp, body: Record<string, string | undefined>, origin: string | undefined): Promise<object> => {
+    // Microsoft lets only the browser redeem a single-page app's codes and refresh tokens: its requests say where the page runs in Origin.
+    if (origin === undefined) {
+      throw new IdentityProblem('invalid_request', 9002327, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
+    }
+    const { session, nonce } =
+      body.grant_type === 'authorization_code'
+        ? grants.redeemCode(client.appId, body.code, body.redirect_uri, body.code_verifier)
+        : { session: grants.redeemRefreshToken(client.appId, body.refresh_token), nonce: undefined };
+    const { user } = session;
+    if (!consentCovers(client, user)) {
+      throw new IdentityProblem('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${client.appId}' named '${client.displayName}'. Send an interactive authorization request for this user and resource.`);
+    }
+    const scope = body.scope ?? session.scope;
+    const requested = requestedScopes(scope, client, tenant.tenantId);
+    const resource = tokenResource(requested, client, scope);
+    const shownOidc = [...requested.oidc].filter((each) => each !== 'offline_access');
+    const refresh = requested.oidc.has('offline_access') ? grants.issueRefreshToken(session) : undefined;
+    return {
+      token_type: 'Bearer',
+      scope: [...resource.granted, ...shownOidc].join(' '),
+      expires_in: TOKEN_LIFETIME_SECONDS,
+      ext_expires_in: TOKEN_LIFETIME_SECONDS,
+      access_token: await issuer.userToken(client, user, resource.audience, resource.scp),
+      ...(refresh ? { refresh_token: refresh.token, refresh_token_expires_in: refresh.expiresIn } : {}),
+      ...(requested.oidc.has('openid') ? { id_token: await issuer.idToken(client, user, nonce) } : {}),
+      ...(body.client_info === '1' ? { client_info: clientInfo(user, tenant.tenantId) } : {}),
+    };
+  };
+}
