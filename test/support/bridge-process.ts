@@ -1,10 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The V8 flags `npm start` runs the bridge with (package.json is the one
+ * place they are written): a small young generation keeps a kiosk bridge
+ * within its memory budget, and tests and benchmarks must measure that bridge.
+ */
+const NODE_FLAGS = (() => {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/bridge\/main\.js/.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`cannot read the bridge's node flags from the start script: ${start}`);
+  return flags.trim().split(' ').filter(Boolean);
+})();
 
 /** Every bridge this process started and has not yet stopped: none outlives a crashed test or benchmark. */
 const running = new Set<ChildProcess>();
@@ -31,7 +43,7 @@ export function tempDataDir(): { dir: string; remove(): void } {
  * `npm start` runs it (end-to-end tests and benchmarks).
  */
 export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string>; build?: boolean }): Promise<BridgeProcess> {
-  const entry = options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'];
+  const entry = [...NODE_FLAGS, ...(options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'])];
   const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
