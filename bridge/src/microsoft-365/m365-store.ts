@@ -32,7 +32,6 @@ export interface OutboxEntry {
   roomId: string;
   meetingId: string;
   change: Exclude<MeetingChange, { kind: 'none' }>;
-  attempts: number;
 }
 
 interface LinkRow {
@@ -67,12 +66,6 @@ export class M365Store {
          ON CONFLICT(room_id) DO UPDATE SET delta_link = excluded.delta_link, window_start = excluded.window_start, window_end = excluded.window_end, synced_at = excluded.synced_at`,
       )
       .run(roomId, state.deltaLink, state.windowStart, state.windowEnd, state.syncedAt);
-  }
-
-  forgetRoom(roomId: string): void {
-    this.#db.prepare('DELETE FROM m365_sync WHERE room_id = ?').run(roomId);
-    this.#db.prepare('DELETE FROM m365_events WHERE room_id = ?').run(roomId);
-    this.#db.prepare('DELETE FROM m365_outbox WHERE room_id = ?').run(roomId);
   }
 
   linkOf(meetingId: string): RemoteLink | undefined {
@@ -138,14 +131,13 @@ export class M365Store {
 
   /** The oldest waiting change of each room first; a room's changes are sent in the order they were made. */
   outbox(limit: number): OutboxEntry[] {
-    const rows = this.#db.prepare('SELECT seq, room_id, meeting_id, change, attempts FROM m365_outbox ORDER BY seq LIMIT ?').all(limit) as {
+    const rows = this.#db.prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox ORDER BY seq LIMIT ?').all(limit) as {
       seq: number;
       room_id: string;
       meeting_id: string;
       change: string;
-      attempts: number;
     }[];
-    return rows.map((row) => ({ seq: row.seq, roomId: row.room_id, meetingId: row.meeting_id, change: JSON.parse(row.change) as OutboxEntry['change'], attempts: row.attempts }));
+    return rows.map((row) => ({ seq: row.seq, roomId: row.room_id, meetingId: row.meeting_id, change: JSON.parse(row.change) as OutboxEntry['change'] }));
   }
 
   outboxDepth(roomId?: string): number {
@@ -163,6 +155,7 @@ export class M365Store {
     this.#db.prepare('DELETE FROM m365_outbox WHERE seq = ?').run(seq);
   }
 
+  /** Kept on the row for whoever looks into the store: how often it failed and why, last. */
   markFailed(seq: number, error: string): void {
     this.#db.prepare('UPDATE m365_outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?').run(error.slice(0, 1000), seq);
   }
@@ -180,10 +173,6 @@ export class M365Store {
     this.#db
       .prepare('INSERT INTO m365_credential (id, data, imported_from) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, imported_from = excluded.imported_from')
       .run(data, importedFrom);
-  }
-
-  deleteCredential(): void {
-    this.#db.prepare('DELETE FROM m365_credential').run();
   }
 }
 

@@ -181,7 +181,7 @@ export class RoomSync {
 }
 
 /** The days a display needs: yesterday (meetings across midnight) to a week ahead. */
-export function windowFor(now: number, timeZone: string): { start: number; end: number } {
+function windowFor(now: number, timeZone: string): { start: number; end: number } {
   return { start: localDayOf(now - DAY_MS, timeZone).start, end: localDayOf(now + 7 * DAY_MS, timeZone).end };
 }
 

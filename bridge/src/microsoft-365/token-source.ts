@@ -140,7 +140,7 @@ export class TokenSource {
   }
 }
 
-export function sha256Thumbprint(certificatePem: string): string {
+function sha256Thumbprint(certificatePem: string): string {
   return new X509Certificate(certificatePem).fingerprint256.replaceAll(':', '');
 }
 

@@ -39,10 +39,6 @@ export class WarningBoard {
     }
   }
 
-  has(code: IntegrationWarningCode, roomId?: string): boolean {
-    return this.#warnings.has(keyOf(code, roomId));
-  }
-
   list(): IntegrationWarning[] {
     return [...this.#warnings.values()].sort((a, b) => a.since.localeCompare(b.since));
   }
