@@ -6,6 +6,7 @@ import type { GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
 import type { M365Store } from './m365-store.ts';
 import { bookingRequest } from './booking-request.ts';
+import { recordCreatedBooking } from './created-booking.ts';
 
 /** Graph's $batch takes at most 20 requests. */
 const BATCH_SIZE = 20;
@@ -64,15 +65,12 @@ export async function exportFutureBookings(
     let retryAfterMs = 0;
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
       const chunk = waiting.slice(i, i + BATCH_SIZE);
-      const requests = chunk.map((meeting, index) => {
-        const request = bookingRequest(room, meeting, deps.serviceMailbox);
-        return { id: String(index), method: 'POST', url: request.path, headers: { 'content-type': 'application/json' }, body: request.body, organizer: request.organizer, onRoomCalendar: request.onRoomCalendar };
-      });
+      const requests = chunk.map((meeting) => bookingRequest(room, meeting, deps.serviceMailbox));
       const answer = await deps.graph.send({
         method: 'POST',
         path: '/$batch',
         roomId: room.id,
-        body: { requests: requests.map(({ id, method, url, headers, body }) => ({ id, method, url, headers, body })) },
+        body: { requests: requests.map((r, index) => ({ id: String(index), method: 'POST', url: r.path, headers: { 'content-type': 'application/json' }, body: r.body })) },
       });
       const parsed = answer.ok ? BatchAnswer.safeParse(answer.body) : null;
       if (!parsed?.success) {
@@ -83,19 +81,7 @@ export async function exportFutureBookings(
         const response = parsed.data.responses.find((r) => r.id === String(index));
         const event = response && response.status < 300 ? GraphEvent.safeParse(response.body) : null;
         if (event?.success) {
-          const { onRoomCalendar } = requests[index]!;
-          m365.saveLink(
-            {
-              meetingId: meeting.id,
-              roomId: room.id,
-              remoteId: onRoomCalendar ? event.data.id : null,
-              iCalUId: event.data.iCalUId ?? null,
-              organizerMailbox: requests[index]!.organizer,
-              organizerEventId: event.data.id,
-              roomResponse: onRoomCalendar ? 'accepted' : 'pending',
-            },
-            clock.now(),
-          );
+          recordCreatedBooking(deps, { roomId: room.id, meetingId: meeting.id, request: requests[index]!, event: event.data }, clock.now());
           exported++;
         } else if (!response || response.status === 429 || response.status >= 500) {
           retryAfterMs = Math.max(retryAfterMs, Number(response?.headers?.['Retry-After'] ?? response?.headers?.['retry-after'] ?? 1) * 1000);

@@ -1,6 +1,7 @@
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import type { Room, TimedMeeting } from '../../../shared/model.ts';
 import { bookingRequest, graphTime } from './booking-request.ts';
+import { recordCreatedBooking } from './created-booking.ts';
 import type { Logger } from '../logger.ts';
 import type { GraphAnswer, GraphCall, GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
@@ -121,28 +122,7 @@ export class OutboxSender {
     if (!answer.ok) return this.#refusedOrRetry(room, entry, answer);
     const event = GraphEvent.safeParse(answer.body);
     if (!event.success) return 'retry';
-    const { m365, store, clock } = this.#deps;
-    store.transaction(() => {
-      // After a crash between Exchange's answer and this record, a sync may already have brought the room's
-      // copy in as a calendar meeting: it is this booking, so the display must not show it twice.
-      const copy = event.data.iCalUId ? m365.calendarLinkByUid(room.id, event.data.iCalUId, meeting.id) : undefined;
-      if (copy) {
-        store.deleteMeeting(copy.meetingId);
-        m365.deleteLink(copy.meetingId);
-      }
-      m365.saveLink(
-        {
-          meetingId: meeting.id,
-          roomId: room.id,
-          remoteId: request.onRoomCalendar ? event.data.id : (copy?.remoteId ?? null),
-          iCalUId: event.data.iCalUId ?? null,
-          organizerMailbox: request.organizer,
-          organizerEventId: event.data.id,
-          roomResponse: request.onRoomCalendar || copy ? 'accepted' : 'pending',
-        },
-        clock.now(),
-      );
-    });
+    recordCreatedBooking(this.#deps, { roomId: room.id, meetingId: meeting.id, request, event: event.data }, this.#deps.clock.now());
     return 'sent';
   }
 
