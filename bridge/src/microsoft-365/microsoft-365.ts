@@ -87,6 +87,10 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     clock,
     logger,
     linkedRooms,
+    linkedRoom: (roomId) => {
+      const room = store.getRoom(roomId);
+      return room?.microsoft365 ? { ...room, microsoft365: room.microsoft365 } : undefined;
+    },
     periodSeconds: options.syncPeriodSeconds,
     ...(options.random ? { random: options.random } : {}),
     afterRound: (roomId, synced) => {

@@ -7,7 +7,10 @@ export interface SyncSchedulerDeps {
   sync: RoomSync;
   clock: Clock;
   logger: Logger;
+  /** Every linked room: read once a period, to pick up rooms linked or unlinked meanwhile. */
   linkedRooms: () => Room[];
+  /** One room, if it is (still) linked: read before each of its rounds. */
+  linkedRoom: (roomId: string) => RoomWithLink | undefined;
   /** After every round, synced or not: the outbox and the displays follow. */
   afterRound: (roomId: string, synced: boolean) => void;
   periodSeconds: number;
@@ -49,8 +52,8 @@ export class SyncScheduler {
   /** Syncs the room now (on link, on "check status", in tests), after any round already running. */
   async syncNow(roomId: string): Promise<boolean> {
     await this.#running.get(roomId);
-    const room = this.#deps.linkedRooms().find((r) => r.id === roomId);
-    return room ? this.#round(room as RoomWithLink) : false;
+    const room = this.#deps.linkedRoom(roomId);
+    return room ? this.#round(room) : false;
   }
 
   /** Resolves when no round is running. */
@@ -77,12 +80,12 @@ export class SyncScheduler {
     this.#timers.set(
       roomId,
       this.#deps.clock.setTimer(() => {
-        const room = this.#deps.linkedRooms().find((r) => r.id === roomId);
+        const room = this.#deps.linkedRoom(roomId);
         if (!room || this.#stopped) {
           this.#timers.delete(roomId);
           return;
         }
-        void this.#round(room as RoomWithLink).finally(() => {
+        void this.#round(room).finally(() => {
           if (this.#stopped || !this.#timers.has(roomId)) return;
           const jitter = 1 + ((this.#deps.random ?? Math.random)() * 2 - 1) * JITTER;
           this.#schedule(roomId, this.#periodMs() * jitter);

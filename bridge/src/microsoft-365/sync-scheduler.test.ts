@@ -1,0 +1,64 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { Room } from '../../../shared/model.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
+import type { RoomSync, RoomWithLink } from './room-sync.ts';
+import { SyncScheduler } from './sync-scheduler.ts';
+
+const linked = (id: string) => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } }) as RoomWithLink;
+
+/** A scheduler whose rounds are recorded (room and clock time) instead of reaching Graph. */
+function scheduler(rooms: RoomWithLink[], random: () => number) {
+  const clock = new FakeClock('2026-11-23T08:00:00Z');
+  const rounds: [string, number][] = [];
+  const sync = { sync: (room: RoomWithLink) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)) } as unknown as RoomSync;
+  const running = new SyncScheduler({
+    sync,
+    clock,
+    logger: pino({ level: 'silent' }),
+    linkedRooms: () => rooms,
+    linkedRoom: (id) => rooms.find((room) => room.id === id),
+    afterRound: () => {},
+    periodSeconds: 15,
+    random,
+  });
+  return { clock, rounds, running };
+}
+
+/** Advances in 100 ms steps, letting each finished round schedule the next before time moves on. */
+async function advance(clock: FakeClock, seconds: number): Promise<void> {
+  for (let i = 0; i < seconds * 10; i++) {
+    clock.advance(100);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the sync scheduler', () => {
+  it('starts each room somewhere in the first period, then syncs it every period stretched or shrunk by at most 10%', async () => {
+    const values = [0, 1, 0];
+    const { clock, rounds, running } = scheduler([linked('harbour')], () => values.shift() ?? 0.5);
+    running.start();
+    await advance(clock, 31);
+    running.stop();
+    // At 0 s (random 0); the round ends within the first 100 ms step, and the next is 16.5 s later (random 1: +10%),
+    // then 13.5 s after that (random 0: -10%).
+    expect(rounds).toHaveLength(3);
+    expect(rounds[1]![1]).toBeCloseTo(0.1 + 16.5, 5);
+    expect(rounds[2]![1]).toBeCloseTo(16.6 + 13.5, 5);
+  });
+
+  it('picks up a room linked meanwhile and stops syncing one unlinked', async () => {
+    const rooms = [linked('harbour')];
+    const { clock, rounds, running } = scheduler(rooms, () => 0.5);
+    running.start();
+    await advance(clock, 10);
+    rooms.push(linked('lobby'));
+    rooms.splice(0, 1);
+    await advance(clock, 60);
+    running.stop();
+    const harbour = rounds.filter(([id]) => id === 'harbour').length;
+    const lobby = rounds.filter(([id]) => id === 'lobby').length;
+    expect(harbour).toBe(1);
+    expect(lobby).toBeGreaterThanOrEqual(3);
+  });
+});
