@@ -1,4 +1,4 @@
-import { AuthenticationHandler, Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, AuthenticationHandlerOptions, Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { HttpsFetch } from './https-fetch.ts';
@@ -59,6 +59,7 @@ export class GraphGateway {
       baseUrl: graphUrl.origin,
       defaultVersion: 'v1.0',
       customHosts: new Set([graphUrl.hostname]),
+      // Each call brings the token it fetched (see #attempt); this provider is only the handler's fallback.
       middleware: [new AuthenticationHandler({ getAccessToken: () => deps.tokens.getToken() }), new CountingTransport(deps.fetch, this.#counter)],
     });
   }
@@ -111,9 +112,12 @@ export class GraphGateway {
 
   async #attempt(call: GraphCall): Promise<{ answer: GraphAnswer; retryAfterMs: number | undefined }> {
     try {
-      // Fetched here so a sign-in failure is told apart from Graph's own; the handler then takes it from MSAL's cache.
-      await this.#tokens.getToken();
-      let request = this.#client.api(call.path).headers(call.headers ?? {});
+      // Fetched here so a sign-in failure is told apart from Graph's own; the handler attaches this very token.
+      const token = await this.#tokens.getToken();
+      let request = this.#client
+        .api(call.path)
+        .headers(call.headers ?? {})
+        .middlewareOptions([new AuthenticationHandlerOptions({ getAccessToken: () => Promise.resolve(token) })]);
       if (call.method !== 'GET') request = request.header('content-type', 'application/json');
       const body: unknown =
         call.method === 'GET'
