@@ -66,6 +66,12 @@ describe('Microsoft 365: the room calendar reaches the display', () => {
     m365.tenant.cancelMeeting(PERSON, standup.id);
     await m365.advance(15_000);
     expect(subjects(m365)).toEqual(['Design review (moved)']);
+    const changedAt = state(m365).updatedAt;
+
+    await m365.advance(30_000);
+    // Two rounds that changed nothing: the schedule was confirmed, not changed.
+    expect(state(m365).updatedAt).toBe(changedAt);
+    expect(Date.parse(state(m365).syncedAt!) - Date.parse(changedAt)).toBeGreaterThanOrEqual(15_000);
   });
 });
 

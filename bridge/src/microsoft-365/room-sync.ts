@@ -91,11 +91,16 @@ export class RoomSync {
     const now = clock.now();
     let subjectsReplaced: boolean | undefined;
     store.transaction(() => {
+      let changed = false;
+      const forget = (meetingId: string) => {
+        this.#forget(meetingId);
+        changed = true;
+      };
       const seen = new Set<string>();
       for (const [remoteId, event] of latest) {
         const link = m365.linkByRemoteId(remoteId);
         if (event === 'removed') {
-          if (link) this.#forget(link.meetingId);
+          if (link) forget(link.meetingId);
           continue;
         }
         seen.add(remoteId);
@@ -106,7 +111,7 @@ export class RoomSync {
         const isOwn = Boolean(own?.organizerEventId);
         const meeting = meetingOf(event, { id: meetingId, roomId: room.id, origin: isOwn ? 'walk-up' : 'calendar', checkedInAt: existing?.checkedInAt ?? null });
         if (!meeting) {
-          if (existing) this.#forget(meetingId);
+          if (existing) forget(meetingId);
           continue;
         }
         if (isOwn && existing) {
@@ -115,7 +120,10 @@ export class RoomSync {
           subjectsReplaced = replaced || (subjectsReplaced ?? false);
           meeting.subject = existing.subject;
         }
-        if (JSON.stringify(existing) !== JSON.stringify(meeting)) store.saveMeeting(meeting);
+        if (JSON.stringify(existing) !== JSON.stringify(meeting)) {
+          store.saveMeeting(meeting);
+          changed = true;
+        }
         m365.saveLink(
           {
             meetingId,
@@ -131,11 +139,12 @@ export class RoomSync {
       }
       if (full) {
         for (const link of m365.linksOfRoom(room.id)) {
-          if (!seen.has(link.remoteId!) && !m365.hasPendingChanges(link.meetingId)) this.#forget(link.meetingId);
+          if (!seen.has(link.remoteId!) && !m365.hasPendingChanges(link.meetingId)) forget(link.meetingId);
         }
       }
       m365.saveSyncState(room.id, { deltaLink, windowStart: window.start, windowEnd: window.end, syncedAt: now });
-      store.touchRoom(room.id, now);
+      // updatedAt is when the schedule last changed; a round that changed nothing only confirms it (syncedAt).
+      if (changed) store.touchRoom(room.id, now);
     });
     if (subjectsReplaced === true) warnings.raise('subjects-replaced', `The calendar of ${room.microsoft365.mailbox} replaces meeting subjects with the organizer's name.`, room.id);
     if (subjectsReplaced === false) warnings.clear('subjects-replaced', room.id);
