@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   'wrong-pin',
   'too-many-attempts',
   'expired',
+  'unauthorized',
+  'display-unpaired',
+  'pairing-code-invalid',
+  'pairing-code-expired',
+  'pairing-code-used',
+  'not-connected',
   'internal',
 ] as const;
 
@@ -64,5 +70,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'wrong-pin': 403,
   'too-many-attempts': 429,
   expired: 409,
+  unauthorized: 401,
+  'display-unpaired': 409,
+  'pairing-code-invalid': 404,
+  'pairing-code-expired': 410,
+  'pairing-code-used': 409,
+  'not-connected': 409,
   internal: 500,
 };

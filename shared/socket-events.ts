@@ -8,8 +8,13 @@ import type { RoomState, WalkUpAction } from './model.ts';
 export type Ack<T> = Result<T>;
 
 export interface WatchRequest {
-  /** Absent: the bridge's default room (a one-room install needs no id). */
+  /** The room the display's URL names; absent, the room the display is linked to (or a one-room bridge's room). */
   roomId?: string;
+  /**
+   * The display's own id, made once by the display and kept. Without a room in
+   * its URL, the bridge answers `display-unpaired` until an admin links it.
+   */
+  displayId?: string;
 }
 
 export interface ActionRequest {
@@ -17,12 +22,30 @@ export interface ActionRequest {
   action: WalkUpAction;
 }
 
+export interface PairingCodeRequest {
+  displayId: string;
+}
+
+/** What an unpaired display shows: the code, until when it works, and the admin page's address for the QR code. */
+export interface PairingCode {
+  code: string;
+  /** ISO instant, on the bridge's clock. */
+  expiresAt: string;
+  /** The bridge's time when it answered: a display that has not seen the bridge's clock yet still knows how long the code lasts. */
+  now: string;
+  adminUrl: string;
+}
+
 export interface ServerToClientEvents {
   /** The full state of a watched room, sent whenever it changes and on every (re)connect. */
   'room:state': (state: RoomState) => void;
+  /** An admin linked this display to a room, or unlinked it (null): watch again. */
+  'display:assigned': (assignment: { roomId: string | null }) => void;
 }
 
 export interface ClientToServerEvents {
   'room:watch': (request: WatchRequest, ack: (result: Ack<RoomState>) => void) => void;
   'room:action': (request: ActionRequest, ack: (result: Ack<RoomState>) => void) => void;
+  /** The display's current pairing code, a new one when it has none that still works. */
+  'display:pairing-code': (request: PairingCodeRequest, ack: (result: Ack<PairingCode>) => void) => void;
 }

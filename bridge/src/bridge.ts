@@ -13,6 +13,13 @@ import { guessPublicUrl } from './public-url.ts';
 import { NoShowReleaser } from './rooms/no-show-releaser.ts';
 import { RoomService } from './rooms/room-service.ts';
 import type { RoomStore } from './store/room-store.ts';
+import type { AdminConfig } from '../../shared/admin-api.ts';
+import { createAdminRouter } from './admin/admin-router.ts';
+import { AdminService } from './admin/admin-service.ts';
+import { AuditLog } from './admin/audit-log.ts';
+import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
+import { DisplayRegistry } from './pairing/display-registry.ts';
+import { PairingCodes } from './pairing/pairing-codes.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -23,6 +30,8 @@ export interface BridgePorts {
   baseUnits?: ReadonlyMap<string, BaseUnit>;
   /** The Microsoft 365 integration when configured; its calendar must be the `calendar` port. */
   microsoft365?: Microsoft365Integration;
+  /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
+  admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
 }
 
 export interface BridgeOptions {
@@ -32,6 +41,8 @@ export interface BridgeOptions {
   version: string;
   /** Where phones and other devices reach this bridge; guessed from the network when absent. */
   publicUrl?: string | undefined;
+  /** The zone of rooms an admin adds from Microsoft 365, whose directory has none. */
+  timeZone: string;
 }
 
 /** The local calendar is always current; this is how often a remote one is confirmed by default. */
@@ -59,14 +70,45 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const baseUnits = ports.baseUnits ?? new Map<string, BaseUnit>();
   const presence = new PresenceLog();
   const syncPeriodSeconds = ports.microsoft365?.syncPeriodSeconds ?? SYNC_PERIOD_SECONDS;
-  const rooms = new RoomService({ ...ports, presence, publicUrl: options.publicUrl ?? guessPublicUrl(port), syncPeriodSeconds });
+  const publicUrl = options.publicUrl ?? guessPublicUrl(port);
+  const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds });
+  const displays = new DisplayRegistry(ports.store.database);
+  const codes = new PairingCodes(ports.clock);
+  const admin = new AdminService({
+    store: ports.store,
+    rooms,
+    displays,
+    codes,
+    audit: new AuditLog(ports.store.database),
+    clock: ports.clock,
+    logger: ports.logger,
+    timeZone: options.timeZone,
+    microsoft365: ports.microsoft365,
+  });
+  const microsoft = ports.admin.microsoft;
+  const adminConfig: AdminConfig = { microsoft365: microsoft ? microsoft.pageConfig() : null };
   const releaser = new NoShowReleaser(rooms, ports.clock);
   const hardware = [...baseUnits].map(
     ([roomId, unit]) =>
       new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds }),
   );
-  server.on('request', createApp({ rooms, baseUnits, clock: ports.clock, logger: ports.logger, version: options.version, webDir: options.webDir }));
-  const io = attachRealtime(server, rooms, ports.logger);
+  const adminRouter = createAdminRouter({ service: admin, codes, config: adminConfig, localToken: ports.admin.localToken, microsoft });
+  server.on(
+    'request',
+    createApp({
+      rooms,
+      baseUnits,
+      clock: ports.clock,
+      logger: ports.logger,
+      version: options.version,
+      webDir: options.webDir,
+      admin: adminRouter,
+      // The admin page signs in and discovers rooms in the browser, so it talks to Microsoft's hosts itself.
+      connectSources: microsoft ? microsoft.origins() : [],
+    }),
+  );
+  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl }, ports.logger);
+  admin.onDisplayAssigned((displayId, roomId) => io.to(`display:${displayId}`).emit('display:assigned', { roomId }));
   rooms.start();
   ports.microsoft365?.start();
   releaser.start();

@@ -6,6 +6,8 @@ import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
+import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
+import { localAdminToken } from './admin/local-admin-token.ts';
 import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile } from './rooms-file.ts';
@@ -49,11 +51,26 @@ store.listRooms().forEach((room, index) => {
   logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
 });
 
-const microsoft365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
+const adminToken = localAdminToken(dataDir);
+if (adminToken.created) {
+  // Shown once, on the console only (not in the log): it is kept in a file only the bridge's user can read.
+  console.log(`\nLintel's local admin token (for the admin page without Microsoft 365): ${adminToken.token}\nIt is kept in ${adminToken.file}; it is not shown again.\n`);
+}
+
+const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
+const microsoft365 = m365?.integration;
 
 const bridge = await startBridge(
-  { clock: systemClock, store, calendar: microsoft365?.calendar ?? new LocalCalendar(store, systemClock), logger, baseUnits, microsoft365 },
-  { port, host, webDir, version, publicUrl },
+  {
+    clock: systemClock,
+    store,
+    calendar: microsoft365?.calendar ?? new LocalCalendar(store, systemClock),
+    logger,
+    baseUnits,
+    microsoft365,
+    admin: { localToken: adminToken.token, microsoft: m365?.identity },
+  },
+  { port, host, webDir, version, publicUrl, timeZone: demoTimeZone },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);
@@ -63,17 +80,19 @@ const bridge = await startBridge(
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
 
 /** Loaded only when configured: MSAL and the Graph client cost memory a local-only bridge does not need. */
-async function startMicrosoft365(m365: Microsoft365Config): Promise<Microsoft365Integration> {
-  const [{ createMicrosoft365 }, { createHttpsFetch }, { readCredential }] = await Promise.all([
+async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integration: Microsoft365Integration; identity: MicrosoftIdentity }> {
+  const [{ createMicrosoft365 }, { createHttpsFetch }, { readCredential }, { MicrosoftIdentity }] = await Promise.all([
     import('./microsoft-365/microsoft-365.ts'),
     import('./microsoft-365/https-fetch.ts'),
     import('./microsoft-365/credential-file.ts'),
+    import('./admin/microsoft-identity.ts'),
   ]);
   const credential = readCredential(m365);
   if (!credential.ok) {
     console.error(`Lintel cannot start: ${credential.message}`);
     process.exit(1);
   }
+  const fetch = createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8'));
   const integration = createMicrosoft365(
     { db, store, clock: systemClock, logger },
     {
@@ -82,11 +101,17 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<Microsoft365
       serviceMailbox: m365.serviceMailbox,
       syncPeriodSeconds: m365.syncPeriodSeconds,
       timeZone: demoTimeZone,
-      fetch: createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8')),
+      fetch,
     },
   );
+  const identity = new MicrosoftIdentity({
+    tenant: { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl },
+    fetch,
+    clock: systemClock,
+    logger,
+  });
   logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
-  return integration;
+  return { integration, identity };
 }
 
 let stopping = false;

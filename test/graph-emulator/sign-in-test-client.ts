@@ -3,6 +3,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
 import { httpsJson, type HttpsAnswer } from '../support/https-client.ts';
 import { emulatedGraph, type EmulatedGraph } from './graph-test-client.ts';
+import type { GraphEmulator } from './graph-emulator.ts';
+import type { EmulatedApp, EmulatedTenant } from './tenant.ts';
 import type { EmulatedUser } from './users.ts';
 
 /** Where the admin page runs, and its redirect URI as the app registers it. */
@@ -51,14 +53,28 @@ export interface EmulatedSignIn extends EmulatedGraph {
   signIn(scope?: string): Promise<TokenSet>;
 }
 
+/** How a single-page app signs in at the emulator: the pages it opens and the token requests it makes. */
+export interface SignInClient {
+  browse: EmulatedSignIn['browse'];
+  authorize: EmulatedSignIn['authorize'];
+  token: EmulatedSignIn['token'];
+  redeem: EmulatedSignIn['redeem'];
+  signIn: EmulatedSignIn['signIn'];
+}
+
 export async function emulatedSignIn(options: { now?: string } = {}): Promise<EmulatedSignIn> {
   const graph = await emulatedGraph(options);
-  const { tenant, app, emulator } = graph;
-  app.redirectUris.push(REDIRECT_URI);
+  const { tenant } = graph;
   const admin = tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.example', isAdmin: true });
   const colleague = tenant.addUser({ displayName: 'Alex Wilber', userPrincipalName: 'alex@contoso.example' });
   tenant.signInAs(admin.userPrincipalName);
+  return { ...graph, admin, colleague, ...signInClient(graph) };
+}
 
+/** The admin page's sign-in against a running emulator, for `app` (its redirect URI is registered here). */
+export function signInClient({ tenant, app, emulator }: { tenant: EmulatedTenant; app: EmulatedApp; emulator: GraphEmulator }): SignInClient {
+  if (!app.redirectUris.includes(REDIRECT_URI)) app.redirectUris.push(REDIRECT_URI);
+  const tokenEndpoint = `${emulator.url}/${tenant.tenantId}/oauth2/v2.0/token`;
   const browse = (path: string, query: Record<string, string>, headers: Record<string, string> = {}) =>
     open(`${emulator.url}${path}?${new URLSearchParams(query).toString()}`, emulator.ca, headers);
   const authorize = async (params: Record<string, string | null> = {}) => {
@@ -79,7 +95,7 @@ export async function emulatedSignIn(options: { now?: string } = {}): Promise<Em
     return { ...(await browse(`/${tenant.tenantId}/oauth2/v2.0/authorize`, Object.fromEntries(given))), verifier };
   };
   const token = (params: Record<string, string>, headers: Record<string, string> = { origin: PAGE_ORIGIN }) =>
-    httpsJson(graph.tokenEndpoint, {
+    httpsJson(tokenEndpoint, {
       ca: emulator.ca,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', ...headers },
@@ -92,7 +108,7 @@ export async function emulatedSignIn(options: { now?: string } = {}): Promise<Em
     if (answer.status !== 200) throw new Error(`No sign-in: ${JSON.stringify(answer.body)}`);
     return answer.body as TokenSet;
   };
-  return { ...graph, admin, colleague, browse, authorize, token, redeem, signIn };
+  return { browse, authorize, token, redeem, signIn };
 }
 
 function open(url: string, ca: string, headers: Record<string, string>): Promise<BrowserAnswer> {

@@ -23,16 +23,18 @@ afterEach(async () => {
   await bridge.close();
 });
 
-async function client(request: { roomId?: string } = {}) {
+async function client(request: { roomId?: string } = { roomId: 'demo' }) {
   const connected = await watchingClient(bridge.url, request);
   sockets.push(connected.socket);
   return connected;
 }
 
 describe('socket.io push', () => {
-  it('gives a watching display the full state at once, the default room when none is named', async () => {
+  it('gives a watching display the full state at once; naming no room on a bridge of several asks it to pair', async () => {
     const { first } = await client();
     expect(first).toMatchObject({ ok: true, data: { room: { id: 'demo' }, status: 'available' } });
+    const unnamed = await client({});
+    expect(unnamed.first).toMatchObject({ ok: false, code: 'display-unpaired' });
     const loft = await client({ roomId: 'loft' });
     expect(loft.first).toMatchObject({ ok: true, data: { room: { id: 'loft' } } });
   });
@@ -79,7 +81,7 @@ describe('socket.io push', () => {
   it('survives a request without an acknowledgement callback', async () => {
     const { socket } = await client();
     (socket.emit as (event: string, payload: unknown) => void)('room:action', { roomId: 'demo' });
-    expect(await socket.emitWithAck('room:watch', {})).toMatchObject({ ok: true });
+    expect(await socket.emitWithAck('room:watch', { roomId: 'demo' })).toMatchObject({ ok: true });
   });
 
   it("pushes the new day's schedule at the room's local midnight", async () => {

@@ -6,6 +6,9 @@ import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
 import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
+/** Every test bridge's local admin token: tests call the admin API with it. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
+
 export interface TestBridge extends RunningBridge {
   url: string;
   store: RoomStore;
@@ -31,8 +34,8 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = pino({ level: 'silent' });
   const bridge = await startBridge(
-    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger },
-    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
+    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN } },
+    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', timeZone: 'Europe/Amsterdam' },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
 }

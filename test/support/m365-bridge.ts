@@ -2,7 +2,9 @@ import pino from 'pino';
 import { Room, type RoomState, type WalkUpAction } from '../../shared/model.ts';
 
 type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
+import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
 import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
@@ -60,6 +62,8 @@ export async function startM365Bridge(options: {
   roles?: string[];
   /** The built web app, for end-to-end tests; none by default. */
   webDir?: string;
+  /** Where displays' QR codes point; a made-up host by default. */
+  publicUrl?: string;
   /** Sign in with this certificate (registered on the app) instead of the client secret. */
   certificate?: { certificatePem: string; privateKeyPem: string; unregistered?: boolean };
 }): Promise<M365Bridge> {
@@ -119,9 +123,15 @@ export async function startM365Bridge(options: {
       random: () => 0.5,
     },
   );
+  const identity = new MicrosoftIdentity({
+    tenant: { tenantId: tenant.tenantId, clientId: app.appId, authorityHost: emulator.url, graphUrl: emulator.url },
+    fetch: trackedFetch,
+    clock,
+    logger,
+  });
   const running = await startBridge(
-    { clock, store, calendar: integration.calendar, logger, microsoft365: integration },
-    { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/' },
+    { clock, store, calendar: integration.calendar, logger, microsoft365: integration, admin: { localToken: TEST_ADMIN_TOKEN, microsoft: identity } },
+    { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: options.publicUrl ?? 'http://lintel.test:8080/', timeZone: 'Europe/Amsterdam' },
   );
   const bridge = { ...running, url: `http://127.0.0.1:${running.port}` };
 

@@ -1,11 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { toIso, type Clock } from '../../../shared/clock.ts';
-import { RoomId, WalkUpAction } from '../../../shared/model.ts';
+import { WalkUpAction } from '../../../shared/model.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
+import { validRoomId } from './room-id-param.ts';
 import { sendError } from './send-error.ts';
 
 export interface ApiDeps {
@@ -14,14 +15,18 @@ export interface ApiDeps {
   clock: Clock;
   logger: Logger;
   version: string;
+  /** The admin page's API, mounted at /api/admin. */
+  admin: express.Router;
 }
 
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, baseUnits, clock, logger, version }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, baseUnits, clock, logger, version, admin }: ApiDeps): express.Router {
   const router = express.Router();
   const openApi = openApiDocument(version);
+
+  router.use('/admin', admin);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', version, time: toIso(clock.now()), rooms: rooms.listRooms().length });
@@ -83,10 +88,3 @@ export function createApiRouter({ rooms, baseUnits, clock, logger, version }: Ap
   return router;
 }
 
-/** A malformed id cannot name a room, so it is answered like an unknown one. */
-function validRoomId(req: Request, res: Response): string | undefined {
-  const id = String(req.params.id);
-  if (RoomId.safeParse(id).success) return id;
-  sendError(res, 'room-not-found', `There is no room "${id.slice(0, 80)}".`);
-  return undefined;
-}

@@ -6,6 +6,8 @@ import { createApiRouter, type ApiDeps } from './api-router.ts';
 
 export interface AppDeps extends ApiDeps {
   webDir: string;
+  /** Origins besides the bridge the page may fetch from: Microsoft's sign-in and Graph, for the admin page. */
+  connectSources: string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps): express.Express {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...deps.connectSources],
           fontSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],

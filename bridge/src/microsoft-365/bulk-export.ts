@@ -38,6 +38,14 @@ export interface BulkExportDeps {
   serviceMailbox: string | null;
 }
 
+/** The room's walk-up bookings not over yet that Exchange has not got: what an export sends. */
+export function exportableBookings(store: RoomStore, m365: M365Store, roomId: string, now: number): TimedMeeting[] {
+  return store
+    .meetingsBetween(roomId, now, Number.MAX_SAFE_INTEGER)
+    .filter((m): m is TimedMeeting => m.origin === 'walk-up' && !m.allDay && Date.parse(m.end) > now && !m365.linkOf(m.id)?.organizerEventId)
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
+
 /**
  * Exports a newly linked room's future walk-up bookings to its Exchange
  * calendar, 20 to a `$batch`. Each carries its local id as `transactionId`
@@ -52,11 +60,7 @@ export async function exportFutureBookings(
 ): Promise<ExportReport> {
   const { store, m365, clock } = deps;
   if (!room.microsoft365) return { total: 0, exported: 0, refused: [] };
-  const now = clock.now();
-  const due = store
-    .meetingsBetween(room.id, now, Number.MAX_SAFE_INTEGER)
-    .filter((m): m is TimedMeeting => m.origin === 'walk-up' && !m.allDay && Date.parse(m.end) > now && !m365.linkOf(m.id)?.organizerEventId)
-    .sort((a, b) => a.start.localeCompare(b.start));
+  const due = exportableBookings(store, m365, room.id, clock.now());
   const refused: ExportRefusal[] = [];
   let exported = 0;
   let waiting = due;

@@ -34,6 +34,13 @@ export interface OutboxEntry {
   change: Exclude<MeetingChange, { kind: 'none' }>;
 }
 
+/** The integration was revoked: when, by whom, and the fingerprint of the configured credential it no longer uses. */
+export interface Revocation {
+  at: number;
+  by: string;
+  credential: string;
+}
+
 interface LinkRow {
   meeting_id: string;
   room_id: string;
@@ -167,6 +174,38 @@ export class M365Store {
   credential(): { data: string; importedFrom: string | null } | undefined {
     const row = this.#db.prepare('SELECT data, imported_from FROM m365_credential WHERE id = 1').get() as { data: string; imported_from: string | null } | undefined;
     return row && { data: row.data, importedFrom: row.imported_from };
+  }
+
+  /** Forgets the room's sync position and its changes not yet sent: the room runs on its local bookings from now on. */
+  forgetRoom(roomId: string): void {
+    this.#db.prepare('DELETE FROM m365_sync WHERE room_id = ?').run(roomId);
+    this.#db.prepare('DELETE FROM m365_outbox WHERE room_id = ?').run(roomId);
+  }
+
+  /**
+   * Forgets the credential, every sync position and every change not yet
+   * sent, and records who revoked the integration, so a restart with the
+   * same configured credential does not connect again.
+   */
+  revoke(revocation: Revocation): void {
+    this.#db.exec('DELETE FROM m365_sync; DELETE FROM m365_outbox; DELETE FROM m365_credential;');
+    this.#db
+      .prepare(
+        `INSERT INTO m365_revocation (id, revoked_at, revoked_by, credential) VALUES (1, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET revoked_at = excluded.revoked_at, revoked_by = excluded.revoked_by, credential = excluded.credential`,
+      )
+      .run(revocation.at, revocation.by, revocation.credential);
+  }
+
+  revocation(): Revocation | undefined {
+    const row = this.#db.prepare('SELECT revoked_at, revoked_by, credential FROM m365_revocation WHERE id = 1').get() as
+      | { revoked_at: number; revoked_by: string; credential: string }
+      | undefined;
+    return row && { at: row.revoked_at, by: row.revoked_by, credential: row.credential };
+  }
+
+  clearRevocation(): void {
+    this.#db.prepare('DELETE FROM m365_revocation').run();
   }
 
   saveCredential(data: string, importedFrom: string | null): void {

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
+import type { Microsoft365Link, Room } from '../../../shared/model.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
 import type { Logger } from '../logger.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import { BookingRollback } from './booking-rollback.ts';
-import { exportFutureBookings, type ExportReport } from './bulk-export.ts';
+import { exportableBookings, exportFutureBookings, type ExportReport } from './bulk-export.ts';
 import { CredentialKeeper, type CredentialStatus } from './credential-keeper.ts';
 import { GraphGateway } from './graph-gateway.ts';
 import type { HttpsFetch } from './https-fetch.ts';
@@ -57,6 +58,25 @@ export interface Microsoft365Integration {
   /** Resolves when no sync round runs and nothing is being sent (tests and shutdown wait for it). */
   idle(): Promise<void>;
   renewCredentials(): Promise<Result<CredentialStatus>>;
+  /** Whether a token was had since start: until then the connection is not known to work. */
+  signedIn(): boolean;
+  /** When and by whom the integration was revoked; null while it is in use. */
+  revocation(): { at: number; by: string } | null;
+  /** "Check status": asks for a fresh token and syncs every linked room now, so the warnings say how things stand. */
+  check(): Promise<void>;
+  /** The room takes its calendar from `link` from now on, synced at once. */
+  linkRoom(roomId: string, link: Microsoft365Link): Promise<Result<Room>>;
+  /** "Remove": the room stops using Microsoft 365 and keeps every meeting it has, as local bookings. */
+  removeRoom(roomId: string): Promise<Result<Room>>;
+  /**
+   * "Revoke integration": stops using Microsoft 365 for every room, deletes
+   * the stored credential, tokens, sync positions and unsent changes; every
+   * meeting stays, as local bookings. Survives a restart until another
+   * credential is configured.
+   */
+  revoke(by: string): Promise<void>;
+  /** How many walk-up bookings of the room an export would send. */
+  exportableCount(roomId: string): number;
   exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<Result<ExportReport>>;
 }
 
@@ -70,7 +90,14 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
   const { db, store, clock } = ports;
   const logger = ports.logger.child({ component: 'microsoft-365' });
   const m365 = new M365Store(db);
-  const credential = credentialToUse(m365, options.credential);
+  const configured = fingerprint(options.credential);
+  let revocation = m365.revocation();
+  if (revocation && revocation.credential !== configured) {
+    // The admin configured another credential since revoking: that is connecting again.
+    m365.clearRevocation();
+    revocation = undefined;
+  }
+  const credential = revocation ? options.credential : credentialToUse(m365, options.credential);
   const warnings = new WarningBoard(clock, logger);
   const tokens = new TokenSource(options.connection, credential, options.fetch, warnings, logger);
   const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
@@ -106,24 +133,28 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     warnings,
     clientId: options.connection.clientId,
     timeZone: options.timeZone,
-    persist: (renewed) => m365.saveCredential(JSON.stringify(renewed), fingerprint(options.credential)),
+    persist: (renewed) => m365.saveCredential(JSON.stringify(renewed), configured),
   });
+
+  async function stop(): Promise<void> {
+    scheduler.stop();
+    keeper.stop();
+    outbox.stop();
+    graph.close();
+    await Promise.all([scheduler.idle(), outbox.idle(), keeper.idle()]);
+  }
+  const notConnected = <T>() => fail<T>('not-connected', 'Microsoft 365 was revoked on this bridge: configure a credential and restart it to connect again.');
 
   return {
     calendar,
     syncPeriodSeconds: options.syncPeriodSeconds,
     start() {
+      if (revocation) return;
       scheduler.start();
       keeper.start();
       void outbox.wake();
     },
-    async stop() {
-      scheduler.stop();
-      keeper.stop();
-      outbox.stop();
-      graph.close();
-      await Promise.all([scheduler.idle(), outbox.idle(), keeper.idle()]);
-    },
+    stop,
     status() {
       return {
         tenantId: options.connection.tenantId,
@@ -141,8 +172,61 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       await Promise.all([scheduler.idle(), keeper.idle()]);
       await outbox.idle();
     },
-    renewCredentials: () => keeper.renew(),
+    renewCredentials: () => (revocation ? Promise.resolve(fail('not-connected', 'Microsoft 365 was revoked on this bridge.')) : keeper.renew()),
+    signedIn: () => tokens.signedIn,
+    revocation: () => (revocation ? { at: revocation.at, by: revocation.by } : null),
+    async check() {
+      if (revocation) return;
+      tokens.invalidate();
+      // A refusal is already a warning saying why; there is nothing to sync without a token.
+      const token = await tokens.getToken().catch(() => null);
+      if (token !== null) await Promise.all(linkedRooms().map((room) => scheduler.syncNow(room.id)));
+    },
+    async linkRoom(roomId, link) {
+      if (revocation) return notConnected<never>();
+      const room = store.getRoom(roomId);
+      if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
+      await scheduler.idle();
+      const linked: Room = { ...room, microsoft365: link };
+      store.transaction(() => {
+        // A room linked to another mailbox before starts over: its sync position belongs to that mailbox.
+        m365.forgetRoom(roomId);
+        store.saveRoom(linked, clock.now());
+      });
+      warnings.clearRoom(roomId);
+      await scheduler.syncNow(roomId);
+      calendar.announce(roomId);
+      return ok(linked);
+    },
+    async removeRoom(roomId) {
+      const room = store.getRoom(roomId);
+      if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
+      if (!room.microsoft365) return fail('not-allowed', `Room "${room.name}" is not linked to Microsoft 365.`);
+      const local: Room = { ...room, microsoft365: null };
+      // Unlinked first, so no new round or send starts for it; then what is under way finishes before its state goes.
+      store.saveRoom(local, clock.now());
+      await Promise.all([scheduler.idle(), outbox.idle()]);
+      m365.forgetRoom(roomId);
+      warnings.clearRoom(roomId);
+      calendar.announce(roomId);
+      return ok(local);
+    },
+    async revoke(by) {
+      if (revocation) return;
+      await stop();
+      const rooms = linkedRooms();
+      store.transaction(() => {
+        for (const room of rooms) store.saveRoom({ ...room, microsoft365: null }, clock.now());
+        m365.revoke({ at: clock.now(), by, credential: configured });
+      });
+      revocation = m365.revocation();
+      warnings.clearEverything();
+      logger.warn({ by, rooms: rooms.map((room) => room.id) }, 'Microsoft 365 revoked: every room runs on local bookings');
+      for (const room of rooms) calendar.announce(room.id);
+    },
+    exportableCount: (roomId) => exportableBookings(store, m365, roomId, clock.now()).length,
     async exportFutureBookings(roomId, onProgress) {
+      if (revocation) return notConnected<never>();
       const room = store.getRoom(roomId);
       if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
       if (!room.microsoft365) return fail('not-allowed', `Room "${roomId}" is not linked to Microsoft 365.`);

@@ -57,6 +57,7 @@ export class TokenSource {
   #msal: ConfidentialClientApplication;
   #credential: AppCredential;
   #forceRefresh = false;
+  #signedIn = false;
 
   constructor(connection: M365Connection, credential: AppCredential, fetch: HttpsFetch, warnings: WarningBoard, logger: Logger) {
     this.#connection = connection;
@@ -83,6 +84,11 @@ export class TokenSource {
     return this.#credential;
   }
 
+  /** Whether a token was had since the bridge started: until then the connection is unknown, not good. */
+  get signedIn(): boolean {
+    return this.#signedIn;
+  }
+
   invalidate(): void {
     this.#forceRefresh = true;
   }
@@ -94,6 +100,7 @@ export class TokenSource {
       const result = await this.#msal.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache });
       if (!result?.accessToken) throw new TokenUnavailable('credential-invalid', 'Microsoft 365 answered without an access token.');
       if (skipCache) this.#forceRefresh = false;
+      this.#signedIn = true;
       this.#warnings.clearAll(...TOKEN_WARNINGS);
       return result.accessToken;
     } catch (error) {

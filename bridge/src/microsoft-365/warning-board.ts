@@ -39,6 +39,16 @@ export class WarningBoard {
     }
   }
 
+  /** Clears the room's warnings: it is no longer linked. */
+  clearRoom(roomId: string): void {
+    for (const [key, warning] of this.#warnings) if (warning.roomId === roomId) this.#warnings.delete(key);
+  }
+
+  /** Clears everything: the integration was revoked. */
+  clearEverything(): void {
+    this.#warnings.clear();
+  }
+
   list(): IntegrationWarning[] {
     return [...this.#warnings.values()].sort((a, b) => a.since.localeCompare(b.since));
   }

@@ -1,19 +1,36 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { fail, type Result } from '../../../shared/errors.ts';
+import { toIso } from '../../../shared/clock.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { pairingUrl } from '../../../shared/pairing-code.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
+import type { DisplayRegistry } from '../pairing/display-registry.ts';
+import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
+import type { Clock } from '../../../shared/clock.ts';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
-const WatchRequest = z.strictObject({ roomId: RoomId.optional() });
+/** Made by the display itself (a UUID); only a key to find its link, never a credential. */
+const DisplayId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/, 'a display id is 16-64 letters, digits or dashes');
+const WatchRequest = z.strictObject({ roomId: RoomId.optional(), displayId: DisplayId.optional() });
+const PairingCodeRequest = z.strictObject({ displayId: DisplayId });
+
+export interface DisplayPairing {
+  displays: DisplayRegistry;
+  codes: PairingCodes;
+  clock: Clock;
+  /** Where admins reach this bridge: the QR code on a pairing display opens its admin page. */
+  publicUrl: string;
+}
 const ActionRequest = z.strictObject({ roomId: RoomId, action: WalkUpAction });
 
 const channel = (roomId: string) => `room:${roomId}`;
+const displayChannel = (displayId: string) => `display:${displayId}`;
 
 /**
  * The live channel to displays. A display watches one room and receives its
@@ -21,18 +38,47 @@ const channel = (roomId: string) => `room:${roomId}`;
  * never left with stale data. Input is validated like HTTP input, and every
  * request gets an acknowledgement instead of an exception.
  */
-export function attachRealtime(httpServer: HttpServer, rooms: RoomService, logger: Logger): RealtimeServer {
+export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairing: DisplayPairing, logger: Logger): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, { maxHttpBufferSize: 64 * 1024, serveClient: false });
+  const { displays, codes, clock, publicUrl } = pairing;
+
+  /** The room a display without one in its URL shows: the one an admin linked it to, or a one-room bridge's room. */
+  const roomOf = (displayId: string | undefined): Result<string> => {
+    const assignment = displayId === undefined ? undefined : displays.assignment(displayId);
+    if (assignment?.kind === 'linked' && rooms.hasRoom(assignment.roomId)) return ok(assignment.roomId);
+    const fallback = assignment?.kind === 'unlinked' ? undefined : rooms.defaultRoomId();
+    return fallback === undefined
+      ? fail('display-unpaired', 'This display is not linked to a room: an admin links it on the admin page with the code it shows.')
+      : ok(fallback);
+  };
 
   io.on('connection', (socket) => {
     const watched = new Set<string>();
+    let identified: { displayId: string; release: () => void } | undefined;
+    socket.on('disconnect', () => identified?.release());
+
+    const identify = (displayId: string) => {
+      displays.seen(displayId, clock.now());
+      if (identified?.displayId === displayId) return;
+      identified?.release();
+      if (identified) void socket.leave(displayChannel(identified.displayId));
+      identified = { displayId, release: displays.connected(displayId) };
+      void socket.join(displayChannel(displayId));
+    };
 
     socket.on('room:watch', (raw, ack) => {
       if (typeof ack !== 'function') return;
       const request = parseInput(WatchRequest, raw);
       if (!request.ok) return ack(request);
-      const roomId = request.data.roomId ?? rooms.defaultRoomId();
-      if (roomId === undefined) return ack(fail('room-not-found', 'This bridge serves no room yet.'));
+      const { displayId } = request.data;
+      if (displayId !== undefined) identify(displayId);
+      const resolved = request.data.roomId === undefined ? roomOf(displayId) : ok(request.data.roomId);
+      if (!resolved.ok) {
+        for (const other of watched) void socket.leave(channel(other));
+        watched.clear();
+        return ack(resolved);
+      }
+      const roomId = resolved.data;
       const state = rooms.getState(roomId);
       if (state.ok) {
         for (const other of watched) void socket.leave(channel(other));
@@ -41,6 +87,18 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, logge
         void socket.join(channel(roomId));
       }
       ack(state);
+    });
+
+    socket.on('display:pairing-code', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      const request = parseInput(PairingCodeRequest, raw);
+      if (!request.ok) return ack(request);
+      const { displayId } = request.data;
+      identify(displayId);
+      if (roomOf(displayId).ok) return ack(fail('not-allowed', 'This display already shows a room: an admin unlinks it first.'));
+      const issued = codes.issue(displayId);
+      if (!issued) return ack(fail('too-many-attempts', 'Too many displays are waiting to be linked: try again in a few minutes.'));
+      ack(ok({ code: issued.code, expiresAt: toIso(issued.expiresAt), now: toIso(clock.now()), adminUrl: pairingUrl(publicUrl, issued.code) }));
     });
 
     socket.on('room:action', (raw, ack) => {

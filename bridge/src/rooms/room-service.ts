@@ -62,9 +62,10 @@ export class RoomService {
     return this.#deps.calendar.listRooms().map(({ id, name, timeZone, capacity, equipment }) => ({ id, name, timeZone, capacity, equipment }));
   }
 
-  /** The room a display without a room id shows: a one-room install needs no configuration. */
+  /** The room a display without a room id shows on a one-room install, which needs no pairing; none when there are several. */
   defaultRoomId(): string | undefined {
-    return this.#deps.calendar.listRooms()[0]?.id;
+    const rooms = this.#deps.calendar.listRooms();
+    return rooms.length === 1 ? rooms[0]?.id : undefined;
   }
 
   hasRoom(roomId: string): boolean {
@@ -157,6 +158,13 @@ export class RoomService {
 
   roomIds(): string[] {
     return this.#deps.calendar.listRooms().map((room) => room.id);
+  }
+
+  /** A room an admin added while the bridge runs: its displays roll over at its midnight too. */
+  roomAdded(roomId: string): void {
+    const room = this.#deps.calendar.getRoom(roomId);
+    if (room && !this.#rolloverTimers.has(roomId)) this.#scheduleRollover(room);
+    this.#notify(roomId);
   }
 
   onRoomChanged(listener: RoomChangedListener): () => void {

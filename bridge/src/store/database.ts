@@ -67,6 +67,27 @@ const MIGRATIONS: readonly string[] = [
      data TEXT NOT NULL,
      at INTEGER NOT NULL
    );`,
+  `CREATE TABLE displays (
+     id TEXT PRIMARY KEY,
+     room_id TEXT,
+     linked_at INTEGER,
+     linked_by TEXT,
+     last_seen_at INTEGER NOT NULL
+   );
+   CREATE TABLE admin_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     detail TEXT NOT NULL
+   );
+   CREATE TABLE m365_revocation (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     revoked_at INTEGER NOT NULL,
+     revoked_by TEXT NOT NULL,
+     credential TEXT NOT NULL
+   );`,
 ];
 
 /**

@@ -29,6 +29,11 @@ export class RoomStore {
     this.#db = db;
   }
 
+  /** The database the store keeps its rows in, for the other tables beside the rooms. */
+  get database(): SqliteDatabase {
+    return this.#db;
+  }
+
   /** Runs `work` in one transaction: all of it is stored, or none of it. */
   transaction<T>(work: () => T): T {
     return this.#db.transaction(work)();

@@ -1,0 +1,111 @@
+import express, { type Request, type Response } from 'express';
+import { LinkRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import type { Result } from '../../../shared/errors.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import type { z } from 'zod';
+import { validRoomId } from '../http/room-id-param.ts';
+import { sendError } from '../http/send-error.ts';
+import type { PairingCodes } from '../pairing/pairing-codes.ts';
+import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
+import type { AdminService } from './admin-service.ts';
+
+export interface AdminRouterDeps extends AdminAuthDeps {
+  service: AdminService;
+  codes: PairingCodes;
+  config: AdminConfig;
+}
+
+const BODY_LIMIT = '16kb';
+
+/** The admin page's API (see shared/admin-api.ts): every route but `/config` behind `requireAdmin`. */
+export function createAdminRouter(deps: AdminRouterDeps): express.Router {
+  const { service, codes } = deps;
+  const router = express.Router();
+  // Admin answers describe the organisation's setup: never cached, by the browser or a proxy.
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.get('/config', (_req, res) => {
+    res.json(deps.config);
+  });
+  router.use(requireAdmin(deps));
+  router.use(express.json({ limit: BODY_LIMIT }));
+
+  router.get('/status', (_req, res) => {
+    res.json(service.status(adminOf(res)));
+  });
+
+  router.post('/check', async (_req, res) => {
+    res.json(await service.check(adminOf(res)));
+  });
+
+  router.post('/links', (req, res) => {
+    const body = jsonBody(req, res, LinkRequest);
+    if (!body) return;
+    const you = adminOf(res);
+    // Guessing is counted per person and address: one admin's typos do not lock out another.
+    const client = `${you.id}@${req.ip ?? ''}`;
+    const linked = service.link(body, you, client);
+    if (!linked.ok && linked.code === 'too-many-attempts') res.setHeader('Retry-After', String(Math.ceil(codes.waitMs(client) / 1000)));
+    answer(res, linked);
+  });
+
+  router.delete('/displays/:id', (req, res) => {
+    answer(res, service.unlink(String(req.params.id), adminOf(res)));
+  });
+
+  router.put('/rooms/:id/microsoft-365', async (req, res) => {
+    const roomId = validRoomId(req, res);
+    const body = roomId === undefined ? undefined : jsonBody(req, res, RoomLinkRequest);
+    if (roomId === undefined || !body) return;
+    answer(res, await service.linkRoom(roomId, body, adminOf(res)));
+  });
+
+  router.delete('/rooms/:id/microsoft-365', async (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    answer(res, await service.removeRoom(roomId, adminOf(res)));
+  });
+
+  router.post('/rooms/:id/export', (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    answer(res, service.startExport(roomId, adminOf(res)), 202);
+  });
+
+  router.get('/rooms/:id/export', (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    answer(res, service.exportProgress(roomId));
+  });
+
+  router.post('/credentials/renew', async (_req, res) => {
+    answer(res, await service.renew(adminOf(res)));
+  });
+
+  router.post('/revoke', async (_req, res) => {
+    answer(res, await service.revoke(adminOf(res)));
+  });
+
+  router.use((_req: Request, res: Response) => sendError(res, 'not-found', 'There is no such admin API route.'));
+  return router;
+}
+
+function answer<T>(res: Response, result: Result<T>, status = 200): void {
+  if (result.ok) res.status(status).json(result.data);
+  else sendError(res, result.code, result.message);
+}
+
+function jsonBody<S extends z.ZodType>(req: Request, res: Response, schema: S): z.output<S> | undefined {
+  if (!req.is('application/json')) {
+    sendError(res, 'unsupported-media-type', 'Send the request as JSON with Content-Type: application/json.');
+    return undefined;
+  }
+  const parsed = parseInput(schema, req.body);
+  if (!parsed.ok) {
+    sendError(res, parsed.code, parsed.message);
+    return undefined;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,223 @@
+import type { AdminRoom, AdminStatus, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { toIso, type Clock } from '../../../shared/clock.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { Room } from '../../../shared/model.ts';
+import type { Logger } from '../logger.ts';
+import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { DisplayRegistry } from '../pairing/display-registry.ts';
+import type { PairingCodes } from '../pairing/pairing-codes.ts';
+import type { RoomService } from '../rooms/room-service.ts';
+import type { RoomStore } from '../store/room-store.ts';
+import type { AdminIdentity } from './admin-identity.ts';
+import type { AuditLog } from './audit-log.ts';
+import { connectionState } from './connection-state.ts';
+import { ExportJobs } from './export-jobs.ts';
+
+export interface AdminServiceDeps {
+  store: RoomStore;
+  rooms: RoomService;
+  displays: DisplayRegistry;
+  codes: PairingCodes;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  /** The zone of rooms made for a Microsoft 365 room: Graph's room directory does not give one. */
+  timeZone: string;
+  microsoft365: Microsoft365Integration | undefined;
+}
+
+type DisplayAssigned = (displayId: string, roomId: string | null) => void;
+
+/**
+ * What the admin page does, each step checked, applied, and written to the
+ * audit log with who did it. Nothing here trusts the caller beyond the
+ * identity the admin API verified.
+ */
+export class AdminService {
+  readonly #deps: AdminServiceDeps;
+  readonly #exports: ExportJobs | undefined;
+  readonly #assignedListeners = new Set<DisplayAssigned>();
+
+  constructor(deps: AdminServiceDeps) {
+    this.#deps = deps;
+    this.#exports = deps.microsoft365 && new ExportJobs(deps.microsoft365, deps.logger);
+  }
+
+  /** Tells the display's sockets to watch again: it was linked to a room, or unlinked (null). */
+  onDisplayAssigned(listener: DisplayAssigned): () => void {
+    this.#assignedListeners.add(listener);
+    return () => this.#assignedListeners.delete(listener);
+  }
+
+  status(you: AdminIdentity): AdminStatus {
+    const { microsoft365, displays, audit } = this.#deps;
+    const m365 = microsoft365 && microsoft365.revocation() === null ? microsoft365.status() : undefined;
+    return {
+      you: { name: you.name, via: you.via },
+      connection: connectionState(microsoft365),
+      credential: m365 ? m365.credential : null,
+      warnings: m365 ? m365.warnings : [],
+      rooms: this.#deps.store.listRooms().map((room) => this.#describeRoom(room)),
+      displays: displays.list(),
+      audit: audit.recent(),
+    };
+  }
+
+  async check(you: AdminIdentity): Promise<AdminStatus> {
+    await this.#deps.microsoft365?.check();
+    return this.status(you);
+  }
+
+  /** Links the display showing `request.code`; the code is used up only when the link is made. */
+  link(request: ParsedLinkRequest, you: AdminIdentity, client: string): Result<LinkResult> {
+    const { codes, displays, clock } = this.#deps;
+    let created: string | undefined;
+    const linked = codes.redeem(request.code, client, (displayId) => {
+      const room = 'roomId' in request.room ? this.#existingRoom(request.room.roomId) : this.#roomFor(request.room.microsoft365);
+      if (!room.ok) return room;
+      if (room.data.created) created = room.data.room.id;
+      displays.link(displayId, room.data.room.id, you.name, clock.now());
+      return ok({ displayId, room: room.data.room });
+    });
+    if (!linked.ok) return linked;
+    const { displayId, room } = linked.data;
+    if (created !== undefined) {
+      this.#deps.rooms.roomAdded(created);
+      void this.#deps.microsoft365?.syncNow(created);
+    }
+    this.#audit(you, 'link', `display ${shortId(displayId)}`, `linked to ${room.name}${room.microsoft365 ? ` (${room.microsoft365.mailbox})` : ''}`);
+    this.#assigned(displayId, room.id);
+    return ok({ display: displays.get(displayId)!, room: this.#describeRoom(room) });
+  }
+
+  unlink(displayId: string, you: AdminIdentity): Result<AdminStatus['displays'][number]> {
+    const { displays, store, clock } = this.#deps;
+    const roomId = displays.unlink(displayId, you.name, clock.now());
+    if (roomId === undefined) return fail('not-found', 'No display with that id is linked to a room.');
+    this.#audit(you, 'unlink', `display ${shortId(displayId)}`, `unlinked from ${store.getRoom(roomId)?.name ?? roomId}`);
+    this.#assigned(displayId, null);
+    return ok(displays.get(displayId)!);
+  }
+
+  async linkRoom(roomId: string, request: RoomLinkRequest, you: AdminIdentity): Promise<Result<AdminRoom>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const linked = await integration.data.linkRoom(roomId, { mailbox: request.mailbox, bookings: request.bookings ?? 'service-mailbox' });
+    if (!linked.ok) return linked;
+    this.#audit(you, 'link-room', `room ${linked.data.name}`, `calendar from ${request.mailbox}`);
+    return ok(this.#describeRoom(linked.data));
+  }
+
+  async removeRoom(roomId: string, you: AdminIdentity): Promise<Result<AdminRoom>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const mailbox = this.#deps.store.getRoom(roomId)?.microsoft365?.mailbox;
+    const removed = await integration.data.removeRoom(roomId);
+    if (!removed.ok) return removed;
+    this.#audit(you, 'remove', `room ${removed.data.name}`, `no longer uses ${mailbox ?? 'Microsoft 365'}: runs on local bookings`);
+    return ok(this.#describeRoom(removed.data));
+  }
+
+  async revoke(you: AdminIdentity): Promise<Result<AdminStatus>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const rooms = integration.data.status().rooms.length;
+    await integration.data.revoke(you.name);
+    this.#audit(you, 'revoke', 'Microsoft 365 integration', `credentials and tokens deleted; ${rooms} room(s) back on local bookings`);
+    return ok(this.status(you));
+  }
+
+  async renew(you: AdminIdentity): Promise<Result<AdminStatus>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const renewed = await integration.data.renewCredentials();
+    this.#audit(you, 'renew', 'credentials', renewed.ok ? `new ${renewed.data.kind} valid until ${renewed.data.expiresAt ?? 'unknown'}` : `failed: ${renewed.message}`);
+    return renewed.ok ? ok(this.status(you)) : renewed;
+  }
+
+  startExport(roomId: string, you: AdminIdentity): Result<ExportProgress> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const room = this.#deps.store.getRoom(roomId);
+    if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
+    if (!room.microsoft365) return fail('not-allowed', `Link "${room.name}" to a Microsoft 365 room before exporting its bookings.`);
+    return ok(
+      this.#exports!.start(roomId, (done) =>
+        this.#audit(you, 'export', `room ${room.name}`, done.state === 'done' ? `${done.exported} exported, ${done.refused.length} refused` : `failed: ${done.message ?? ''}`),
+      ),
+    );
+  }
+
+  exportProgress(roomId: string): Result<ExportProgress> {
+    return this.#exports ? this.#exports.get(roomId) : fail('not-connected', 'Microsoft 365 is not set up on this bridge.');
+  }
+
+  #integration(): Result<Microsoft365Integration> {
+    const { microsoft365 } = this.#deps;
+    if (!microsoft365) return fail('not-connected', 'Microsoft 365 is not set up on this bridge.');
+    if (microsoft365.revocation()) return fail('not-connected', 'Microsoft 365 was revoked on this bridge: configure a credential and restart it to connect again.');
+    return ok(microsoft365);
+  }
+
+  #existingRoom(roomId: string): Result<{ room: Room; created: boolean }> {
+    const room = this.#deps.store.getRoom(roomId);
+    return room ? ok({ room, created: false }) : fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
+  }
+
+  /** The bridge's room for a Microsoft 365 room: the one linked to its mailbox, or a new one. */
+  #roomFor(discovered: DiscoveredRoom): Result<{ room: Room; created: boolean }> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const { store, clock, timeZone } = this.#deps;
+    const rooms = store.listRooms();
+    const mailbox = discovered.mailbox.toLowerCase();
+    const existing = rooms.find((room) => room.microsoft365?.mailbox.toLowerCase() === mailbox);
+    if (existing) return ok({ room: existing, created: false });
+    const room = Room.parse({
+      id: freeRoomId(mailbox, new Set(rooms.map((each) => each.id))),
+      name: discovered.name,
+      timeZone,
+      capacity: discovered.capacity,
+      microsoft365: { mailbox: discovered.mailbox },
+    });
+    store.saveRoom(room, clock.now());
+    return ok({ room, created: true });
+  }
+
+  #describeRoom(room: Room): AdminRoom {
+    const { microsoft365, displays } = this.#deps;
+    const linked = room.microsoft365 ? microsoft365?.status().rooms.find((each) => each.roomId === room.id) : undefined;
+    return {
+      id: room.id,
+      name: room.name,
+      timeZone: room.timeZone,
+      capacity: room.capacity,
+      microsoft365: room.microsoft365,
+      syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
+      outboxDepth: linked?.outboxDepth ?? 0,
+      localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,
+      displays: displays.list().filter((display) => display.roomId === room.id).length,
+    };
+  }
+
+  #audit(you: AdminIdentity, action: Parameters<AuditLog['record']>[0]['action'], subject: string, detail: string): void {
+    this.#deps.audit.record({ at: this.#deps.clock.now(), actor: you.name, action, subject, detail });
+    this.#deps.logger.info({ actor: you.name, action, subject, detail }, 'admin action');
+  }
+
+  #assigned(displayId: string, roomId: string | null): void {
+    for (const listener of this.#assignedListeners) listener(displayId, roomId);
+  }
+}
+
+/** A readable, unused room id from the mailbox's local part: `ams-4.12@contoso.com` gives `ams-4-12`. */
+function freeRoomId(mailbox: string, taken: Set<string>): string {
+  const base = (mailbox.split('@')[0] ?? 'room').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || 'room';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+function shortId(displayId: string): string {
+  return displayId.slice(0, 8);
+}

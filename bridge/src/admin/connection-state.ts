@@ -1,0 +1,47 @@
+import type { ConnectionState } from '../../../shared/admin-api.ts';
+import { toIso } from '../../../shared/clock.ts';
+import type { IntegrationWarning, IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
+import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+
+/** Problems that stop the whole integration, worst first: any one of them means no room is synced. */
+const BREAKING: IntegrationWarningCode[] = [
+  'service-principal-deleted',
+  'service-principal-disabled',
+  'credential-expired',
+  'credential-invalid',
+  'microsoft-365-unreachable',
+];
+
+/**
+ * The one-line answer to "is Microsoft 365 working?" that heads the admin
+ * page. Room-level problems (one unreachable calendar, throttling) do not
+ * make the connection broken: they are warnings beside a working connection.
+ */
+export function connectionState(integration: Microsoft365Integration | undefined): ConnectionState {
+  if (!integration) {
+    return {
+      state: 'not-connected',
+      reason: 'Microsoft 365 is not set up on this bridge: give it the tenant, the application and its credential (see the admin guide), then restart it.',
+    };
+  }
+  const revocation = integration.revocation();
+  if (revocation) {
+    return {
+      state: 'not-connected',
+      reason: `Revoked by ${revocation.by} at ${toIso(revocation.at)}: every room runs on local bookings. To connect again, configure a new credential and restart the bridge.`,
+    };
+  }
+  const warnings = integration.status().warnings.filter((warning) => warning.roomId === undefined);
+  const consent = warnings.find((warning) => warning.code === 'consent-withdrawn');
+  if (consent) {
+    return { state: 'consent-pending', reason: `An administrator of the organisation has not granted consent to Lintel (or withdrew it): ${consent.message}` };
+  }
+  const breaking = worst(warnings);
+  if (breaking) return { state: 'broken', reason: breaking.message };
+  if (!integration.signedIn()) return { state: 'not-connected', reason: 'The bridge has not signed in to Microsoft 365 yet: press "Check status".' };
+  return { state: 'connected' };
+}
+
+function worst(warnings: IntegrationWarning[]): IntegrationWarning | undefined {
+  return BREAKING.map((code) => warnings.find((warning) => warning.code === code)).find((warning) => warning !== undefined);
+}

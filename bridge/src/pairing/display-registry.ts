@@ -1,0 +1,96 @@
+import type { AdminDisplay } from '../../../shared/admin-api.ts';
+import { toIso } from '../../../shared/clock.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+
+/** Which room a display without a room in its URL shows. */
+export type DisplayAssignment =
+  | { kind: 'linked'; roomId: string }
+  /** An admin unlinked it: it pairs again, even on a one-room bridge. */
+  | { kind: 'unlinked' }
+  /** Never linked: a one-room bridge shows its room, a bridge with several rooms asks for pairing. */
+  | { kind: 'new' };
+
+interface DisplayRow {
+  id: string;
+  room_id: string | null;
+  linked_at: number | null;
+  linked_by: string | null;
+  last_seen_at: number;
+}
+
+/**
+ * The displays this bridge has seen, by the id each display made for itself,
+ * and the room an admin linked each to. Connections are counted in memory:
+ * a display is online while at least one of its sockets is.
+ */
+export class DisplayRegistry {
+  readonly #db: SqliteDatabase;
+  readonly #connections = new Map<string, number>();
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+  }
+
+  assignment(displayId: string): DisplayAssignment {
+    const row = this.#row(displayId);
+    if (row?.room_id) return { kind: 'linked', roomId: row.room_id };
+    return row?.linked_at ? { kind: 'unlinked' } : { kind: 'new' };
+  }
+
+  seen(displayId: string, now: number): void {
+    this.#db
+      .prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at')
+      .run(displayId, now);
+  }
+
+  connected(displayId: string): () => void {
+    this.#connections.set(displayId, (this.#connections.get(displayId) ?? 0) + 1);
+    return () => {
+      const left = (this.#connections.get(displayId) ?? 1) - 1;
+      if (left > 0) this.#connections.set(displayId, left);
+      else this.#connections.delete(displayId);
+    };
+  }
+
+  link(displayId: string, roomId: string, by: string, now: number): void {
+    this.#db
+      .prepare(
+        `INSERT INTO displays (id, room_id, linked_at, linked_by, last_seen_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id, linked_at = excluded.linked_at, linked_by = excluded.linked_by`,
+      )
+      .run(displayId, roomId, now, by, now);
+  }
+
+  /** Returns the room it was linked to, or undefined when it was linked to none. */
+  unlink(displayId: string, by: string, now: number): string | undefined {
+    const row = this.#row(displayId);
+    if (!row?.room_id) return undefined;
+    this.#db.prepare('UPDATE displays SET room_id = NULL, linked_at = ?, linked_by = ? WHERE id = ?').run(now, by, displayId);
+    return row.room_id;
+  }
+
+  get(displayId: string): AdminDisplay | undefined {
+    const row = this.#row(displayId);
+    return row && this.#describe(row);
+  }
+
+  list(): AdminDisplay[] {
+    const rows = this.#db.prepare('SELECT * FROM displays ORDER BY last_seen_at DESC').all() as DisplayRow[];
+    return rows.map((row) => this.#describe(row));
+  }
+
+  #row(displayId: string): DisplayRow | undefined {
+    return this.#db.prepare('SELECT * FROM displays WHERE id = ?').get(displayId) as DisplayRow | undefined;
+  }
+
+  #describe(row: DisplayRow): AdminDisplay {
+    return {
+      id: row.id,
+      roomId: row.room_id,
+      linkedAt: row.linked_at === null ? null : toIso(row.linked_at),
+      linkedBy: row.linked_by,
+      lastSeenAt: toIso(row.last_seen_at),
+      online: this.#connections.has(row.id),
+    };
+  }
+}

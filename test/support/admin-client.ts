@@ -1,0 +1,76 @@
+import { io } from 'socket.io-client';
+import { ADMIN_API_PATH } from '../../shared/admin-api.ts';
+import type { PairingCode } from '../../shared/socket-events.ts';
+import { signInClient } from '../graph-emulator/sign-in-test-client.ts';
+import type { M365Bridge } from './m365-bridge.ts';
+import type { TestSocket } from './socket-client.ts';
+
+export interface AdminAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+/** A call to the bridge's admin API, as the admin page makes it. */
+export async function adminRequest(
+  bridgeUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<AdminAnswer> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${bridgeUrl}${ADMIN_API_PATH}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers };
+}
+
+/** The Microsoft token the admin page sends the bridge, for the tenant's admin (added and signed in here). */
+export async function microsoftAdminToken(
+  m365: Pick<M365Bridge, 'tenant' | 'app' | 'emulator'>,
+  { upn = 'megan@contoso.example', scope = `openid profile offline_access api://${m365.app.appId}/access_as_user` } = {},
+): Promise<string> {
+  if (!m365.tenant.users.some((user) => user.userPrincipalName === upn)) {
+    m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: upn, isAdmin: true });
+  }
+  m365.tenant.signInAs(upn);
+  const tokens = await signInClient(m365).signIn(scope);
+  return tokens.access_token;
+}
+
+/** A display that names no room, as one at `/` is: its socket, its id, and its pairing code when it is unpaired. */
+export interface PairingDisplay {
+  socket: TestSocket;
+  displayId: string;
+  /** Asks the bridge for the code to show. */
+  code(): Promise<PairingCode>;
+  /** Resolves with the next room the bridge assigns (null: unlinked). */
+  nextAssignment(): Promise<string | null>;
+  watch(): ReturnType<TestSocket['emitWithAck']>;
+}
+
+export async function pairingDisplay(bridgeUrl: string, displayId = crypto.randomUUID()): Promise<PairingDisplay> {
+  const socket: TestSocket = io(bridgeUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const watch = () => socket.emitWithAck('room:watch', { displayId });
+  await watch();
+  return {
+    socket,
+    displayId,
+    watch,
+    async code() {
+      const answer = await socket.emitWithAck('display:pairing-code', { displayId });
+      if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`);
+      return answer.data;
+    },
+    nextAssignment: () => new Promise((resolve) => socket.once('display:assigned', ({ roomId }) => resolve(roomId))),
+  };
+}
