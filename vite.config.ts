@@ -5,6 +5,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
+/**
+ * Modules only the admin page loads (web/src/admin, MSAL, the Graph client).
+ * Chunks holding them are named `admin-*`, so the service worker can leave
+ * them out of the display's precache by name.
+ */
+const ADMIN_MODULE = /\/web\/src\/admin\/|\/node_modules\/@azure\/msal-browser\/|\/node_modules\/@microsoft\/microsoft-graph-client\//;
+
 // The web app lives in web/ and is built into dist/web, which the bridge serves.
 export default defineConfig({
   root: 'web',
@@ -32,6 +39,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The admin page (MSAL, the Graph client: most of the bytes) is for an admin's own browser, online:
+        // a display never downloads it. `/admin/` still gets the shell from navigateFallback and loads it from the bridge.
+        globIgnores: ['**/node_modules/**/*', 'assets/admin-*'],
         // Every display URL (/, /rooms/:id) starts from the cached shell, bridge or no bridge.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
@@ -45,6 +55,13 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
+    // Displays run current Chromium (and tablets a current browser), which all preload modules natively.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => (!chunk.name.startsWith('admin') && chunk.moduleIds.some((id) => ADMIN_MODULE.test(id)) ? 'assets/admin-[name]-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: {

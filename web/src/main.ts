@@ -1,7 +1,19 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { isAdminPath } from './lib/route.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-mount(App, { target });
+
+if (isAdminPath(location.pathname)) {
+  // The admin page is its own chunk (MSAL, the Graph client): only this route downloads it.
+  import('./admin/admin-page.ts')
+    .then(({ mountAdmin }) => mountAdmin(target))
+    .catch((error: unknown) => {
+      console.error('Lintel could not load the admin page', error);
+      target.textContent = 'The admin page could not be loaded from the bridge. Check the connection and reload.';
+    });
+} else {
+  mount(App, { target });
+}

@@ -9,6 +9,7 @@ import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
 import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
+import { DisplayPairing } from './display-pairing.svelte.ts';
 
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = 'connecting' | 'live' | 'reconnecting';
@@ -32,6 +33,10 @@ const IDLE_AFTER_MS = 2 * 60_000;
  * the outbox is replayed in order whenever the bridge is reachable. The
  * bridge applies each action id once and answers a repeat with its first
  * answer, so a connection lost mid-replay changes nothing.
+ *
+ * A display without a room in its URL watches with its own id instead, and
+ * shows whatever room an admin linked it to; until then (or once unlinked)
+ * it is `unpaired` and shows a pairing code.
  */
 export class DisplayState {
   snapshot = $state<RoomState | null>(null);
@@ -43,6 +48,9 @@ export class DisplayState {
   actionProblem = $state<ActionProblem | null>(null);
   disconnectedAt = $state<number | null>(null);
   lastInteractionAt = $state(Number.NEGATIVE_INFINITY);
+  /** The bridge links this display to no room: show the pairing screen, not an old room. */
+  unpaired = $state(false);
+  readonly pairing: DisplayPairing;
 
   events: Meeting[] = $derived(this.outbox.reduce((events, entry) => applyMeetingChange(events, entry.change), this.snapshot?.events ?? []));
   view: RoomStatusView | null = $derived(this.snapshot ? computeRoomStatus(this.events, this.now, this.snapshot.room) : null);
@@ -57,20 +65,26 @@ export class DisplayState {
   readonly #clock: Clock;
   readonly #roomKey: string;
   readonly #roomId: string | undefined;
+  readonly #displayId: string | undefined;
   #db: DisplayDb | null = null;
   #socket: DisplaySocket | null = null;
   #watch: (() => void) | null = null;
+  /** The room the last watch answered with: pushes for any other room are left over from before a re-link. */
+  #watchedRoomId: string | null = null;
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
   #saveScheduled = false;
   #lastSavedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(clock: Clock, roomId: string | undefined) {
+  /** `displayId` is sent only when `roomId` is absent: a display whose URL names its room is never unpaired. */
+  constructor(clock: Clock, roomId: string | undefined, displayId?: string) {
     this.#clock = clock;
     this.#roomId = roomId;
+    this.#displayId = displayId;
     this.#roomKey = roomId ?? 'default';
     this.now = clock.now();
+    this.pairing = new DisplayPairing(clock, displayId ?? '');
   }
 
   /**
@@ -80,7 +94,9 @@ export class DisplayState {
   async useDb(db: DisplayDb): Promise<void> {
     this.#db = db;
     const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey)]);
-    if (saved && !this.snapshot) {
+    // Unlinked before the database opened: what it saved is the old room, gone for good.
+    if (this.unpaired) void this.#forgetSnapshot();
+    else if (saved && !this.snapshot) {
       this.#clockOffsetMs = saved.clockOffsetMs;
       this.snapshot = saved.state;
       this.disconnectedAt ??= saved.offlineSince ?? Date.parse(saved.state.now);
@@ -96,12 +112,22 @@ export class DisplayState {
   /** Starts watching the room over `socket`; returns a function that stops it. */
   connect(socket: DisplaySocket): () => void {
     this.#socket = socket;
+    const request = this.#roomId !== undefined ? { roomId: this.#roomId } : this.#displayId !== undefined ? { displayId: this.#displayId } : {};
     const watch = () => {
-      socket.emit('room:watch', this.#roomId === undefined ? {} : { roomId: this.#roomId }, (result) => {
+      socket.emit('room:watch', request, (result) => {
+        if (!result.ok && result.code === 'display-unpaired') {
+          this.#unpair(socket);
+          return;
+        }
         if (!result.ok) {
           this.problem = { code: result.code, message: result.message };
           return;
         }
+        if (this.unpaired) {
+          this.unpaired = false;
+          this.pairing.stop();
+        }
+        this.#watchedRoomId = result.data.room.id;
         this.#accept(result.data);
         this.connection = 'live';
         this.disconnectedAt = null;
@@ -118,7 +144,12 @@ export class DisplayState {
     socket.on('connect', watch);
     socket.on('disconnect', lost);
     socket.on('connect_error', lost);
-    socket.on('room:state', (state) => this.#accept(state));
+    // A late push for the room this display was just unlinked from (or linked away from) must not bring it back.
+    socket.on('room:state', (state) => {
+      if (!this.unpaired && (this.#watchedRoomId === null || state.room.id === this.#watchedRoomId)) this.#accept(state);
+    });
+    // Linked or unlinked by an admin: the answer to a new watch says to what.
+    socket.on('display:assigned', watch);
     if (socket.connected) watch();
 
     let cancelTick = this.#tick();
@@ -130,6 +161,8 @@ export class DisplayState {
       socket.off('disconnect', lost);
       socket.off('connect_error', lost);
       socket.off('room:state');
+      socket.off('display:assigned', watch);
+      this.pairing.stop();
       socket.disconnect();
       this.#socket = null;
       this.#watch = null;
@@ -193,7 +226,8 @@ export class DisplayState {
     const replaying = this.outbox.length > 1;
     if (replaying) performance.mark(REPLAY_START_MARK);
     try {
-      while (this.connection === 'live' && this.#socket?.connected) {
+      // Unpaired, there is no room to send to; queued actions wait until the display is linked again.
+      while (this.connection === 'live' && !this.unpaired && this.#socket?.connected) {
         const socket = this.#socket;
         const batch = this.outbox.slice(0, PIPELINE);
         if (batch.length === 0) break;
@@ -242,6 +276,25 @@ export class DisplayState {
     if (this.connection === 'live') return synced ?? this.now;
     const lostAt = this.disconnectedAt ?? this.now;
     return synced === null ? lostAt : Math.min(synced, lostAt);
+  }
+
+  /**
+   * The bridge knows this display, but links it to no room: forget the room
+   * on screen and the copy kept for restarts, and show a pairing code.
+   */
+  #unpair(socket: DisplaySocket): void {
+    this.unpaired = true;
+    this.#watchedRoomId = null;
+    this.snapshot = null;
+    this.problem = null;
+    this.connection = 'live';
+    this.disconnectedAt = null;
+    void this.#forgetSnapshot();
+    this.pairing.start(socket);
+  }
+
+  async #forgetSnapshot(): Promise<void> {
+    await this.#db?.deleteSnapshot(this.#roomKey).catch((error: unknown) => console.error('Lintel could not forget the old room on this display', error));
   }
 
   #bridgeNow(): number {

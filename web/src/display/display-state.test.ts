@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/errors.ts';
 import { Room, toPublicRoom, type RoomState } from '../../../shared/model.ts';
+import type { PairingCode } from '../../../shared/socket-events.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import 'fake-indexeddb/auto';
@@ -13,6 +15,11 @@ class ScriptedSocket {
   connected = true;
   readonly handlers = new Map<string, Handler[]>();
   watchAnswer: RoomState | null = null;
+  /** The bridge links this display to no room: watches are answered `display-unpaired`. */
+  unpaired = false;
+  readonly watchRequests: unknown[] = [];
+  readonly pairingRequests: unknown[] = [];
+  pairingAnswer: () => Result<PairingCode> = () => ({ ok: false, code: 'internal', message: 'no code scripted' });
 
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
@@ -23,7 +30,14 @@ class ScriptedSocket {
     return this;
   }
   emit(event: string, _request: unknown, ack: Handler) {
-    if (event === 'room:watch') ack({ ok: true, data: this.watchAnswer });
+    if (event === 'room:watch') {
+      this.watchRequests.push(_request);
+      ack(this.unpaired ? { ok: false, code: 'display-unpaired', message: 'This display is not linked to a room.' } : { ok: true, data: this.watchAnswer });
+    }
+    if (event === 'display:pairing-code') {
+      this.pairingRequests.push(_request);
+      ack(this.pairingAnswer());
+    }
     return this;
   }
   fire(event: string, ...args: unknown[]) {
@@ -245,5 +259,153 @@ describe('idle', () => {
   it('is never idle during a meeting', () => {
     const { display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     expect(display.isIdle()).toBe(false);
+  });
+});
+
+describe('pairing', () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const DISPLAY = '9f1c1d2e-0000-4000-8000-000000000001';
+
+  /** A display at `/` (no room in its URL) whose bridge hands out codes valid 10 min from the bridge's `now`. */
+  function displayAtRoot(now: string, { unpaired = true, db }: { unpaired?: boolean; db?: DisplayDb } = {}) {
+    const clock = new FakeClock(now);
+    const socket = new ScriptedSocket();
+    socket.unpaired = unpaired;
+    socket.watchAnswer = stateAt(now);
+    let issued = 0;
+    let bridgeOffsetMs = 0;
+    socket.pairingAnswer = () => {
+      issued++;
+      const code = `ABCDEF${String(issued).padStart(2, '2')}`;
+      return { ok: true, data: { code, expiresAt: new Date(clock.now() + bridgeOffsetMs + 10 * 60_000).toISOString(), now: new Date(clock.now() + bridgeOffsetMs).toISOString(), adminUrl: 'http://bridge.local:8080/admin/' } };
+    };
+    const display = new DisplayState(clock, undefined, DISPLAY);
+    const start = async () => {
+      if (db) await display.useDb(db);
+      return display.connect(socket as unknown as DisplaySocket);
+    };
+    return { clock, socket, display, start, setBridgeOffset: (ms: number) => (bridgeOffsetMs = ms) };
+  }
+
+  it('watches with its display id when its URL names no room, and with the room id when it does', () => {
+    const atRoot = displayAtRoot('2026-11-23T10:15:00+01:00', { unpaired: false });
+    atRoot.display.connect(atRoot.socket as unknown as DisplaySocket);
+    expect(atRoot.socket.watchRequests).toEqual([{ displayId: DISPLAY }]);
+
+    const { socket } = connectedDisplay('2026-11-23T10:15:00+01:00');
+    expect(socket.watchRequests).toEqual([{ roomId: 'demo' }]);
+  });
+
+  it('shows a pairing code instead of any room when the bridge says it is unpaired', async () => {
+    const { socket, display, start } = displayAtRoot('2026-11-23T10:15:00+01:00');
+    await start();
+    expect(display.unpaired).toBe(true);
+    expect(display.snapshot).toBeNull();
+    expect(display.problem).toBeNull();
+    expect(display.connection).toBe('live');
+    expect(socket.pairingRequests).toEqual([{ displayId: DISPLAY }]);
+    expect(display.pairing.code?.code).toBe('ABCDEF21');
+  });
+
+  it('switches to the linked room at once when an admin links it, and back to a code when unlinked', async () => {
+    const { socket, display, start } = displayAtRoot('2026-11-23T10:15:00+01:00');
+    await start();
+    socket.unpaired = false;
+    socket.fire('display:assigned', { roomId: 'demo' });
+    expect(display.unpaired).toBe(false);
+    expect(display.snapshot?.room.name).toBe('Harbour');
+    expect(display.view?.status).toBe('busy');
+    expect(display.pairing.code).toBeNull();
+
+    socket.unpaired = true;
+    socket.fire('display:assigned', { roomId: null });
+    expect(display.unpaired).toBe(true);
+    expect(display.snapshot).toBeNull();
+    expect(display.view).toBeNull();
+    expect(display.pairing.code).not.toBeNull();
+  });
+
+  it('ignores a late push of the room it was linked away from', async () => {
+    const { socket, display, start } = displayAtRoot('2026-11-23T10:15:00+01:00', { unpaired: false });
+    await start();
+    const other = stateAt('2026-11-23T10:15:00+01:00');
+    socket.watchAnswer = { ...other, room: { ...other.room, id: 'lagoon', name: 'Lagoon' } };
+    socket.fire('display:assigned', { roomId: 'lagoon' });
+    expect(display.snapshot?.room.name).toBe('Lagoon');
+    socket.fire('room:state', stateAt('2026-11-23T10:15:01+01:00'));
+    expect(display.snapshot?.room.name).toBe('Lagoon');
+    socket.fire('room:state', { ...socket.watchAnswer, events: [], current: null });
+    expect(display.view?.status).toBe('available');
+  });
+
+  it('ignores a late push of the room it was unlinked from', async () => {
+    const { socket, display, start } = displayAtRoot('2026-11-23T10:15:00+01:00');
+    await start();
+    socket.fire('room:state', stateAt('2026-11-23T10:15:01+01:00'));
+    expect(display.snapshot).toBeNull();
+  });
+
+  it('forgets the saved copy of its old room when unlinked, and does not bring it back on restart', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    const linked = displayAtRoot('2026-11-23T10:15:00+01:00', { unpaired: false, db });
+    await linked.start();
+    linked.clock.advance(500);
+    await flush();
+    expect((await db.loadSnapshot('default'))?.state.room.id).toBe('demo');
+
+    linked.socket.unpaired = true;
+    linked.socket.fire('display:assigned', { roomId: null });
+    await flush();
+    await flush();
+    expect(await db.loadSnapshot('default')).toBeUndefined();
+
+    // Saved again by an older version, say; the bridge answers before the database is open.
+    await db.saveSnapshot({ roomKey: 'default', state: stateAt('2026-11-23T10:15:00+01:00'), clockOffsetMs: 0, offlineSince: null });
+    const restarted = displayAtRoot('2026-11-23T10:20:00+01:00');
+    restarted.display.connect(restarted.socket as unknown as DisplaySocket);
+    await restarted.display.useDb(db);
+    await flush();
+    expect(restarted.display.snapshot).toBeNull();
+    expect(await db.loadSnapshot('default')).toBeUndefined();
+    db.close();
+  });
+
+  it("asks for a new code when the current one expires on the bridge's clock", async () => {
+    // The display's clock is 2 min behind the bridge's, which it learnt from the room it showed before.
+    const { clock, socket, display, start, setBridgeOffset } = displayAtRoot('2026-11-23T10:15:00+01:00', { unpaired: false });
+    setBridgeOffset(2 * 60_000);
+    socket.watchAnswer = stateAt('2026-11-23T10:17:00+01:00');
+    await start();
+    socket.unpaired = true;
+    socket.fire('display:assigned', { roomId: null });
+    expect(display.pairing.code?.expiresAt).toBe('2026-11-23T09:27:00.000Z');
+
+    // Expired on the bridge 10 min from now, not 12 as the display's own clock would have it.
+    clock.advance(10 * 60_000 - 1_000);
+    expect(socket.pairingRequests).toHaveLength(1);
+    clock.advance(2_000);
+    expect(socket.pairingRequests).toHaveLength(2);
+    expect(display.pairing.code?.code).toBe('ABCDEF22');
+  });
+
+  it('asks again a little later when the bridge refuses a code, and shows why meanwhile', async () => {
+    const { clock, socket, display, start } = displayAtRoot('2026-11-23T10:15:00+01:00');
+    const issue = socket.pairingAnswer;
+    socket.pairingAnswer = () => ({ ok: false, code: 'internal', message: 'store locked' });
+    await start();
+    expect(display.pairing.problem?.code).toBe('internal');
+    socket.pairingAnswer = issue;
+    clock.advance(5_000);
+    expect(display.pairing.problem).toBeNull();
+    expect(display.pairing.code).not.toBeNull();
+  });
+
+  it('stops asking for codes once stopped', async () => {
+    const { clock, socket, start } = displayAtRoot('2026-11-23T10:15:00+01:00');
+    const stop = await start();
+    stop();
+    clock.advance(60 * 60_000);
+    expect(socket.pairingRequests).toHaveLength(1);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });

@@ -18,6 +18,15 @@ export function displayLanguage(requested: string | null, roomLanguage: Language
   return isLanguage(wanted) ? wanted : roomLanguage;
 }
 
+/** The first of the browser's languages that we speak, else English: for screens that have no room (yet) to take it from. */
+export function browserLanguage(browserLocales: readonly string[]): Language {
+  for (const locale of browserLocales) {
+    const language = locale.toLowerCase().split('-')[0];
+    if (isLanguage(language)) return language;
+  }
+  return 'en';
+}
+
 export function textDirection(language: Language): 'ltr' | 'rtl' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors.ts';
-import { displayLanguage, intlLocale, MESSAGES, textDirection } from './index.ts';
+import { browserLanguage, displayLanguage, intlLocale, MESSAGES, textDirection } from './index.ts';
 
 /** Words that really are the same in another language. */
 const SAME_AS_ENGLISH = new Set(['OK', 'Offline']);
@@ -34,5 +34,7 @@ describe('translations', () => {
     expect(textDirection('ar')).toBe('rtl');
     expect(intlLocale('en', ['en-GB', 'de'])).toBe('en-GB');
     expect(intlLocale('de', ['en-GB'])).toBe('de');
+    expect(browserLanguage(['pt-BR', 'nl-BE', 'en'])).toBe('nl');
+    expect(browserLanguage(['pt-BR'])).toBe('en');
   });
 });

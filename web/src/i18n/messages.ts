@@ -49,4 +49,12 @@ export interface Messages {
   offline: string;
   lastUpdated: (ago: string) => string;
   scanToBook: string;
+  /** The pairing screen's heading. */
+  linkThisDisplay: string;
+  /** For screen readers: the code's characters one by one. */
+  pairingCodeSpoken: (characters: string) => string;
+  pairingInstruction: (url: string) => string;
+  pairingExpires: (time: string) => string;
+  gettingPairingCode: string;
+  scanToLink: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roomIdFromPath } from './route.ts';
+import { isAdminPath, roomIdFromPath } from './route.ts';
 
 describe('roomIdFromPath', () => {
   it('reads the room from /rooms/:id and falls back to the default room elsewhere', () => {
@@ -8,5 +8,16 @@ describe('roomIdFromPath', () => {
     expect(roomIdFromPath('/rooms/a%20b')).toBe('a b');
     expect(roomIdFromPath('/')).toBeUndefined();
     expect(roomIdFromPath('/rooms/')).toBeUndefined();
+  });
+});
+
+describe('isAdminPath', () => {
+  it('is /admin and below, not a room that happens to start with the word', () => {
+    expect(isAdminPath('/admin')).toBe(true);
+    expect(isAdminPath('/admin/')).toBe(true);
+    expect(isAdminPath('/admin/anything')).toBe(true);
+    expect(isAdminPath('/administration')).toBe(false);
+    expect(isAdminPath('/rooms/admin')).toBe(false);
+    expect(isAdminPath('/')).toBe(false);
   });
 });

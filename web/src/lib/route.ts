@@ -3,3 +3,8 @@ export function roomIdFromPath(pathname: string): string | undefined {
   const match = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
 }
+
+/** The admin page lives under `/admin` (its own chunk); everything else is a display. */
+export function isAdminPath(pathname: string): boolean {
+  return /^\/admin(\/|$)/.test(pathname);
+}

@@ -37,6 +37,10 @@ describe('display database', () => {
     const snapshot = { roomKey: 'demo', state: { now: 'x' } as never, clockOffsetMs: 1200, offlineSince: null };
     await db.saveSnapshot(snapshot);
     expect(await db.loadSnapshot('demo')).toEqual(snapshot);
+    await db.saveSnapshot({ ...snapshot, roomKey: 'other' });
+    await db.deleteSnapshot('demo');
+    expect(await db.loadSnapshot('demo')).toBeUndefined();
+    expect(await db.loadSnapshot('other')).toBeDefined();
     db.close();
   });
 

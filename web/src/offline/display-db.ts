@@ -66,6 +66,11 @@ export class DisplayDb {
     await this.#db.put('snapshots', snapshot);
   }
 
+  /** Forgets a room's snapshot: an unlinked display must not come back showing its old room. */
+  async deleteSnapshot(roomKey: string): Promise<void> {
+    await this.#db.delete('snapshots', roomKey);
+  }
+
   /**
    * The transaction starts when this is called, not when it is awaited, and
    * IndexedDB runs overlapping transactions in the order they were started:

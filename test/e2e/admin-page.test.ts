@@ -1,0 +1,206 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
+import { startM365Bridge, type M365Bridge, type M365RoomSpec } from '../support/m365-bridge.ts';
+
+const session = useChromium();
+const ADMIN = 'megan@contoso.example';
+const HARBOUR: M365RoomSpec = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
+const BUILDINGS = ['Amsterdam North', 'Amsterdam South', 'Rotterdam'];
+
+/**
+ * A bridge against the Graph emulator whose tenant has 150 rooms more than
+ * the bridge serves, an admin who can sign in, and the admin page's address
+ * registered. The browser's clock is real, so the tenant's starts now.
+ */
+async function office(rooms: M365RoomSpec[] = []): Promise<M365Bridge> {
+  const m365 = await startM365Bridge({ clock: new FakeClock(Date.now()), rooms, webDir: BUILT_WEB_DIR });
+  session.defer(() => m365.close());
+  for (let n = 1; n <= 150; n++) {
+    const number = String(n).padStart(3, '0');
+    m365.tenant.addRoom({ displayName: `Room ${number}`, emailAddress: `room-${number}@contoso.example`, capacity: 4 + (n % 9), building: BUILDINGS[n % 3]! });
+  }
+  m365.tenant.addRoomList({ displayName: 'Rotterdam rooms', emailAddress: 'rotterdam@contoso.example', roomEmails: m365.tenant.rooms.filter((room) => room.building === 'Rotterdam').map((room) => room.emailAddress) });
+  m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: ADMIN, isAdmin: true });
+  m365.tenant.signInAs(ADMIN);
+  m365.app.redirectUris.push(`${m365.bridge.url}/admin/`);
+  await m365.settle();
+  return m365;
+}
+
+async function openAdmin(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  // The emulator's certificate is self-signed; Microsoft's is not.
+  const context = await browser.newContext({ viewport, locale: 'en-GB', ignoreHTTPSErrors: true });
+  session.defer(() => context.close());
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return { page, problems };
+}
+
+async function pairingCodeOf(page: Page): Promise<string> {
+  const code = page.getByText(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
+  await code.waitFor();
+  return (await code.textContent())!.trim();
+}
+
+async function signInWithToken(page: Page): Promise<void> {
+  await page.getByLabel('Local admin token').fill(TEST_ADMIN_TOKEN);
+  await page.getByRole('button', { name: 'Use this token' }).click();
+  await page.getByText('Signed in with the local admin token').waitFor();
+}
+
+describe('the admin page', () => {
+  it('signs in with Microsoft, gets consent, discovers 150 rooms, and links a display by its code within 2 s', async () => {
+    const m365 = await office();
+    m365.app.adminConsented = false;
+    await m365.integration.check();
+
+    const display = await openDisplayPage(session.browser(), `${m365.bridge.url}/`);
+    session.defer(() => display.close());
+    await display.page.getByRole('heading', { name: 'Link this display' }).waitFor();
+    const code = await pairingCodeOf(display.page);
+
+    // The display's QR code opens the admin page with its code filled in.
+    const { page, problems } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/?code=${code.replace('-', '')}`);
+    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+    await page.getByText(`Signed in as ${ADMIN}`).waitFor();
+    await page.getByText('Consent pending').waitFor();
+
+    await page.getByRole('button', { name: 'Grant admin consent' }).click();
+    await page.getByText('Admin consent granted').waitFor();
+    await page.getByText('Connected', { exact: true }).waitFor();
+    expect(m365.app.adminConsented).toBe(true);
+
+    await page.getByRole('button', { name: 'Discover rooms' }).click();
+    await page.getByText('Rooms found: 150').waitFor();
+    await page.getByLabel('Search rooms').fill('room-117');
+    await page.getByText('Rooms found: 1').waitFor();
+    await page.getByLabel('Search rooms').fill('Rotterdam');
+    await page.getByText('Rooms found: 50').waitFor();
+    await page.getByLabel('Search rooms').fill('Room 117');
+    await page.getByRole('button', { name: 'Choose Room 117' }).click();
+
+    await expect.poll(() => page.getByLabel('Pairing code').inputValue()).toMatch(/^[2-9A-Z]{4}-?[2-9A-Z]{4}$/);
+    await page.getByRole('button', { name: 'Link now' }).click();
+    await page.getByText('Linked: the display now shows Room 117.').waitFor();
+    await display.page.getByText('Room 117', { exact: true }).first().waitFor({ timeout: 2000 });
+    await display.page.getByRole('status', { name: 'Room status' }).waitFor({ timeout: 2000 });
+
+    await page.getByRole('row', { name: new RegExp(`${ADMIN} Linked a display.*linked to Room 117`) }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a wrong, an expired and a reused code with a clear message, and 20 rapid guesses wait', async () => {
+    const m365 = await office([HARBOUR, { id: 'loft', name: 'Loft', mailbox: 'loft@contoso.example' }]);
+    const display = await openDisplayPage(session.browser(), `${m365.bridge.url}/`);
+    session.defer(() => display.close());
+    const code = await pairingCodeOf(display.page);
+
+    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`);
+    await signInWithToken(page);
+    const codeField = page.getByLabel('Pairing code');
+    const tryCode = async (typed: string) => {
+      await codeField.fill(typed);
+      await page.getByRole('button', { name: 'Link now' }).click();
+    };
+
+    const wrong = code.startsWith('A') ? `B${code.slice(1)}` : `A${code.slice(1)}`;
+    await tryCode(wrong);
+    await page.getByRole('alert').getByText('That pairing code does not exist.').waitFor();
+
+    await tryCode(code.toLowerCase());
+    await page.getByText('Linked: the display now shows Harbour.').waitFor();
+    await display.page.getByText('Harbour', { exact: true }).first().waitFor({ timeout: 2000 });
+
+    await tryCode(code);
+    await page.getByRole('alert').getByText('That pairing code was already used.').waitFor();
+
+    const second = await openDisplayPage(session.browser(), `${m365.bridge.url}/`);
+    session.defer(() => second.close());
+    const stale = await pairingCodeOf(second.page);
+    m365.clock.advance(10 * 60_000);
+    await tryCode(stale);
+    await page.getByRole('alert').getByText('That pairing code has expired.').waitFor();
+
+    for (let n = 0; n < 20; n++) await tryCode(`ZZZZ-${'23456789ABCDEFGHJKMNPQRSTWXYZ'.slice(n, n + 4)}`);
+    await page.getByRole('alert').getByText('Too many attempts. Wait a little and try again.').waitFor();
+    await page.getByRole('alert').getByText(/Try again in \d+ s\./).waitFor();
+    await second.page.getByRole('heading', { name: 'Link this display' }).waitFor();
+  });
+
+  it('revokes the integration: every room on local bookings, meetings kept, in the audit log', async () => {
+    const m365 = await office([HARBOUR]);
+    m365.tenant.addMailbox({ displayName: 'Adele Vance', emailAddress: 'adele@contoso.example' });
+    const start = new Date(m365.clock.now() + 60 * 60_000);
+    m365.tenant.scheduleMeeting('adele@contoso.example', {
+      subject: 'Budget review',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      rooms: [HARBOUR.mailbox],
+    });
+    await m365.integration.syncNow(HARBOUR.id);
+    const display = await openDisplayPage(session.browser(), `${m365.bridge.url}/rooms/${HARBOUR.id}`);
+    session.defer(() => display.close());
+    await display.page.getByText('Budget review').first().waitFor();
+
+    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`);
+    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+    await page.getByText(`Signed in as ${ADMIN}`).waitFor();
+    await page.getByText('Connected', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Revoke integration' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke' }).click();
+    await page.getByText('Integration revoked: rooms now use local bookings.').waitFor();
+    await page.getByText('Not connected').waitFor();
+    await page.getByRole('cell', { name: 'Local bookings' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`${ADMIN} Revoked the integration`) }).waitFor();
+
+    expect(m365.store.getRoom(HARBOUR.id)?.microsoft365).toBeNull();
+    await display.page.reload();
+    await display.page.getByText('Budget review').first().waitFor();
+  });
+
+  it('shows each Microsoft 365 problem with its fix when it happens, and clears it when fixed', async () => {
+    const m365 = await office([HARBOUR]);
+    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`, { width: 390, height: 844 });
+    await signInWithToken(page);
+    await page.getByText('Connected', { exact: true }).waitFor();
+    const attention = page.getByRole('region', { name: 'Needs attention' });
+    const checkStatus = () => page.getByRole('button', { name: 'Check status' }).click();
+    const problems: { name: string; cause: () => void; fix: () => void; shows: RegExp; clock?: number }[] = [
+      { name: 'service principal disabled', cause: () => (m365.app.servicePrincipal = 'disabled'), fix: () => (m365.app.servicePrincipal = 'enabled'), shows: /Enabled for users to sign-in/ },
+      { name: 'service principal deleted', cause: () => (m365.app.servicePrincipal = 'deleted'), fix: () => (m365.app.servicePrincipal = 'enabled'), shows: /enterprise application was deleted/ },
+      { name: 'consent withdrawn', cause: () => (m365.app.adminConsented = false), fix: () => (m365.app.adminConsented = true), shows: /grant consent for the organisation again/ },
+      {
+        name: 'room calendar unreachable',
+        cause: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'access-denied'),
+        fix: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined),
+        shows: /application access policy/,
+      },
+    ];
+    for (const problem of problems) {
+      problem.cause();
+      await checkStatus();
+      await attention.getByText(problem.shows).waitFor();
+      problem.fix();
+      await checkStatus();
+      await page.getByText('Connected', { exact: true }).waitFor();
+      await expect.poll(() => attention.getByText(problem.shows).count(), { message: problem.name }).toBe(0);
+    }
+
+    // Throttling: the bridge waits as Microsoft asks (on its clock), says so meanwhile, and the warning ends with the wait.
+    m365.tenant.faults.push({ kind: 'throttle', retryAfterSeconds: 30, mailbox: HARBOUR.mailbox });
+    await checkStatus();
+    await m365.advance(31_000);
+    await page.getByRole('button', { name: 'Check status' }).waitFor();
+    await checkStatus();
+    await attention.getByText(/Microsoft 365 is throttling requests/).waitFor();
+    await m365.advance(11 * 60_000, 60_000);
+    await checkStatus();
+    await expect.poll(() => attention.getByText(/throttling/).count()).toBe(0);
+  });
+});

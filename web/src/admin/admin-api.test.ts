@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_API_PATH } from '../../../shared/admin-api.ts';
+import { ADMIN_API_BASE, AdminApiError, createAdminApi, retryAfterSeconds } from './admin-api.ts';
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A fetch that records what the page sent and answers what the test scripted. */
+function scriptedFetch(answer: () => Response | Promise<Response>) {
+  const sent: Sent[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    });
+    return answer();
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+async function refusalOf(promise: Promise<unknown>): Promise<AdminApiError> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(AdminApiError);
+  return error as AdminApiError;
+}
+
+describe('admin API client', () => {
+  it("calls the bridge's admin API path", () => {
+    expect(ADMIN_API_BASE).toBe(ADMIN_API_PATH);
+  });
+
+  it('sends the bearer token and the JSON body to the route', async () => {
+    const { fetch, sent } = scriptedFetch(() => json(200, { display: { id: 'd1' }, room: { id: 'harbour' } }));
+    const api = createAdminApi({ token: async () => 'tok-1', fetch });
+    const result = await api.link({ code: 'ABCDEF23', room: { roomId: 'harbour' } });
+    expect(result.room.id).toBe('harbour');
+    expect(sent).toEqual([
+      {
+        url: '/api/admin/links',
+        method: 'POST',
+        headers: { accept: 'application/json', authorization: 'Bearer tok-1', 'content-type': 'application/json' },
+        body: { code: 'ABCDEF23', room: { roomId: 'harbour' } },
+      },
+    ]);
+  });
+
+  it('asks for the public config without a token, and escapes ids in paths', async () => {
+    const { fetch, sent } = scriptedFetch(() => new Response(null, { status: 204 }));
+    const api = createAdminApi({ token: async () => null, fetch });
+    await api.config();
+    expect(sent[0]?.headers.authorization).toBeUndefined();
+    const signedIn = createAdminApi({ token: async () => 't', fetch });
+    await signedIn.unlink('a/b c');
+    await signedIn.removeRoom('room 1');
+    expect(sent.slice(1).map((each) => [each.method, each.url])).toEqual([
+      ['DELETE', '/api/admin/displays/a%2Fb%20c'],
+      ['DELETE', '/api/admin/rooms/room%201/microsoft-365'],
+    ]);
+  });
+
+  it('refuses at once, without a request, when nobody is signed in', async () => {
+    const { fetch, sent } = scriptedFetch(() => json(200, {}));
+    const error = await refusalOf(createAdminApi({ token: async () => null, fetch }).status());
+    expect(error.code).toBe('unauthorized');
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses without a request when the token cannot be had', async () => {
+    const { fetch, sent } = scriptedFetch(() => json(200, {}));
+    const api = createAdminApi({ token: () => Promise.reject(new Error('interaction_required: sign in again')), fetch });
+    expect(await refusalOf(api.check())).toMatchObject({ code: 'unauthorized', message: 'interaction_required: sign in again' });
+    expect(sent).toEqual([]);
+  });
+
+  it("keeps the bridge's code and message", async () => {
+    const { fetch } = scriptedFetch(() => json(410, { code: 'pairing-code-expired', message: 'Code ABCD-EF23 expired at 10:02.' }));
+    const error = await refusalOf(createAdminApi({ token: async () => 't', fetch }).link({ code: 'ABCDEF23', room: { roomId: 'x' } }));
+    expect(error).toMatchObject({ code: 'pairing-code-expired', message: 'Code ABCD-EF23 expired at 10:02.', status: 410, retryAfterSeconds: null });
+  });
+
+  it('reads Retry-After on a rate-limited answer', async () => {
+    const { fetch } = scriptedFetch(() => json(429, { code: 'too-many-attempts', message: 'Slow down.' }, { 'retry-after': '42' }));
+    const error = await refusalOf(createAdminApi({ token: async () => 't', fetch }).link({ code: 'X', room: { roomId: 'x' } }));
+    expect(error.code).toBe('too-many-attempts');
+    expect(error.retryAfterSeconds).toBe(42);
+  });
+
+  it('maps an answer without a known code by its status', async () => {
+    let status = 401;
+    const { fetch } = scriptedFetch(() => new Response('<html>proxy</html>', { status, statusText: 'Nope' }));
+    const api = createAdminApi({ token: async () => 't', fetch });
+    expect((await refusalOf(api.status())).code).toBe('unauthorized');
+    status = 429;
+    expect((await refusalOf(api.status())).code).toBe('too-many-attempts');
+    status = 502;
+    expect((await refusalOf(api.status())).code).toBe('unreachable');
+    status = 500;
+    const error = await refusalOf(api.status());
+    expect(error).toMatchObject({ code: 'internal', message: 'Nope' });
+  });
+
+  it('turns a failed request into "unreachable"', async () => {
+    const { fetch } = scriptedFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await refusalOf(createAdminApi({ token: async () => 't', fetch }).check());
+    expect(error).toMatchObject({ code: 'unreachable', message: 'Failed to fetch', status: 0 });
+  });
+});
+
+describe('Retry-After', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Mon, 23 Nov 2026 10:00:30 GMT', now)).toBe(30);
+    expect(retryAfterSeconds('Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBeNull();
+    expect(retryAfterSeconds('soon', now)).toBeNull();
+  });
+});

@@ -1,0 +1,141 @@
+import type { AdminConfig, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
+
+/**
+ * `ADMIN_API_PATH` of shared/admin-api.ts (a test holds them equal): importing
+ * the value would bring that module's zod schemas into the page for one string.
+ */
+export const ADMIN_API_BASE = '/api/admin';
+
+/** The bridge's error codes, plus one for "no answer at all" (the bridge is down, or the network). */
+export type AdminProblemCode = ErrorCode | 'unreachable';
+
+/**
+ * A refusal from the bridge, as the page shows it: the code picks the
+ * localised text, the bridge's own message adds the details, and
+ * `retryAfterSeconds` (from `Retry-After`) says when trying again can work.
+ */
+export class AdminApiError extends Error {
+  readonly code: AdminProblemCode;
+  readonly status: number;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(code: AdminProblemCode, message: string, status: number, retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = 'AdminApiError';
+    this.code = code;
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export interface AdminApi {
+  config(): Promise<AdminConfig>;
+  status(): Promise<AdminStatus>;
+  check(): Promise<AdminStatus>;
+  link(request: LinkRequest): Promise<LinkResult>;
+  unlink(displayId: string): Promise<void>;
+  linkRoom(roomId: string, request: RoomLinkRequest): Promise<void>;
+  removeRoom(roomId: string): Promise<void>;
+  startExport(roomId: string): Promise<ExportProgress>;
+  exportProgress(roomId: string): Promise<ExportProgress>;
+  renewCredentials(): Promise<AdminStatus>;
+  revoke(): Promise<AdminStatus>;
+}
+
+export interface AdminApiOptions {
+  /** The bearer token for the bridge, or null when nobody is signed in. */
+  token: () => Promise<string | null>;
+  fetch?: typeof fetch;
+  /** The clock for an HTTP-date `Retry-After`. */
+  now?: () => number;
+}
+
+/**
+ * The typed client of the bridge's admin API (`shared/admin-api.ts`).
+ * Every failure, network ones included, ends as an AdminApiError, so a
+ * component has one thing to show.
+ */
+export function createAdminApi(options: AdminApiOptions): AdminApi {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? Date.now;
+
+  async function call<T>(method: string, path: string, { body, signedIn = true }: { body?: unknown; signedIn?: boolean } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (signedIn) {
+      // A token that cannot be had (a Microsoft sign-in that needs renewing) is a refusal like any other.
+      const token = await options.token().catch((error: unknown) => {
+        throw new AdminApiError('unauthorized', error instanceof Error ? error.message : String(error), 401);
+      });
+      if (!token) throw new AdminApiError('unauthorized', 'Not signed in.', 401);
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${ADMIN_API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    } catch (error) {
+      throw new AdminApiError('unreachable', error instanceof Error ? error.message : String(error), 0);
+    }
+    if (!response.ok) throw await refusal(response, now());
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const room = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
+  return {
+    config: () => call('GET', '/config', { signedIn: false }),
+    status: () => call('GET', '/status'),
+    check: () => call('POST', '/check'),
+    link: (request) => call('POST', '/links', { body: request }),
+    unlink: (displayId) => call('DELETE', `/displays/${encodeURIComponent(displayId)}`),
+    linkRoom: (roomId, request) => call('PUT', `${room(roomId)}/microsoft-365`, { body: request }),
+    removeRoom: (roomId) => call('DELETE', `${room(roomId)}/microsoft-365`),
+    startExport: (roomId) => call('POST', `${room(roomId)}/export`),
+    exportProgress: (roomId) => call('GET', `${room(roomId)}/export`),
+    renewCredentials: () => call('POST', '/credentials/renew'),
+    revoke: () => call('POST', '/revoke'),
+  };
+}
+
+/** The bridge's `{ code, message }` when it sent one; else a code from the HTTP status (a proxy's error page, say). */
+async function refusal(response: Response, now: number): Promise<AdminApiError> {
+  let code: AdminProblemCode = codeForStatus(response.status);
+  let message = response.statusText || `HTTP ${response.status}`;
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') {
+      const answer = body as { code?: unknown; message?: unknown };
+      if (isErrorCode(answer.code)) code = answer.code;
+      if (typeof answer.message === 'string' && answer.message.trim()) message = answer.message;
+    }
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return new AdminApiError(code, message, response.status, retryAfterSeconds(response.headers.get('retry-after'), now));
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return (ERROR_CODES as readonly unknown[]).includes(value);
+}
+
+function codeForStatus(status: number): AdminProblemCode {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404) return 'not-found';
+  if (status === 413) return 'payload-too-large';
+  if (status === 415) return 'unsupported-media-type';
+  if (status === 429) return 'too-many-attempts';
+  if (status === 502 || status === 503 || status === 504) return 'unreachable';
+  if (status >= 400 && status < 500) return 'invalid-input';
+  return 'internal';
+}
+
+/** `Retry-After` in whole seconds from now: either form HTTP allows (seconds, or a date), null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}

@@ -1,0 +1,72 @@
+import type { AdminStatus, LinkRequest, LinkResult } from '../../../shared/admin-api.ts';
+import { AdminApiError, type AdminApi } from './admin-api.ts';
+
+/** What an admin did on the page; a button finds its own progress, success and failure by it. */
+export type AdminAction = 'refresh' | 'check' | 'renew' | 'revoke' | `unlink:${string}` | `remove:${string}` | `link-room:${string}`;
+
+const asError = (error: unknown) => (error instanceof AdminApiError ? error : new AdminApiError('internal', String(error), 0));
+
+/**
+ * The bridge's admin status as the page shows it, and the actions that
+ * change it. Each action ends with the bridge's new status (its answer, or
+ * a fresh `GET /status`), so the page never shows a state the bridge is not in.
+ */
+export class AdminState {
+  status = $state.raw<AdminStatus | null>(null);
+  busy = $state<AdminAction | null>(null);
+  problem = $state<{ action: AdminAction; error: AdminApiError } | null>(null);
+  /** The last action that succeeded, for its confirmation. */
+  done = $state<AdminAction | null>(null);
+
+  readonly #api: AdminApi;
+  readonly #unauthorized: (error: AdminApiError) => void;
+
+  /** `unauthorized`: the bridge refused the admin's token; the page goes back to signing in. */
+  constructor(api: AdminApi, unauthorized: (error: AdminApiError) => void) {
+    this.#api = api;
+    this.#unauthorized = unauthorized;
+  }
+
+  refresh = () => this.#run('refresh', () => this.#api.status());
+  check = () => this.#run('check', () => this.#api.check());
+  renew = () => this.#run('renew', () => this.#api.renewCredentials());
+  revoke = () => this.#run('revoke', () => this.#api.revoke());
+  unlink = (displayId: string) => this.#run(`unlink:${displayId}`, () => this.#api.unlink(displayId).then(() => this.#api.status()));
+  removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));
+  linkRoom = (roomId: string, mailbox: string) => this.#run(`link-room:${roomId}`, () => this.#api.linkRoom(roomId, { mailbox }).then(() => this.#api.status()));
+
+  /** Links a display; the pairing form shows the answer or the refusal itself. */
+  async link(request: LinkRequest): Promise<LinkResult> {
+    try {
+      const result = await this.#api.link(request);
+      void this.refresh();
+      return result;
+    } catch (error) {
+      const refusal = asError(error);
+      if (refusal.code === 'unauthorized') this.#unauthorized(refusal);
+      throw refusal;
+    }
+  }
+
+  problemOf(action: AdminAction): AdminApiError | null {
+    return this.problem?.action === action ? this.problem.error : null;
+  }
+
+  async #run(action: AdminAction, request: () => Promise<AdminStatus>): Promise<boolean> {
+    this.busy = action;
+    this.problem = null;
+    this.done = null;
+    try {
+      this.status = await request();
+      this.done = action;
+      return true;
+    } catch (error) {
+      const refusal = asError(error);
+      this.problem = { action, error: refusal };
+      if (refusal.code === 'unauthorized') this.#unauthorized(refusal);
+      return false;
+    } finally {
+      this.busy = null;
+    }
+  }
+}

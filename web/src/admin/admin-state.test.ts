@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminStatus } from '../../../shared/admin-api.ts';
+import { AdminApiError, type AdminApi } from './admin-api.ts';
+import { AdminState } from './admin-state.svelte.ts';
+
+function status(displays: string[]): AdminStatus {
+  return {
+    you: { name: 'local admin token', via: 'local-token' },
+    connection: { state: 'not-connected', reason: 'No Microsoft 365 tenant configured.' },
+    credential: null,
+    warnings: [],
+    rooms: [],
+    displays: displays.map((id) => ({ id, roomId: 'harbour', linkedAt: null, linkedBy: null, lastSeenAt: '2026-11-23T10:00:00Z', online: true })),
+    audit: [],
+  };
+}
+
+function fakeApi(overrides: Partial<AdminApi>) {
+  const calls: string[] = [];
+  let displays = ['d1', 'd2'];
+  const api = {
+    status: async () => (calls.push('status'), status(displays)),
+    unlink: async (id: string) => {
+      calls.push(`unlink ${id}`);
+      displays = displays.filter((each) => each !== id);
+    },
+    ...overrides,
+  } as AdminApi;
+  return { api, calls };
+}
+
+describe('admin state', () => {
+  it('shows the status the bridge has after an action', async () => {
+    const { api, calls } = fakeApi({});
+    const state = new AdminState(api, () => {});
+    await state.refresh();
+    expect(await state.unlink('d1')).toBe(true);
+    expect(calls).toEqual(['status', 'unlink d1', 'status']);
+    expect(state.status?.displays.map((display) => display.id)).toEqual(['d2']);
+    expect(state.done).toBe('unlink:d1');
+    expect(state.busy).toBeNull();
+  });
+
+  it('keeps a refusal with the action it belongs to, and goes back to sign-in when the token is refused', async () => {
+    const refused: AdminApiError[] = [];
+    const { api } = fakeApi({
+      renewCredentials: async () => {
+        throw new AdminApiError('internal', 'Graph said no', 500);
+      },
+      check: async () => {
+        throw new AdminApiError('unauthorized', 'Token expired', 401);
+      },
+    });
+    const state = new AdminState(api, (error) => refused.push(error));
+    expect(await state.renew()).toBe(false);
+    expect(state.problemOf('renew')?.message).toBe('Graph said no');
+    expect(state.problemOf('check')).toBeNull();
+    expect(refused).toEqual([]);
+    await state.check();
+    expect(refused.map((error) => error.code)).toEqual(['unauthorized']);
+  });
+});

@@ -1,0 +1,161 @@
+import type { AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
+import type { ErrorCode } from '../../../../shared/errors.ts';
+
+/**
+ * Every text of the admin page, apart from the display's so the display
+ * bundle never carries them. Each language is checked against this shape by
+ * the compiler; dates and numbers arrive formatted by Intl.
+ */
+export interface AdminMessages {
+  pageTitle: string;
+  language: string;
+  loading: string;
+  tryAgain: string;
+  cancel: string;
+  dismiss: string;
+  never: string;
+  /** A date the bridge does not know. */
+  unknown: string;
+  /** An error code's text where the display's wording does not fit an admin; the rest come from the display's texts. */
+  errors: Partial<Record<ErrorCode, string>> & { unreachable: string };
+  bridgeSays: (message: string) => string;
+  retryIn: (seconds: string) => string;
+  configUnavailable: string;
+
+  signedInAs: (name: string) => string;
+  signedInWithToken: string;
+  signOut: string;
+  signInHeading: string;
+  signInIntro: string;
+  signInWithMicrosoft: string;
+  signInFailed: (reason: string) => string;
+  firstTimeConsent: string;
+  grantConsent: string;
+  localTokenHeading: string;
+  localTokenHelp: string;
+  localTokenLabel: string;
+  useToken: string;
+  noMicrosoft365: string;
+  needsSignIn: string;
+  signInAgain: string;
+
+  consentGranted: string;
+  consentRefused: (reason: string) => string;
+  consentStateMismatch: string;
+
+  connectionHeading: string;
+  connection: Record<ConnectionState['state'], string>;
+  checkStatus: string;
+  checking: string;
+  checked: string;
+  connectMicrosoft365: string;
+
+  warningsHeading: string;
+  whatToDo: string;
+  since: (time: string) => string;
+  forRoom: (room: string) => string;
+
+  credentialsHeading: string;
+  credentialKind: Record<'secret' | 'certificate', string>;
+  credentialType: string;
+  expires: string;
+  lastCheck: string;
+  lastRenewal: string;
+  lastError: string;
+  noCredential: string;
+  renewCredentials: string;
+  renewing: string;
+  renewed: string;
+  revokeIntegration: string;
+  revokeConfirm: string;
+  confirmRevoke: string;
+  revoked: string;
+
+  pairHeading: string;
+  pairIntro: string;
+  codeLabel: string;
+  codeHint: string;
+  codeWrongLength: (count: string) => string;
+  codeWrongCharacters: (characters: string) => string;
+  roomLegend: string;
+  m365RoomOption: (name: string) => string;
+  noM365RoomChosen: string;
+  bridgeRoomOption: string;
+  bridgeRoomLabel: string;
+  linkNow: string;
+  linking: string;
+  linked: (room: string) => string;
+
+  exportBookings: string;
+  exportOffer: (count: string) => string;
+  exportProgress: string;
+  exportStatus: (done: string, total: string) => string;
+  exportDone: (exported: string) => string;
+  exportFailed: (reason: string) => string;
+  refusedHeading: string;
+
+  discoverHeading: string;
+  discoverRooms: string;
+  rediscoverRooms: string;
+  discovering: string;
+  discoveryNeedsMicrosoft: string;
+  discoveryFailed: (reason: string) => string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  roomListLabel: string;
+  allRooms: string;
+  roomsFound: (count: string) => string;
+  pageOf: (page: string, pages: string) => string;
+  previousPage: string;
+  nextPage: string;
+  noRoomsMatch: string;
+  name: string;
+  email: string;
+  capacity: string;
+  building: string;
+  choose: string;
+  chooseRoom: (name: string) => string;
+  chosen: string;
+  missingRoomsHeading: string;
+  missingRoomsNew: string;
+  missingRoomsHidden: string;
+
+  roomsHeading: string;
+  room: string;
+  calendar: string;
+  localBookings: string;
+  lastSynced: string;
+  displays: string;
+  pendingChanges: string;
+  actions: string;
+  remove: string;
+  removeRoom: (room: string) => string;
+  removeConfirm: (room: string) => string;
+  confirmRemove: string;
+  removed: string;
+  takeCalendarOf: (name: string) => string;
+  chooseM365First: string;
+  noRooms: string;
+
+  displaysHeading: string;
+  display: string;
+  linkedAt: string;
+  status: string;
+  online: string;
+  lastSeen: (time: string) => string;
+  notLinked: string;
+  unlink: string;
+  unlinkDisplay: (id: string) => string;
+  unlinkConfirm: string;
+  confirmUnlink: string;
+  unlinked: string;
+  noDisplays: string;
+
+  auditHeading: string;
+  when: string;
+  who: string;
+  what: string;
+  details: string;
+  auditActions: Record<AuditAction, string>;
+  noAudit: string;
+}

@@ -1,0 +1,149 @@
+/** One GET against Microsoft Graph: a path under the version (`/places/...`) or a full `@odata.nextLink`. */
+export type GraphGet = (pathOrUrl: string) => Promise<unknown>;
+
+/** A room of the tenant's room directory (Graph Places), as the admin page lists it. */
+export interface M365Room {
+  mailbox: string;
+  name: string;
+  capacity: number | null;
+  building: string | null;
+  floor: string | null;
+}
+
+export interface M365RoomList {
+  mailbox: string;
+  name: string;
+}
+
+export const ROOMS_PER_PAGE = 25;
+/** Pages followed at most: 20,000 rooms is far beyond any tenant, and a looping nextLink cannot hang the page. */
+const PAGE_LIMIT = 200;
+const ROOMS = '/places/microsoft.graph.room?$top=100';
+const ROOM_LISTS = '/places/microsoft.graph.roomlist?$top=100';
+
+/** Every item of a Graph collection, following `@odata.nextLink` until the last page. */
+export async function allPages(get: GraphGet, first: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let next: string | undefined = first;
+  for (let page = 0; next !== undefined && page < PAGE_LIMIT; page++) {
+    const answer = (await get(next)) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
+    if (Array.isArray(answer?.value)) items.push(...answer.value);
+    next = typeof answer?.['@odata.nextLink'] === 'string' ? answer['@odata.nextLink'] : undefined;
+  }
+  return items;
+}
+
+/** Graph's answer is outside input: keep what has the expected shape, drop the rest. */
+function toRoom(raw: unknown): M365Room | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const room = raw as Record<string, unknown>;
+  const mailbox = typeof room.emailAddress === 'string' ? room.emailAddress.trim() : '';
+  if (!mailbox.includes('@')) return null;
+  const name = typeof room.displayName === 'string' && room.displayName.trim() ? room.displayName.trim() : mailbox;
+  const capacity = typeof room.capacity === 'number' && Number.isInteger(room.capacity) && room.capacity > 0 ? room.capacity : null;
+  const building = typeof room.building === 'string' && room.building.trim() ? room.building.trim() : null;
+  const floor = typeof room.floorNumber === 'number' ? String(room.floorNumber) : typeof room.floorLabel === 'string' && room.floorLabel ? room.floorLabel : null;
+  return { mailbox, name, capacity, building, floor };
+}
+
+function toRoomList(raw: unknown): M365RoomList | null {
+  const room = toRoom(raw);
+  return room ? { mailbox: room.mailbox, name: room.name } : null;
+}
+
+/** Every word of the query in the room's name, email or building, in any case. */
+export function matchesQuery(room: M365Room, query: string): boolean {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const text = `${room.name} ${room.mailbox} ${room.building ?? ''}`.toLocaleLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The tenant's rooms, found in the browser with the admin's own Graph token
+ * (the bridge never needs Place.Read.All for this), filtered and shown a
+ * page at a time so 150+ rooms stay usable on a phone. Room lists load
+ * once; a list's members load the first time it is picked.
+ */
+export class RoomDiscovery {
+  rooms = $state.raw<M365Room[]>([]);
+  roomLists = $state.raw<M365RoomList[]>([]);
+  /** Lower-cased mailboxes of each room list's rooms, by the list's lower-cased mailbox. */
+  listMembers = $state.raw<Record<string, string[]>>({});
+  loading = $state(false);
+  listLoading = $state(false);
+  problem = $state<string | null>(null);
+  discovered = $state(false);
+  query = $state('');
+  /** The room list to show, by its mailbox; empty for all rooms. */
+  list = $state('');
+  page = $state(0);
+  /** The room the admin picked, for pairing or for a room of this bridge. */
+  chosen = $state<M365Room | null>(null);
+
+  filtered: M365Room[] = $derived.by(() => {
+    const members = this.list ? this.listMembers[this.list.toLowerCase()] : undefined;
+    return this.rooms.filter((room) => (!members || members.includes(room.mailbox.toLowerCase())) && matchesQuery(room, this.query));
+  });
+  pageCount: number = $derived(Math.max(1, Math.ceil(this.filtered.length / ROOMS_PER_PAGE)));
+  visible: M365Room[] = $derived(this.filtered.slice(this.page * ROOMS_PER_PAGE, (this.page + 1) * ROOMS_PER_PAGE));
+
+  readonly #get: GraphGet;
+
+  constructor(get: GraphGet) {
+    this.#get = get;
+  }
+
+  /** Loads (or reloads) every room and room list of the tenant. */
+  async discover(): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    this.problem = null;
+    try {
+      const [rooms, lists] = await Promise.all([
+        allPages(this.#get, ROOMS),
+        // Room lists are a convenience: a tenant without any (or a refusal) still lists its rooms.
+        allPages(this.#get, ROOM_LISTS).catch(() => []),
+      ]);
+      this.rooms = rooms.flatMap((raw) => toRoom(raw) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+      this.roomLists = lists.flatMap((raw) => toRoomList(raw) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+      this.listMembers = {};
+      if (!this.roomLists.some((list) => list.mailbox === this.list)) this.list = '';
+      this.page = Math.min(this.page, this.pageCount - 1);
+      this.discovered = true;
+      if (this.list) await this.chooseList(this.list);
+    } catch (error) {
+      this.problem = describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  search(query: string): void {
+    this.query = query;
+    this.page = 0;
+  }
+
+  async chooseList(mailbox: string): Promise<void> {
+    this.list = mailbox;
+    this.page = 0;
+    const key = mailbox.toLowerCase();
+    if (!mailbox || key in this.listMembers) return;
+    this.listLoading = true;
+    try {
+      const rooms = await allPages(this.#get, `/places/${encodeURIComponent(mailbox)}/microsoft.graph.roomlist/rooms?$top=100`);
+      const members = rooms.flatMap((raw) => toRoom(raw)?.mailbox.toLowerCase() ?? []);
+      this.listMembers = { ...this.listMembers, [key]: members };
+    } catch (error) {
+      this.problem = describe(error);
+      this.list = '';
+    } finally {
+      this.listLoading = false;
+    }
+  }
+
+  goToPage(page: number): void {
+    this.page = Math.max(0, Math.min(page, this.pageCount - 1));
+  }
+}
