@@ -35,15 +35,15 @@ export interface IntegrationWarning {
 /** The fix for each warning, written for a Microsoft 365 admin. */
 export const WARNING_FIXES: Record<IntegrationWarningCode, string> = {
   'service-principal-deleted':
-    "Lintel's enterprise application was deleted from the tenant. Connect Microsoft 365 again on the admin page, which recreates it with admin consent.",
+    "Lintel's enterprise application was deleted from the tenant. Press \"Grant admin consent\" on the admin page: consent recreates it.",
   'service-principal-disabled':
     "Lintel's enterprise application is disabled. In Entra admin center, Enterprise applications, Lintel, Properties: set \"Enabled for users to sign-in\" to Yes.",
   'consent-withdrawn':
-    'Admin consent for Lintel was withdrawn. Press "Connect Microsoft 365" on the admin page and grant consent for the organisation again.',
+    'Admin consent for Lintel was withdrawn (or never given). Press "Grant admin consent" on the admin page and grant consent for the organisation again.',
   'credential-invalid':
-    "The bridge's client secret or certificate is not accepted by Microsoft 365. Press \"Renew credentials\"; if that fails, create a new one in Entra admin center and enter it on the admin page.",
+    "The bridge's client secret or certificate is not accepted by Microsoft 365. Press \"Renew credentials\"; if that fails, create a new one in Entra admin center, give it to the bridge (LINTEL_M365_CLIENT_SECRET or LINTEL_M365_CERTIFICATE_FILE) and restart it.",
   'credential-expired':
-    "The bridge's credential has expired, so the rooms run on local data. Create a new client secret or certificate for Lintel in Entra admin center and enter it on the admin page.",
+    "The bridge's credential has expired, so the rooms run on local data. Create a new client secret or certificate for Lintel in Entra admin center, give it to the bridge (LINTEL_M365_CLIENT_SECRET or LINTEL_M365_CERTIFICATE_FILE) and restart it.",
   'credential-expiring':
     'The credential expires soon and could not be renewed automatically. Press "Renew credentials"; if that fails, grant Lintel the Application.ReadWrite.OwnedBy permission and make Lintel an owner of its own application.',
   'credential-renewal-failed':

@@ -5,7 +5,7 @@ import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-p
 import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { startTestBridge } from '../support/in-process-bridge.ts';
+import { startTestBridge, TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -78,6 +78,30 @@ describe('accessibility', () => {
     } finally {
       await display.close();
       await pinned.close();
+    }
+  });
+
+  it('keeps the pairing screen and the admin page accessible, on a laptop and on a phone', async () => {
+    const clock = new FakeClock(Date.now());
+    const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'harbour', name: 'Harbour' }, { id: 'loft', name: 'Loft' }] });
+    try {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const pairing = await openDisplayPage(session.browser(), `${bridge.url}/`, { bypassCSP: true, viewport });
+        await pairing.page.getByRole('heading', { name: 'Link this display' }).waitFor();
+        await pairing.page.getByRole('img', { name: /scan/i }).waitFor();
+        expect(await axeViolations(pairing.page)).toEqual([]);
+        await pairing.close();
+
+        const admin = await openDisplayPage(session.browser(), `${bridge.url}/admin/`, { bypassCSP: true, viewport });
+        await admin.page.getByLabel('Local admin token').fill(TEST_ADMIN_TOKEN);
+        await admin.page.getByRole('button', { name: 'Use this token' }).click();
+        await admin.page.getByRole('heading', { name: 'Rooms on this bridge' }).waitFor();
+        await admin.page.getByRole('heading', { name: 'Loft' }).waitFor();
+        expect(await axeViolations(admin.page)).toEqual([]);
+        await admin.close();
+      }
+    } finally {
+      await bridge.close();
     }
   });
 });

@@ -38,6 +38,10 @@ async function openAdmin(browser: Browser, url: string, viewport = { width: 1280
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Refusals the tests provoke (401, 404) are console errors too; a blocked request or script is not expected ever.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
   await page.goto(url);
   return { page, problems };
 }

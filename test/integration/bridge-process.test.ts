@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
@@ -47,6 +47,24 @@ describe('the bridge process', () => {
     expect(body.current?.id).toBe(`walk-up-${booking.id}`);
     const retry = await postJson(`${second.url}/api/rooms/demo/actions`, booking);
     expect(retry).toEqual(acknowledged);
+  });
+
+  it('makes a local admin token at first start, shows it once, keeps it owner-only, and the admin API takes only it', async () => {
+    const dir = dataDir();
+    const first = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const token = /local admin token[^:]*: (\S+)/.exec(first.startupOutput)?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(statSync(join(dir, 'admin-token')).mode & 0o777).toBe(0o600);
+    // Only on the console, once: the structured log never carries it.
+    expect(first.startupOutput.split('\n').filter((line) => line.startsWith('{') && line.includes(token!))).toEqual([]);
+    const status = (authorization?: string) =>
+      fetch(`${first.url}/api/admin/status`, authorization ? { headers: { authorization } } : {}).then((response) => response.status);
+    expect([await status(), await status('Bearer wrong-token'), await status(`Bearer ${token}`)]).toEqual([401, 401, 200]);
+    await first.stop();
+
+    const second = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    expect(second.startupOutput).not.toContain(token);
+    expect(await fetch(`${second.url}/api/admin/status`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status)).toBe(200);
   });
 
   it('refuses to start with a bad configuration, naming every problem', async () => {

@@ -28,6 +28,8 @@ export interface BridgeProcess {
   url: string;
   pid: number;
   dataDir: string;
+  /** What it printed until it was running. */
+  startupOutput: string;
   /** Ends the process this test started, by its PID. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -51,18 +53,19 @@ export async function startBridgeProcess(options: { dataDir: string; env?: Recor
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  const port = await readPort(child);
+  const { port, output } = await readPort(child);
   const pid = child.pid;
   if (pid === undefined) throw new Error('bridge process has no pid');
   return {
     url: `http://127.0.0.1:${port}`,
     pid,
     dataDir: options.dataDir,
+    startupOutput: output,
     stop: (signal = 'SIGTERM') => stopChild(child, signal),
   };
 }
 
-function readPort(child: ChildProcess): Promise<number> {
+function readPort(child: ChildProcess): Promise<{ port: number; output: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timeout = setTimeout(() => fail(new Error(`bridge did not start in 20 s:\n${output}`)), 20_000);
@@ -79,7 +82,7 @@ function readPort(child: ChildProcess): Promise<number> {
         clearTimeout(timeout);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve(parsed.port);
+        resolve({ port: parsed.port, output });
         return;
       }
     };
