@@ -33,7 +33,8 @@ export type ConnectionState =
   | { state: 'connected' }
   | { state: 'broken'; reason: string };
 
-export interface AdminCredential {
+/** The bridge's application credential as its checks last found it: never the secret or key itself. */
+export interface CredentialStatus {
   kind: 'secret' | 'certificate';
   keyId: string | null;
   expiresAt: string | null;
@@ -84,7 +85,7 @@ export interface AuditEntry {
 export interface AdminStatus {
   you: { name: string; via: 'microsoft' | 'local-token' };
   connection: ConnectionState;
-  credential: AdminCredential | null;
+  credential: CredentialStatus | null;
   warnings: IntegrationWarning[];
   rooms: AdminRoom[];
   displays: AdminDisplay[];
@@ -121,6 +122,15 @@ export interface LinkResult {
 export const RoomLinkRequest = z.strictObject({ mailbox: z.email().max(320), bookings: Microsoft365Link.shape.bookings.optional() });
 export type RoomLinkRequest = z.input<typeof RoomLinkRequest>;
 
+/** A booking Exchange would not take, and Exchange's reason. */
+export interface ExportRefusal {
+  meetingId: string;
+  subject: string;
+  start: string;
+  end: string;
+  reason: string;
+}
+
 /** `POST /rooms/:id/export` starts, `GET /rooms/:id/export` follows a bulk export of the room's future walk-up bookings. */
 export interface ExportProgress {
   roomId: string;
@@ -128,7 +138,7 @@ export interface ExportProgress {
   done: number;
   total: number;
   exported: number;
-  refused: { meetingId: string; subject: string; start: string; end: string; reason: string }[];
+  refused: ExportRefusal[];
   /** Why it failed, when it did. */
   message: string | null;
 }

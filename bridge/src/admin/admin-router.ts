@@ -1,8 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { LinkRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import type { Result } from '../../../shared/errors.ts';
-import { parseInput } from '../../../shared/validation.ts';
-import type { z } from 'zod';
+import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
 import { sendError } from '../http/send-error.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
@@ -95,17 +94,4 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 function answer<T>(res: Response, result: Result<T>, status = 200): void {
   if (result.ok) res.status(status).json(result.data);
   else sendError(res, result.code, result.message);
-}
-
-function jsonBody<S extends z.ZodType>(req: Request, res: Response, schema: S): z.output<S> | undefined {
-  if (!req.is('application/json')) {
-    sendError(res, 'unsupported-media-type', 'Send the request as JSON with Content-Type: application/json.');
-    return undefined;
-  }
-  const parsed = parseInput(schema, req.body);
-  if (!parsed.ok) {
-    sendError(res, parsed.code, parsed.message);
-    return undefined;
-  }
-  return parsed.data;
 }

@@ -1,9 +1,9 @@
-import type { AdminRoom, AdminStatus, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AdminDisplay, AdminRoom, AdminStatus, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
 import type { Logger } from '../logger.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration, Microsoft365Status } from '../microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -51,14 +51,17 @@ export class AdminService {
 
   status(you: AdminIdentity): AdminStatus {
     const { microsoft365, displays, audit } = this.#deps;
+    // Each is read once per answer: the integration's status counts requests and outboxes, the display list is a query.
     const m365 = microsoft365 && microsoft365.revocation() === null ? microsoft365.status() : undefined;
+    const warnings = m365 ? m365.warnings : [];
+    const shown = displays.list();
     return {
       you: { name: you.name, via: you.via },
-      connection: connectionState(microsoft365),
+      connection: connectionState(microsoft365, warnings),
       credential: m365 ? m365.credential : null,
-      warnings: m365 ? m365.warnings : [],
-      rooms: this.#deps.store.listRooms().map((room) => this.#describeRoom(room)),
-      displays: displays.list(),
+      warnings,
+      rooms: this.#deps.store.listRooms().map((room) => this.#describeRoom(room, m365, shown)),
+      displays: shown,
       audit: audit.recent(),
     };
   }
@@ -87,10 +90,10 @@ export class AdminService {
     }
     this.#audit(you, 'link', `display ${shortId(displayId)}`, `linked to ${room.name}${room.microsoft365 ? ` (${room.microsoft365.mailbox})` : ''}`);
     this.#assigned(displayId, room.id);
-    return ok({ display: displays.get(displayId)!, room: this.#describeRoom(room) });
+    return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
   }
 
-  unlink(displayId: string, you: AdminIdentity): Result<AdminStatus['displays'][number]> {
+  unlink(displayId: string, you: AdminIdentity): Result<AdminDisplay> {
     const { displays, store, clock } = this.#deps;
     const roomId = displays.unlink(displayId, you.name, clock.now());
     if (roomId === undefined) return fail('not-found', 'No display with that id is linked to a room.');
@@ -105,7 +108,7 @@ export class AdminService {
     const linked = await integration.data.linkRoom(roomId, { mailbox: request.mailbox, bookings: request.bookings ?? 'service-mailbox' });
     if (!linked.ok) return linked;
     this.#audit(you, 'link-room', `room ${linked.data.name}`, `calendar from ${request.mailbox}`);
-    return ok(this.#describeRoom(linked.data));
+    return ok(this.#describeOne(linked.data));
   }
 
   async removeRoom(roomId: string, you: AdminIdentity): Promise<Result<AdminRoom>> {
@@ -115,7 +118,7 @@ export class AdminService {
     const removed = await integration.data.removeRoom(roomId);
     if (!removed.ok) return removed;
     this.#audit(you, 'remove', `room ${removed.data.name}`, `no longer uses ${mailbox ?? 'Microsoft 365'}: runs on local bookings`);
-    return ok(this.#describeRoom(removed.data));
+    return ok(this.#describeOne(removed.data));
   }
 
   async revoke(you: AdminIdentity): Promise<Result<AdminStatus>> {
@@ -184,9 +187,14 @@ export class AdminService {
     return ok({ room, created: true });
   }
 
-  #describeRoom(room: Room): AdminRoom {
+  #describeOne(room: Room): AdminRoom {
     const { microsoft365, displays } = this.#deps;
-    const linked = room.microsoft365 ? microsoft365?.status().rooms.find((each) => each.roomId === room.id) : undefined;
+    return this.#describeRoom(room, room.microsoft365 ? microsoft365?.status() : undefined, displays.list());
+  }
+
+  #describeRoom(room: Room, m365: Microsoft365Status | undefined, shown: AdminDisplay[]): AdminRoom {
+    const { microsoft365 } = this.#deps;
+    const linked = room.microsoft365 ? m365?.rooms.find((each) => each.roomId === room.id) : undefined;
     return {
       id: room.id,
       name: room.name,
@@ -196,7 +204,7 @@ export class AdminService {
       syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
       outboxDepth: linked?.outboxDepth ?? 0,
       localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,
-      displays: displays.list().filter((display) => display.roomId === room.id).length,
+      displays: shown.filter((display) => display.roomId === room.id).length,
     };
   }
 

@@ -17,11 +17,11 @@ const BREAKING: IntegrationWarningCode[] = [
  * page. Room-level problems (one unreachable calendar, throttling) do not
  * make the connection broken: they are warnings beside a working connection.
  */
-export function connectionState(integration: Microsoft365Integration | undefined): ConnectionState {
+export function connectionState(integration: Microsoft365Integration | undefined, warnings: IntegrationWarning[]): ConnectionState {
   if (!integration) {
     return {
       state: 'not-connected',
-      reason: 'Microsoft 365 is not set up on this bridge: give it the tenant, the application and its credential (see the admin guide), then restart it.',
+      reason: "Microsoft 365 is not set up on this bridge: give it the tenant, the application and its credential (see the README's Microsoft 365 section), then restart it.",
     };
   }
   const revocation = integration.revocation();
@@ -31,12 +31,12 @@ export function connectionState(integration: Microsoft365Integration | undefined
       reason: `Revoked by ${revocation.by} at ${toIso(revocation.at)}: every room runs on local bookings. To connect again, configure a new credential and restart the bridge.`,
     };
   }
-  const warnings = integration.status().warnings.filter((warning) => warning.roomId === undefined);
-  const consent = warnings.find((warning) => warning.code === 'consent-withdrawn');
+  const integrationWide = warnings.filter((warning) => warning.roomId === undefined);
+  const consent = integrationWide.find((warning) => warning.code === 'consent-withdrawn');
   if (consent) {
     return { state: 'consent-pending', reason: `An administrator of the organisation has not granted consent to Lintel (or withdrew it): ${consent.message}` };
   }
-  const breaking = worst(warnings);
+  const breaking = worst(integrationWide);
   if (breaking) return { state: 'broken', reason: breaking.message };
   if (!integration.signedIn()) return { state: 'not-connected', reason: 'The bridge has not signed in to Microsoft 365 yet: press "Check status".' };
   return { state: 'connected' };

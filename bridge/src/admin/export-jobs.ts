@@ -21,7 +21,7 @@ export class ExportJobs {
   /** Starts the room's export unless one is running; `finished` hears how it ended. */
   start(roomId: string, finished: (progress: ExportProgress) => void): ExportProgress {
     const running = this.#jobs.get(roomId);
-    if (running?.state === 'running') return running;
+    if (running?.state === 'running') return { ...running };
     const progress: ExportProgress = { roomId, state: 'running', done: 0, total: this.#integration.exportableCount(roomId), exported: 0, refused: [], message: null };
     this.#jobs.set(roomId, progress);
     void this.#integration

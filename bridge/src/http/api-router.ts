@@ -1,11 +1,11 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { WalkUpAction } from '../../../shared/model.ts';
-import { parseInput } from '../../../shared/validation.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
+import { jsonBody } from './json-body.ts';
 import { validRoomId } from './room-id-param.ts';
 import { sendError } from './send-error.ts';
 
@@ -60,12 +60,9 @@ export function createApiRouter({ rooms, baseUnits, clock, logger, version, admi
   router.post('/rooms/:id/actions', express.json({ limit: BODY_LIMIT }), (req, res) => {
     const roomId = validRoomId(req, res);
     if (roomId === undefined) return;
-    if (!req.is('application/json')) {
-      return sendError(res, 'unsupported-media-type', 'Send the action as JSON with Content-Type: application/json.');
-    }
-    const action = parseInput(WalkUpAction, req.body);
-    if (!action.ok) return sendError(res, action.code, action.message);
-    const result = rooms.applyAction(roomId, action.data);
+    const action = jsonBody(req, res, WalkUpAction);
+    if (action === undefined) return;
+    const result = rooms.applyAction(roomId, action);
     if (!result.ok) return sendError(res, result.code, result.message);
     res.json(result.data);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportRefusal } from '../../../shared/admin-api.ts';
 import { type Clock } from '../../../shared/clock.ts';
 import type { Room, TimedMeeting } from '../../../shared/model.ts';
 import type { RoomStore } from '../store/room-store.ts';
@@ -15,14 +16,6 @@ const MAX_ROUNDS = 5;
 const BatchAnswer = z.object({
   responses: z.array(z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).nullish(), body: z.unknown() })),
 });
-
-export interface ExportRefusal {
-  meetingId: string;
-  subject: string;
-  start: string;
-  end: string;
-  reason: string;
-}
 
 export interface ExportReport {
   total: number;

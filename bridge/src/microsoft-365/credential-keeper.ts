@@ -1,4 +1,5 @@
 import { DAY_MS, toIso, type Clock } from '../../../shared/clock.ts';
+import type { CredentialStatus } from '../../../shared/admin-api.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import type { Logger } from '../logger.ts';
@@ -22,15 +23,6 @@ type Application = z.infer<typeof Application>;
 
 const NewPassword = z.object({ keyId: z.string().min(1), secretText: z.string().min(1), endDateTime: z.iso.datetime({ offset: true }) });
 const AddedKey = z.object({ keyId: z.string().min(1), endDateTime: z.string().nullish() });
-
-export interface CredentialStatus {
-  kind: AppCredential['kind'];
-  keyId: string | null;
-  expiresAt: string | null;
-  lastCheckAt: string | null;
-  lastRenewedAt: string | null;
-  lastError: string | null;
-}
 
 export interface CredentialKeeperDeps {
   graph: GraphGateway;

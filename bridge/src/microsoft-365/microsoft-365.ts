@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { CredentialStatus } from '../../../shared/admin-api.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { Microsoft365Link, Room } from '../../../shared/model.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
@@ -10,7 +11,7 @@ import type { SqliteDatabase } from '../store/database.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { exportableBookings, exportFutureBookings, type ExportReport } from './bulk-export.ts';
-import { CredentialKeeper, type CredentialStatus } from './credential-keeper.ts';
+import { CredentialKeeper } from './credential-keeper.ts';
 import { GraphGateway } from './graph-gateway.ts';
 import type { HttpsFetch } from './https-fetch.ts';
 import { Microsoft365Calendar } from './m365-calendar.ts';
@@ -172,7 +173,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       await Promise.all([scheduler.idle(), keeper.idle()]);
       await outbox.idle();
     },
-    renewCredentials: () => (revocation ? Promise.resolve(fail('not-connected', 'Microsoft 365 was revoked on this bridge.')) : keeper.renew()),
+    renewCredentials: () => (revocation ? Promise.resolve(notConnected<CredentialStatus>()) : keeper.renew()),
     signedIn: () => tokens.signedIn,
     revocation: () => (revocation ? { at: revocation.at, by: revocation.by } : null),
     async check() {
