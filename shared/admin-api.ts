@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntegrationWarning } from './integration-warnings.ts';
+import type { IntegrationWarning, IntegrationWarningCode } from './integration-warnings.ts';
 import { Microsoft365Link, RoomId } from './model.ts';
 
 /**
@@ -26,12 +26,18 @@ export interface AdminConfig {
   } | null;
 }
 
-/** How the bridge stands with Microsoft 365, as the admin page's banner shows it. */
+/**
+ * How the bridge stands with Microsoft 365, as the admin page's banner shows
+ * it. Reasons are codes, so the page words them in the admin's language;
+ * `detail` is Microsoft's own text, shown as it came.
+ */
 export type ConnectionState =
-  | { state: 'not-connected'; reason: string }
-  | { state: 'consent-pending'; reason: string }
+  | { state: 'not-connected'; reason: 'not-configured' }
+  | { state: 'not-connected'; reason: 'revoked'; by: string; at: string }
+  | { state: 'not-connected'; reason: 'not-signed-in' }
+  | { state: 'consent-pending'; reason: 'consent-withdrawn'; detail: string }
   | { state: 'connected' }
-  | { state: 'broken'; reason: string };
+  | { state: 'broken'; reason: IntegrationWarningCode; detail: string };
 
 /** The bridge's application credential as its checks last found it: never the secret or key itself. */
 export interface CredentialStatus {
@@ -68,17 +74,40 @@ export interface AdminDisplay {
   online: boolean;
 }
 
-export const AUDIT_ACTIONS = ['link', 'unlink', 'link-room', 'renew', 'revoke', 'remove', 'export'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/**
+ * What an admin did, as facts rather than sentences, so the page words each
+ * entry in the admin's language. Names are as they were at the time.
+ */
+export const AuditEvent = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('link'), display: z.string(), room: z.string(), mailbox: z.string().nullable() }),
+  z.strictObject({ action: z.literal('unlink'), display: z.string(), room: z.string() }),
+  z.strictObject({ action: z.literal('link-room'), room: z.string(), mailbox: z.string() }),
+  z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
+  z.strictObject({ action: z.literal('revoke'), rooms: z.number().int().nonnegative() }),
+  z.strictObject({
+    action: z.literal('renew'),
+    outcome: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), kind: z.enum(['secret', 'certificate']), expiresAt: z.string().nullable() }),
+      z.strictObject({ ok: z.literal(false), reason: z.string() }),
+    ]),
+  }),
+  z.strictObject({
+    action: z.literal('export'),
+    room: z.string(),
+    outcome: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), exported: z.number().int().nonnegative(), refused: z.number().int().nonnegative() }),
+      z.strictObject({ ok: z.literal(false), reason: z.string() }),
+    ]),
+  }),
+]);
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export type AuditAction = AuditEvent['action'];
 
 export interface AuditEntry {
   at: string;
   /** Who: the admin's Microsoft user name, or "local admin token". */
   actor: string;
-  action: AuditAction;
-  /** What it was done to: a display, a room, the integration. */
-  subject: string;
-  detail: string;
+  event: AuditEvent;
 }
 
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */

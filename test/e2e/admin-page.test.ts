@@ -1,66 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
+import { ADMIN, office, openAdmin, pairingCodeOf, signInWithMicrosoft, signInWithToken } from '../support/admin-page.ts';
+import { openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
-import { FakeClock } from '../support/fake-clock.ts';
-import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
-import { startM365Bridge, type M365Bridge, type M365RoomSpec } from '../support/m365-bridge.ts';
+import type { M365RoomSpec } from '../support/m365-bridge.ts';
 
 const session = useChromium();
-const ADMIN = 'megan@contoso.example';
 const HARBOUR: M365RoomSpec = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
-const BUILDINGS = ['Amsterdam North', 'Amsterdam South', 'Rotterdam'];
-
-/**
- * A bridge against the Graph emulator whose tenant has 150 rooms more than
- * the bridge serves, an admin who can sign in, and the admin page's address
- * registered. The browser's clock is real, so the tenant's starts now.
- */
-async function office(rooms: M365RoomSpec[] = []): Promise<M365Bridge> {
-  const m365 = await startM365Bridge({ clock: new FakeClock(Date.now()), rooms, webDir: BUILT_WEB_DIR });
-  session.defer(() => m365.close());
-  for (let n = 1; n <= 150; n++) {
-    const number = String(n).padStart(3, '0');
-    m365.tenant.addRoom({ displayName: `Room ${number}`, emailAddress: `room-${number}@contoso.example`, capacity: 4 + (n % 9), building: BUILDINGS[n % 3]! });
-  }
-  m365.tenant.addRoomList({ displayName: 'Rotterdam rooms', emailAddress: 'rotterdam@contoso.example', roomEmails: m365.tenant.rooms.filter((room) => room.building === 'Rotterdam').map((room) => room.emailAddress) });
-  m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: ADMIN, isAdmin: true });
-  m365.tenant.signInAs(ADMIN);
-  m365.app.redirectUris.push(`${m365.bridge.url}/admin/`);
-  await m365.settle();
-  return m365;
-}
-
-async function openAdmin(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  // The emulator's certificate is self-signed; Microsoft's is not.
-  const context = await browser.newContext({ viewport, locale: 'en-GB', ignoreHTTPSErrors: true });
-  session.defer(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // Refusals the tests provoke (401, 404) are console errors too; a blocked request or script is not expected ever.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  return { page, problems };
-}
-
-async function pairingCodeOf(page: Page): Promise<string> {
-  const code = page.getByText(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
-  await code.waitFor();
-  return (await code.textContent())!.trim();
-}
-
-async function signInWithToken(page: Page): Promise<void> {
-  await page.getByLabel('Local admin token').fill(TEST_ADMIN_TOKEN);
-  await page.getByRole('button', { name: 'Use this token' }).click();
-  await page.getByText('Signed in with the local admin token').waitFor();
-}
 
 describe('the admin page', () => {
   it('signs in with Microsoft, gets consent, discovers 150 rooms, and links a display by its code within 2 s', async () => {
-    const m365 = await office();
+    const m365 = await office(session);
     m365.app.adminConsented = false;
     await m365.integration.check();
 
@@ -70,9 +19,8 @@ describe('the admin page', () => {
     const code = await pairingCodeOf(display.page);
 
     // The display's QR code opens the admin page with its code filled in.
-    const { page, problems } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/?code=${code.replace('-', '')}`);
-    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-    await page.getByText(`Signed in as ${ADMIN}`).waitFor();
+    const { page, problems } = await openAdmin(session, `${m365.bridge.url}/admin/?code=${code.replace('-', '')}`);
+    await signInWithMicrosoft(page);
     await page.getByText('Consent pending').waitFor();
 
     await page.getByRole('button', { name: 'Grant admin consent' }).click();
@@ -95,17 +43,17 @@ describe('the admin page', () => {
     await display.page.getByText('Room 117', { exact: true }).first().waitFor({ timeout: 2000 });
     await display.page.getByRole('status', { name: 'Room status' }).waitFor({ timeout: 2000 });
 
-    await page.getByRole('row', { name: new RegExp(`${ADMIN} Linked a display.*linked to Room 117`) }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`${ADMIN} Linked a display.*now shows Room 117`) }).waitFor();
     expect(problems).toEqual([]);
   });
 
-  it('refuses a wrong, an expired and a reused code with a clear message, and 20 rapid guesses wait', async () => {
-    const m365 = await office([HARBOUR, { id: 'loft', name: 'Loft', mailbox: 'loft@contoso.example' }]);
+  it('refuses a wrong, an expired and a reused code with a clear message, and rapid guesses wait as the bridge asks, Link now disabled meanwhile', async () => {
+    const m365 = await office(session, [HARBOUR, { id: 'loft', name: 'Loft', mailbox: 'loft@contoso.example' }]);
     const display = await openDisplayPage(session.browser(), `${m365.bridge.url}/`);
     session.defer(() => display.close());
     const code = await pairingCodeOf(display.page);
 
-    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`);
+    const { page } = await openAdmin(session, `${m365.bridge.url}/admin/`);
     await signInWithToken(page);
     const codeField = page.getByLabel('Pairing code');
     const tryCode = async (typed: string) => {
@@ -131,14 +79,26 @@ describe('the admin page', () => {
     await tryCode(stale);
     await page.getByRole('alert').getByText('That pairing code has expired.').waitFor();
 
-    for (let n = 0; n < 20; n++) await tryCode(`ZZZZ-${'23456789ABCDEFGHJKMNPQRSTWXYZ'.slice(n, n + 4)}`);
+    // Rapid guesses, each answered before the next: once the bridge says to wait, the page stops offering Link now.
+    const linkNow = page.getByRole('button', { name: 'Link now' });
+    let guesses = 0;
+    while (guesses < 20 && (await linkNow.isEnabled())) {
+      await tryCode(`ZZZZ-${'23456789ABCDEFGHJKMNPQRSTWXYZ'.slice(guesses, guesses + 4)}`);
+      guesses++;
+      await linkNow.waitFor();
+    }
     await page.getByRole('alert').getByText('Too many attempts. Wait a little and try again.').waitFor();
     await page.getByRole('alert').getByText(/Try again in \d+ s\./).waitFor();
+    expect(guesses).toBeLessThan(20);
+    expect(await linkNow.isDisabled()).toBe(true);
+    const secondsLeft = async () => Number(/Try again in (\d+) s/.exec((await page.getByRole('alert').textContent()) ?? '')?.[1]);
+    const first = await secondsLeft();
+    await expect.poll(secondsLeft, { timeout: 3000 }).toBeLessThan(first);
     await second.page.getByRole('heading', { name: 'Link this display' }).waitFor();
   });
 
   it('revokes the integration: every room on local bookings, meetings kept, in the audit log', async () => {
-    const m365 = await office([HARBOUR]);
+    const m365 = await office(session, [HARBOUR]);
     m365.tenant.addMailbox({ displayName: 'Adele Vance', emailAddress: 'adele@contoso.example' });
     const start = new Date(m365.clock.now() + 60 * 60_000);
     m365.tenant.scheduleMeeting('adele@contoso.example', {
@@ -152,9 +112,8 @@ describe('the admin page', () => {
     session.defer(() => display.close());
     await display.page.getByText('Budget review').first().waitFor();
 
-    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`);
-    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-    await page.getByText(`Signed in as ${ADMIN}`).waitFor();
+    const { page } = await openAdmin(session, `${m365.bridge.url}/admin/`);
+    await signInWithMicrosoft(page);
     await page.getByText('Connected', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Revoke integration' }).click();
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
@@ -169,8 +128,8 @@ describe('the admin page', () => {
   });
 
   it('shows each Microsoft 365 problem with its fix when it happens, and clears it when fixed', async () => {
-    const m365 = await office([HARBOUR]);
-    const { page } = await openAdmin(session.browser(), `${m365.bridge.url}/admin/`, { width: 390, height: 844 });
+    const m365 = await office(session, [HARBOUR]);
+    const { page } = await openAdmin(session, `${m365.bridge.url}/admin/`, { viewport: { width: 390, height: 844 } });
     await signInWithToken(page);
     await page.getByText('Connected', { exact: true }).waitFor();
     const attention = page.getByRole('region', { name: 'Needs attention' });
@@ -206,5 +165,22 @@ describe('the admin page', () => {
     await m365.advance(11 * 60_000, 60_000);
     await checkStatus();
     await expect.poll(() => attention.getByText(/throttling/).count()).toBe(0);
+
+    // Subject stripping: seen when the room's own booking comes back with the organizer's name; the command names the room.
+    const processing = m365.tenant.room(HARBOUR.mailbox)!.calendarProcessing;
+    processing.deleteSubject = processing.addOrganizerToSubject = true;
+    m365.act(HARBOUR.id, { type: 'book-now', minutes: 15 });
+    await m365.integration.flushOutbox();
+    await m365.advance(15_000);
+    await checkStatus();
+    await attention.getByText("The room's calendar replaces meeting subjects with the organizer's name.").waitFor();
+    await attention.getByText(`Set-CalendarProcessing -Identity ${HARBOUR.mailbox} -DeleteSubject $false -AddOrganizerToSubject $false`, { exact: false }).waitFor();
+    processing.deleteSubject = processing.addOrganizerToSubject = false;
+    m365.act(HARBOUR.id, { type: 'end-now' });
+    m365.act(HARBOUR.id, { type: 'book-now', minutes: 15 });
+    await m365.integration.flushOutbox();
+    await m365.advance(15_000);
+    await checkStatus();
+    await expect.poll(() => attention.getByText(/replaces meeting subjects/).count()).toBe(0);
   });
 });

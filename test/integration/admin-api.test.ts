@@ -139,7 +139,7 @@ describe('pairing a display by its code', () => {
     const again = await adminRequest(m365.bridge.url, 'POST', '/links', { token: TEST_ADMIN_TOKEN, body: { code: shown.code, room: { roomId: HARBOUR.id } } });
     expect(again).toMatchObject({ status: 409, body: { code: 'pairing-code-used' } });
     expect(await unpaired.watch()).toMatchObject({ ok: true, data: { room: { id: LOFT.id } } });
-    expect((await status(m365)).audit).toEqual([expect.objectContaining({ actor: 'local admin token', action: 'link', detail: 'linked to Loft' })]);
+    expect((await status(m365)).audit).toEqual([expect.objectContaining({ actor: 'local admin token', event: { action: 'link', display: expect.any(String), room: 'Loft', mailbox: null } })]);
   });
 
   it('refuses a wrong, a malformed and an expired code, each with its reason', async () => {
@@ -207,7 +207,7 @@ describe('pairing a display by its code', () => {
     expect(await second.watch()).toMatchObject({ ok: true, data: { room: { id: 'ams-4-12' } } });
     const after = await status(m365);
     expect(after.rooms.filter((each) => each.microsoft365?.mailbox === 'ams-4.12@contoso.example')).toEqual([expect.objectContaining({ displays: 2 })]);
-    expect(after.audit.map((entry) => `${entry.actor} ${entry.action}`)).toEqual(['megan@contoso.example link', 'megan@contoso.example link']);
+    expect(after.audit.map((entry) => `${entry.actor} ${entry.event.action}`)).toEqual(['megan@contoso.example link', 'megan@contoso.example link']);
   });
 
   it('unlinks a display back to pairing, even on a bridge whose only room it showed', async () => {
@@ -222,6 +222,6 @@ describe('pairing a display by its code', () => {
     expect(await unpaired.watch()).toMatchObject({ ok: false, code: 'display-unpaired' });
     expect((await unpaired.code()).code).not.toBe(first.code);
     expect(await adminRequest(m365.bridge.url, 'DELETE', `/displays/${unpaired.displayId}`, { token: TEST_ADMIN_TOKEN })).toMatchObject({ status: 404 });
-    expect((await status(m365)).audit.map((entry) => entry.action)).toEqual(['unlink', 'link']);
+    expect((await status(m365)).audit.map((entry) => entry.event.action)).toEqual(['unlink', 'link']);
   });
 });

@@ -95,7 +95,7 @@ describe('Microsoft 365: the credential never silently expires', () => {
     const m365 = await start({ secretEndDateTime: '2026-11-28T00:00:00Z', roles: ['Calendars.ReadWrite', 'Place.Read.All'] });
     const warnings = m365.integration.status().warnings;
     expect(warnings.map((w) => w.code)).toEqual(['credential-renewal-failed']);
-    expect(warnings[0]!.fix).toContain('Application.ReadWrite.OwnedBy');
+    expect(warnings[0]!.message).toContain('Authorization_RequestDenied');
     expect(ends(m365)).toEqual(['2026-11-28']);
   });
 });

@@ -1,4 +1,4 @@
-import type { AdminDisplay, AdminRoom, AdminStatus, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
@@ -88,7 +88,7 @@ export class AdminService {
       this.#deps.rooms.roomAdded(created);
       void this.#deps.microsoft365?.syncNow(created);
     }
-    this.#audit(you, 'link', `display ${shortId(displayId)}`, `linked to ${room.name}${room.microsoft365 ? ` (${room.microsoft365.mailbox})` : ''}`);
+    this.#audit(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: room.microsoft365?.mailbox ?? null });
     this.#assigned(displayId, room.id);
     return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
   }
@@ -97,7 +97,7 @@ export class AdminService {
     const { displays, store, clock } = this.#deps;
     const roomId = displays.unlink(displayId, you.name, clock.now());
     if (roomId === undefined) return fail('not-found', 'No display with that id is linked to a room.');
-    this.#audit(you, 'unlink', `display ${shortId(displayId)}`, `unlinked from ${store.getRoom(roomId)?.name ?? roomId}`);
+    this.#audit(you, { action: 'unlink', display: shortId(displayId), room: store.getRoom(roomId)?.name ?? roomId });
     this.#assigned(displayId, null);
     return ok(displays.get(displayId)!);
   }
@@ -107,7 +107,7 @@ export class AdminService {
     if (!integration.ok) return integration;
     const linked = await integration.data.linkRoom(roomId, { mailbox: request.mailbox, bookings: request.bookings ?? 'service-mailbox' });
     if (!linked.ok) return linked;
-    this.#audit(you, 'link-room', `room ${linked.data.name}`, `calendar from ${request.mailbox}`);
+    this.#audit(you, { action: 'link-room', room: linked.data.name, mailbox: request.mailbox });
     return ok(this.#describeOne(linked.data));
   }
 
@@ -117,7 +117,7 @@ export class AdminService {
     const mailbox = this.#deps.store.getRoom(roomId)?.microsoft365?.mailbox;
     const removed = await integration.data.removeRoom(roomId);
     if (!removed.ok) return removed;
-    this.#audit(you, 'remove', `room ${removed.data.name}`, `no longer uses ${mailbox ?? 'Microsoft 365'}: runs on local bookings`);
+    this.#audit(you, { action: 'remove', room: removed.data.name, mailbox: mailbox ?? null });
     return ok(this.#describeOne(removed.data));
   }
 
@@ -126,7 +126,7 @@ export class AdminService {
     if (!integration.ok) return integration;
     const rooms = integration.data.status().rooms.length;
     await integration.data.revoke(you.name);
-    this.#audit(you, 'revoke', 'Microsoft 365 integration', `credentials and tokens deleted; ${rooms} room(s) back on local bookings`);
+    this.#audit(you, { action: 'revoke', rooms });
     return ok(this.status(you));
   }
 
@@ -134,7 +134,10 @@ export class AdminService {
     const integration = this.#integration();
     if (!integration.ok) return integration;
     const renewed = await integration.data.renewCredentials();
-    this.#audit(you, 'renew', 'credentials', renewed.ok ? `new ${renewed.data.kind} valid until ${renewed.data.expiresAt ?? 'unknown'}` : `failed: ${renewed.message}`);
+    this.#audit(you, {
+      action: 'renew',
+      outcome: renewed.ok ? { ok: true, kind: renewed.data.kind, expiresAt: renewed.data.expiresAt } : { ok: false, reason: renewed.message },
+    });
     return renewed.ok ? ok(this.status(you)) : renewed;
   }
 
@@ -146,7 +149,11 @@ export class AdminService {
     if (!room.microsoft365) return fail('not-allowed', `Link "${room.name}" to a Microsoft 365 room before exporting its bookings.`);
     return ok(
       this.#exports!.start(roomId, (done) =>
-        this.#audit(you, 'export', `room ${room.name}`, done.state === 'done' ? `${done.exported} exported, ${done.refused.length} refused` : `failed: ${done.message ?? ''}`),
+        this.#audit(you, {
+          action: 'export',
+          room: room.name,
+          outcome: done.state === 'done' ? { ok: true, exported: done.exported, refused: done.refused.length } : { ok: false, reason: done.message ?? '' },
+        }),
       ),
     );
   }
@@ -208,9 +215,9 @@ export class AdminService {
     };
   }
 
-  #audit(you: AdminIdentity, action: Parameters<AuditLog['record']>[0]['action'], subject: string, detail: string): void {
-    this.#deps.audit.record({ at: this.#deps.clock.now(), actor: you.name, action, subject, detail });
-    this.#deps.logger.info({ actor: you.name, action, subject, detail }, 'admin action');
+  #audit(you: AdminIdentity, event: AuditEvent): void {
+    this.#deps.audit.record(this.#deps.clock.now(), you.name, event);
+    this.#deps.logger.info({ actor: you.name, ...event }, 'admin action');
   }
 
   #assigned(displayId: string, roomId: string | null): void {

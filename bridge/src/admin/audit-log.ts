@@ -1,8 +1,12 @@
-import type { AuditAction, AuditEntry } from '../../../shared/admin-api.ts';
+import { AuditEvent, type AuditEntry } from '../../../shared/admin-api.ts';
 import { toIso } from '../../../shared/clock.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 
-/** What admins did to the bridge, kept in its store: who linked, unlinked, renewed, revoked or removed what, and when. */
+/**
+ * What admins did to the bridge, kept in its store: who linked, unlinked,
+ * renewed, revoked or removed what, and when. Entries are facts (JSON), not
+ * sentences, so the admin page words them in the reader's language.
+ */
 export class AuditLog {
   readonly #db: SqliteDatabase;
 
@@ -10,21 +14,17 @@ export class AuditLog {
     this.#db = db;
   }
 
-  record(entry: { at: number; actor: string; action: AuditAction; subject: string; detail: string }): void {
-    this.#db
-      .prepare('INSERT INTO admin_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actor, entry.action, entry.subject, entry.detail);
+  record(at: number, actor: string, event: AuditEvent): void {
+    this.#db.prepare('INSERT INTO admin_audit (at, actor, event) VALUES (?, ?, ?)').run(at, actor, JSON.stringify(event));
   }
 
   /** Newest first. */
   recent(limit = 200): AuditEntry[] {
-    const rows = this.#db.prepare('SELECT at, actor, action, subject, detail FROM admin_audit ORDER BY seq DESC LIMIT ?').all(limit) as {
+    const rows = this.#db.prepare('SELECT at, actor, event FROM admin_audit ORDER BY seq DESC LIMIT ?').all(limit) as {
       at: number;
       actor: string;
-      action: AuditAction;
-      subject: string;
-      detail: string;
+      event: string;
     }[];
-    return rows.map((row) => ({ ...row, at: toIso(row.at) }));
+    return rows.map((row) => ({ at: toIso(row.at), actor: row.actor, event: AuditEvent.parse(JSON.parse(row.event)) }));
   }
 }

@@ -18,27 +18,15 @@ const BREAKING: IntegrationWarningCode[] = [
  * make the connection broken: they are warnings beside a working connection.
  */
 export function connectionState(integration: Microsoft365Integration | undefined, warnings: IntegrationWarning[]): ConnectionState {
-  if (!integration) {
-    return {
-      state: 'not-connected',
-      reason: "Microsoft 365 is not set up on this bridge: give it the tenant, the application and its credential (see the README's Microsoft 365 section), then restart it.",
-    };
-  }
+  if (!integration) return { state: 'not-connected', reason: 'not-configured' };
   const revocation = integration.revocation();
-  if (revocation) {
-    return {
-      state: 'not-connected',
-      reason: `Revoked by ${revocation.by} at ${toIso(revocation.at)}: every room runs on local bookings. To connect again, configure a new credential and restart the bridge.`,
-    };
-  }
+  if (revocation) return { state: 'not-connected', reason: 'revoked', by: revocation.by, at: toIso(revocation.at) };
   const integrationWide = warnings.filter((warning) => warning.roomId === undefined);
   const consent = integrationWide.find((warning) => warning.code === 'consent-withdrawn');
-  if (consent) {
-    return { state: 'consent-pending', reason: `An administrator of the organisation has not granted consent to Lintel (or withdrew it): ${consent.message}` };
-  }
+  if (consent) return { state: 'consent-pending', reason: 'consent-withdrawn', detail: consent.message };
   const breaking = worst(integrationWide);
-  if (breaking) return { state: 'broken', reason: breaking.message };
-  if (!integration.signedIn()) return { state: 'not-connected', reason: 'The bridge has not signed in to Microsoft 365 yet: press "Check status".' };
+  if (breaking) return { state: 'broken', reason: breaking.code, detail: breaking.message };
+  if (!integration.signedIn()) return { state: 'not-connected', reason: 'not-signed-in' };
   return { state: 'connected' };
 }
 

@@ -1,5 +1,5 @@
 import { toIso, type Clock } from '../../../shared/clock.ts';
-import { WARNING_FIXES, type IntegrationWarning, type IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
+import type { IntegrationWarning, IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -21,7 +21,7 @@ export class WarningBoard {
     const key = keyOf(code, roomId);
     const earlier = this.#warnings.get(key);
     if (earlier?.message === message) return;
-    this.#warnings.set(key, { code, message, fix: WARNING_FIXES[code], since: earlier?.since ?? toIso(this.#clock.now()), ...(roomId ? { roomId } : {}) });
+    this.#warnings.set(key, { code, message, since: earlier?.since ?? toIso(this.#clock.now()), ...(roomId ? { roomId } : {}) });
     if (!earlier) this.#logger.warn({ code, roomId, detail: message }, 'Microsoft 365 problem');
   }
 

@@ -78,9 +78,7 @@ const MIGRATIONS: readonly string[] = [
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      at INTEGER NOT NULL,
      actor TEXT NOT NULL,
-     action TEXT NOT NULL,
-     subject TEXT NOT NULL,
-     detail TEXT NOT NULL
+     event TEXT NOT NULL
    );
    CREATE TABLE m365_revocation (
      id INTEGER PRIMARY KEY CHECK (id = 1),

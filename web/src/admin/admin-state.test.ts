@@ -6,7 +6,7 @@ import { AdminState } from './admin-state.svelte.ts';
 function status(displays: string[]): AdminStatus {
   return {
     you: { name: 'local admin token', via: 'local-token' },
-    connection: { state: 'not-connected', reason: 'No Microsoft 365 tenant configured.' },
+    connection: { state: 'not-connected', reason: 'not-configured' },
     credential: null,
     warnings: [],
     rooms: [],

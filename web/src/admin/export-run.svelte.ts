@@ -10,7 +10,8 @@ const asProblem = (error: unknown) => (error instanceof AdminApiError ? error : 
  * A bulk export of a room's future walk-up bookings to its Microsoft 365
  * calendar, followed every 500 ms while the bridge runs it. A poll that
  * fails (the bridge restarting, say) is shown and tried again: the export
- * itself goes on on the bridge either way.
+ * itself goes on on the bridge either way. When it ends, `onEnded` lets
+ * the page reload what the export changed (the room's counts, the audit log).
  */
 export class ExportRun {
   progress = $state<ExportProgress | null>(null);
@@ -19,12 +20,14 @@ export class ExportRun {
 
   readonly #api: Pick<AdminApi, 'startExport' | 'exportProgress'>;
   readonly #clock: Clock;
+  readonly #onEnded: () => void;
   #cancel: () => void = () => {};
   #stopped = false;
 
-  constructor(api: Pick<AdminApi, 'startExport' | 'exportProgress'>, clock: Clock) {
+  constructor(api: Pick<AdminApi, 'startExport' | 'exportProgress'>, clock: Clock, onEnded: () => void = () => {}) {
     this.#api = api;
     this.#clock = clock;
+    this.#onEnded = onEnded;
   }
 
   get running(): boolean {
@@ -53,7 +56,8 @@ export class ExportRun {
   }
 
   #follow(roomId: string): void {
-    if (this.#stopped || this.progress?.state !== 'running') return;
+    if (this.#stopped) return;
+    if (this.progress?.state !== 'running') return this.#onEnded();
     this.#cancel = this.#clock.setTimer(async () => {
       try {
         this.progress = await this.#api.exportProgress(roomId);

@@ -15,12 +15,14 @@ describe('export run', () => {
     const clock = new FakeClock('2026-11-23T10:00:00Z');
     const answers = [progress(1), progress(3, 'done')];
     const polls: string[] = [];
+    let ended = 0;
     const run = new ExportRun(
       {
         startExport: async () => progress(0),
         exportProgress: async (roomId) => (polls.push(roomId), answers.shift()!),
       },
       clock,
+      () => ended++,
     );
     await run.start('harbour');
     expect(run.progress?.done).toBe(0);
@@ -30,12 +32,15 @@ describe('export run', () => {
     clock.advance(1);
     await flush();
     expect(run.progress?.done).toBe(1);
+    expect(ended).toBe(0);
     clock.advance(500);
     await flush();
     expect(run.progress?.state).toBe('done');
     expect(run.running).toBe(false);
     expect(clock.pendingTimers()).toBe(0);
     expect(polls).toEqual(['harbour', 'harbour']);
+    // The page reloads what the export changed, once.
+    expect(ended).toBe(1);
   });
 
   it('shows a failed poll and keeps following', async () => {

@@ -48,9 +48,49 @@ export const ar: AdminMessages = {
   checking: 'جارٍ التحقق…',
   checked: 'تم التحقق من الحالة.',
   connectMicrosoft365: 'ربط Microsoft 365',
+  connectionReasons: {
+    notConfigured: 'لم يتم إعداد Microsoft 365 على هذا الجسر: زوّده بالمستأجر والتطبيق وبيانات اعتماده (راجع قسم Microsoft 365 في ملف README)، ثم أعد تشغيله.',
+    revoked: (by, at) => `ألغى ${by} التكامل في ${at}: تعمل كل الغرف بالحجوزات المحلية. لإعادة الاتصال، اضبط بيانات اعتماد جديدة وأعد تشغيل الجسر.`,
+    notSignedIn: 'لم يسجّل الجسر الدخول إلى Microsoft 365 بعد: اضغط على «التحقق من الحالة».',
+    consentWithdrawn: 'لم يمنح أي مسؤول في المؤسسة موافقته لـ Lintel، أو سُحبت الموافقة.',
+  },
+  technicalDetails: (detail) => `التفاصيل التقنية: ${detail}`,
 
   warningsHeading: 'يحتاج إلى انتباه',
   whatToDo: 'ما العمل:',
+  warningTitles: {
+    'service-principal-deleted': 'حُذف تطبيق المؤسسة الخاص بـ Lintel من المستأجر.',
+    'service-principal-disabled': 'تطبيق المؤسسة الخاص بـ Lintel معطّل.',
+    'consent-withdrawn': 'سُحبت موافقة المسؤول على Lintel، أو لم تُمنح قط.',
+    'credential-invalid': 'لا يقبل Microsoft 365 سر العميل أو الشهادة الخاصة بالجسر.',
+    'credential-expired': 'انتهت صلاحية بيانات اعتماد الجسر: تعمل الغرف بالبيانات المحلية.',
+    'credential-expiring': 'تنتهي صلاحية بيانات اعتماد الجسر قريبًا وتعذّر تجديدها تلقائيًا.',
+    'credential-renewal-failed': 'فشل التجديد التلقائي لبيانات اعتماد الجسر.',
+    'room-calendar-unreachable': 'تتعذّر قراءة تقويم الغرفة.',
+    'room-not-auto-accepting': 'لا تستجيب الغرفة لطلبات الحجز.',
+    throttled: 'يقيّد Microsoft 365 الطلبات الخاصة بهذه الغرفة.',
+    'subjects-replaced': 'يستبدل تقويم الغرفة عناوين الاجتماعات باسم المنظِّم.',
+    'microsoft-365-unreachable': 'لا يستطيع الجسر الوصول إلى Microsoft 365.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'اضغط على «منح موافقة المسؤول»: تؤدي الموافقة إلى إنشاء تطبيق المؤسسة من جديد.',
+    'service-principal-disabled':
+      'في Entra admin center، افتح «Enterprise applications» ثم Lintel ثم «Properties»، واضبط «Enabled for users to sign-in» على «Yes».',
+    'consent-withdrawn': 'اضغط على «منح موافقة المسؤول» وامنح الموافقة للمؤسسة مجددًا.',
+    'credential-invalid':
+      'اضغط على «تجديد بيانات الاعتماد». إذا فشل ذلك، فأنشئ سر عميل أو شهادة جديدة في Entra admin center، وزوّد بها الجسر (LINTEL_M365_CLIENT_SECRET أو LINTEL_M365_CERTIFICATE_FILE) ثم أعد تشغيله.',
+    'credential-expired':
+      'أنشئ سر عميل أو شهادة جديدة لـ Lintel في Entra admin center، وزوّد بها الجسر (LINTEL_M365_CLIENT_SECRET أو LINTEL_M365_CERTIFICATE_FILE) ثم أعد تشغيله.',
+    'credential-expiring': 'اضغط على «تجديد بيانات الاعتماد». إذا فشل ذلك، فامنح Lintel الإذن Application.ReadWrite.OwnedBy واجعل Lintel مالكًا لتطبيقه.',
+    'credential-renewal-failed':
+      'اضغط على «تجديد بيانات الاعتماد» لإعادة المحاولة. إذا فشل مجددًا، فتحقّق من أن Lintel لديه الإذن Application.ReadWrite.OwnedBy وأنه مالك تطبيقه.',
+    'room-calendar-unreachable': 'تحقّق من وجود صندوق بريد الغرفة ومن أن نهج الوصول إلى التطبيقات الخاص بـ Lintel (أو نطاق RBAC for Applications) يشمله.',
+    'room-not-auto-accepting': 'شغّل في Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    throttled: 'ينتظر الجسر كما يطلب Microsoft 365 ثم يستدرك ما فاته. إذا استمر ذلك، فابحث عن تطبيقات أخرى تستخدم صندوق البريد نفسه.',
+    'subjects-replaced': 'شغّل في Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
+    'microsoft-365-unreachable':
+      'تواصل الغرف العمل بالبيانات المحلية وتستدرك ما فاتها عند عودة Microsoft 365. تحقّق من الشبكة والوكيل وجدار الحماية في حاسوب الجسر.',
+  },
   since: (time) => `منذ ${time}`,
   forRoom: (room) => `الغرفة: ${room}`,
 
@@ -163,6 +203,17 @@ export const ar: AdminMessages = {
     revoke: 'ألغى التكامل',
     remove: 'أزال غرفة من Microsoft 365',
     export: 'صدّر الحجوزات',
+  },
+  auditDetails: {
+    link: (display, room) => `تعرض الشاشة ${display} الآن ${room}.`,
+    unlink: (display, room) => `لم تعد الشاشة ${display} تعرض ${room}.`,
+    linkRoom: (room, mailbox) => `تأخذ الغرفة ${room} تقويمها من ${mailbox}.`,
+    remove: (room) => `لم تعد الغرفة ${room} تستخدم Microsoft 365، وهي تعمل الآن بالحجوزات المحلية.`,
+    revoke: (rooms) => `حُذفت بيانات الاعتماد والرموز. الغرف التي عادت إلى الحجوزات المحلية: ${rooms}.`,
+    renewed: (kind, until) => `بيانات اعتماد جديدة (${kind})، صالحة حتى ${until}.`,
+    renewFailed: (reason) => `فشل التجديد: ${reason}`,
+    exported: (room, exported, refused) => `${room}: تم تصدير ${exported}، ورُفض ${refused}.`,
+    exportFailed: (room, reason) => `${room}: فشل التصدير: ${reason}`,
   },
   noAudit: 'لا شيء بعد.',
 };

@@ -48,9 +48,54 @@ export const de: AdminMessages = {
   checking: 'Wird geprüft…',
   checked: 'Status geprüft.',
   connectMicrosoft365: 'Microsoft 365 verbinden',
+  connectionReasons: {
+    notConfigured:
+      'Microsoft 365 ist auf dieser Bridge nicht eingerichtet: Hinterlegen Sie Mandant, Anwendung und deren Anmeldeinformationen (siehe den Abschnitt zu Microsoft 365 in der README) und starten Sie die Bridge neu.',
+    revoked: (by, at) => `Integration von ${by} am ${at} widerrufen: Alle Räume nutzen lokale Buchungen. Um wieder zu verbinden, richten Sie neue Anmeldeinformationen ein und starten Sie die Bridge neu.`,
+    notSignedIn: 'Die Bridge hat sich noch nicht bei Microsoft 365 angemeldet: Klicken Sie auf „Status prüfen“.',
+    consentWithdrawn: 'Ein Administrator der Organisation hat Lintel keine Zustimmung erteilt oder sie widerrufen.',
+  },
+  technicalDetails: (detail) => `Technische Details: ${detail}`,
 
   warningsHeading: 'Handlungsbedarf',
   whatToDo: 'Was zu tun ist:',
+  warningTitles: {
+    'service-principal-deleted': 'Die Unternehmensanwendung von Lintel wurde aus dem Mandanten gelöscht.',
+    'service-principal-disabled': 'Die Unternehmensanwendung von Lintel ist deaktiviert.',
+    'consent-withdrawn': 'Die Administratorzustimmung für Lintel wurde widerrufen oder nie erteilt.',
+    'credential-invalid': 'Microsoft 365 akzeptiert den geheimen Clientschlüssel oder das Zertifikat der Bridge nicht.',
+    'credential-expired': 'Die Anmeldeinformationen der Bridge sind abgelaufen: Die Räume laufen mit lokalen Daten.',
+    'credential-expiring': 'Die Anmeldeinformationen der Bridge laufen bald ab und konnten nicht automatisch erneuert werden.',
+    'credential-renewal-failed': 'Die automatische Erneuerung der Anmeldeinformationen der Bridge ist fehlgeschlagen.',
+    'room-calendar-unreachable': 'Der Kalender des Raums kann nicht gelesen werden.',
+    'room-not-auto-accepting': 'Der Raum beantwortet keine Buchungsanfragen.',
+    throttled: 'Microsoft 365 drosselt die Anfragen für diesen Raum.',
+    'subjects-replaced': 'Der Kalender des Raums ersetzt die Betreffzeilen von Besprechungen durch den Namen des Organisators.',
+    'microsoft-365-unreachable': 'Die Bridge kann Microsoft 365 nicht erreichen.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'Klicken Sie auf „Administratorzustimmung erteilen“: Mit der Zustimmung wird die Unternehmensanwendung neu angelegt.',
+    'service-principal-disabled':
+      'Öffnen Sie im Entra admin center Unternehmensanwendungen > Lintel > Eigenschaften und setzen Sie „Aktiviert für die Benutzeranmeldung?“ auf „Ja“.',
+    'consent-withdrawn': 'Klicken Sie auf „Administratorzustimmung erteilen“ und erteilen Sie die Zustimmung für die Organisation erneut.',
+    'credential-invalid':
+      'Klicken Sie auf „Anmeldeinformationen erneuern“. Schlägt das fehl, erstellen Sie im Entra admin center einen neuen geheimen Clientschlüssel oder ein neues Zertifikat, übergeben Sie es der Bridge (LINTEL_M365_CLIENT_SECRET oder LINTEL_M365_CERTIFICATE_FILE) und starten Sie sie neu.',
+    'credential-expired':
+      'Erstellen Sie im Entra admin center einen neuen geheimen Clientschlüssel oder ein neues Zertifikat für Lintel, übergeben Sie es der Bridge (LINTEL_M365_CLIENT_SECRET oder LINTEL_M365_CERTIFICATE_FILE) und starten Sie sie neu.',
+    'credential-expiring':
+      'Klicken Sie auf „Anmeldeinformationen erneuern“. Schlägt das fehl, erteilen Sie Lintel die Berechtigung Application.ReadWrite.OwnedBy und machen Sie Lintel zum Besitzer seiner eigenen Anwendung.',
+    'credential-renewal-failed':
+      'Klicken Sie auf „Anmeldeinformationen erneuern“, um es erneut zu versuchen. Schlägt es wieder fehl, prüfen Sie, ob Lintel die Berechtigung Application.ReadWrite.OwnedBy hat und Besitzer seiner Anwendung ist.',
+    'room-calendar-unreachable':
+      'Prüfen Sie, ob das Raumpostfach existiert und ob die Anwendungszugriffsrichtlinie von Lintel (oder der Bereich von RBAC for Applications) es einschließt.',
+    'room-not-auto-accepting': 'Führen Sie in Exchange Online PowerShell aus: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    throttled:
+      'Die Bridge wartet, wie von Microsoft 365 verlangt, und holt dann auf. Hält das an, suchen Sie nach anderen Anwendungen, die dasselbe Postfach nutzen.',
+    'subjects-replaced':
+      'Führen Sie in Exchange Online PowerShell aus: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
+    'microsoft-365-unreachable':
+      'Die Räume arbeiten mit lokalen Daten weiter und holen auf, sobald Microsoft 365 wieder erreichbar ist. Prüfen Sie Netzwerk, Proxy und Firewall des Bridge-Computers.',
+  },
   since: (time) => `Seit ${time}`,
   forRoom: (room) => `Raum: ${room}`,
 
@@ -163,6 +208,17 @@ export const de: AdminMessages = {
     revoke: 'Integration widerrufen',
     remove: 'Raum von Microsoft 365 entfernt',
     export: 'Buchungen exportiert',
+  },
+  auditDetails: {
+    link: (display, room) => `Display ${display} zeigt jetzt ${room}.`,
+    unlink: (display, room) => `Display ${display} zeigt ${room} nicht mehr.`,
+    linkRoom: (room, mailbox) => `${room} übernimmt den Kalender von ${mailbox}.`,
+    remove: (room) => `${room} nutzt Microsoft 365 nicht mehr und läuft mit lokalen Buchungen.`,
+    revoke: (rooms) => `Anmeldeinformationen und Tokens gelöscht. Räume zurück auf lokalen Buchungen: ${rooms}.`,
+    renewed: (kind, until) => `Neu ausgestellt: ${kind}, gültig bis ${until}.`,
+    renewFailed: (reason) => `Erneuerung fehlgeschlagen: ${reason}`,
+    exported: (room, exported, refused) => `${room}: ${exported} exportiert, ${refused} abgelehnt.`,
+    exportFailed: (room, reason) => `${room}: Export fehlgeschlagen: ${reason}`,
   },
   noAudit: 'Noch keine Einträge.',
 };

@@ -48,9 +48,53 @@ export const en: AdminMessages = {
   checking: 'Checking…',
   checked: 'Status checked.',
   connectMicrosoft365: 'Connect Microsoft 365',
+  connectionReasons: {
+    notConfigured:
+      "Microsoft 365 is not set up on this bridge: give it the tenant, the application and its credential (see the README's Microsoft 365 section), then restart it.",
+    revoked: (by, at) => `Revoked by ${by} on ${at}: every room runs on local bookings. To connect again, configure a new credential and restart the bridge.`,
+    notSignedIn: 'The bridge has not signed in to Microsoft 365 yet: press "Check status".',
+    consentWithdrawn: 'An administrator of the organisation has not granted consent to Lintel, or withdrew it.',
+  },
+  technicalDetails: (detail) => `Details: ${detail}`,
 
   warningsHeading: 'Needs attention',
   whatToDo: 'What to do:',
+  warningTitles: {
+    'service-principal-deleted': "Lintel's enterprise application was deleted from the tenant.",
+    'service-principal-disabled': "Lintel's enterprise application is disabled.",
+    'consent-withdrawn': 'Admin consent for Lintel was withdrawn, or never given.',
+    'credential-invalid': "Microsoft 365 does not accept the bridge's client secret or certificate.",
+    'credential-expired': "The bridge's credential has expired: the rooms run on local data.",
+    'credential-expiring': "The bridge's credential expires soon and could not be renewed automatically.",
+    'credential-renewal-failed': "Automatic renewal of the bridge's credential failed.",
+    'room-calendar-unreachable': "The room's calendar cannot be read.",
+    'room-not-auto-accepting': 'The room does not answer booking requests.',
+    throttled: 'Microsoft 365 is throttling requests for this room.',
+    'subjects-replaced': "The room's calendar replaces meeting subjects with the organizer's name.",
+    'microsoft-365-unreachable': 'The bridge cannot reach Microsoft 365.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'Press "Grant admin consent": consent creates the enterprise application again.',
+    'service-principal-disabled':
+      'In Entra admin center, open Enterprise applications, Lintel, Properties, and set "Enabled for users to sign-in" to Yes.',
+    'consent-withdrawn': 'Press "Grant admin consent" and grant consent for the organisation again.',
+    'credential-invalid':
+      'Press "Renew credentials". If that fails, create a new client secret or certificate in Entra admin center, give it to the bridge (LINTEL_M365_CLIENT_SECRET or LINTEL_M365_CERTIFICATE_FILE) and restart it.',
+    'credential-expired':
+      'Create a new client secret or certificate for Lintel in Entra admin center, give it to the bridge (LINTEL_M365_CLIENT_SECRET or LINTEL_M365_CERTIFICATE_FILE) and restart it.',
+    'credential-expiring':
+      'Press "Renew credentials". If that fails, grant Lintel the Application.ReadWrite.OwnedBy permission and make Lintel an owner of its own application.',
+    'credential-renewal-failed':
+      'Press "Renew credentials" to try again. If it fails again, check that Lintel has the Application.ReadWrite.OwnedBy permission and owns its application.',
+    'room-calendar-unreachable':
+      "Check that the room mailbox exists and that Lintel's application access policy (or RBAC for Applications scope) includes it.",
+    'room-not-auto-accepting': 'Run Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept in Exchange Online PowerShell.',
+    throttled: 'The bridge waits as Microsoft 365 asks and catches up. If it lasts, look for other applications using the same mailbox.',
+    'subjects-replaced':
+      'Run Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false in Exchange Online PowerShell.',
+    'microsoft-365-unreachable':
+      'Rooms keep working on local data and catch up when Microsoft 365 is back. Check the network, proxy and firewall of the bridge computer.',
+  },
   since: (time) => `Since ${time}`,
   forRoom: (room) => `Room: ${room}`,
 
@@ -163,6 +207,17 @@ export const en: AdminMessages = {
     revoke: 'Revoked the integration',
     remove: 'Removed a room from Microsoft 365',
     export: 'Exported bookings',
+  },
+  auditDetails: {
+    link: (display, room) => `Display ${display} now shows ${room}.`,
+    unlink: (display, room) => `Display ${display} no longer shows ${room}.`,
+    linkRoom: (room, mailbox) => `${room} takes its calendar from ${mailbox}.`,
+    remove: (room) => `${room} no longer uses Microsoft 365 and runs on local bookings.`,
+    revoke: (rooms) => `Credentials and tokens deleted. Rooms back on local bookings: ${rooms}.`,
+    renewed: (kind, until) => `Renewed: ${kind}, valid until ${until}.`,
+    renewFailed: (reason) => `Renewal failed: ${reason}`,
+    exported: (room, exported, refused) => `${room}: ${exported} exported, ${refused} refused.`,
+    exportFailed: (room, reason) => `${room}: export failed: ${reason}`,
   },
   noAudit: 'Nothing yet.',
 };

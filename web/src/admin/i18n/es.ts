@@ -48,9 +48,52 @@ export const es: AdminMessages = {
   checking: 'Comprobando…',
   checked: 'Estado comprobado.',
   connectMicrosoft365: 'Conectar Microsoft 365',
+  connectionReasons: {
+    notConfigured:
+      'Microsoft 365 no está configurado en este puente: indícale el inquilino, la aplicación y su credencial (consulta la sección de Microsoft 365 del README) y reinícialo.',
+    revoked: (by, at) => `Integración revocada por ${by} el ${at}: todas las salas funcionan con reservas locales. Para volver a conectar, configura una credencial nueva y reinicia el puente.`,
+    notSignedIn: 'El puente aún no ha iniciado sesión en Microsoft 365: pulsa «Comprobar estado».',
+    consentWithdrawn: 'Un administrador de la organización no ha concedido el consentimiento a Lintel o lo ha retirado.',
+  },
+  technicalDetails: (detail) => `Detalles técnicos: ${detail}`,
 
   warningsHeading: 'Requiere atención',
   whatToDo: 'Qué hacer:',
+  warningTitles: {
+    'service-principal-deleted': 'La aplicación empresarial de Lintel se eliminó del inquilino.',
+    'service-principal-disabled': 'La aplicación empresarial de Lintel está deshabilitada.',
+    'consent-withdrawn': 'El consentimiento de administrador para Lintel se retiró o nunca se concedió.',
+    'credential-invalid': 'Microsoft 365 no acepta el secreto de cliente ni el certificado del puente.',
+    'credential-expired': 'La credencial del puente ha caducado: las salas funcionan con datos locales.',
+    'credential-expiring': 'La credencial del puente caduca pronto y no se pudo renovar automáticamente.',
+    'credential-renewal-failed': 'Falló la renovación automática de la credencial del puente.',
+    'room-calendar-unreachable': 'No se puede leer el calendario de la sala.',
+    'room-not-auto-accepting': 'La sala no responde a las solicitudes de reserva.',
+    throttled: 'Microsoft 365 está limitando las solicitudes de esta sala.',
+    'subjects-replaced': 'El calendario de la sala sustituye el asunto de las reuniones por el nombre del organizador.',
+    'microsoft-365-unreachable': 'El puente no puede conectar con Microsoft 365.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'Pulsa «Conceder consentimiento de administrador»: al conceder el consentimiento se vuelve a crear la aplicación empresarial.',
+    'service-principal-disabled':
+      'En Entra admin center, abre Aplicaciones empresariales > Lintel > Propiedades y activa la opción «Enabled for users to sign-in».',
+    'consent-withdrawn': 'Pulsa «Conceder consentimiento de administrador» y vuelve a conceder el consentimiento para la organización.',
+    'credential-invalid':
+      'Pulsa «Renovar credenciales». Si falla, crea un secreto de cliente o un certificado nuevo en Entra admin center, dáselo al puente (LINTEL_M365_CLIENT_SECRET o LINTEL_M365_CERTIFICATE_FILE) y reinícialo.',
+    'credential-expired':
+      'Crea un secreto de cliente o un certificado nuevo para Lintel en Entra admin center, dáselo al puente (LINTEL_M365_CLIENT_SECRET o LINTEL_M365_CERTIFICATE_FILE) y reinícialo.',
+    'credential-expiring':
+      'Pulsa «Renovar credenciales». Si falla, concede a Lintel el permiso Application.ReadWrite.OwnedBy y haz que Lintel sea propietario de su propia aplicación.',
+    'credential-renewal-failed':
+      'Pulsa «Renovar credenciales» para volver a intentarlo. Si vuelve a fallar, comprueba que Lintel tiene el permiso Application.ReadWrite.OwnedBy y es propietario de su aplicación.',
+    'room-calendar-unreachable':
+      'Comprueba que el buzón de la sala existe y que la directiva de acceso a aplicaciones de Lintel (o el ámbito de RBAC for Applications) lo incluye.',
+    'room-not-auto-accepting': 'Ejecuta en Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    throttled: 'El puente espera lo que le pide Microsoft 365 y luego se pone al día. Si persiste, busca otras aplicaciones que usen el mismo buzón.',
+    'subjects-replaced': 'Ejecuta en Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
+    'microsoft-365-unreachable':
+      'Las salas siguen funcionando con datos locales y se ponen al día cuando Microsoft 365 vuelve a estar disponible. Comprueba la red, el proxy y el cortafuegos del equipo del puente.',
+  },
   since: (time) => `Desde ${time}`,
   forRoom: (room) => `Sala: ${room}`,
 
@@ -163,6 +206,17 @@ export const es: AdminMessages = {
     revoke: 'Revocó la integración',
     remove: 'Quitó una sala de Microsoft 365',
     export: 'Exportó reservas',
+  },
+  auditDetails: {
+    link: (display, room) => `La pantalla ${display} muestra ahora ${room}.`,
+    unlink: (display, room) => `La pantalla ${display} ya no muestra ${room}.`,
+    linkRoom: (room, mailbox) => `${room} toma su calendario de ${mailbox}.`,
+    remove: (room) => `${room} ya no usa Microsoft 365 y funciona con reservas locales.`,
+    revoke: (rooms) => `Credenciales y tokens borrados. Salas de vuelta a reservas locales: ${rooms}.`,
+    renewed: (kind, until) => `Nueva credencial (${kind}), válida hasta el ${until}.`,
+    renewFailed: (reason) => `La renovación falló: ${reason}`,
+    exported: (room, exported, refused) => `${room}: ${exported} exportadas, ${refused} rechazadas.`,
+    exportFailed: (room, reason) => `${room}: la exportación falló: ${reason}`,
   },
   noAudit: 'Nada por ahora.',
 };

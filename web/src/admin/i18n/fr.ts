@@ -48,9 +48,54 @@ export const fr: AdminMessages = {
   checking: 'Vérification…',
   checked: 'État vérifié.',
   connectMicrosoft365: 'Connecter Microsoft 365',
+  connectionReasons: {
+    notConfigured:
+      'Microsoft 365 n’est pas configuré sur ce pont : fournissez-lui le locataire, l’application et son identifiant (voir la section Microsoft 365 du README), puis redémarrez-le.',
+    revoked: (by, at) => `Intégration révoquée par ${by} le ${at} : toutes les salles fonctionnent avec les réservations locales. Pour vous reconnecter, configurez un nouvel identifiant et redémarrez le pont.`,
+    notSignedIn: 'Le pont ne s’est pas encore connecté à Microsoft 365 : cliquez sur « Vérifier l’état ».',
+    consentWithdrawn: 'Un administrateur de l’organisation n’a pas donné son consentement à Lintel, ou l’a retiré.',
+  },
+  technicalDetails: (detail) => `Détails techniques : ${detail}`,
 
   warningsHeading: 'À traiter',
   whatToDo: 'Que faire :',
+  warningTitles: {
+    'service-principal-deleted': 'L’application d’entreprise de Lintel a été supprimée du locataire.',
+    'service-principal-disabled': 'L’application d’entreprise de Lintel est désactivée.',
+    'consent-withdrawn': 'Le consentement administrateur pour Lintel a été retiré, ou n’a jamais été accordé.',
+    'credential-invalid': 'Microsoft 365 n’accepte pas le secret client ou le certificat du pont.',
+    'credential-expired': 'L’identifiant du pont a expiré : les salles fonctionnent sur les données locales.',
+    'credential-expiring': 'L’identifiant du pont expire bientôt et n’a pas pu être renouvelé automatiquement.',
+    'credential-renewal-failed': 'Le renouvellement automatique de l’identifiant du pont a échoué.',
+    'room-calendar-unreachable': 'Impossible de lire le calendrier de la salle.',
+    'room-not-auto-accepting': 'La salle ne répond pas aux demandes de réservation.',
+    throttled: 'Microsoft 365 limite les requêtes pour cette salle.',
+    'subjects-replaced': 'Le calendrier de la salle remplace l’objet des réunions par le nom de l’organisateur.',
+    'microsoft-365-unreachable': 'Le pont ne parvient pas à joindre Microsoft 365.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'Cliquez sur « Accorder le consentement administrateur » : le consentement recrée l’application d’entreprise.',
+    'service-principal-disabled':
+      'Dans Entra admin center, ouvrez Applications d’entreprise > Lintel > Propriétés, puis activez l’option « Enabled for users to sign-in ».',
+    'consent-withdrawn': 'Cliquez sur « Accorder le consentement administrateur » et accordez de nouveau le consentement pour l’organisation.',
+    'credential-invalid':
+      'Cliquez sur « Renouveler les identifiants ». En cas d’échec, créez un nouveau secret client ou certificat dans Entra admin center, fournissez-le au pont (LINTEL_M365_CLIENT_SECRET ou LINTEL_M365_CERTIFICATE_FILE) et redémarrez-le.',
+    'credential-expired':
+      'Créez un nouveau secret client ou certificat pour Lintel dans Entra admin center, fournissez-le au pont (LINTEL_M365_CLIENT_SECRET ou LINTEL_M365_CERTIFICATE_FILE) et redémarrez-le.',
+    'credential-expiring':
+      'Cliquez sur « Renouveler les identifiants ». En cas d’échec, accordez à Lintel l’autorisation Application.ReadWrite.OwnedBy et faites de Lintel un propriétaire de sa propre application.',
+    'credential-renewal-failed':
+      'Cliquez sur « Renouveler les identifiants » pour réessayer. En cas de nouvel échec, vérifiez que Lintel dispose de l’autorisation Application.ReadWrite.OwnedBy et est propriétaire de son application.',
+    'room-calendar-unreachable':
+      'Vérifiez que la boîte aux lettres de la salle existe et que la stratégie d’accès aux applications de Lintel (ou l’étendue RBAC for Applications) l’inclut.',
+    'room-not-auto-accepting': 'Exécutez dans Exchange Online PowerShell : Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    throttled:
+      'Le pont patiente comme Microsoft 365 le demande, puis rattrape son retard. Si cela persiste, cherchez d’autres applications qui utilisent la même boîte aux lettres.',
+    'subjects-replaced':
+      'Exécutez dans Exchange Online PowerShell : Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
+    'microsoft-365-unreachable':
+      'Les salles continuent de fonctionner sur les données locales et se resynchronisent dès que Microsoft 365 est de retour. Vérifiez le réseau, le proxy et le pare-feu de l’ordinateur du pont.',
+  },
   since: (time) => `Depuis ${time}`,
   forRoom: (room) => `Salle : ${room}`,
 
@@ -163,6 +208,17 @@ export const fr: AdminMessages = {
     revoke: 'A révoqué l’intégration',
     remove: 'A retiré une salle de Microsoft 365',
     export: 'A exporté des réservations',
+  },
+  auditDetails: {
+    link: (display, room) => `L’écran ${display} affiche maintenant ${room}.`,
+    unlink: (display, room) => `L’écran ${display} n’affiche plus ${room}.`,
+    linkRoom: (room, mailbox) => `${room} utilise le calendrier de ${mailbox}.`,
+    remove: (room) => `${room} n’utilise plus Microsoft 365 et fonctionne avec les réservations locales.`,
+    revoke: (rooms) => `Identifiants et jetons supprimés. Salles revenues aux réservations locales : ${rooms}.`,
+    renewed: (kind, until) => `Nouvel identifiant (${kind}), valable jusqu’au ${until}.`,
+    renewFailed: (reason) => `Échec du renouvellement : ${reason}`,
+    exported: (room, exported, refused) => `${room} : ${exported} exportées, ${refused} refusées.`,
+    exportFailed: (room, reason) => `${room} : échec de l’export : ${reason}`,
   },
   noAudit: 'Rien pour l’instant.',
 };

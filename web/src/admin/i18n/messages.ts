@@ -1,5 +1,6 @@
 import type { AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
+import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
 
 /**
  * Every text of the admin page, apart from the display's so the display
@@ -45,6 +46,10 @@ export interface AdminMessages {
 
   connectionHeading: string;
   connection: Record<ConnectionState['state'], string>;
+  /** Why the bridge is not connected; a broken connection is worded by its warning's title. */
+  connectionReasons: { notConfigured: string; revoked: (by: string, at: string) => string; notSignedIn: string; consentWithdrawn: string };
+  /** Microsoft's (or the bridge's) own words about a problem, which stay in English. */
+  technicalDetails: (detail: string) => string;
   checkStatus: string;
   checking: string;
   checked: string;
@@ -52,6 +57,10 @@ export interface AdminMessages {
 
   warningsHeading: string;
   whatToDo: string;
+  /** One line per problem the bridge detects. */
+  warningTitles: Record<IntegrationWarningCode, string>;
+  /** What the admin does about it; buttons are named exactly as this language labels them. */
+  warningFixes: Record<IntegrationWarningCode, string>;
   since: (time: string) => string;
   forRoom: (room: string) => string;
 
@@ -157,5 +166,16 @@ export interface AdminMessages {
   what: string;
   details: string;
   auditActions: Record<AuditAction, string>;
+  auditDetails: {
+    link: (display: string, room: string) => string;
+    unlink: (display: string, room: string) => string;
+    linkRoom: (room: string, mailbox: string) => string;
+    remove: (room: string) => string;
+    revoke: (rooms: string) => string;
+    renewed: (kind: string, until: string) => string;
+    renewFailed: (reason: string) => string;
+    exported: (room: string, exported: string, refused: string) => string;
+    exportFailed: (room: string, reason: string) => string;
+  };
   noAudit: string;
 }

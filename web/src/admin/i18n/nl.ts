@@ -48,9 +48,52 @@ export const nl: AdminMessages = {
   checking: 'Controleren…',
   checked: 'Status gecontroleerd.',
   connectMicrosoft365: 'Microsoft 365 verbinden',
+  connectionReasons: {
+    notConfigured:
+      'Microsoft 365 is niet ingesteld op deze bridge: geef de bridge de tenant, de toepassing en de referentie ervan (zie het Microsoft 365-gedeelte van de README) en start de bridge opnieuw.',
+    revoked: (by, at) => `Integratie ingetrokken door ${by} op ${at}: alle ruimtes draaien op lokale boekingen. Om opnieuw te verbinden, stel je een nieuwe referentie in en start je de bridge opnieuw.`,
+    notSignedIn: 'De bridge heeft zich nog niet aangemeld bij Microsoft 365: klik op “Status controleren”.',
+    consentWithdrawn: 'Een beheerder van de organisatie heeft Lintel geen toestemming gegeven, of heeft die ingetrokken.',
+  },
+  technicalDetails: (detail) => `Technische details: ${detail}`,
 
   warningsHeading: 'Aandacht nodig',
   whatToDo: 'Wat te doen:',
+  warningTitles: {
+    'service-principal-deleted': 'De bedrijfstoepassing van Lintel is uit de tenant verwijderd.',
+    'service-principal-disabled': 'De bedrijfstoepassing van Lintel is uitgeschakeld.',
+    'consent-withdrawn': 'De beheerderstoestemming voor Lintel is ingetrokken of nooit gegeven.',
+    'credential-invalid': 'Microsoft 365 accepteert het clientgeheim of het certificaat van de bridge niet.',
+    'credential-expired': 'De referentie van de bridge is verlopen: de ruimtes draaien op lokale gegevens.',
+    'credential-expiring': 'De referentie van de bridge verloopt binnenkort en kon niet automatisch worden vernieuwd.',
+    'credential-renewal-failed': 'Het automatisch vernieuwen van de referentie van de bridge is mislukt.',
+    'room-calendar-unreachable': 'De agenda van de ruimte kan niet worden gelezen.',
+    'room-not-auto-accepting': 'De ruimte beantwoordt geen boekingsverzoeken.',
+    throttled: 'Microsoft 365 beperkt de verzoeken voor deze ruimte.',
+    'subjects-replaced': 'De agenda van de ruimte vervangt de onderwerpen van vergaderingen door de naam van de organisator.',
+    'microsoft-365-unreachable': 'De bridge kan Microsoft 365 niet bereiken.',
+  },
+  warningFixes: {
+    'service-principal-deleted': 'Klik op “Beheerderstoestemming geven”: met de toestemming wordt de bedrijfstoepassing opnieuw aangemaakt.',
+    'service-principal-disabled': 'Open in Entra admin center Bedrijfstoepassingen > Lintel > Eigenschappen en schakel “Enabled for users to sign-in” in.',
+    'consent-withdrawn': 'Klik op “Beheerderstoestemming geven” en geef opnieuw toestemming voor de organisatie.',
+    'credential-invalid':
+      'Klik op “Referenties vernieuwen”. Lukt dat niet, maak dan in Entra admin center een nieuw clientgeheim of certificaat aan, geef het aan de bridge (LINTEL_M365_CLIENT_SECRET of LINTEL_M365_CERTIFICATE_FILE) en start de bridge opnieuw.',
+    'credential-expired':
+      'Maak in Entra admin center een nieuw clientgeheim of certificaat voor Lintel aan, geef het aan de bridge (LINTEL_M365_CLIENT_SECRET of LINTEL_M365_CERTIFICATE_FILE) en start de bridge opnieuw.',
+    'credential-expiring':
+      'Klik op “Referenties vernieuwen”. Lukt dat niet, geef Lintel dan de machtiging Application.ReadWrite.OwnedBy en maak Lintel eigenaar van zijn eigen toepassing.',
+    'credential-renewal-failed':
+      'Klik op “Referenties vernieuwen” om het opnieuw te proberen. Mislukt het weer, controleer dan of Lintel de machtiging Application.ReadWrite.OwnedBy heeft en eigenaar is van zijn toepassing.',
+    'room-calendar-unreachable':
+      'Controleer of het ruimtepostvak bestaat en of het toegangsbeleid voor toepassingen van Lintel (of het bereik van RBAC for Applications) het omvat.',
+    'room-not-auto-accepting': 'Voer in Exchange Online PowerShell uit: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    throttled:
+      'De bridge wacht zoals Microsoft 365 vraagt en haalt daarna de achterstand in. Blijft het aanhouden, zoek dan naar andere toepassingen die hetzelfde postvak gebruiken.',
+    'subjects-replaced': 'Voer in Exchange Online PowerShell uit: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
+    'microsoft-365-unreachable':
+      'De ruimtes blijven werken met lokale gegevens en halen de achterstand in zodra Microsoft 365 weer bereikbaar is. Controleer het netwerk, de proxy en de firewall van de bridgecomputer.',
+  },
   since: (time) => `Sinds ${time}`,
   forRoom: (room) => `Ruimte: ${room}`,
 
@@ -163,6 +206,17 @@ export const nl: AdminMessages = {
     revoke: 'Integratie ingetrokken',
     remove: 'Ruimte uit Microsoft 365 verwijderd',
     export: 'Boekingen geëxporteerd',
+  },
+  auditDetails: {
+    link: (display, room) => `Scherm ${display} toont nu ${room}.`,
+    unlink: (display, room) => `Scherm ${display} toont ${room} niet meer.`,
+    linkRoom: (room, mailbox) => `${room} gebruikt de agenda van ${mailbox}.`,
+    remove: (room) => `${room} gebruikt Microsoft 365 niet meer en draait op lokale boekingen.`,
+    revoke: (rooms) => `Referenties en tokens verwijderd. Ruimtes terug op lokale boekingen: ${rooms}.`,
+    renewed: (kind, until) => `Nieuwe referentie (${kind}), geldig tot ${until}.`,
+    renewFailed: (reason) => `Vernieuwen mislukt: ${reason}`,
+    exported: (room, exported, refused) => `${room}: ${exported} geëxporteerd, ${refused} geweigerd.`,
+    exportFailed: (room, reason) => `${room}: export mislukt: ${reason}`,
   },
   noAudit: 'Nog niets.',
 };

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminRoom, AuditEvent } from '../../../shared/admin-api.ts';
+import { createAdminFormat } from './format.ts';
+import { ADMIN_MESSAGES } from './i18n/index.ts';
+import { auditDetail, connectionReason, warningFix } from './wording.ts';
+
+const en = ADMIN_MESSAGES.en;
+const format = createAdminFormat('en-GB');
+const harbour: AdminRoom = {
+  id: 'harbour',
+  name: 'Harbour',
+  timeZone: 'Europe/Amsterdam',
+  capacity: 8,
+  microsoft365: { mailbox: 'harbour@contoso.example', bookings: 'service-mailbox' },
+  syncedAt: null,
+  outboxDepth: 0,
+  localFutureBookings: 0,
+  displays: 1,
+};
+
+describe('connection reasons', () => {
+  it('words each reason the bridge gives, in the admin language', () => {
+    expect(connectionReason({ state: 'connected' }, en, format)).toBeNull();
+    expect(connectionReason({ state: 'not-connected', reason: 'not-configured' }, en, format)).toMatch(/not set up on this bridge/);
+    expect(connectionReason({ state: 'not-connected', reason: 'not-signed-in' }, en, format)).toMatch(/press "Check status"/);
+    expect(connectionReason({ state: 'not-connected', reason: 'revoked', by: 'megan@contoso.example', at: '2026-11-23T09:30:00Z' }, en, format)).toMatch(
+      /^Revoked by megan@contoso.example on 23 Nov 2026, \d\d:30: every room runs on local bookings/,
+    );
+    expect(connectionReason({ state: 'consent-pending', reason: 'consent-withdrawn', detail: 'AADSTS65001' }, en, format)).toMatch(/not granted consent/);
+    expect(connectionReason({ state: 'broken', reason: 'service-principal-disabled', detail: 'AADSTS7000112' }, ADMIN_MESSAGES.de, format)).toBe(
+      ADMIN_MESSAGES.de.warningTitles['service-principal-disabled'],
+    );
+  });
+});
+
+describe('warning fixes', () => {
+  it("put the room's mailbox into the command to run", () => {
+    const fix = warningFix({ code: 'subjects-replaced', roomId: 'harbour', message: '', since: '2026-11-23T09:00:00Z' }, [harbour], en);
+    expect(fix).toContain('Set-CalendarProcessing -Identity harbour@contoso.example -DeleteSubject $false');
+  });
+
+  it('leave the placeholder where the room is not known', () => {
+    const fix = warningFix({ code: 'subjects-replaced', roomId: 'gone', message: '', since: '2026-11-23T09:00:00Z' }, [harbour], en);
+    expect(fix).toContain('-Identity <room>');
+  });
+});
+
+describe('audit details', () => {
+  const cases: [AuditEvent, string][] = [
+    [{ action: 'link', display: '0f3a9c21', room: 'Harbour', mailbox: 'harbour@contoso.example' }, 'Display 0f3a9c21 now shows Harbour (harbour@contoso.example).'],
+    [{ action: 'link', display: '0f3a9c21', room: 'Loft', mailbox: null }, 'Display 0f3a9c21 now shows Loft.'],
+    [{ action: 'unlink', display: '0f3a9c21', room: 'Loft' }, 'Display 0f3a9c21 no longer shows Loft.'],
+    [{ action: 'link-room', room: 'Loft', mailbox: 'loft@contoso.example' }, 'Loft takes its calendar from loft@contoso.example.'],
+    [{ action: 'remove', room: 'Harbour', mailbox: 'harbour@contoso.example' }, 'Harbour no longer uses Microsoft 365 and runs on local bookings.'],
+    [{ action: 'revoke', rooms: 1200 }, 'Credentials and tokens deleted. Rooms back on local bookings: 1,200.'],
+    [{ action: 'renew', outcome: { ok: true, kind: 'secret', expiresAt: '2027-05-24T00:00:00Z' } }, 'Renewed: Client secret, valid until 24 May 2027, '],
+    [{ action: 'renew', outcome: { ok: true, kind: 'certificate', expiresAt: null } }, 'Renewed: Certificate, valid until Unknown.'],
+    [{ action: 'renew', outcome: { ok: false, reason: 'Authorization_RequestDenied' } }, 'Renewal failed: Authorization_RequestDenied'],
+    [{ action: 'export', room: 'Loft', outcome: { ok: true, exported: 44, refused: 1 } }, 'Loft: 44 exported, 1 refused.'],
+    [{ action: 'export', room: 'Loft', outcome: { ok: false, reason: 'Microsoft 365 is not reachable.' } }, 'Loft: export failed: Microsoft 365 is not reachable.'],
+  ];
+  it.each(cases)('words %j', (event, expected) => {
+    expect(auditDetail(event, en, format)).toContain(expected);
+  });
+
+  it('every event in every language, with its names and reasons as recorded', () => {
+    for (const [language, messages] of Object.entries(ADMIN_MESSAGES)) {
+      for (const [event] of cases) {
+        const text = auditDetail(event, messages, format);
+        const facts = Object.values({ ...event, ...('outcome' in event && !event.outcome.ok ? { reason: event.outcome.reason } : {}) });
+        // A removed room's entry names the room; which mailbox it left is in the entry that linked it.
+        const named = facts.filter((fact) => typeof fact === 'string' && fact !== event.action && !(event.action === 'remove' && fact === event.mailbox));
+        for (const fact of named) expect(text, `${language} ${event.action}`).toContain(fact);
+        if (language !== 'en') expect(text).not.toBe(auditDetail(event, en, format));
+      }
+    }
+  });
+});
