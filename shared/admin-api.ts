@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntegrationWarning, IntegrationWarningCode } from './integration-warnings.ts';
+import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
 import { Microsoft365Link, RoomId } from './model.ts';
 
 /**
@@ -7,72 +7,76 @@ import { Microsoft365Link, RoomId } from './model.ts';
  * but `GET /config` needs `Authorization: Bearer <token>`: the admin's
  * Microsoft token for this app (`apiScope`), or the bridge's local admin
  * token. Answers are JSON; a refusal is `{ code, message }` with the shared
- * error codes, and changes nothing.
+ * error codes, and changes nothing. The answers are zod schemas too, so the
+ * OpenAPI document is generated from the same source as the types.
  */
 export const ADMIN_API_PATH = '/api/admin';
 
+const Instant = z.iso.datetime();
+
 /** `GET /config`, public: what the admin page needs to sign in. No secret is ever in it. */
-export interface AdminConfig {
-  microsoft365: {
-    tenantId: string;
-    clientId: string;
-    /** `{authorityHost}/{tenantId}`, for MSAL. */
-    authority: string;
-    /** The authority's host name, for MSAL's `knownAuthorities`. */
-    knownAuthority: string;
-    graphUrl: string;
-    /** The scope of the token the page sends to the bridge: `api://{clientId}/access_as_user`. */
-    apiScope: string;
-  } | null;
-}
+export const AdminConfig = z.object({
+  microsoft365: z
+    .object({
+      tenantId: z.string(),
+      clientId: z.string(),
+      authority: z.string().describe('`{authorityHost}/{tenantId}`, for MSAL.'),
+      knownAuthority: z.string().describe("The authority's host name, for MSAL's `knownAuthorities`."),
+      graphUrl: z.string(),
+      apiScope: z.string().describe('The scope of the token the page sends to the bridge: `api://{clientId}/access_as_user`.'),
+    })
+    .nullable(),
+});
+export type AdminConfig = z.infer<typeof AdminConfig>;
 
 /**
  * How the bridge stands with Microsoft 365, as the admin page's banner shows
  * it. Reasons are codes, so the page words them in the admin's language;
  * `detail` is Microsoft's own text, shown as it came.
  */
-export type ConnectionState =
-  | { state: 'not-connected'; reason: 'not-configured' }
-  | { state: 'not-connected'; reason: 'revoked'; by: string; at: string }
-  | { state: 'not-connected'; reason: 'not-signed-in' }
-  | { state: 'consent-pending'; reason: 'consent-withdrawn'; detail: string }
-  | { state: 'connected' }
-  | { state: 'broken'; reason: IntegrationWarningCode; detail: string };
+export const ConnectionState = z.union([
+  z.object({ state: z.literal('not-connected'), reason: z.literal('not-configured') }),
+  z.object({ state: z.literal('not-connected'), reason: z.literal('revoked'), by: z.string(), at: Instant }),
+  z.object({ state: z.literal('not-connected'), reason: z.literal('not-signed-in') }),
+  z.object({ state: z.literal('consent-pending'), reason: z.literal('consent-withdrawn'), detail: z.string() }),
+  z.object({ state: z.literal('connected') }),
+  z.object({ state: z.literal('broken'), reason: z.enum(INTEGRATION_WARNING_CODES), detail: z.string() }),
+]);
+export type ConnectionState = z.infer<typeof ConnectionState>;
 
 /** The bridge's application credential as its checks last found it: never the secret or key itself. */
-export interface CredentialStatus {
-  kind: 'secret' | 'certificate';
-  keyId: string | null;
-  expiresAt: string | null;
-  lastCheckAt: string | null;
-  lastRenewedAt: string | null;
-  lastError: string | null;
-}
+export const CredentialStatus = z.object({
+  kind: z.enum(['secret', 'certificate']),
+  keyId: z.string().nullable(),
+  expiresAt: Instant.nullable(),
+  lastCheckAt: Instant.nullable(),
+  lastRenewedAt: Instant.nullable(),
+  lastError: z.string().nullable(),
+});
+export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
-export interface AdminRoom {
-  id: string;
-  name: string;
-  timeZone: string;
-  capacity: number | null;
-  microsoft365: Microsoft365Link | null;
-  /** When Exchange last confirmed the room's calendar; null for local rooms or before the first sync. */
-  syncedAt: string | null;
-  /** Walk-up changes not yet written to Exchange. */
-  outboxDepth: number;
-  /** Walk-up bookings from now on that exist only on the bridge: what a bulk export would send. */
-  localFutureBookings: number;
-  displays: number;
-}
+export const AdminRoom = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  capacity: z.number().int().nullable(),
+  microsoft365: Microsoft365Link.nullable(),
+  syncedAt: Instant.nullable().describe("When Exchange last confirmed the room's calendar; null for local rooms or before the first sync."),
+  outboxDepth: z.number().int().describe('Walk-up changes not yet written to Exchange.'),
+  localFutureBookings: z.number().int().describe('Walk-up bookings from now on that exist only on the bridge: what a bulk export would send.'),
+  displays: z.number().int(),
+});
+export type AdminRoom = z.infer<typeof AdminRoom>;
 
-export interface AdminDisplay {
-  id: string;
-  roomId: string | null;
-  linkedAt: string | null;
-  linkedBy: string | null;
-  /** When the display last connected or watched; displays that never came back are still listed. */
-  lastSeenAt: string;
-  online: boolean;
-}
+export const AdminDisplay = z.object({
+  id: z.string(),
+  roomId: z.string().nullable(),
+  linkedAt: Instant.nullable(),
+  linkedBy: z.string().nullable(),
+  lastSeenAt: Instant.describe('When the display last connected or watched; displays that never came back are still listed.'),
+  online: z.boolean(),
+});
+export type AdminDisplay = z.infer<typeof AdminDisplay>;
 
 /**
  * What an admin did, as facts rather than sentences, so the page words each
@@ -103,24 +107,24 @@ export const AuditEvent = z.discriminatedUnion('action', [
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export type AuditAction = AuditEvent['action'];
 
-export interface AuditEntry {
-  at: string;
-  /** Who: the admin's Microsoft user name, or "local admin token". */
-  actor: string;
-  event: AuditEvent;
-}
+export const AuditEntry = z.object({
+  at: Instant,
+  actor: z.string().describe('Who: the admin\'s Microsoft user name, or "local admin token".'),
+  event: AuditEvent,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */
-export interface AdminStatus {
-  you: { name: string; via: 'microsoft' | 'local-token' };
-  connection: ConnectionState;
-  credential: CredentialStatus | null;
-  warnings: IntegrationWarning[];
-  rooms: AdminRoom[];
-  displays: AdminDisplay[];
-  /** Newest first, the last 200. */
-  audit: AuditEntry[];
-}
+export const AdminStatus = z.object({
+  you: z.object({ name: z.string(), via: z.enum(['microsoft', 'local-token']) }),
+  connection: ConnectionState,
+  credential: CredentialStatus.nullable(),
+  warnings: z.array(IntegrationWarning),
+  rooms: z.array(AdminRoom),
+  displays: z.array(AdminDisplay),
+  audit: z.array(AuditEntry).describe('Newest first, the last 200.'),
+});
+export type AdminStatus = z.infer<typeof AdminStatus>;
 
 /** A room found in Microsoft 365 (Graph Places), as the admin picked it. */
 export const DiscoveredRoom = z.strictObject({
@@ -142,32 +146,25 @@ export const LinkRequest = z.strictObject({
 export type LinkRequest = z.input<typeof LinkRequest>;
 export type ParsedLinkRequest = z.output<typeof LinkRequest>;
 
-export interface LinkResult {
-  display: AdminDisplay;
-  room: AdminRoom;
-}
+export const LinkResult = z.object({ display: AdminDisplay, room: AdminRoom });
+export type LinkResult = z.infer<typeof LinkResult>;
 
 /** `PUT /rooms/:id/microsoft-365`: the bridge's room takes its calendar from this Microsoft 365 room. */
 export const RoomLinkRequest = z.strictObject({ mailbox: z.email().max(320), bookings: Microsoft365Link.shape.bookings.optional() });
 export type RoomLinkRequest = z.input<typeof RoomLinkRequest>;
 
 /** A booking Exchange would not take, and Exchange's reason. */
-export interface ExportRefusal {
-  meetingId: string;
-  subject: string;
-  start: string;
-  end: string;
-  reason: string;
-}
+export const ExportRefusal = z.object({ meetingId: z.string(), subject: z.string(), start: Instant, end: Instant, reason: z.string() });
+export type ExportRefusal = z.infer<typeof ExportRefusal>;
 
 /** `POST /rooms/:id/export` starts, `GET /rooms/:id/export` follows a bulk export of the room's future walk-up bookings. */
-export interface ExportProgress {
-  roomId: string;
-  state: 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  exported: number;
-  refused: ExportRefusal[];
-  /** Why it failed, when it did. */
-  message: string | null;
-}
+export const ExportProgress = z.object({
+  roomId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  exported: z.number().int(),
+  refused: z.array(ExportRefusal),
+  message: z.string().nullable().describe('Why it failed, when it did.'),
+});
+export type ExportProgress = z.infer<typeof ExportProgress>;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * What can go wrong between the bridge and Microsoft 365, as the admin page
  * shows it. The bridge raises a warning while the problem lasts and clears it
@@ -21,12 +23,12 @@ export const INTEGRATION_WARNING_CODES = [
 
 export type IntegrationWarningCode = (typeof INTEGRATION_WARNING_CODES)[number];
 
-export interface IntegrationWarning {
-  code: IntegrationWarningCode;
-  /** The room it concerns; absent when it concerns the whole integration. */
-  roomId?: string;
-  /** What happened, with the details known (mailbox, dates, Microsoft's own error), in English: the page words the code and its fix. */
-  message: string;
-  /** ISO instant the problem was first seen. */
-  since: string;
-}
+export const IntegrationWarning = z.object({
+  code: z.enum(INTEGRATION_WARNING_CODES),
+  roomId: z.string().optional().describe('The room it concerns; absent when it concerns the whole integration.'),
+  message: z
+    .string()
+    .describe("What happened, with the details known (mailbox, dates, Microsoft's own error), in English: the page words the code and its fix."),
+  since: z.iso.datetime().describe('When the problem was first seen.'),
+});
+export type IntegrationWarning = z.infer<typeof IntegrationWarning>;

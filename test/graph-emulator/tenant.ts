@@ -72,6 +72,12 @@ export interface EmulatedApp {
   delegatedPermissions: string[];
   /** Redirect URIs of the single-page application platform: the admin page signs in with MSAL through them. */
   redirectUris: string[];
+  /**
+   * The manifest's `accessTokenAcceptedVersion` for tokens to the app's own
+   * API: 2 gives v2.0 tokens; 1 (or Entra's default, null) gives v1.0 ones,
+   * issued by `https://sts.windows.net/{tenant}/`.
+   */
+  accessTokenAcceptedVersion: 1 | 2;
 }
 
 export interface DeltaQuirks {
@@ -177,6 +183,7 @@ export class EmulatedTenant implements MailboxDirectory {
       roles: ['Calendars.ReadWrite', 'Place.Read.All'],
       delegatedPermissions: ['User.Read', 'Place.Read.All'],
       redirectUris: [],
+      accessTokenAcceptedVersion: 2,
       ...rest,
       passwordCredentials: [],
       keyCredentials: certificatePem ? [keyCredentialOf(certificatePem)] : [],
@@ -189,8 +196,8 @@ export class EmulatedTenant implements MailboxDirectory {
     return full;
   }
 
-  addUser(user: { displayName: string; userPrincipalName: string; isAdmin?: boolean }): EmulatedUser {
-    const full: EmulatedUser = { id: crypto.randomUUID(), ...user, isAdmin: user.isAdmin ?? false };
+  addUser(user: { displayName: string; userPrincipalName: string; isAdmin?: boolean; appRoles?: string[] }): EmulatedUser {
+    const full: EmulatedUser = { id: crypto.randomUUID(), ...user, isAdmin: user.isAdmin ?? false, appRoles: user.appRoles ?? [] };
     this.users.push(full);
     return full;
   }

@@ -29,11 +29,11 @@ export async function tokenIssuer(ctx: EmulatorContext): Promise<TokenIssuer> {
   const jwk: JWK = { ...(await exportJWK(signing.publicKey)), kid: 'emulator-key', use: 'sig', alg: 'RS256' };
   const issuer = () => `${ctx.origin()}/${tenant.tenantId}/v2.0`;
 
-  function sign(claims: JWTPayload, audience: string): Promise<string> {
+  function sign(claims: JWTPayload, audience: string, tokenIssuer = issuer()): Promise<string> {
     const issuedAt = Math.floor(tenant.now() / 1000);
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid!, typ: 'JWT' })
-      .setIssuer(issuer())
+      .setIssuer(tokenIssuer)
       .setAudience(audience)
       .setIssuedAt(issuedAt)
       .setNotBefore(issuedAt)
@@ -52,8 +52,15 @@ export async function tokenIssuer(ctx: EmulatorContext): Promise<TokenIssuer> {
   return {
     jwk,
     appToken: (client) => sign({ tid: tenant.tenantId, appid: client.appId, azp: client.appId, oid: client.servicePrincipalId, roles: client.roles }, GRAPH_RESOURCE),
-    userToken: (client, user, audience, scopes) =>
-      sign({ ...person(client, user), upn: user.userPrincipalName, appid: client.appId, azp: client.appId, scp: scopes.join(' ') }, audience),
+    userToken: (client, user, audience, scopes) => {
+      const ownApi = audience !== GRAPH_RESOURCE;
+      const roles = ownApi && user.appRoles.length > 0 ? { roles: user.appRoles } : {};
+      const claims = { ...person(client, user), upn: user.userPrincipalName, appid: client.appId, azp: client.appId, scp: scopes.join(' '), ...roles };
+      // Entra issues a token for an app's own API in the version its manifest accepts; v1.0 comes from the v1 issuer, whatever the authority.
+      return ownApi && client.accessTokenAcceptedVersion === 1
+        ? sign({ ...claims, ver: '1.0' }, audience, `https://sts.windows.net/${tenant.tenantId}/`)
+        : sign({ ...claims, ver: '2.0' }, audience);
+    },
     idToken: (client, user, nonce) => sign({ ...person(client, user), ver: '2.0', ...(nonce === undefined ? {} : { nonce }) }, client.appId),
     verify: async (token) =>
       (await jwtVerify(token, signing.publicKey, { audience: GRAPH_RESOURCE, issuer: issuer(), currentDate: new Date(tenant.now()) })).payload,

@@ -8,6 +8,8 @@ export interface EmulatedUser {
   userPrincipalName: string;
   /** A Global or Privileged Role Administrator: may grant admin consent for the whole tenant. */
   isAdmin: boolean;
+  /** App roles assigned to the user in Lintel's enterprise application ("Users and groups"): the `roles` of their tokens for its API. */
+  appRoles: string[];
 }
 
 /**

@@ -1,8 +1,9 @@
+import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminStatus, LinkResult } from '../../shared/admin-api.ts';
+import { AdminConfig, AdminStatus, LinkResult } from '../../shared/admin-api.ts';
 import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
-import { adminRequest, microsoftAdminToken, pairingDisplay, type PairingDisplay } from '../support/admin-client.ts';
+import { adminRequest, documented, microsoftAdminToken, pairingDisplay, type PairingDisplay } from '../support/admin-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 import { startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
@@ -32,10 +33,10 @@ async function display(m365: M365Bridge): Promise<PairingDisplay> {
   return shown;
 }
 
-const status = async (m365: M365Bridge) => (await adminRequest(m365.bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN })).body as AdminStatus;
+const status = async (m365: M365Bridge) => documented(AdminStatus, (await adminRequest(m365.bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN })).body);
 
 describe('admin API security', () => {
-  it('refuses a missing, expired, foreign, forged or wrong-audience token with 401, and changes nothing', async () => {
+  it('refuses a missing, expired, foreign, forged or wrong-audience token, or a user who is not a Lintel admin, with 401, and changes nothing', async () => {
     const m365 = await start();
     const unpaired = await display(m365);
     const { code } = await unpaired.code();
@@ -53,6 +54,7 @@ describe('admin API security', () => {
     const foreign = await microsoftAdminToken({ tenant: elsewhere, app: elsewhereApp, emulator: elsewhereEmulator });
 
     const graphToken = await microsoftAdminToken(m365, { scope: 'openid profile https://graph.microsoft.com/Place.Read.All' });
+    const notAnAdmin = await microsoftAdminToken(m365, { upn: 'alex@contoso.example', appRoles: [] });
 
     const refused: Record<string, string | undefined> = {
       'no token': undefined,
@@ -61,6 +63,7 @@ describe('admin API security', () => {
       'claims changed after signing': otherTenantClaims,
       'a token of another tenant': foreign,
       'a Graph token, not one for the bridge': graphToken,
+      'a user of the tenant without the Lintel admin role': notAnAdmin,
     };
     for (const [what, token] of Object.entries(refused)) {
       for (const [method, path, body] of [
@@ -73,6 +76,10 @@ describe('admin API security', () => {
         expect(answer.headers.get('www-authenticate')).toBe('Bearer');
       }
     }
+
+    // Signed in, but not an admin: told which role to assign, and where.
+    const roleless = await adminRequest(m365.bridge.url, 'GET', '/status', { token: notAnAdmin });
+    expect((roleless.body as { message: string }).message).toMatch(/alex@contoso.example is signed in but is not a Lintel admin.*Users and groups.*"Lintel.Admin"/);
 
     // Nothing changed so far: the display still shows the same code, unused.
     expect(await unpaired.watch()).toMatchObject({ ok: false, code: 'display-unpaired' });
@@ -102,10 +109,20 @@ describe('admin API security', () => {
     expect(JSON.stringify(answer.body)).not.toContain('initial~secret~value');
   });
 
+  it("accepts a v1.0 token too, as Entra issues while the app's manifest keeps its default token version", async () => {
+    const m365 = await start();
+    m365.app.accessTokenAcceptedVersion = 1;
+    const token = await microsoftAdminToken(m365);
+    expect(decodeJwt(token)).toMatchObject({ ver: '1.0', iss: `https://sts.windows.net/${m365.tenant.tenantId}/` });
+    const answer = await adminRequest(m365.bridge.url, 'GET', '/status', { token });
+    expect(answer.status).toBe(200);
+    expect((answer.body as AdminStatus).you).toEqual({ name: 'megan@contoso.example', via: 'microsoft' });
+  });
+
   it('tells the page how to sign in without any secret', async () => {
     const m365 = await start();
     const answer = await adminRequest(m365.bridge.url, 'GET', '/config');
-    expect(answer.body).toEqual({
+    expect(documented(AdminConfig, answer.body)).toEqual({
       microsoft365: {
         tenantId: m365.tenant.tenantId,
         clientId: m365.app.appId,
@@ -132,7 +149,7 @@ describe('pairing a display by its code', () => {
     const typed = `${shown.code.slice(0, 4).toLowerCase()}-${shown.code.slice(4)}`;
     const linked = await adminRequest(m365.bridge.url, 'POST', '/links', { token: TEST_ADMIN_TOKEN, body: { code: typed, room: { roomId: LOFT.id } } });
     expect(linked.status).toBe(200);
-    expect((linked.body as LinkResult).display).toMatchObject({ id: unpaired.displayId, roomId: LOFT.id, linkedBy: 'local admin token', online: true });
+    expect(documented(LinkResult, linked.body).display).toMatchObject({ id: unpaired.displayId, roomId: LOFT.id, linkedBy: 'local admin token', online: true });
     expect(await assigned).toBe(LOFT.id);
     expect(await unpaired.watch()).toMatchObject({ ok: true, data: { room: { id: LOFT.id, name: 'Loft' } } });
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminRoom, AdminStatus, ExportProgress } from '../../shared/admin-api.ts';
+import { AdminRoom, AdminStatus, ExportProgress } from '../../shared/admin-api.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365 } from '../../bridge/src/microsoft-365/microsoft-365.ts';
 import { signInClient } from '../graph-emulator/sign-in-test-client.ts';
-import { adminRequest, microsoftAdminToken } from '../support/admin-client.ts';
+import { adminRequest, documented, microsoftAdminToken } from '../support/admin-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 import { SECRET, startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
@@ -28,8 +28,8 @@ const call = async <T>(m365: M365Bridge, method: string, path: string, body?: un
   const answer = await adminRequest(m365.bridge.url, method, path, { token: TEST_ADMIN_TOKEN, ...(body === undefined ? {} : { body }) });
   return { status: answer.status, body: answer.body as T };
 };
-const status = async (m365: M365Bridge) => (await call<AdminStatus>(m365, 'GET', '/status')).body;
-const check = async (m365: M365Bridge) => (await call<AdminStatus>(m365, 'POST', '/check')).body;
+const status = async (m365: M365Bridge) => documented(AdminStatus, (await call(m365, 'GET', '/status')).body);
+const check = async (m365: M365Bridge) => documented(AdminStatus, (await call(m365, 'POST', '/check')).body);
 
 describe('connection state and warnings on the admin page', () => {
   it('is consent pending until the admin consents, then connected after Check status', async () => {
@@ -106,6 +106,7 @@ describe('Remove and Revoke: rooms fall back to local bookings, nothing lost', (
 
     const removed = await call<AdminRoom>(m365, 'DELETE', `/rooms/${HARBOUR.id}/microsoft-365`);
     expect(removed).toMatchObject({ status: 200, body: { id: HARBOUR.id, microsoft365: null } });
+    documented(AdminRoom, removed.body);
     expect(m365.state(HARBOUR.id).events.map((event) => event.subject).sort()).toEqual(subjects);
     expect(m365.state(HARBOUR.id).syncedAt).toBeNull();
 
@@ -164,12 +165,13 @@ describe('linking a local room and exporting its bookings', () => {
     m365.act(LOFT.id, { type: 'book-now', minutes: 30 });
     const linked = await call<AdminRoom>(m365, 'PUT', `/rooms/${LOFT.id}/microsoft-365`, { mailbox: LOFT.mailbox });
     expect(linked).toMatchObject({ status: 200, body: { id: LOFT.id, microsoft365: { mailbox: LOFT.mailbox }, localFutureBookings: 1 } });
+    documented(AdminRoom, linked.body);
 
     const started = await call<ExportProgress>(m365, 'POST', `/rooms/${LOFT.id}/export`);
     expect(started).toMatchObject({ status: 202, body: { state: 'running', total: 1 } });
     await m365.settle();
     const done = await call<ExportProgress>(m365, 'GET', `/rooms/${LOFT.id}/export`);
-    expect(done.body).toMatchObject({ state: 'done', done: 1, total: 1, exported: 1, refused: [] });
+    expect(documented(ExportProgress, done.body)).toMatchObject({ state: 'done', done: 1, total: 1, exported: 1, refused: [] });
     expect(m365.tenant.eventsOf(LOFT.mailbox)).toHaveLength(1);
     expect((await status(m365)).audit.map((entry) => entry.event)).toEqual([
       { action: 'export', room: 'Loft', outcome: { ok: true, exported: 1, refused: 0 } },

@@ -56,7 +56,26 @@ describe('HTTP API', () => {
   it('describes every endpoint in its OpenAPI document', async () => {
     const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/api/health', '/api/rooms', '/api/rooms/{id}/actions', '/api/rooms/{id}/base-unit', '/api/rooms/{id}/state']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/admin/check',
+      '/api/admin/config',
+      '/api/admin/credentials/renew',
+      '/api/admin/displays/{id}',
+      '/api/admin/links',
+      '/api/admin/revoke',
+      '/api/admin/rooms/{id}/export',
+      '/api/admin/rooms/{id}/microsoft-365',
+      '/api/admin/status',
+      '/api/health',
+      '/api/rooms',
+      '/api/rooms/{id}/actions',
+      '/api/rooms/{id}/base-unit',
+      '/api/rooms/{id}/state',
+    ]);
+    // Every reference resolves: a schema named in a path is in the document.
+    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
+    const schemas = Object.keys((body as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas);
+    expect(refs.filter((ref) => !schemas.includes(ref))).toEqual([]);
   });
 
   it('books the room now and shows it busy', async () => {

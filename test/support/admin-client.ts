@@ -1,4 +1,7 @@
 import { io } from 'socket.io-client';
+import { expect } from 'vitest';
+import type { z } from 'zod';
+import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
 import { ADMIN_API_PATH } from '../../shared/admin-api.ts';
 import type { PairingCode } from '../../shared/socket-events.ts';
 import { signInClient } from '../graph-emulator/sign-in-test-client.ts';
@@ -33,10 +36,10 @@ export async function adminRequest(
 /** The Microsoft token the admin page sends the bridge, for the tenant's admin (added and signed in here). */
 export async function microsoftAdminToken(
   m365: Pick<M365Bridge, 'tenant' | 'app' | 'emulator'>,
-  { upn = 'megan@contoso.example', scope = `openid profile offline_access api://${m365.app.appId}/access_as_user` } = {},
+  { upn = 'megan@contoso.example', scope = `openid profile offline_access api://${m365.app.appId}/access_as_user`, appRoles = [ADMIN_APP_ROLE] } = {},
 ): Promise<string> {
   if (!m365.tenant.users.some((user) => user.userPrincipalName === upn)) {
-    m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: upn, isAdmin: true });
+    m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: upn, isAdmin: true, appRoles });
   }
   m365.tenant.signInAs(upn);
   const tokens = await signInClient(m365).signIn(scope);
@@ -73,4 +76,11 @@ export async function pairingDisplay(bridgeUrl: string, displayId = crypto.rando
     },
     nextAssignment: () => new Promise((resolve) => socket.once('display:assigned', ({ roomId }) => resolve(roomId))),
   };
+}
+
+/** An admin API answer, checked against the schema the OpenAPI document publishes: nothing missing, nothing undocumented. */
+export function documented<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.parse(body);
+  expect(parsed).toEqual(body);
+  return parsed;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { BUILT_WEB_DIR } from './display-page.ts';
+import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
 import type { E2eSession } from './e2e-hooks.ts';
 import { FakeClock } from './fake-clock.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
@@ -21,7 +22,7 @@ export async function office(session: E2eSession, rooms: M365RoomSpec[] = []): P
     m365.tenant.addRoom({ displayName: `Room ${number}`, emailAddress: `room-${number}@contoso.example`, capacity: 4 + (n % 9), building: BUILDINGS[n % 3]! });
   }
   m365.tenant.addRoomList({ displayName: 'Rotterdam rooms', emailAddress: 'rotterdam@contoso.example', roomEmails: m365.tenant.rooms.filter((room) => room.building === 'Rotterdam').map((room) => room.emailAddress) });
-  m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: ADMIN, isAdmin: true });
+  m365.tenant.addUser({ displayName: 'Megan Bowen', userPrincipalName: ADMIN, isAdmin: true, appRoles: [ADMIN_APP_ROLE] });
   m365.tenant.signInAs(ADMIN);
   m365.app.redirectUris.push(`${m365.bridge.url}/admin/`);
   await m365.settle();

@@ -8,6 +8,12 @@ import type { AdminIdentity } from './admin-identity.ts';
 
 /** The delegated scope Lintel's app exposes for its admin page calling the bridge. */
 export const ADMIN_API_SCOPE_NAME = 'access_as_user';
+/**
+ * The app role that makes a user of the tenant a Lintel admin. Signing in is
+ * not enough: any user of the tenant can get a token for the app, and the
+ * admin API can revoke the integration.
+ */
+export const ADMIN_APP_ROLE = 'Lintel.Admin';
 /** Microsoft rolls its signing keys; an unknown key id fetches the set again, at most this often. */
 const KEYS_REFETCH_MS = 5 * MINUTE_MS;
 
@@ -61,7 +67,8 @@ export class MicrosoftIdentity {
     const { tenantId, clientId, authorityHost } = this.#tenant;
     try {
       const { payload } = await this.#verifySignature(token, {
-        issuer: `${authorityHost}/${tenantId}/v2.0`,
+        // v2.0 tokens, or v1.0 ones while the app's manifest still has Entra's default accessTokenAcceptedVersion.
+        issuer: [`${authorityHost}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`],
         audience: [clientId, `api://${clientId}`],
         algorithms: ['RS256'],
         currentDate: new Date(this.#clock.now()),
@@ -71,7 +78,16 @@ export class MicrosoftIdentity {
       if (payload.tid !== tenantId) return this.#refuse(`token from tenant ${String(payload.tid)}`);
       const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
       if (!scopes.includes(ADMIN_API_SCOPE_NAME)) return this.#refuse(`token without the ${ADMIN_API_SCOPE_NAME} scope`);
-      return ok(identityOf(payload));
+      const identity = identityOf(payload);
+      const roles = Array.isArray(payload.roles) ? payload.roles : [];
+      if (!roles.includes(ADMIN_APP_ROLE)) {
+        this.#logger.warn({ user: identity.name }, 'admin API: a signed-in user without the Lintel admin role was refused');
+        return fail(
+          'unauthorized',
+          `${identity.name} is signed in but is not a Lintel admin. In Entra admin center, Enterprise applications, Lintel, Users and groups, assign them the "${ADMIN_APP_ROLE}" role, then sign in again.`,
+        );
+      }
+      return ok(identity);
     } catch (error) {
       if (error instanceof errors.JWTExpired) return fail('unauthorized', 'Your sign-in has expired: sign in again.');
       return this.#refuse(error instanceof Error ? error.message : String(error));

@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import { ERROR_CODES } from '../../../shared/errors.ts';
 import { RoomState, RoomSummary, WalkUpAction } from '../../../shared/model.ts';
-
-function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' });
-  return rest;
-}
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-const roomIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Room id, as listed by GET /api/rooms.' };
+import { adminPaths, adminSchemas, adminSecurityScheme } from './openapi-admin.ts';
+import { errorResponse, roomIdParameter, schema } from './openapi-parts.ts';
 
 /** The HTTP API as OpenAPI 3.1, generated from the same zod schemas that validate it. */
 export function openApiDocument(version: string): Record<string, unknown> {
@@ -21,7 +10,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
     info: {
       title: 'Lintel bridge API',
       version,
-      description: 'Room state for displays and integrations, and walk-up actions. Live updates are pushed over socket.io (`room:state`).',
+      description:
+        'Room state for displays and integrations, and walk-up actions; live updates are pushed over socket.io (`room:state`). Under `/api/admin`, the admin page\'s API, for an admin\'s Microsoft token or the local admin token.',
     },
     paths: {
       '/api/health': {
@@ -74,8 +64,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      ...adminPaths(),
     },
     components: {
+      securitySchemes: adminSecurityScheme,
       schemas: {
         Health: {
           type: 'object',
@@ -112,6 +104,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         RoomSummary: schema(RoomSummary, 'output'),
         RoomState: schema(RoomState, 'output'),
         WalkUpAction: schema(WalkUpAction, 'input'),
+        ...adminSchemas(),
       },
     },
   };

@@ -1,5 +1,5 @@
 import type { AdminDisplay } from '../../../shared/admin-api.ts';
-import { toIso } from '../../../shared/clock.ts';
+import { DAY_MS, toIso } from '../../../shared/clock.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 
 /** Which room a display without a room in its URL shows. */
@@ -9,6 +9,15 @@ export type DisplayAssignment =
   | { kind: 'unlinked' }
   /** Never linked: a one-room bridge shows its room, a bridge with several rooms asks for pairing. */
   | { kind: 'new' };
+
+/** A display never linked and not seen for this long is forgotten: it was a test, or a screen put to other use. */
+export const FORGET_NEVER_LINKED_AFTER_MS = 30 * DAY_MS;
+/**
+ * At most this many never-linked displays are kept, the least recently seen
+ * going first: any client can name a new display id, and the table must not
+ * grow without bound. Linked displays are never forgotten.
+ */
+export const MAX_NEVER_LINKED = 10_000;
 
 interface DisplayRow {
   id: string;
@@ -38,9 +47,21 @@ export class DisplayRegistry {
   }
 
   seen(displayId: string, now: number): void {
+    const known = this.#db.prepare('UPDATE displays SET last_seen_at = ? WHERE id = ?').run(now, displayId).changes > 0;
+    if (known) return;
+    this.#db.transaction(() => {
+      this.#db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?)').run(displayId, now);
+      this.#forgetNeverLinked(now);
+    })();
+  }
+
+  #forgetNeverLinked(now: number): void {
+    this.#db.prepare('DELETE FROM displays WHERE linked_at IS NULL AND last_seen_at < ?').run(now - FORGET_NEVER_LINKED_AFTER_MS);
+    const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM displays WHERE linked_at IS NULL').get() as { count: number };
+    if (count <= MAX_NEVER_LINKED) return;
     this.#db
-      .prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at')
-      .run(displayId, now);
+      .prepare('DELETE FROM displays WHERE id IN (SELECT id FROM displays WHERE linked_at IS NULL ORDER BY last_seen_at, rowid LIMIT ?)')
+      .run(count - MAX_NEVER_LINKED);
   }
 
   connected(displayId: string): () => void {

@@ -8,7 +8,7 @@ export type SqliteDatabase = Database.Database;
  * Each entry upgrades the schema by one version; `user_version` records how
  * far a database has come, so an old data dir is upgraded in place.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE rooms (
      id TEXT PRIMARY KEY,
      data TEXT NOT NULL,
@@ -78,7 +78,9 @@ const MIGRATIONS: readonly string[] = [
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      at INTEGER NOT NULL,
      actor TEXT NOT NULL,
-     event TEXT NOT NULL
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     detail TEXT NOT NULL
    );
    CREATE TABLE m365_revocation (
      id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -86,6 +88,15 @@ const MIGRATIONS: readonly string[] = [
      revoked_by TEXT NOT NULL,
      credential TEXT NOT NULL
    );`,
+  // Audit entries become facts (JSON) the admin page words in the reader's language; the English rows of version 3 are kept aside, unread.
+  `ALTER TABLE admin_audit RENAME TO admin_audit_v3;
+   CREATE TABLE admin_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     event TEXT NOT NULL
+   );
+   CREATE INDEX displays_never_linked ON displays (last_seen_at) WHERE linked_at IS NULL;`,
 ];
 
 /**

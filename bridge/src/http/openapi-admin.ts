@@ -1,0 +1,107 @@
+import { AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
+
+const admin = { security: [{ adminToken: [] }] };
+const refusedToken = { '401': errorResponse('No token, or one the bridge does not accept (`WWW-Authenticate: Bearer`)') };
+const withStatus = (description: string) => ({ '200': { description, ...jsonContent('#/components/schemas/AdminStatus') } });
+const roomNotFound = { '400': errorResponse('Not a room id'), '404': errorResponse('No such room') };
+const notConnected = { '409': errorResponse('Microsoft 365 is not set up on this bridge, or was revoked') };
+
+/** The admin page's API (`shared/admin-api.ts`), described from the same zod schemas the bridge and the page use. */
+export function adminPaths(): Record<string, unknown> {
+  return {
+    '/api/admin/config': {
+      get: {
+        summary: 'What the admin page needs to sign in (public; holds no secret)',
+        responses: { '200': { description: 'The sign-in settings', ...jsonContent('#/components/schemas/AdminConfig') } },
+      },
+    },
+    '/api/admin/status': { get: { ...admin, summary: 'Connection, credential, warnings, rooms, displays and the audit log', responses: { ...withStatus('The bridge now'), ...refusedToken } } },
+    '/api/admin/check': { post: { ...admin, summary: 'Check the Microsoft 365 connection and credential now', responses: { ...withStatus('The bridge after the check'), ...refusedToken } } },
+    '/api/admin/links': {
+      post: {
+        ...admin,
+        summary: 'Link the display showing a pairing code to a room',
+        description: 'To a room of this bridge, or to a Microsoft 365 room (the bridge makes its room for that mailbox when it has none). The code is used up only when the link succeeds.',
+        requestBody: { required: true, ...jsonContent('#/components/schemas/LinkRequest') },
+        responses: {
+          '200': { description: 'Linked; the display switches to the room', ...jsonContent('#/components/schemas/LinkResult') },
+          '400': errorResponse('Invalid input'),
+          ...refusedToken,
+          '404': errorResponse('No such pairing code, or no such room'),
+          '409': errorResponse('The code was already used'),
+          '410': errorResponse('The code has expired'),
+          '429': errorResponse('Too many wrong codes: try again after `Retry-After` seconds'),
+        },
+      },
+    },
+    '/api/admin/displays/{id}': {
+      delete: {
+        ...admin,
+        summary: 'Unlink a display: it goes back to its pairing code',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }],
+        responses: { '200': { description: 'Unlinked', ...jsonContent('#/components/schemas/AdminDisplay') }, ...refusedToken, '404': errorResponse('No linked display with that id') },
+      },
+    },
+    '/api/admin/rooms/{id}/microsoft-365': {
+      put: {
+        ...admin,
+        summary: "The room takes its calendar from a Microsoft 365 room mailbox",
+        parameters: [roomIdParameter],
+        requestBody: { required: true, ...jsonContent('#/components/schemas/RoomLinkRequest') },
+        responses: { '200': { description: 'Linked and syncing', ...jsonContent('#/components/schemas/AdminRoom') }, ...refusedToken, ...roomNotFound, ...notConnected },
+      },
+      delete: {
+        ...admin,
+        summary: 'Remove: the room stops using Microsoft 365 and keeps every meeting as a local booking',
+        parameters: [roomIdParameter],
+        responses: { '200': { description: 'Removed', ...jsonContent('#/components/schemas/AdminRoom') }, ...refusedToken, ...roomNotFound, ...notConnected },
+      },
+    },
+    '/api/admin/rooms/{id}/export': {
+      post: {
+        ...admin,
+        summary: "Start a bulk export of the room's future walk-up bookings to its Microsoft 365 calendar",
+        parameters: [roomIdParameter],
+        responses: { '202': { description: 'Started', ...jsonContent('#/components/schemas/ExportProgress') }, ...refusedToken, ...roomNotFound, ...notConnected },
+      },
+      get: {
+        ...admin,
+        summary: 'Progress of the bulk export, and the bookings Microsoft 365 refused',
+        parameters: [roomIdParameter],
+        responses: { '200': { description: 'Progress', ...jsonContent('#/components/schemas/ExportProgress') }, ...refusedToken, ...roomNotFound },
+      },
+    },
+    '/api/admin/credentials/renew': {
+      post: { ...admin, summary: "Renew the bridge's client secret or certificate now", responses: { ...withStatus('Renewed'), ...refusedToken, ...notConnected, '500': errorResponse('The renewal failed: Microsoft 365 refused it or could not be reached (the message says why)') } },
+    },
+    '/api/admin/revoke': {
+      post: {
+        ...admin,
+        summary: 'Revoke the integration: credentials and tokens deleted, every room on local bookings, no meeting lost',
+        responses: { ...withStatus('Revoked'), ...refusedToken, ...notConnected },
+      },
+    },
+  };
+}
+
+export function adminSchemas(): Record<string, unknown> {
+  return {
+    AdminConfig: schema(AdminConfig, 'output'),
+    AdminStatus: schema(AdminStatus, 'output'),
+    AdminRoom: schema(AdminRoom, 'output'),
+    AdminDisplay: schema(AdminDisplay, 'output'),
+    LinkRequest: schema(LinkRequest, 'input'),
+    LinkResult: schema(LinkResult, 'output'),
+    RoomLinkRequest: schema(RoomLinkRequest, 'input'),
+    ExportProgress: schema(ExportProgress, 'output'),
+  };
+}
+
+export const adminSecurityScheme = {
+  adminToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The admin's Microsoft token for this app (scope `api://{clientId}/access_as_user`), or the bridge's local admin token.",
+  },
+};
