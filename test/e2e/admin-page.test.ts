@@ -119,6 +119,9 @@ describe('the admin page', () => {
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
     await page.getByText('Integration revoked: rooms now use local bookings.').waitFor();
     await page.getByText('Not connected').waitFor();
+    await page.getByText(new RegExp(`Revoked by ${ADMIN} on .*: every room runs on local bookings\\. To connect again, configure a new credential and restart the bridge\\.`)).waitFor();
+    // Consent cannot bring a deleted credential back, so the page does not offer it.
+    expect(await page.getByRole('button', { name: 'Connect Microsoft 365' }).count()).toBe(0);
     await page.getByRole('cell', { name: 'Local bookings' }).waitFor();
     await page.getByRole('row', { name: new RegExp(`${ADMIN} Revoked the integration`) }).waitFor();
 
