@@ -10,38 +10,55 @@ const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).t
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** The bridge's whole configuration, read once from the environment at start. */
-const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-  LINTEL_HOST: z.string().min(1).optional(),
-  LINTEL_DATA_DIR: z.string().min(1).default(() => envPaths('lintel', { suffix: '' }).data),
-  LINTEL_WEB_DIR: z.string().min(1).default(() => join(projectRoot(), 'dist', 'web')),
+/**
+ * The bridge's whole configuration, read once from the environment at start.
+ * Exported as JSON Schema in kiosk-config/schema/ for editors and installers.
+ */
+export const BridgeEnvironment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080).describe('The HTTP port for displays, the admin page and the API.'),
+  LINTEL_HOST: z.string().min(1).optional().describe('The address to listen on; all addresses by default.'),
+  LINTEL_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(() => envPaths('lintel', { suffix: '' }).data)
+    .describe("Where the bridge keeps its store and admin token; the user's data folder by default (~/.local/share/lintel)."),
+  LINTEL_WEB_DIR: z
+    .string()
+    .min(1)
+    .default(() => join(projectRoot(), 'dist', 'web'))
+    .describe("The built web app; the checkout's dist/web by default."),
   LINTEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The demo room's time zone on first start; the machine's own by default. */
-  LINTEL_TIME_ZONE: TimeZone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
-  /** Seed the demo room with meetings around the current time on first start. */
-  LINTEL_DEMO_MEETINGS: Flag.default(true),
-  /** A rooms file (JSON): the rooms this bridge serves and their settings. */
-  LINTEL_CONFIG: z.string().min(1).optional(),
-  /** The base unit's serial port for the first room (e.g. /dev/ttyACM0), when the rooms file names none; else the simulated unit. */
-  LINTEL_SERIAL_PATH: z.string().min(1).optional(),
-  /** Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080. */
-  LINTEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  /** Microsoft 365: the tenant (directory) id; with the client id and a credential it turns the integration on. */
-  LINTEL_M365_TENANT_ID: z.string().min(1).max(100).optional(),
-  LINTEL_M365_CLIENT_ID: z.string().min(1).max(100).optional(),
-  /** A client secret; prefer a certificate (LINTEL_M365_CERTIFICATE_FILE). */
-  LINTEL_M365_CLIENT_SECRET: z.string().min(1).optional(),
-  /** A PEM file with the application's certificate and its private key. */
-  LINTEL_M365_CERTIFICATE_FILE: z.string().min(1).optional(),
-  /** The mailbox that organizes walk-up bookings; without one they are made on each room's calendar. */
-  LINTEL_M365_SERVICE_MAILBOX: z.email().optional(),
-  LINTEL_M365_AUTHORITY_HOST: HttpsUrl.default('https://login.microsoftonline.com'),
-  LINTEL_M365_GRAPH_URL: HttpsUrl.default('https://graph.microsoft.com'),
-  /** One more certificate authority to trust, e.g. a TLS-inspecting proxy's (PEM file). */
-  LINTEL_M365_CA_FILE: z.string().min(1).optional(),
-  /** How often each room's calendar is synced, in seconds. */
-  LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15),
+  LINTEL_TIME_ZONE: TimeZone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone).describe(
+    "The demo room's time zone on first start, and that of rooms made for Microsoft 365 mailboxes; the machine's own by default.",
+  ),
+  LINTEL_DEMO_MEETINGS: Flag.default(true).describe('Seed the demo room with meetings around the current time on first start.'),
+  LINTEL_CONFIG: z.string().min(1).optional().describe('A rooms file (JSON, see rooms.schema.json): the rooms this bridge serves and their settings.'),
+  LINTEL_SERIAL_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The base unit's serial port for the first room (e.g. /dev/ttyACM0), when the rooms file names none; else the simulated unit."),
+  LINTEL_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional()
+    .describe("Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080."),
+  LINTEL_M365_TENANT_ID: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Microsoft 365: the tenant (directory) id; with the client id and a credential it turns the integration on.'),
+  LINTEL_M365_CLIENT_ID: z.string().min(1).max(100).optional().describe("Microsoft 365: Lintel's application (client) id."),
+  LINTEL_M365_CLIENT_SECRET: z.string().min(1).optional().describe('A client secret; prefer a certificate (LINTEL_M365_CERTIFICATE_FILE).'),
+  LINTEL_M365_CERTIFICATE_FILE: z.string().min(1).optional().describe("A PEM file with the application's certificate and its private key."),
+  LINTEL_M365_SERVICE_MAILBOX: z
+    .email()
+    .optional()
+    .describe("The mailbox that organizes walk-up bookings; without one they are made on each room's calendar."),
+  LINTEL_M365_AUTHORITY_HOST: HttpsUrl.default('https://login.microsoftonline.com').describe('The sign-in authority (another one for national clouds).'),
+  LINTEL_M365_GRAPH_URL: HttpsUrl.default('https://graph.microsoft.com').describe('Microsoft Graph (another one for national clouds).'),
+  LINTEL_M365_CA_FILE: z.string().min(1).optional().describe("One more certificate authority to trust, e.g. a TLS-inspecting proxy's (PEM file)."),
+  LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15).describe("How often each room's calendar is synced, in seconds."),
 })
   .superRefine((env, ctx) => {
     const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
@@ -51,14 +68,15 @@ const ConfigSchema = z.object({
       if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is needed to connect Microsoft 365' });
     }
     if (!credential) ctx.addIssue({ code: 'custom', path: ['LINTEL_M365_CLIENT_SECRET'], message: 'give a client secret or LINTEL_M365_CERTIFICATE_FILE to connect Microsoft 365' });
-  });
+    // Even when other settings are wrong: every problem is listed at once. It reads only whether keys are set.
+  }, { when: () => true });
 
 export interface BridgeConfig {
   port: number;
   host: string | undefined;
   dataDir: string;
   webDir: string;
-  logLevel: z.infer<typeof ConfigSchema>['LINTEL_LOG_LEVEL'];
+  logLevel: z.infer<typeof BridgeEnvironment>['LINTEL_LOG_LEVEL'];
   demoTimeZone: string;
   demoMeetings: boolean;
   roomsFile: string | undefined;
@@ -79,12 +97,20 @@ export interface Microsoft365Config {
   syncPeriodSeconds: number;
 }
 
+/** Settings the bridge does not know, by their prefix: most likely a typo that would otherwise be ignored in silence. */
+export function unknownSettings(env: Record<string, string | undefined>): string[] {
+  return Object.keys(env).filter((key) => key.startsWith('LINTEL_') && !(key in BridgeEnvironment.shape) && !KIOSK_SETTINGS.has(key));
+}
+
+/** Read by the kiosk launcher (kiosk-config/kiosk), not the bridge: an environment file may hold both. */
+const KIOSK_SETTINGS = new Set(['LINTEL_DISPLAY_URL', 'LINTEL_CHROMIUM', 'LINTEL_KIOSK_PROFILE']);
+
 /** Parses the environment, listing every problem at once rather than the first. */
 export function parseConfig(env: Record<string, string | undefined>): Result<BridgeConfig> {
   const relevant = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+    Object.keys(BridgeEnvironment.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
-  const parsed = ConfigSchema.safeParse(relevant);
+  const parsed = BridgeEnvironment.safeParse(relevant);
   if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
   const c = parsed.data;
   return ok({

@@ -4,7 +4,7 @@ import { SimulatedPort } from './base-unit/simulated-port.ts';
 import { UnitSession } from './base-unit/unit-session.ts';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
-import { parseConfig, type Microsoft365Config } from './config.ts';
+import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken } from './admin/local-admin-token.ts';
@@ -24,11 +24,12 @@ if (!config.ok) {
 }
 const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath } = config.data;
 const logger = createLogger(logLevel);
+for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
 const version = projectVersion(projectRoot());
 
 const configuredRooms = roomsFile === undefined ? undefined : loadRoomsFile(roomsFile);
 if (configuredRooms && !configuredRooms.ok) {
-  console.error(`Lintel cannot start, the rooms file has problems:\n- ${configuredRooms.message.split('; ').join('\n- ')}`);
+  console.error(`Lintel cannot start, the rooms file ${roomsFile} has problems:\n- ${configuredRooms.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
 

@@ -45,7 +45,7 @@ describe('rooms file', () => {
 
 describe('the example rooms file in kiosk-config', () => {
   it('is valid', () => {
-    const result = loadRoomsFile(new URL('../../kiosk-config/rooms.example.json', import.meta.url).pathname);
+    const result = loadRoomsFile(new URL('../../kiosk-config/examples/local-only/rooms.json', import.meta.url).pathname);
     expect(result).toMatchObject({ ok: true, data: [{ id: 'harbour' }, { id: 'vorstand' }, { id: 'lobby' }] });
   });
 });

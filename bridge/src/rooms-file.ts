@@ -6,16 +6,24 @@ import { describeIssues } from '../../shared/validation.ts';
 
 /** A bridge's rooms file: each room with its settings, checked by the same schema as everything else. */
 export const RoomsFile = z.strictObject({
+  /** Where an editor finds the JSON Schema (kiosk-config/schema/rooms.schema.json) to check the file as it is typed. */
+  $schema: z.string().optional(),
   rooms: z
     .array(Room)
     .min(1)
-    .superRefine((rooms, ctx) => {
-      const seen = new Set<string>();
-      rooms.forEach((room, index) => {
-        if (seen.has(room.id)) ctx.addIssue({ code: 'custom', message: `room id "${room.id}" is used twice`, path: [index, 'id'] });
-        seen.add(room.id);
-      });
-    }),
+    .superRefine(
+      (rooms, ctx) => {
+        const seen = new Set<string>();
+        rooms.forEach((room, index) => {
+          // Runs even when other rooms have problems (every problem is listed at once), so a room may not be an object here.
+          const id: unknown = (room as Partial<Room> | null)?.id;
+          if (typeof id !== 'string') return;
+          if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `room id "${id}" is used twice`, path: [index, 'id'] });
+          seen.add(id);
+        });
+      },
+      { when: () => true },
+    ),
 });
 
 /** Reads and checks a rooms file, naming every problem with its path. */
@@ -33,5 +41,5 @@ export function loadRoomsFile(path: string): Result<Room[]> {
     return fail('invalid-input', `${path} is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = RoomsFile.safeParse(json);
-  return parsed.success ? ok(parsed.data.rooms) : fail('invalid-input', `${path}: ${describeIssues(parsed.error)}`);
+  return parsed.success ? ok(parsed.data.rooms) : fail('invalid-input', describeIssues(parsed.error));
 }

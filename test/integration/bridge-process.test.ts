@@ -76,7 +76,7 @@ describe('the bridge process', () => {
 
 describe('the rooms file', () => {
   it('serves the rooms it lists, with their settings, and never their PIN', async () => {
-    const running = await bridge(dataDir(), { LINTEL_CONFIG: 'kiosk-config/rooms.example.json', LINTEL_PUBLIC_URL: 'http://lintel.example.org:8080' });
+    const running = await bridge(dataDir(), { LINTEL_CONFIG: 'kiosk-config/examples/local-only/rooms.json', LINTEL_PUBLIC_URL: 'http://lintel.example.org:8080' });
     const { body: rooms } = (await getJson(`${running.url}/api/rooms`)) as { body: { id: string }[] };
     expect(rooms.map((room) => room.id)).toEqual(['harbour', 'lobby', 'vorstand']);
     const { body } = (await getJson(`${running.url}/api/rooms/vorstand/state`)) as { body: RoomState };
