@@ -1,5 +1,6 @@
-// Runs before the test suite: the end-to-end tests need Debian's Chromium and the
-// base-unit tests need socat for pseudo-terminals; npm can install neither.
+// Runs before the test suite: the end-to-end tests need Debian's Chromium, the
+// base-unit tests need socat for pseudo-terminals, and the kiosk install tests
+// need shellcheck and curl; npm can install none of them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -14,10 +15,12 @@ const onPath = (command) => {
 const missing = [
   ['chromium', existsSync('/usr/bin/chromium')],
   ['socat', onPath('socat')],
+  ['shellcheck', onPath('shellcheck')],
+  ['curl', onPath('curl')],
 ].filter(([, present]) => !present);
 if (missing.length > 0) {
   const packages = missing.map(([pkg]) => pkg).join(' ');
-  console.error(`The end-to-end tests need ${packages}, which is not installed.`);
+  console.error(`The tests need ${packages}, which is not installed.`);
   console.error(`Install it with: sudo apt-get install -y ${packages}   (or run: sudo bash .ci/run, which installs it and runs every test)`);
   process.exit(1);
 }

@@ -31,6 +31,10 @@ describe('config check', () => {
     }
   });
 
+  it("passes the installer's commented template", () => {
+    expect(checkConfigFile(join(kioskConfig, 'lintel.env.example'))).toEqual([]);
+  });
+
   it('lists every problem of a rooms file with its path', () => {
     const rooms = file(
       'broken.json',

@@ -103,7 +103,7 @@ export function unknownSettings(env: Record<string, string | undefined>): string
 }
 
 /** Read by the kiosk launcher (kiosk-config/kiosk), not the bridge: an environment file may hold both. */
-const KIOSK_SETTINGS = new Set(['LINTEL_DISPLAY_URL', 'LINTEL_CHROMIUM', 'LINTEL_KIOSK_PROFILE']);
+const KIOSK_SETTINGS = new Set(['LINTEL_DISPLAY_URL', 'LINTEL_CHROMIUM', 'LINTEL_KIOSK_PROFILE', 'LINTEL_KIOSK_WAIT_SECONDS']);
 
 /** Parses the environment, listing every problem at once rather than the first. */
 export function parseConfig(env: Record<string, string | undefined>): Result<BridgeConfig> {
