@@ -31,6 +31,15 @@ describe('config check', () => {
     }
   });
 
+  it("knows the kiosk launcher's settings, so an environment file may hold them beside the bridge's", () => {
+    const launcher = readFileSync(join(kioskConfig, 'kiosk', 'lintel-kiosk.sh'), 'utf8');
+    const names = [...new Set(launcher.match(/LINTEL_[A-Z_]+/g))];
+    expect(names.length).toBeGreaterThan(0);
+    expect(checkConfigFile(file('kiosk.env', names.map((name) => `${name}=1`).join('\n')))).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('not a Lintel setting')]),
+    );
+  });
+
   it("passes the installer's commented template", () => {
     expect(checkConfigFile(join(kioskConfig, 'lintel.env.example'))).toEqual([]);
   });
