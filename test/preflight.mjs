@@ -1,6 +1,7 @@
 // Runs before the test suite: the end-to-end tests need Debian's Chromium, the
-// base-unit tests need socat for pseudo-terminals, and the kiosk install tests
-// need shellcheck and curl; npm can install none of them.
+// base-unit tests need socat for pseudo-terminals, the kiosk install tests
+// need shellcheck and curl, and the tests of bridges sharing displays need
+// redis-server; npm can install none of them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -17,6 +18,7 @@ const missing = [
   ['socat', onPath('socat')],
   ['shellcheck', onPath('shellcheck')],
   ['curl', onPath('curl')],
+  ['redis-server', onPath('redis-server')],
 ].filter(([, present]) => !present);
 if (missing.length > 0) {
   const packages = missing.map(([pkg]) => pkg).join(' ');

@@ -59,6 +59,12 @@ export const BridgeEnvironment = z.object({
   LINTEL_M365_GRAPH_URL: HttpsUrl.default('https://graph.microsoft.com').describe('Microsoft Graph (another one for national clouds).'),
   LINTEL_M365_CA_FILE: z.string().min(1).optional().describe("One more certificate authority to trust, e.g. a TLS-inspecting proxy's (PEM file)."),
   LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15).describe("How often each room's calendar is synced, in seconds."),
+  LINTEL_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
+    .optional()
+    .describe(
+      'Several bridge processes behind one address, sharing LINTEL_DATA_DIR on one machine: the Redis they share displays and sync leases through. Unset for one process.',
+    ),
 })
   .superRefine((env, ctx) => {
     const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
@@ -83,6 +89,7 @@ export interface BridgeConfig {
   publicUrl: string | undefined;
   serialPath: string | undefined;
   microsoft365: Microsoft365Config | null;
+  redisUrl: string | undefined;
 }
 
 export interface Microsoft365Config {
@@ -124,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     roomsFile: c.LINTEL_CONFIG,
     publicUrl: c.LINTEL_PUBLIC_URL,
     serialPath: c.LINTEL_SERIAL_PATH,
+    redisUrl: c.LINTEL_REDIS_URL,
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined
         ? null

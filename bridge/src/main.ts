@@ -6,6 +6,8 @@ import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
+import type { Cluster } from './cluster/redis-cluster.ts';
+import { CREDENTIAL_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken } from './admin/local-admin-token.ts';
 import { createLogger } from './logger.ts';
@@ -22,7 +24,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl } = config.data;
 const logger = createLogger(logLevel);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
 const version = projectVersion(projectRoot());
@@ -45,6 +47,8 @@ if (configuredRooms) {
 const baseUnits = new Map<string, UnitSession>();
 store.listRooms().forEach((room, index) => {
   const serial = room.baseUnit ?? (index === 0 && serialPath ? { path: serialPath } : null);
+  // A rooms file lists the base units there are; only the embedded default shows one off, simulated.
+  if (!serial && configuredRooms) return;
   const unitPort = serial ? new SerialUnitPort(serial) : new SimulatedPort(systemClock, { serial: `SIM-${room.id}`.slice(0, 32) });
   const session = new UnitSession(unitPort, systemClock, logger);
   session.start();
@@ -58,6 +62,7 @@ if (adminToken.created) {
   console.log(`\nLintel's local admin token (for the admin page without Microsoft 365): ${adminToken.token}\nIt is kept in ${adminToken.file}; it is not shown again.\n`);
 }
 
+const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redisUrl);
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
 
@@ -70,6 +75,7 @@ const bridge = await startBridge(
     baseUnits,
     microsoft365,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
+    cluster,
   },
   { port, host, webDir, version, publicUrl, timeZone: demoTimeZone },
 ).catch((error: unknown) => {
@@ -103,6 +109,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
       syncPeriodSeconds: m365.syncPeriodSeconds,
       timeZone: demoTimeZone,
       fetch,
+      ...(cluster ? { ownership: cluster.ownership } : {}),
     },
   );
   const identity = new MicrosoftIdentity({
@@ -115,6 +122,16 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   return { integration, identity };
 }
 
+/** Loaded only when configured: a lone bridge carries no Redis client. */
+async function joinRedisCluster(url: string): Promise<Cluster> {
+  const { joinCluster } = await import('./cluster/redis-cluster.ts');
+  const leases = () => [CREDENTIAL_LEASE, ...store.listRooms().map((room) => roomLease(room.id))];
+  return joinCluster(url, { clock: systemClock, logger, leases }).catch((error: unknown) => {
+    console.error(`Lintel cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -123,6 +140,8 @@ async function shutdown(signal: string): Promise<void> {
   // A service manager waits for us; never let a stuck connection hold the exit.
   setTimeout(() => process.exit(1), 5000).unref();
   await bridge.close();
+  // After the bridge stopped its syncs: the leases it hands back are taken over by processes that can use them.
+  await cluster?.close();
   db.close();
   process.exit(0);
 }

@@ -8,8 +8,10 @@ import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/
 import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
 import { displayToDisplay } from './display-to-display.ts';
+import { hubBench } from './hub.ts';
 import { microsoft365Bench } from './m365.ts';
 import { offlineBench } from './offline.ts';
+import { rssMb } from './process-stats.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
 /**
@@ -27,10 +29,6 @@ function displayRouteGzipBytes(): number {
   return assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(webDir, asset)), { level: 9 }).length, 0);
 }
 
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kb / 1024;
-}
 
 async function coldLoads(browser: Browser, url: string): Promise<number[]> {
   const paints: number[] = [];
@@ -80,6 +78,7 @@ try {
   rows.push(...(await offlineBench(browser)));
   rows.push(...(await baseUnitBench()));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb)));
+  rows.push(...(await hubBench()));
   printTable(rows);
 } finally {
   await browser.close();

@@ -35,6 +35,11 @@ export interface CredentialKeeperDeps {
   timeZone: string;
   /** Stores a credential before it is used, so a crash never loses the only working one. */
   persist: (credential: AppCredential) => void;
+  /**
+   * Whether the daily check is this process's to do, when bridge processes
+   * share the store: two renewing at once would each remove the other's key.
+   */
+  checksHere?: () => boolean;
 }
 
 /**
@@ -59,7 +64,7 @@ export class CredentialKeeper {
   }
 
   start(): void {
-    void this.check();
+    if (this.#checksHere()) void this.check();
     this.#scheduleMidnight();
   }
 
@@ -87,6 +92,10 @@ export class CredentialKeeper {
     return this.#track(this.#run(true));
   }
 
+  #checksHere(): boolean {
+    return this.#deps.checksHere?.() ?? true;
+  }
+
   #track<T>(work: Promise<T>): Promise<T> {
     this.#inFlight = Promise.all([this.#inFlight, work]);
     return work;
@@ -96,7 +105,7 @@ export class CredentialKeeper {
     const { clock, timeZone } = this.#deps;
     const now = clock.now();
     this.#cancel = clock.setTimer(() => {
-      void this.check();
+      if (this.#checksHere()) void this.check();
       this.#scheduleMidnight();
     }, localDayOf(now, timeZone).end - now);
   }

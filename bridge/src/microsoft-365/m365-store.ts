@@ -136,9 +136,16 @@ export class M365Store {
     this.#db.prepare('INSERT INTO m365_outbox (room_id, meeting_id, change, created_at) VALUES (?, ?, ?, ?)').run(roomId, meetingId, JSON.stringify(change), now);
   }
 
-  /** The oldest waiting change of each room first; a room's changes are sent in the order they were made. */
-  outbox(limit: number): OutboxEntry[] {
-    const rows = this.#db.prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox ORDER BY seq LIMIT ?').all(limit) as {
+  /**
+   * The oldest waiting change of each room first; a room's changes are sent in
+   * the order they were made. `roomIds` limits it to the rooms this process sends for.
+   */
+  outbox(limit: number, roomIds?: string[]): OutboxEntry[] {
+    const rows = (roomIds === undefined
+      ? this.#db.prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox ORDER BY seq LIMIT ?').all(limit)
+      : this.#db
+          .prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox WHERE room_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?')
+          .all(JSON.stringify(roomIds), limit)) as {
       seq: number;
       room_id: string;
       meeting_id: string;

@@ -21,6 +21,8 @@ export interface OutboxSenderDeps {
   rollback: BookingRollback;
   /** The mailbox that organizes walk-up bookings; null books on each room's own calendar. */
   serviceMailbox: string | null;
+  /** The rooms whose changes this process sends, when bridge processes share the store; all rooms when absent. */
+  roomsSentHere?: () => string[];
 }
 
 type Outcome = 'sent' | 'retry' | 'refused';
@@ -84,7 +86,7 @@ export class OutboxSender {
     let progressed = true;
     while (progressed && !this.#stopped) {
       progressed = false;
-      for (const entry of m365.outbox(BATCH)) {
+      for (const entry of m365.outbox(BATCH, this.#deps.roomsSentHere?.())) {
         if (blockedRooms.has(entry.roomId)) continue;
         const outcome = await this.#send(entry);
         if (outcome === 'retry') {

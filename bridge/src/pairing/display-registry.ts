@@ -50,7 +50,8 @@ export class DisplayRegistry {
     const known = this.#db.prepare('UPDATE displays SET last_seen_at = ? WHERE id = ?').run(now, displayId).changes > 0;
     if (known) return;
     this.#db.transaction(() => {
-      this.#db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?)').run(displayId, now);
+      // Another bridge process sharing the store may have met the display a moment ago.
+      this.#db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(displayId, now);
       this.#forgetNeverLinked(now);
     })();
   }

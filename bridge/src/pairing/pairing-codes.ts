@@ -3,6 +3,7 @@ import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MS } from '../../../shared/pairing-code.ts';
 import { FailureWindow } from '../failure-window.ts';
+import type { SqliteDatabase } from '../store/database.ts';
 
 /** Wrong codes one admin (their identity and address) may try in 10 minutes. */
 const CLIENT_FAILURES = 10;
@@ -19,23 +20,26 @@ interface IssuedCode {
   displayId: string;
   expiresAt: number;
   attempts: number;
-  used: boolean;
+  used: 0 | 1;
 }
 
 /**
  * The short codes unpaired displays show. Single-use, valid 10 minutes, and
  * 29^8 (about 5·10^11) possible codes against at most 10 wrong guesses per
  * client and 100 overall per 10 minutes: guessing a live code is hopeless.
+ * Kept in the store, not in memory: a display shows the same code across a
+ * bridge restart, and a code shown by a display connected to one bridge
+ * process links it from the admin page served by another.
  */
 export class PairingCodes {
+  readonly #db: SqliteDatabase;
   readonly #clock: Clock;
   readonly #randomIndex: (size: number) => number;
-  readonly #codes = new Map<string, IssuedCode>();
-  readonly #byDisplay = new Map<string, string>();
   readonly #clientFailures: FailureWindow;
   readonly #allFailures: FailureWindow;
 
-  constructor(clock: Clock, randomIndex: (size: number) => number = randomInt) {
+  constructor(db: SqliteDatabase, clock: Clock, randomIndex: (size: number) => number = randomInt) {
+    this.#db = db;
     this.#clock = clock;
     this.#randomIndex = randomIndex;
     this.#clientFailures = new FailureWindow(clock, { max: CLIENT_FAILURES, windowMs: 10 * MINUTE_MS });
@@ -45,20 +49,23 @@ export class PairingCodes {
   /** The display's code while it works; a new one otherwise; none when too many are out. */
   issue(displayId: string): { code: string; expiresAt: number } | undefined {
     const now = this.#clock.now();
-    this.#forgetOld(now);
-    const current = this.#byDisplay.get(displayId);
-    const issued = current === undefined ? undefined : this.#codes.get(current);
-    if (current !== undefined && issued && !issued.used && issued.expiresAt > now && issued.attempts < CODE_ATTEMPTS) {
-      return { code: current, expiresAt: issued.expiresAt };
-    }
-    if (this.#codes.size >= MAX_CODES) return undefined;
-    let code: string;
-    do code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[this.#randomIndex(PAIRING_ALPHABET.length)]).join('');
-    while (this.#codes.has(code));
-    const expiresAt = now + PAIRING_CODE_TTL_MS;
-    this.#codes.set(code, { displayId, expiresAt, attempts: 0, used: false });
-    this.#byDisplay.set(displayId, code);
-    return { code, expiresAt };
+    return this.#db
+      .transaction(() => {
+        this.#db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?').run(now - REMEMBERED_MS);
+        const current = this.#db
+          .prepare('SELECT code, expires_at AS expiresAt FROM pairing_codes WHERE display_id = ? AND used = 0 AND expires_at > ? AND attempts < ? ORDER BY expires_at DESC LIMIT 1')
+          .get(displayId, now, CODE_ATTEMPTS) as { code: string; expiresAt: number } | undefined;
+        if (current) return current;
+        const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM pairing_codes').get() as { count: number };
+        if (count >= MAX_CODES) return undefined;
+        let code: string;
+        do code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[this.#randomIndex(PAIRING_ALPHABET.length)]).join('');
+        while (this.#issued(code));
+        const expiresAt = now + PAIRING_CODE_TTL_MS;
+        this.#db.prepare('INSERT INTO pairing_codes (code, display_id, expires_at) VALUES (?, ?, ?)').run(code, displayId, expiresAt);
+        return { code, expiresAt };
+      })
+      .immediate();
   }
 
   /** How long `client` must wait before trying a code again: 0 when it may try now. */
@@ -76,22 +83,30 @@ export class PairingCodes {
     if (waitMs > 0) return fail('too-many-attempts', `Too many wrong pairing codes: try again in ${Math.ceil(waitMs / 1000)} s.`);
     const now = this.#clock.now();
     const code = normalizePairingCode(typed);
-    const issued = code === null ? undefined : this.#codes.get(code);
-    const refusal = this.#refusal(code, issued, now);
-    if (refusal || !issued || code === null) {
+    // One write transaction with the link: the same code typed into two admin pages at once links one display once.
+    const outcome = this.#db
+      .transaction((): { linked: Result<T> } | { refusal: Result<never> } => {
+        const issued = code === null ? undefined : this.#issued(code);
+        const refusal = this.#refusal(code, issued, now);
+        if (refusal || !issued || code === null) return { refusal: refusal ?? fail('pairing-code-invalid', 'No display shows that code.') };
+        const linked = link(issued.displayId);
+        this.#db.prepare(linked.ok ? 'UPDATE pairing_codes SET used = 1 WHERE code = ?' : 'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code = ?').run(code);
+        return { linked };
+      })
+      .immediate();
+    if ('refusal' in outcome) {
       this.#clientFailures.fail(client);
       this.#allFailures.fail('all');
-      return refusal ?? fail('pairing-code-invalid', 'No display shows that code.');
+      return outcome.refusal;
     }
-    const linked = link(issued.displayId);
-    if (!linked.ok) {
-      issued.attempts += 1;
-      return linked;
-    }
-    issued.used = true;
-    this.#byDisplay.delete(issued.displayId);
-    this.#clientFailures.reset(client);
-    return linked;
+    if (outcome.linked.ok) this.#clientFailures.reset(client);
+    return outcome.linked;
+  }
+
+  #issued(code: string): IssuedCode | undefined {
+    return this.#db.prepare('SELECT display_id AS displayId, expires_at AS expiresAt, attempts, used FROM pairing_codes WHERE code = ?').get(code) as
+      | IssuedCode
+      | undefined;
   }
 
   #refusal(code: string | null, issued: IssuedCode | undefined, now: number): Result<never> | undefined {
@@ -99,18 +114,10 @@ export class PairingCodes {
       return fail('pairing-code-invalid', `A pairing code is ${PAIRING_CODE_LENGTH} letters and digits, as the display shows it (e.g. ABCD-EF23).`);
     }
     if (!issued) return fail('pairing-code-invalid', 'No display shows that code: check it on the display and type it again.');
-    if (issued.used) return fail('pairing-code-used', 'That code was already used: a display shows a new code once it is unlinked.');
+    if (issued.used === 1) return fail('pairing-code-used', 'That code was already used: a display shows a new code once it is unlinked.');
     if (issued.expiresAt <= now || issued.attempts >= CODE_ATTEMPTS) {
       return fail('pairing-code-expired', 'That code has expired: the display shows a new one, use that.');
     }
     return undefined;
-  }
-
-  #forgetOld(now: number): void {
-    for (const [code, issued] of this.#codes) {
-      if (issued.expiresAt + REMEMBERED_MS > now) continue;
-      this.#codes.delete(code);
-      if (this.#byDisplay.get(issued.displayId) === code) this.#byDisplay.delete(issued.displayId);
-    }
   }
 }

@@ -97,6 +97,14 @@ export const MIGRATIONS: readonly string[] = [
      event TEXT NOT NULL
    );
    CREATE INDEX displays_never_linked ON displays (last_seen_at) WHERE linked_at IS NULL;`,
+  `CREATE TABLE pairing_codes (
+     code TEXT PRIMARY KEY,
+     display_id TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     used INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX pairing_codes_by_display ON pairing_codes (display_id, expires_at);`,
 ];
 
 /**
@@ -110,10 +118,11 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   const db = new Database(file);
   // It holds the Microsoft 365 credential: readable by the bridge's own user only.
   chmodSync(file, 0o600);
+  // First: bridge processes sharing the store open it together, and the others' pragmas wait instead of failing.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
@@ -125,15 +134,18 @@ export function openMemoryDatabase(): SqliteDatabase {
   return db;
 }
 
+/**
+ * Brings the schema up to date in one write transaction. Taken before the
+ * version is read: bridge processes sharing a store may start together, and
+ * the ones that wait must find the work done rather than do it again.
+ */
 function migrate(db: SqliteDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`The data dir was written by a newer Lintel (schema ${current}); this one knows ${MIGRATIONS.length}.`);
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? '');
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`The data dir was written by a newer Lintel (schema ${current}); this one knows ${MIGRATIONS.length}.`);
+    }
+    for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version] ?? '');
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
 }

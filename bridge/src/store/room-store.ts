@@ -34,9 +34,13 @@ export class RoomStore {
     return this.#db;
   }
 
-  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  /**
+   * Runs `work` in one transaction: all of it is stored, or none of it. It
+   * takes the write lock first: bridge processes sharing the store then queue
+   * (busy_timeout) instead of failing when both read and then write.
+   */
   transaction<T>(work: () => T): T {
-    return this.#db.transaction(work)();
+    return this.#db.transaction(work).immediate();
   }
 
   listRooms(): Room[] {

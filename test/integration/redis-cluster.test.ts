@@ -1,0 +1,184 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/model.ts';
+import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
+import { EmulatedTenant } from '../graph-emulator/tenant.ts';
+import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { postJson } from '../support/http.ts';
+import { scrape } from '../support/prometheus-text.ts';
+import { startRedisServer } from '../support/redis-server.ts';
+import { watchingClient, type TestSocket } from '../support/socket-client.ts';
+
+const SERVICE = 'lintel-bookings@contoso.example';
+const PERSON = 'ada@contoso.example';
+const SECRET = 'cluster~test~secret';
+const ROOMS = Array.from({ length: 6 }, (_, i) => ({ id: `room-${i}`, name: `Room ${i}`, mailbox: `room-${i}@contoso.example` }));
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The states a display socket receives, kept, so a test can wait for one that shows what it expects. */
+function received(socket: TestSocket): RoomState[] {
+  const states: RoomState[] = [];
+  socket.on('room:state', (state) => states.push(state));
+  return states;
+}
+
+/**
+ * Two bridge processes behind one address share a data directory and a
+ * Debian redis-server on a random port, against the Graph emulator.
+ */
+async function twoBridges() {
+  const redis = await startRedisServer();
+  cleanup.push(() => redis.stop());
+  const leases = createClient({ url: redis.url });
+  await leases.connect();
+  cleanup.push(() => leases.quit().then(() => undefined));
+
+  const tenant = new EmulatedTenant();
+  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: '2030-01-01T00:00:00Z' });
+  tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: SERVICE });
+  tenant.addMailbox({ displayName: 'Ada Lovelace', emailAddress: PERSON });
+  for (const room of ROOMS) tenant.addRoom({ displayName: room.name, emailAddress: room.mailbox });
+  const emulator = await startGraphEmulator(tenant);
+  cleanup.push(() => emulator.close());
+
+  const data = tempDataDir();
+  cleanup.push(() => data.remove());
+  const caFile = join(data.dir, 'emulator-ca.pem');
+  writeFileSync(caFile, emulator.ca);
+  const roomsFile = join(data.dir, 'rooms.json');
+  writeFileSync(roomsFile, JSON.stringify({ rooms: ROOMS.map((r) => ({ id: r.id, name: r.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: r.mailbox } })) }));
+  const env = {
+    LINTEL_CONFIG: roomsFile,
+    LINTEL_DEMO_MEETINGS: 'false',
+    LINTEL_REDIS_URL: redis.url,
+    LINTEL_M365_SYNC_SECONDS: '5',
+    LINTEL_M365_TENANT_ID: tenant.tenantId,
+    LINTEL_M365_CLIENT_ID: app.appId,
+    LINTEL_M365_CLIENT_SECRET: SECRET,
+    LINTEL_M365_SERVICE_MAILBOX: SERVICE,
+    LINTEL_M365_AUTHORITY_HOST: emulator.url,
+    LINTEL_M365_GRAPH_URL: emulator.url,
+    LINTEL_M365_CA_FILE: caFile,
+  };
+  const start = async () => {
+    const bridge = await startBridgeProcess({ dataDir: data.dir, env });
+    cleanup.push(() => bridge.stop('SIGKILL'));
+    return bridge;
+  };
+  const [first, second] = await Promise.all([start(), start()]);
+
+  /** Which bridge holds each room's sync lease, read from Redis itself. */
+  const holders = async (): Promise<Map<string, BridgeProcess | undefined>> => {
+    const owners = await leases.mGet(ROOMS.map((room) => `{lintel}:lease:room:${room.id}`));
+    return new Map(ROOMS.map((room, i) => [room.id, [first, second].find((bridge) => owners[i]?.includes(`:${bridge.pid}:`))]));
+  };
+  return { tenant, first, second, holders };
+}
+
+describe('two bridge processes on Redis', () => {
+  it('share the rooms, and an action through one reaches displays connected to the other', { timeout: 90_000 }, async () => {
+    const { first, second, holders } = await twoBridges();
+
+    const shared = await until(
+      async () => {
+        const held = [...(await holders()).values()];
+        return held.every(Boolean) && held.includes(first) && held.includes(second) ? held : undefined;
+      },
+      20_000,
+      'every room leased, some by each bridge',
+    );
+    expect(shared.filter((bridge) => bridge === first).length).toBe(ROOMS.length / 2);
+    // What monitoring sees: each room synced by exactly one of the processes.
+    const [firstMetrics, secondMetrics] = await Promise.all([scrape(first.url), scrape(second.url)]);
+    for (const [i, room] of ROOMS.entries()) {
+      const sample = `lintel_room_synced_here{room="${room.id}"}`;
+      expect([firstMetrics.get(sample), secondMetrics.get(sample)]).toEqual(shared[i] === first ? [1, 0] : [0, 1]);
+    }
+
+    const onSecond = await watchingClient(second.url, { roomId: 'room-0' });
+    cleanup.push(() => void onSecond.socket.close());
+    const alsoOnSecond = await watchingClient(second.url, { roomId: 'room-0' });
+    cleanup.push(() => void alsoOnSecond.socket.close());
+    const states = [received(onSecond.socket), received(alsoOnSecond.socket)];
+
+    const booking = await postJson(`${first.url}/api/rooms/room-0/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    expect(booking.status).toBe(200);
+    for (const display of states) {
+      const busy = await until(() => display.find((state) => state.status === 'busy'), 5_000, 'the booking on a display of the other bridge');
+      expect(busy.current?.origin).toBe('walk-up');
+    }
+
+    // And the other way round, over the socket a display uses.
+    const onFirst = await watchingClient(first.url, { roomId: 'room-0' });
+    cleanup.push(() => void onFirst.socket.close());
+    const firstStates = received(onFirst.socket);
+    const ended = await onSecond.socket.emitWithAck('room:action', { roomId: 'room-0', action: { id: crypto.randomUUID(), type: 'end-now' } });
+    expect(ended.ok).toBe(true);
+    await until(() => firstStates.find((state) => state.status === 'available'), 5_000, 'the ended meeting on a display of the first bridge');
+  });
+
+  it('moves a dead bridge’s rooms to the other within 30 s, with no booking lost or made twice', { timeout: 120_000 }, async () => {
+    const { tenant, first, second, holders } = await twoBridges();
+    await until(async () => ([...(await holders()).values()].every(Boolean) ? true : undefined), 20_000, 'every room leased');
+    const before = await holders();
+    const victimRooms = ROOMS.filter((room) => before.get(room.id) === first);
+    expect(victimRooms.length).toBeGreaterThan(0);
+
+    const watcher = await watchingClient(second.url, { roomId: victimRooms[0]!.id });
+    cleanup.push(() => void watcher.socket.close());
+    const states = received(watcher.socket);
+
+    // Slow Exchange down, so the kill lands while walk-up bookings (made through both bridges) are on their way.
+    for (let i = 0; i < 40; i++) tenant.faults.push({ kind: 'latency', ms: 300, mailbox: SERVICE });
+    const bookings = ROOMS.map((room, i) => ({ room, via: i % 2 === 0 ? first : second, action: { id: crypto.randomUUID(), type: 'book-now', minutes: 30 } }));
+    const answers = await Promise.all(bookings.map(({ room, via, action }) => postJson(`${via.url}/api/rooms/${room.id}/actions`, action)));
+    expect(answers.map((answer) => answer.status)).toEqual(ROOMS.map(() => 200));
+
+    const killedAt = Date.now();
+    await first.stop('SIGKILL');
+    expect(tenant.eventsOf(SERVICE).length).toBeLessThan(ROOMS.length);
+    await until(
+      async () => ([...(await holders()).values()].every((bridge) => bridge === second) ? true : undefined),
+      30_000,
+      "the second bridge to hold every room's lease",
+    );
+    expect(Date.now() - killedAt, 'time for the leases to move').toBeLessThan(30_000);
+
+    // The survivor syncs the dead bridge's rooms: a meeting booked in Outlook reaches its display.
+    const victim = victimRooms[0]!;
+    tenant.scheduleMeeting(PERSON, {
+      subject: 'Planning after the failover',
+      start: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+      end: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+      rooms: [victim.mailbox],
+    });
+    await until(
+      () => states.find((state) => state.events.some((event) => event.subject === 'Planning after the failover')),
+      15_000,
+      `the survivor to sync ${victim.id} from Exchange`,
+    );
+
+    await until(() => (tenant.eventsOf(SERVICE).length >= ROOMS.length ? true : undefined), 30_000, 'every walk-up booking in Exchange');
+    // Give a wrongly repeated create the time to show up.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const made = tenant.eventsOf(SERVICE).map((event) => event.transactionId);
+    expect(made.sort()).toEqual(bookings.map(({ action }) => `walk-up-${action.id}`).sort());
+    for (const room of ROOMS) expect(tenant.eventsOf(room.mailbox).filter((event) => event.subject !== 'Planning after the failover')).toHaveLength(1);
+  });
+});
