@@ -11,6 +11,8 @@ export type InjectedFault =
   | { kind: 'server-error'; status: 500 | 502 | 503 | 504; mailbox?: string }
   /** Delays the request by `ms` of real time, then serves it. */
   | { kind: 'latency'; ms: number; mailbox?: string }
+  /** Holds the request, connection open and silent, until `released` settles, then serves it: a Graph that hangs. */
+  | { kind: 'stall'; released: Promise<void>; mailbox?: string }
   /** Destroys the socket without an answer. */
   | { kind: 'connection-reset'; mailbox?: string }
   /** Serves the request (a POST creates its event) but the answer never reaches the client: the connection drops instead. */
@@ -34,6 +36,9 @@ export function faultInjection(tenant: EmulatedTenant): RequestHandler {
         return next();
       case 'latency':
         await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return next();
+      case 'stall':
+        await fault.released;
         return next();
       case 'connection-reset':
         req.socket.destroy();

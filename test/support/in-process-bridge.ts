@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { Clock } from '../../shared/clock.ts';
 import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
 import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
@@ -23,6 +24,8 @@ export interface TestBridgeOptions {
   /** A store kept from a bridge stopped earlier, to start "the same" bridge again. */
   store?: RoomStore;
   port?: number;
+  /** Each room's base unit, started; none by default. */
+  baseUnits?: ReadonlyMap<string, BaseUnit>;
 }
 
 /** A real bridge on a random port with an in-memory store and the given clock. */
@@ -34,7 +37,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = pino({ level: 'silent' });
   const bridge = await startBridge(
-    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN } },
+    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN }, ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}) },
     { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', timeZone: 'Europe/Amsterdam' },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };

@@ -1,7 +1,9 @@
 import { AuthenticationHandler, AuthenticationHandlerOptions, Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import type { Logger } from '../logger.ts';
+import { MAX_ATTEMPTS, MAX_WAIT_MS } from './graph-limits.ts';
 import type { HttpsFetch } from './https-fetch.ts';
+import { GraphTraffic, type GraphTrafficTotals } from './graph-traffic.ts';
 import { RequestCounter } from './request-counter.ts';
 import { TokenUnavailable, type TokenSource } from './token-source.ts';
 import type { WarningBoard } from './warning-board.ts';
@@ -22,9 +24,6 @@ export type GraphAnswer =
   | { ok: true; status: number; body: unknown }
   | { ok: false; kind: GraphFailureKind; status: number; code: string; message: string };
 
-const MAX_ATTEMPTS = 4;
-/** A Retry-After longer than this is not waited out inside one call; the caller tries again later. */
-const MAX_WAIT_MS = 2 * MINUTE_MS;
 /** A throttle is shown to the admin this long after the last 429, so a short one is not missed. */
 const THROTTLE_WARNING_MS = 10 * MINUTE_MS;
 
@@ -43,6 +42,7 @@ export class GraphGateway {
   readonly #warnings: WarningBoard;
   readonly #logger: Logger;
   readonly #counter: RequestCounter;
+  readonly #traffic = new GraphTraffic();
   readonly #blockedUntil = new Map<string, number>();
   readonly #lastThrottle = new Map<string, number>();
   readonly #sleepers = new Set<() => void>();
@@ -60,13 +60,18 @@ export class GraphGateway {
       defaultVersion: 'v1.0',
       customHosts: new Set([graphUrl.hostname]),
       // Each call brings the token it fetched (see #attempt); this provider is only the handler's fallback.
-      middleware: [new AuthenticationHandler({ getAccessToken: () => deps.tokens.getToken() }), new CountingTransport(deps.fetch, this.#counter)],
+      middleware: [new AuthenticationHandler({ getAccessToken: () => deps.tokens.getToken() }), new CountingTransport(deps.fetch, this.#counter, this.#traffic)],
     });
   }
 
   /** Requests per mailbox over the last 10 minutes (Graph's limit is 10,000 per app per mailbox). */
   requestCounts(): Record<string, number> {
     return this.#counter.lastTenMinutes();
+  }
+
+  /** Every request since start by outcome, and every throttle, for monitoring. */
+  traffic(): GraphTrafficTotals {
+    return this.#traffic.totals();
   }
 
   /** Ends waits for Retry-After and refuses new calls, so a stopping bridge is not held by a throttled mailbox. */
@@ -191,14 +196,16 @@ function retryAfterMs(value: string | null): number | undefined {
   return undefined;
 }
 
-/** The last middleware: sends the request through the integration's fetch and counts it. */
+/** The last middleware: sends the request through the integration's fetch and counts it, and how it was answered. */
 class CountingTransport implements Middleware {
   readonly #fetch: HttpsFetch;
   readonly #counter: RequestCounter;
+  readonly #traffic: GraphTraffic;
 
-  constructor(fetch: HttpsFetch, counter: RequestCounter) {
+  constructor(fetch: HttpsFetch, counter: RequestCounter, traffic: GraphTraffic) {
     this.#fetch = fetch;
     this.#counter = counter;
+    this.#traffic = traffic;
   }
 
   async execute(context: Context): Promise<void> {
@@ -207,6 +214,12 @@ class CountingTransport implements Middleware {
     const headers: Record<string, string> = {};
     new Headers(options.headers as HeadersInit | undefined).forEach((value, key) => (headers[key] = value));
     this.#counter.count(mailboxOf(new URL(url).pathname) ?? '(tenant)');
-    context.response = await this.#fetch(url, { method: options.method ?? 'GET', headers, body: typeof options.body === 'string' ? options.body : undefined });
+    try {
+      context.response = await this.#fetch(url, { method: options.method ?? 'GET', headers, body: typeof options.body === 'string' ? options.body : undefined });
+    } catch (error) {
+      this.#traffic.count(null);
+      throw error;
+    }
+    this.#traffic.count({ status: context.response.status, retryAfter: context.response.headers.has('retry-after') });
   }
 }

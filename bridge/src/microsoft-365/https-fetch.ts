@@ -1,11 +1,9 @@
 import { Agent, request } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { REQUEST_TIMEOUT_MS } from './graph-limits.ts';
 
 /** The one way the Microsoft 365 integration reaches the network: MSAL and the Graph client both go through it. */
 export type HttpsFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string | undefined }) => Promise<Response>;
-
-/** A request Microsoft 365 has not answered in this long is given up and retried, never waited on for ever. */
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * HTTPS over Node's own client, with kept-alive connections, trusting one
@@ -14,7 +12,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * system does not know. Node's https, not a fetch library, because the bridge
  * has a memory budget. Answers are read whole: Graph's are small pages.
  */
-export function createHttpsFetch(extraCaPem?: string, timeoutMs = DEFAULT_TIMEOUT_MS): HttpsFetch {
+export function createHttpsFetch(extraCaPem?: string, timeoutMs = REQUEST_TIMEOUT_MS): HttpsFetch {
   const agent = new Agent({ keepAlive: true, ...(extraCaPem === undefined ? {} : { ca: [...rootCertificates, extraCaPem] }) });
   return (url, init) =>
     new Promise<Response>((resolve, reject) => {

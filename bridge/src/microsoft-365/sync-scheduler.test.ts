@@ -62,3 +62,71 @@ describe('the sync scheduler', () => {
     expect(lobby).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("the sync scheduler's bookkeeping of rounds", () => {
+  /** A scheduler whose rounds wait for the test to end them, one at a time. */
+  function controlled(rooms: RoomWithLink[]) {
+    const clock = new FakeClock('2026-11-23T08:00:00Z');
+    const ends: ((synced: boolean) => void)[] = [];
+    const sync = { sync: () => new Promise<boolean>((resolve) => ends.push(resolve)) } as unknown as RoomSync;
+    const running = new SyncScheduler({
+      sync,
+      clock,
+      logger: pino({ level: 'silent' }),
+      linkedRooms: () => rooms,
+      linkedRoom: (id) => rooms.find((room) => room.id === id),
+      afterRound: () => {},
+      periodSeconds: 15,
+      random: () => 0.5,
+    });
+    const at = (iso: string) => Date.parse(iso);
+    return { clock, running, at, end: async (synced: boolean) => (ends.shift()!(synced), await new Promise((resolve) => setImmediate(resolve))) };
+  }
+
+  it('records when each room was taken up, when its round started, and when the last one ended, failed or not', async () => {
+    const rooms = [linked('harbour')];
+    const { clock, running, at, end } = controlled(rooms);
+    expect(running.rounds()).toEqual([]);
+    running.start();
+    expect(running.rounds()).toEqual([{ roomId: 'harbour', since: at('2026-11-23T08:00:00Z'), runningSince: null, lastEndedAt: null }]);
+
+    clock.advance(7500);
+    expect(running.rounds()[0]).toMatchObject({ runningSince: at('2026-11-23T08:00:07.500Z'), lastEndedAt: null });
+    clock.advance(2500);
+    await end(false);
+    expect(running.rounds()[0]).toEqual({ roomId: 'harbour', since: at('2026-11-23T08:00:00Z'), runningSince: null, lastEndedAt: at('2026-11-23T08:00:10Z') });
+
+    clock.advance(15_000);
+    expect(running.rounds()[0]).toMatchObject({ runningSince: at('2026-11-23T08:00:25Z'), lastEndedAt: at('2026-11-23T08:00:10Z') });
+    running.stop();
+    expect(running.rounds()).toEqual([]);
+    // A round that ends after the stop does not bring the room back.
+    await end(true);
+    expect(running.rounds()).toEqual([]);
+  });
+
+  it('forgets a room once it is unlinked, and takes up one linked meanwhile from then', async () => {
+    const rooms = [linked('harbour')];
+    const { clock, running, at, end } = controlled(rooms);
+    running.start();
+    clock.advance(7500);
+    await end(true);
+    rooms.splice(0, 1, linked('lobby'));
+    clock.advance(7500);
+    expect(running.rounds()).toEqual([{ roomId: 'lobby', since: at('2026-11-23T08:00:15Z'), runningSince: null, lastEndedAt: null }]);
+  });
+
+  it('counts a round started by syncNow, before the room was taken up', async () => {
+    const rooms = [linked('harbour')];
+    const { clock, running, at, end } = controlled(rooms);
+    const synced = running.syncNow('harbour');
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(1000);
+    running.start();
+    expect(running.rounds()).toEqual([{ roomId: 'harbour', since: at('2026-11-23T08:00:00Z'), runningSince: at('2026-11-23T08:00:00Z'), lastEndedAt: null }]);
+    await end(true);
+    await synced;
+    expect(running.rounds()[0]).toMatchObject({ runningSince: null, lastEndedAt: at('2026-11-23T08:00:01Z') });
+    running.stop();
+  });
+});

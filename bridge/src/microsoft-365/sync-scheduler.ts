@@ -21,6 +21,17 @@ export interface SyncSchedulerDeps {
 /** Spread rounds of many rooms over the period, so they do not all hit Graph at once. */
 const JITTER = 0.1;
 
+/** A room's rounds as the scheduler saw them, on its clock: enough to tell a stuck sync from a failing one. */
+export interface RoomRounds {
+  roomId: string;
+  /** When the scheduler took the room up (at start, or after it was linked). */
+  since: number;
+  /** When the round under way started; null while none runs. */
+  runningSince: number | null;
+  /** When the last round ended, synced or not; null before the first. */
+  lastEndedAt: number | null;
+}
+
 /**
  * Runs each linked room's delta sync every period (default 15 s) with a
  * little jitter, one round per room at a time. Rooms linked or unlinked
@@ -30,6 +41,7 @@ export class SyncScheduler {
   readonly #deps: SyncSchedulerDeps;
   readonly #timers = new Map<string, () => void>();
   readonly #running = new Map<string, Promise<boolean>>();
+  readonly #rounds = new Map<string, Omit<RoomRounds, 'roomId'>>();
   #cancelRefresh: () => void = () => {};
   #stopped = false;
 
@@ -47,6 +59,15 @@ export class SyncScheduler {
     this.#cancelRefresh();
     for (const cancel of this.#timers.values()) cancel();
     this.#timers.clear();
+    this.#rounds.clear();
+  }
+
+  /** The rooms this scheduler keeps in step, and their rounds; none while it is stopped. */
+  rounds(): RoomRounds[] {
+    return [...this.#timers.keys()].flatMap((roomId) => {
+      const rounds = this.#rounds.get(roomId);
+      return rounds ? [{ roomId, ...rounds }] : [];
+    });
   }
 
   /** Syncs the room now (on link, on "check status", in tests), after any round already running. */
@@ -70,8 +91,12 @@ export class SyncScheduler {
         this.#timers.delete(roomId);
       }
     }
+    // Rounds run by syncNow for a room unlinked since are forgotten here too.
+    for (const roomId of this.#rounds.keys()) if (!linked.has(roomId)) this.#rounds.delete(roomId);
     for (const room of rooms) {
-      if (!this.#timers.has(room.id)) this.#schedule(room.id, (this.#deps.random ?? Math.random)() * this.#periodMs());
+      if (this.#timers.has(room.id)) continue;
+      if (!this.#rounds.has(room.id)) this.#rounds.set(room.id, { since: this.#deps.clock.now(), runningSince: null, lastEndedAt: null });
+      this.#schedule(room.id, (this.#deps.random ?? Math.random)() * this.#periodMs());
     }
     this.#cancelRefresh = this.#deps.clock.setTimer(() => this.#refresh(), this.#periodMs());
   }
@@ -83,6 +108,7 @@ export class SyncScheduler {
         const room = this.#deps.linkedRoom(roomId);
         if (!room || this.#stopped) {
           this.#timers.delete(roomId);
+          this.#rounds.delete(roomId);
           return;
         }
         void this.#round(room).finally(() => {
@@ -97,6 +123,9 @@ export class SyncScheduler {
   #round(room: RoomWithLink): Promise<boolean> {
     const running = this.#running.get(room.id);
     if (running) return running;
+    const startedAt = this.#deps.clock.now();
+    const earlier = this.#rounds.get(room.id);
+    this.#rounds.set(room.id, { since: earlier?.since ?? startedAt, runningSince: startedAt, lastEndedAt: earlier?.lastEndedAt ?? null });
     const round = this.#deps.sync
       .sync(room)
       .catch((error: unknown) => {
@@ -105,6 +134,9 @@ export class SyncScheduler {
       })
       .then((synced) => {
         this.#running.delete(room.id);
+        // Not for a room forgotten meanwhile (stopped, or unlinked): that would bring it back.
+        const rounds = this.#rounds.get(room.id);
+        if (rounds) this.#rounds.set(room.id, { ...rounds, runningSince: null, lastEndedAt: this.#deps.clock.now() });
         this.#deps.afterRound(room.id, synced);
         return synced;
       });

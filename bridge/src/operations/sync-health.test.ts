@@ -1,0 +1,105 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../../shared/clock.ts';
+import { Room } from '../../../shared/model.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
+import type { RoomSync, RoomWithLink } from '../microsoft-365/room-sync.ts';
+import { SyncScheduler, type RoomRounds } from '../microsoft-365/sync-scheduler.ts';
+import { checkHealth } from './health-report.ts';
+import { STUCK_ROUND_MS, syncProblems } from './sync-health.ts';
+
+const START = Date.parse('2026-11-23T08:00:00Z');
+const rounds = (partial: Partial<RoomRounds>): RoomRounds => ({ roomId: 'harbour', since: START, runningSince: null, lastEndedAt: null, ...partial });
+
+describe('telling a stuck sync from a failing one', () => {
+  it('allows a round twice as long as the longest Graph call, 28 minutes, and calls a longer one stuck', () => {
+    expect(STUCK_ROUND_MS).toBe(28 * MINUTE_MS);
+    const running = [rounds({ runningSince: START, lastEndedAt: START - 5000 })];
+    expect(syncProblems(running, START + STUCK_ROUND_MS, 15)).toEqual([]);
+    expect(syncProblems(running, START + 29 * MINUTE_MS, 15)).toEqual([
+      {
+        code: 'sync-stuck',
+        roomId: 'harbour',
+        since: '2026-11-23T08:00:00.000Z',
+        message: expect.stringMatching(/^The calendar sync of room "harbour" has been running for 29 minutes without finishing.*Restart the bridge/),
+      },
+    ]);
+  });
+
+  it('calls a room stalled when no round has run for four periods, counting from its last round or from when it was taken up', () => {
+    expect(syncProblems([rounds({ lastEndedAt: START })], START + 60_000, 15)).toEqual([]);
+    expect(syncProblems([rounds({ lastEndedAt: START })], START + 61_000, 15)).toEqual([
+      { code: 'sync-stalled', roomId: 'harbour', since: '2026-11-23T08:00:00.000Z', message: expect.stringContaining('though one is due every 15 s') },
+    ]);
+    expect(syncProblems([rounds({})], START + 61_000, 15).map((p) => p.code)).toEqual(['sync-stalled']);
+    // A longer period allows longer.
+    expect(syncProblems([rounds({ lastEndedAt: START })], START + 3 * MINUTE_MS, 60)).toEqual([]);
+  });
+
+  it('names only the rooms that are stuck', () => {
+    const now = START + 30 * MINUTE_MS;
+    const all = [rounds({ roomId: 'harbour', runningSince: START }), rounds({ roomId: 'lobby', runningSince: now - 1000, lastEndedAt: now - 16_000 })];
+    expect(syncProblems(all, now, 15).map((p) => p.roomId)).toEqual(['harbour']);
+  });
+});
+
+describe('health over a running scheduler, on a fake clock', () => {
+  const linked = (id: string) => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } }) as RoomWithLink;
+
+  /** Rooms whose rounds fail at once (Microsoft 365 unreachable), except the ones told to hang until released. */
+  function bridgeLike() {
+    const clock = new FakeClock(START);
+    const hanging = new Set<string>();
+    const releases: (() => void)[] = [];
+    const sync = {
+      sync: (room: RoomWithLink) =>
+        hanging.has(room.id) ? new Promise<boolean>((resolve) => releases.push(() => resolve(false))) : Promise.resolve(false),
+    } as unknown as RoomSync;
+    const rooms = [linked('harbour'), linked('lobby')];
+    const scheduler = new SyncScheduler({
+      sync,
+      clock,
+      logger: pino({ level: 'silent' }),
+      linkedRooms: () => rooms,
+      linkedRoom: (id) => rooms.find((room) => room.id === id),
+      afterRound: () => {},
+      periodSeconds: 15,
+      random: () => 0.5,
+    });
+    const health = () => checkHealth({ clock, version: 'test', roomCount: () => rooms.length, microsoft365: { syncRounds: () => scheduler.rounds(), syncPeriodSeconds: 15 } });
+    const advance = async (ms: number) => {
+      for (let done = 0; done < ms; done += 1000) {
+        clock.advance(1000);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    return { scheduler, hanging, health, advance, release: () => releases.splice(0).forEach((release) => release()) };
+  }
+
+  it('stays healthy for an hour of failing rounds, and is unhealthy only while a round hangs', async () => {
+    const { scheduler, hanging, health, advance, release } = bridgeLike();
+    scheduler.start();
+    await advance(60 * MINUTE_MS);
+    expect(health()).toEqual({ status: 'ok', version: 'test', time: '2026-11-23T09:00:00.000Z', rooms: 2, problems: [] });
+
+    hanging.add('harbour');
+    await advance(16_000);
+    hanging.delete('harbour');
+    await advance(27 * MINUTE_MS);
+    expect(health().status).toBe('ok');
+    await advance(2 * MINUTE_MS);
+    expect(health()).toMatchObject({ status: 'unhealthy', problems: [{ code: 'sync-stuck', roomId: 'harbour' }] });
+
+    release();
+    await advance(1000);
+    expect(health()).toMatchObject({ status: 'ok', problems: [] });
+    await advance(60_000);
+    expect(health().status).toBe('ok');
+    scheduler.stop();
+  });
+
+  it('is healthy without Microsoft 365', () => {
+    const clock = new FakeClock(START);
+    expect(checkHealth({ clock, version: '1.2.3', roomCount: () => 1 })).toEqual({ status: 'ok', version: '1.2.3', time: '2026-11-23T08:00:00.000Z', rooms: 1, problems: [] });
+  });
+});
