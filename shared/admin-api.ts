@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
-import { Microsoft365Link, RoomId } from './model.ts';
+import { Microsoft365Link, RoomId, RoomLocation } from './model.ts';
 
 /**
  * The admin page's HTTP API on the bridge, under `/api/admin`. Every route
@@ -131,6 +131,8 @@ export const DiscoveredRoom = z.strictObject({
   mailbox: z.email().max(320),
   name: z.string().trim().min(1).max(100),
   capacity: z.number().int().positive().max(10_000).nullable().default(null),
+  /** Graph's building and floor number, so the new room takes part in "find a free room" at once. */
+  location: RoomLocation.prefault({}),
 });
 export type DiscoveredRoom = z.infer<typeof DiscoveredRoom>;
 

@@ -10,5 +10,9 @@ export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
 }
 
+/** The floors a room may be on: 0 is the ground floor. */
+export const LOWEST_FLOOR = -20;
+export const HIGHEST_FLOOR = 200;
+
 export const BOOK_NOW_MINUTES = [15, 30, 45, 60] as const;
 export const EXTEND_MINUTES = [15, 30] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOOK_NOW_MINUTES, EXTEND_MINUTES, LANGUAGES } from './constants.ts';
+import { BOOK_NOW_MINUTES, EXTEND_MINUTES, HIGHEST_FLOOR, LANGUAGES, LOWEST_FLOOR } from './constants.ts';
 import { isValidTimeZone } from './time-zone.ts';
 
 /**
@@ -89,14 +89,36 @@ export const Microsoft365Link = z.object({
 });
 export type Microsoft365Link = z.infer<typeof Microsoft365Link>;
 
+/**
+ * Where a room is, so a display can point people to the nearest free room:
+ * the same floor first, then the nearest floor of the same building, then
+ * other buildings. Both parts are optional; a room without them is simply
+ * ranked after the rooms whose place is known.
+ */
+export const RoomLocation = z
+  .object({
+    building: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .describe("The building's name as people know it: rooms with the same name are in the same building."),
+    floor: z.number().int().min(LOWEST_FLOOR).max(HIGHEST_FLOOR).nullable().default(null).describe('The floor number: 0 is the ground floor, negative floors are below it.'),
+  })
+  .describe('Where the room is, for "find a free room nearby": the same floor first, then the nearest floor of the same building, then other buildings.');
+export type RoomLocation = z.infer<typeof RoomLocation>;
+
 export const Room = z.object({
   id: RoomId,
   name: z.string().trim().min(1).max(100),
   timeZone: TimeZone,
   capacity: z.number().int().positive().max(10_000).nullable().default(null),
   equipment: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  location: RoomLocation.prefault({}),
   settings: RoomSettings.prefault({}),
-  /** The room's base unit on a serial port; null for the simulated unit of the embedded default. */
+  /** The room's base unit on a serial port; null for none (the embedded default, without a rooms file, simulates one). */
   baseUnit: z
     .object({ path: z.string().min(1).optional(), usbSerialNumber: z.string().min(1).max(64).optional() })
     .refine((unit) => unit.path !== undefined || unit.usbSerialNumber !== undefined, 'give a path, a usbSerialNumber, or both')
@@ -222,6 +244,8 @@ export const RoomState = z.object({
   syncPeriodSeconds: z.number().int().positive(),
   /** The page a phone opens (from the display's QR code) to see and book this room. */
   bookingUrl: z.url(),
+  /** How many rooms this bridge serves: a display offers to find another free room only when there are others. */
+  roomCount: z.number().int().positive(),
   /** Recent changes the calendar made to walk-up bookings, newest first. */
   notices: z.array(RoomNotice).default([]),
 });

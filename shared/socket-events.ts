@@ -1,3 +1,4 @@
+import type { FreeNearbyRequest, RoomSummaryStatus } from './building.ts';
 import type { Result } from './errors.ts';
 import type { RoomState, WalkUpAction } from './model.ts';
 
@@ -41,6 +42,8 @@ export interface ServerToClientEvents {
   'room:state': (state: RoomState) => void;
   /** An admin linked this display to a room, or unlinked it (null): watch again. */
   'display:assigned': (assignment: { roomId: string | null }) => void;
+  /** To sockets watching the building: one room's new summary, when it changes or its status does as time passes. */
+  'building:room': (summary: RoomSummaryStatus) => void;
 }
 
 export interface ClientToServerEvents {
@@ -48,4 +51,8 @@ export interface ClientToServerEvents {
   'room:action': (request: ActionRequest, ack: (result: Ack<RoomState>) => void) => void;
   /** The display's current pairing code, a new one when it has none that still works. */
   'display:pairing-code': (request: PairingCodeRequest, ack: (result: Ack<PairingCode>) => void) => void;
+  /** Every room's summary now, then a `building:room` push for each change. */
+  'building:watch': (request: Record<string, never>, ack: (result: Ack<RoomSummaryStatus[]>) => void) => void;
+  /** Up to five rooms free now, nearest to `roomId` first (see shared/nearest-free-rooms.ts). */
+  'rooms:free-nearby': (request: FreeNearbyRequest, ack: (result: Ack<RoomSummaryStatus[]>) => void) => void;
 }

@@ -4,7 +4,11 @@ import type { Clock } from '../../shared/clock.ts';
 import type { CalendarSource } from './calendar/calendar-source.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
-import { attachRealtime } from './realtime/socket-server.ts';
+import { attachRealtime, connectedDisplays, displaysWatching, type DisplayPairing } from './realtime/socket-server.ts';
+import { checkHealth } from './operations/health-report.ts';
+import { BridgeMetrics } from './operations/metrics.ts';
+import { relayBetweenProcesses } from './cluster/cluster-relay.ts';
+import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
 import type { BaseUnit } from './base-unit/unit-session.ts';
 import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
@@ -20,6 +24,8 @@ import { AuditLog } from './admin/audit-log.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { DisplayRegistry } from './pairing/display-registry.ts';
 import { PairingCodes } from './pairing/pairing-codes.ts';
+import { BuildingBoard } from './building/building-board.ts';
+import { attachBuildingChannel } from './realtime/building-channel.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -32,6 +38,8 @@ export interface BridgePorts {
   microsoft365?: Microsoft365Integration;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
+  /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
+  cluster?: { adapter: NonNullable<DisplayPairing['adapter']>; ownership: SyncOwnership } | undefined;
 }
 
 export interface BridgeOptions {
@@ -73,7 +81,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const publicUrl = options.publicUrl ?? guessPublicUrl(port);
   const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds });
   const displays = new DisplayRegistry(ports.store.database);
-  const codes = new PairingCodes(ports.clock);
+  const codes = new PairingCodes(ports.store.database, ports.clock);
   const admin = new AdminService({
     store: ports.store,
     rooms,
@@ -87,31 +95,47 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   });
   const microsoft = ports.admin.microsoft;
   const adminConfig: AdminConfig = { microsoft365: microsoft ? microsoft.pageConfig() : null };
-  const releaser = new NoShowReleaser(rooms, ports.clock);
+  const { cluster } = ports;
+  const releaser = new NoShowReleaser(rooms, ports.clock, cluster?.ownership);
+  const building = new BuildingBoard(rooms, ports.clock);
   const hardware = [...baseUnits].map(
     ([roomId, unit]) =>
       new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds }),
   );
+  const metrics = new BridgeMetrics({
+    clock: ports.clock,
+    roomIds: () => rooms.listRooms().map((room) => room.id),
+    // socket.io is attached after the app (it must wrap the app's request handler), so it is looked up when scraped.
+    displays: { total: () => connectedDisplays(io), watching: (roomId) => displaysWatching(io, roomId) },
+    baseUnits,
+    microsoft365: ports.microsoft365,
+    syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
+  });
   const adminRouter = createAdminRouter({ service: admin, codes, config: adminConfig, localToken: ports.admin.localToken, microsoft });
   server.on(
     'request',
     createApp({
       rooms,
+      building,
       baseUnits,
-      clock: ports.clock,
       logger: ports.logger,
       version: options.version,
+      health: () => checkHealth({ clock: ports.clock, version: options.version, roomCount: () => rooms.listRooms().length, microsoft365: ports.microsoft365 }),
+      metrics,
       webDir: options.webDir,
       admin: adminRouter,
       // The admin page signs in and discovers rooms in the browser, so it talks to Microsoft's hosts itself.
       connectSources: microsoft ? microsoft.origins() : [],
     }),
   );
-  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl }, ports.logger);
+  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl, adapter: cluster?.adapter }, ports.logger);
+  if (cluster) relayBetweenProcesses(io, { rooms, presence, ownership: cluster.ownership, microsoft365: ports.microsoft365 });
   admin.onDisplayAssigned((displayId, roomId) => io.to(`display:${displayId}`).emit('display:assigned', { roomId }));
+  attachBuildingChannel(io, building);
   rooms.start();
   ports.microsoft365?.start();
   releaser.start();
+  building.start();
   for (const room of hardware) room.start();
 
   return {
@@ -123,6 +147,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       for (const room of hardware) room.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();
+      building.stop();
       rooms.stop();
       // Stop accepting first, then drop keep-alive and polling connections: a
       // display retrying every second would otherwise hold the server open.

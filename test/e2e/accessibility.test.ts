@@ -81,6 +81,38 @@ describe('accessibility', () => {
     }
   });
 
+  it('keeps the building overview accessible with large targets, on a lobby screen and on a phone, filtered or not', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+      for (const lang of ['en', 'ar']) {
+        const building = await openDisplayPage(session.browser(), `${fixture().url}/building?lang=${lang}`, { bypassCSP: true, viewport });
+        try {
+          await building.page.getByRole('listitem').first().waitFor();
+          expect(await axeViolations(building.page)).toEqual([]);
+          expect(await smallTargets(building.page)).toEqual([]);
+          await building.page.locator('button[aria-pressed]').click();
+          await building.page.locator('button[aria-pressed="true"]').waitFor();
+          expect(await axeViolations(building.page)).toEqual([]);
+        } finally {
+          await building.close();
+        }
+      }
+    }
+  });
+
+  it('keeps the "find a free room" panel accessible with large targets', async () => {
+    for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
+      const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`, { bypassCSP: true, viewport });
+      try {
+        await display.page.getByRole('button', { name: 'Find a free room' }).click();
+        await display.page.getByRole('dialog', { name: 'Free rooms nearby' }).getByRole('listitem').first().waitFor();
+        expect(await axeViolations(display.page)).toEqual([]);
+        expect(await smallTargets(display.page)).toEqual([]);
+      } finally {
+        await display.close();
+      }
+    }
+  });
+
   it('keeps the pairing screen and the admin page accessible, on a laptop and on a phone', async () => {
     const clock = new FakeClock(Date.now());
     const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'harbour', name: 'Harbour' }, { id: 'loft', name: 'Loft' }] });

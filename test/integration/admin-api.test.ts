@@ -211,14 +211,14 @@ describe('pairing a display by its code', () => {
     const first = await display(m365);
     const second = await display(m365);
     const token = await microsoftAdminToken(m365);
-    const room = { microsoft365: { mailbox: 'ams-4.12@contoso.example', name: 'Amsterdam 4.12', capacity: 8 } };
+    const room = { microsoft365: { mailbox: 'ams-4.12@contoso.example', name: 'Amsterdam 4.12', capacity: 8, location: { building: 'Amsterdam', floor: 4 } } };
 
     const linked = await adminRequest(m365.bridge.url, 'POST', '/links', { token, body: { code: (await first.code()).code, room } });
     expect(linked.status).toBe(200);
     expect((linked.body as LinkResult).room).toMatchObject({ id: 'ams-4-12', name: 'Amsterdam 4.12', capacity: 8, microsoft365: { mailbox: 'ams-4.12@contoso.example' } });
     await m365.settle();
     const state = await first.watch();
-    expect(state).toMatchObject({ ok: true, data: { room: { id: 'ams-4-12' }, events: [expect.objectContaining({ subject: 'Quarterly review' })] } });
+    expect(state).toMatchObject({ ok: true, data: { room: { id: 'ams-4-12', location: { building: 'Amsterdam', floor: 4 } }, events: [expect.objectContaining({ subject: 'Quarterly review' })] } });
 
     await adminRequest(m365.bridge.url, 'POST', '/links', { token, body: { code: (await second.code()).code, room } });
     expect(await second.watch()).toMatchObject({ ok: true, data: { room: { id: 'ams-4-12' } } });

@@ -188,6 +188,7 @@ export class AdminService {
       name: discovered.name,
       timeZone,
       capacity: discovered.capacity,
+      location: discovered.location,
       microsoft365: { mailbox: discovered.mailbox },
     });
     store.saveRoom(room, clock.now());

@@ -1,8 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { toIso, type Clock } from '../../../shared/clock.ts';
 import { WalkUpAction } from '../../../shared/model.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
+import type { BuildingBoard } from '../building/building-board.ts';
 import type { Logger } from '../logger.ts';
+import type { HealthReport } from '../operations/health-report.ts';
+import type { BridgeMetrics } from '../operations/metrics.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
 import { jsonBody } from './json-body.ts';
@@ -11,25 +13,35 @@ import { sendError } from './send-error.ts';
 
 export interface ApiDeps {
   rooms: RoomService;
+  /** Every room's summary, for building screens. */
+  building: Pick<BuildingBoard, 'summaries'>;
   baseUnits: ReadonlyMap<string, BaseUnit>;
-  clock: Clock;
   logger: Logger;
   version: string;
   /** The admin page's API, mounted at /api/admin. */
   admin: express.Router;
+  health: () => HealthReport;
+  metrics: Pick<BridgeMetrics, 'contentType' | 'text'>;
 }
 
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, baseUnits, clock, logger, version, admin }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, building, baseUnits, logger, version, admin, health, metrics }: ApiDeps): express.Router {
   const router = express.Router();
   const openApi = openApiDocument(version);
 
   router.use('/admin', admin);
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version, time: toIso(clock.now()), rooms: rooms.listRooms().length });
+    const report = health();
+    // 503 is what the watchdog (and any load balancer) counts as a failed check.
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+
+  router.get('/metrics', (_req, res, next) => {
+    // Not res.send: it would rewrite the registry's content type (parameters reordered).
+    metrics.text().then((text) => res.setHeader('Content-Type', metrics.contentType).end(text), next);
   });
 
   router.get('/openapi.json', (_req, res) => {
@@ -38,6 +50,10 @@ export function createApiRouter({ rooms, baseUnits, clock, logger, version, admi
 
   router.get('/rooms', (_req, res) => {
     res.json(rooms.listRooms());
+  });
+
+  router.get('/building', (_req, res) => {
+    res.json(building.summaries());
   });
 
   router.get('/rooms/:id/state', (req, res) => {

@@ -1,7 +1,9 @@
+import { RoomSummaryStatus } from '../../../shared/building.ts';
 import { ERROR_CODES } from '../../../shared/errors.ts';
 import { RoomState, RoomSummary, WalkUpAction } from '../../../shared/model.ts';
 import { adminPaths, adminSchemas, adminSecurityScheme } from './openapi-admin.ts';
-import { errorResponse, roomIdParameter, schema } from './openapi-parts.ts';
+import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
+import { HealthReport } from '../operations/health-report.ts';
 
 /** The HTTP API as OpenAPI 3.1, generated from the same zod schemas that validate it. */
 export function openApiDocument(version: string): Record<string, unknown> {
@@ -16,8 +18,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
     paths: {
       '/api/health': {
         get: {
-          summary: 'Liveness of the bridge',
-          responses: { '200': { description: 'The bridge is up', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+          summary: 'Health of the bridge, for its watchdog and for monitoring',
+          description:
+            'Unhealthy only when a restart would help: a room\'s Microsoft 365 sync is stuck (a round running far longer than any Graph request can take, or no round for several sync periods). Microsoft 365 being unreachable or refusing keeps the bridge healthy: that is a warning on the admin page and sync lag in `/api/metrics`.',
+          responses: {
+            '200': { description: 'Healthy: `status` is `ok`, `problems` empty', ...jsonContent('#/components/schemas/Health') },
+            '503': { description: 'Unhealthy: `status` is `unhealthy`; each problem has a code, the room, since when, and what to do', ...jsonContent('#/components/schemas/Health') },
+          },
+        },
+      },
+      '/api/metrics': {
+        get: {
+          summary: 'Metrics in the Prometheus text format: displays, base units, Microsoft 365 sync lag, outbox, Graph requests and throttles',
+          description: 'Labels are room ids, never mailboxes. Metrics of Microsoft 365 are absent when it is not configured. The metrics are described in kiosk-config/ADMIN-GUIDE.md (Monitoring).',
+          responses: { '200': { description: 'The metrics now', content: { 'text/plain; version=0.0.4; charset=utf-8': { schema: { type: 'string' } } } } },
         },
       },
       '/api/rooms': {
@@ -25,6 +39,16 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'Rooms this bridge serves',
           responses: {
             '200': { description: 'All rooms', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/RoomSummary' } } } } },
+          },
+        },
+      },
+      '/api/building': {
+        get: {
+          summary: "Every room's status at a glance, with where it is and until when",
+          description:
+            'For building screens and "find a free room": no subjects, organizers or mailboxes. Live over socket.io: `building:watch` answers with this list, then pushes `building:room` with one room\'s new summary whenever it changes, also when its status changes as time passes.',
+          responses: {
+            '200': { description: 'All rooms', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/RoomSummaryStatus' } } } } },
           },
         },
       },
@@ -69,16 +93,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     components: {
       securitySchemes: adminSecurityScheme,
       schemas: {
-        Health: {
-          type: 'object',
-          required: ['status', 'version', 'time', 'rooms'],
-          properties: {
-            status: { const: 'ok' },
-            version: { type: 'string' },
-            time: { type: 'string', format: 'date-time' },
-            rooms: { type: 'integer', description: 'Number of rooms served' },
-          },
-        },
+        Health: schema(HealthReport, 'output'),
         Error: {
           type: 'object',
           required: ['code', 'message'],
@@ -102,6 +117,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
         RoomSummary: schema(RoomSummary, 'output'),
+        RoomSummaryStatus: schema(RoomSummaryStatus, 'output'),
         RoomState: schema(RoomState, 'output'),
         WalkUpAction: schema(WalkUpAction, 'input'),
         ...adminSchemas(),

@@ -18,9 +18,11 @@ import { Microsoft365Calendar } from './m365-calendar.ts';
 import { M365Store } from './m365-store.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { RoomSync } from './room-sync.ts';
-import { SyncScheduler } from './sync-scheduler.ts';
+import { SyncScheduler, type RoomRounds } from './sync-scheduler.ts';
+import type { GraphTrafficTotals } from './graph-traffic.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
 import { WarningBoard } from './warning-board.ts';
+import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../cluster/sync-ownership.ts';
 
 export interface Microsoft365Options {
   connection: M365Connection;
@@ -32,6 +34,8 @@ export interface Microsoft365Options {
   timeZone: string;
   fetch: HttpsFetch;
   random?: () => number;
+  /** Which rooms this process syncs and sends for, when bridge processes share the store; all of them when absent. */
+  ownership?: SyncOwnership;
 }
 
 export interface Microsoft365Status {
@@ -41,6 +45,8 @@ export interface Microsoft365Status {
   warnings: IntegrationWarning[];
   /** Graph requests per mailbox over the last 10 minutes. */
   requestsPerMailbox: Record<string, number>;
+  /** Graph requests and throttles since the bridge started. */
+  graphTraffic: GraphTrafficTotals;
   /** Walk-up changes waiting to be written to Exchange. */
   outboxDepth: number;
   rooms: { roomId: string; mailbox: string; syncedAt: number | null; outboxDepth: number }[];
@@ -54,6 +60,8 @@ export interface Microsoft365Integration {
   /** Stops its timers and waits for work in flight, so nothing touches the store after. */
   stop(): Promise<void>;
   status(): Microsoft365Status;
+  /** The rounds of each room this process syncs, for the health check; none while sync is stopped or revoked. */
+  syncRounds(): RoomRounds[];
   syncNow(roomId: string): Promise<boolean>;
   flushOutbox(): Promise<void>;
   /** Resolves when no sync round runs and nothing is being sent (tests and shutdown wait for it). */
@@ -76,6 +84,10 @@ export interface Microsoft365Integration {
    * credential is configured.
    */
   revoke(by: string): Promise<void>;
+  /** Another bridge process sharing the store renewed the credential: sign in with the stored one. */
+  reloadCredential(): void;
+  /** This process stored a renewed credential: processes sharing the store reload it. */
+  onCredentialSaved(listener: () => void): void;
   /** How many walk-up bookings of the room an export would send. */
   exportableCount(roomId: string): number;
   exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<Result<ExportReport>>;
@@ -106,18 +118,31 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
   const wakeSender = { wake: () => {} };
   const calendar = new Microsoft365Calendar({ local: new LocalCalendar(store, clock), m365, clock, queued: () => wakeSender.wake() });
   const rollback = new BookingRollback({ store, m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
-  const outbox = new OutboxSender({ graph, m365, store, getRoom: (id) => store.getRoom(id), clock, logger, warnings, rollback, serviceMailbox: options.serviceMailbox });
+  const outbox = new OutboxSender({
+    graph,
+    m365,
+    store,
+    getRoom: (id) => store.getRoom(id),
+    clock,
+    logger,
+    warnings,
+    rollback,
+    serviceMailbox: options.serviceMailbox,
+    ...(options.ownership ? { roomsSentHere: () => store.listRooms().map((room) => room.id).filter(syncedHere) } : {}),
+  });
   wakeSender.wake = () => void outbox.wake();
   const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback });
   const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);
+  const ownership = options.ownership ?? soleOwnership;
+  const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
   const scheduler = new SyncScheduler({
     sync,
     clock,
     logger,
-    linkedRooms,
+    linkedRooms: () => linkedRooms().filter((room) => syncedHere(room.id)),
     linkedRoom: (roomId) => {
       const room = store.getRoom(roomId);
-      return room?.microsoft365 ? { ...room, microsoft365: room.microsoft365 } : undefined;
+      return room?.microsoft365 && syncedHere(roomId) ? { ...room, microsoft365: room.microsoft365 } : undefined;
     },
     periodSeconds: options.syncPeriodSeconds,
     ...(options.random ? { random: options.random } : {}),
@@ -126,6 +151,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       if (m365.outboxDepth(roomId) > 0) void outbox.wake();
     },
   });
+  const credentialSaved = new Set<() => void>();
   const keeper = new CredentialKeeper({
     graph,
     tokens,
@@ -134,7 +160,18 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     warnings,
     clientId: options.connection.clientId,
     timeZone: options.timeZone,
-    persist: (renewed) => m365.saveCredential(JSON.stringify(renewed), configured),
+    persist: (renewed) => {
+      m365.saveCredential(JSON.stringify(renewed), configured);
+      for (const listener of credentialSaved) listener();
+    },
+    checksHere: () => ownership.owns(CREDENTIAL_LEASE),
+  });
+  // A process that takes a room over catches up at once: its predecessor may have died mid-period.
+  ownership.onGained((leases) => {
+    if (revocation) return;
+    for (const room of linkedRooms()) if (leases.includes(roomLease(room.id))) void scheduler.syncNow(room.id);
+    if (leases.includes(CREDENTIAL_LEASE)) void keeper.check();
+    void outbox.wake();
   });
 
   async function stop(): Promise<void> {
@@ -163,10 +200,12 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
         credential: keeper.status(),
         warnings: warnings.list(),
         requestsPerMailbox: graph.requestCounts(),
+        graphTraffic: graph.traffic(),
         outboxDepth: m365.outboxDepth(),
         rooms: linkedRooms().map((room) => ({ roomId: room.id, mailbox: room.microsoft365!.mailbox, syncedAt: m365.syncState(room.id)?.syncedAt ?? null, outboxDepth: m365.outboxDepth(room.id) })),
       };
     },
+    syncRounds: () => scheduler.rounds(),
     syncNow: (roomId) => scheduler.syncNow(roomId),
     flushOutbox: () => outbox.wake(),
     async idle() {
@@ -181,7 +220,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       tokens.invalidate();
       // A refusal is already a warning saying why; there is nothing to sync without a token.
       const token = await tokens.getToken().catch(() => null);
-      if (token !== null) await Promise.all(linkedRooms().map((room) => scheduler.syncNow(room.id)));
+      if (token !== null) await Promise.all(linkedRooms().filter((room) => syncedHere(room.id)).map((room) => scheduler.syncNow(room.id)));
     },
     async linkRoom(roomId, link) {
       if (revocation) return notConnected<never>();
@@ -224,6 +263,12 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       warnings.clearEverything();
       logger.warn({ by, rooms: rooms.map((room) => room.id) }, 'Microsoft 365 revoked: every room runs on local bookings');
       for (const room of rooms) calendar.announce(room.id);
+    },
+    reloadCredential() {
+      if (!revocation) tokens.useCredential(credentialToUse(m365, options.credential));
+    },
+    onCredentialSaved(listener) {
+      credentialSaved.add(listener);
     },
     exportableCount: (roomId) => exportableBookings(store, m365, roomId, clock.now()).length,
     async exportFutureBookings(roomId, onProgress) {

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { toIso } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { pairingUrl } from '../../../shared/pairing-code.ts';
@@ -13,7 +13,16 @@ import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Clock } from '../../../shared/clock.ts';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** Between bridge processes sharing a store, over the Redis adapter (see cluster/cluster-relay.ts). */
+export interface InterServerEvents {
+  'room:changed': (roomId: string) => void;
+  /** A base unit of the sender saw people in the room (epoch ms). */
+  'presence:seen': (roomId: string, at: number) => void;
+  /** The sender stored a renewed Microsoft 365 credential. */
+  'credential:saved': () => void;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 /** Made by the display itself (a UUID); only a key to find its link, never a credential. */
 const DisplayId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/, 'a display id is 16-64 letters, digits or dashes');
@@ -26,6 +35,8 @@ export interface DisplayPairing {
   clock: Clock;
   /** Where admins reach this bridge: the QR code on a pairing display opens its admin page. */
   publicUrl: string;
+  /** socket.io's Redis adapter when several bridge processes share the displays; the in-memory one otherwise. */
+  adapter?: ServerOptions['adapter'] | undefined;
 }
 const ActionRequest = z.strictObject({ roomId: RoomId, action: WalkUpAction });
 
@@ -39,7 +50,11 @@ const displayChannel = (displayId: string) => `display:${displayId}`;
  * request gets an acknowledgement instead of an exception.
  */
 export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairing: DisplayPairing, logger: Logger): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, { maxHttpBufferSize: 64 * 1024, serveClient: false });
+  const io: RealtimeServer = new Server(httpServer, {
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    ...(pairing.adapter ? { adapter: pairing.adapter } : {}),
+  });
   const { displays, codes, clock, publicUrl } = pairing;
 
   /** The room a display without one in its URL shows: the one an admin linked it to, or a one-room bridge's room. */
@@ -109,12 +124,26 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
     });
   });
 
-  rooms.onRoomChanged((roomId) => {
+  rooms.onRoomChanged((roomId, origin) => {
+    // The process that made the change already reached every display through the adapter.
+    if (origin === 'elsewhere') return;
     const state = rooms.getState(roomId);
-    if (state.ok) io.to(channel(roomId)).emit('room:state', state.data);
+    if (!state.ok) return;
+    // A new day comes to every process at once: each tells only its own displays.
+    (origin === 'everywhere' ? io.local : io).to(channel(roomId)).emit('room:state', state.data);
   });
 
   return io;
+}
+
+/** Displays connected to this process, not to others sharing the fan-out through Redis. */
+export function connectedDisplays(io: RealtimeServer): number {
+  return io.of('/').sockets.size;
+}
+
+/** Displays connected to this process that watch the room: the adapter's rooms are this process's own, Redis or not. */
+export function displaysWatching(io: RealtimeServer, roomId: string): number {
+  return io.of('/').adapter.rooms.get(channel(roomId))?.size ?? 0;
 }
 
 function guard<T>(work: () => Result<T>, logger: Logger): Result<T> {

@@ -38,7 +38,15 @@ export interface RoomServiceDeps {
   presence?: PresenceLog;
 }
 
-type RoomChangedListener = (roomId: string) => void;
+/**
+ * Where a room change happened, for bridge processes sharing one store: in
+ * this process, in another one (told over Redis), or in every process at once
+ * (the day rolling over at the room's midnight). The displays' fan-out tells
+ * them apart: socket.io's Redis adapter already carries an emit from the
+ * process that made a change to the displays of every process.
+ */
+export type ChangeOrigin = 'here' | 'elsewhere' | 'everywhere';
+type RoomChangedListener = (roomId: string, origin: ChangeOrigin) => void;
 
 /**
  * The bridge's authority over its rooms: computes each room's state and
@@ -52,6 +60,8 @@ export class RoomService {
   readonly #rolloverTimers = new Map<string, () => void>();
   #cancelPrune: () => void = () => {};
   #stopRemote: () => void = () => {};
+  /** The rooms served, listed once and then kept by the changes announced: every room state says how many there are. */
+  #servedRoomIds: Set<string> | undefined;
 
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
@@ -165,11 +175,18 @@ export class RoomService {
     const room = this.#deps.calendar.getRoom(roomId);
     if (room && !this.#rolloverTimers.has(roomId)) this.#scheduleRollover(room);
     this.#notify(roomId);
+    // A one-room bridge just became one of several: its first room's displays can now send people elsewhere.
+    if (this.#servedRooms().size === 2) for (const other of this.#servedRooms()) if (other !== roomId) this.#notify(other);
   }
 
   onRoomChanged(listener: RoomChangedListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Another bridge process sharing this store changed the room: what here follows the room hears it too. */
+  changedElsewhere(roomId: string): void {
+    this.#notify(roomId, 'elsewhere');
   }
 
   /** Pushes each room's new day to its displays at its local midnight, and prunes old action answers daily. */
@@ -203,7 +220,7 @@ export class RoomService {
     const { clock } = this.#deps;
     const now = clock.now();
     const cancel = clock.setTimer(() => {
-      this.#notify(room.id);
+      this.#notify(room.id, 'everywhere');
       this.#scheduleRollover(room);
     }, localDayOf(now, room.timeZone).end - now);
     this.#rolloverTimers.set(room.id, cancel);
@@ -230,14 +247,22 @@ export class RoomService {
       syncedAt: synced === null ? null : toIso(synced),
       syncPeriodSeconds,
       bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
+      roomCount: this.#servedRooms().size,
       notices: this.#deps.store.noticesSince(room.id, now - NOTICE_SHOWN_MS),
     };
   }
 
-  #notify(roomId: string): void {
+  #servedRooms(): Set<string> {
+    this.#servedRoomIds ??= new Set(this.roomIds());
+    return this.#servedRoomIds;
+  }
+
+  #notify(roomId: string, origin: ChangeOrigin = 'here'): void {
+    // A room added by another bridge process sharing the store is first heard of here.
+    this.#servedRoomIds?.add(roomId);
     for (const listener of this.#listeners) {
       try {
-        listener(roomId);
+        listener(roomId, origin);
       } catch (error) {
         this.#deps.logger.error({ err: error, roomId }, 'room change listener failed');
       }

@@ -1,3 +1,5 @@
+import { HIGHEST_FLOOR, LOWEST_FLOOR } from '../../../shared/constants.ts';
+
 /** One GET against Microsoft Graph: a path under the version (`/places/...`) or a full `@odata.nextLink`. */
 export type GraphGet = (pathOrUrl: string) => Promise<unknown>;
 
@@ -49,6 +51,17 @@ function toRoom(raw: unknown): M365Room | null {
 function toRoomList(raw: unknown): M365RoomList | null {
   const room = toRoom(raw);
   return room ? { mailbox: room.mailbox, name: room.name } : null;
+}
+
+/**
+ * Where the bridge's room for `room` is: Graph's building, and its floor
+ * when that is a floor number the bridge takes (a label such as
+ * "Mezzanine" places no floor).
+ */
+export function roomLocation(room: M365Room): { building: string | null; floor: number | null } {
+  const floor = room.floor !== null && /^-?\d{1,3}$/.test(room.floor) ? Number(room.floor) : null;
+  const known = floor !== null && floor >= LOWEST_FLOOR && floor <= HIGHEST_FLOOR;
+  return { building: room.building?.slice(0, 100) ?? null, floor: known ? floor : null };
 }
 
 /** Every word of the query in the room's name, email or building, in any case. */

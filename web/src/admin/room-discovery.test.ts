@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPages, matchesQuery, RoomDiscovery, type GraphGet } from './room-discovery.svelte.ts';
+import { allPages, matchesQuery, RoomDiscovery, roomLocation, type GraphGet } from './room-discovery.svelte.ts';
 
 const GRAPH = 'https://127.0.0.1:8443/v1.0';
 
@@ -112,6 +112,15 @@ describe('room discovery', () => {
     const discovery = new RoomDiscovery(async () => ({ value: [{ emailAddress: 'a@b.example', displayName: ' A ', capacity: 0 }, { displayName: 'no mail' }, null] }));
     await discovery.discover();
     expect(discovery.rooms).toEqual([{ mailbox: 'a@b.example', name: 'A', capacity: null, building: null, floor: null }]);
+  });
+
+  it("places the bridge's room on Graph's building and floor number, and on no floor it would refuse", () => {
+    const room = { mailbox: 'harbour@contoso.example', name: 'Harbour', capacity: 8, building: 'Dock 2', floor: '3' };
+    expect(roomLocation(room)).toEqual({ building: 'Dock 2', floor: 3 });
+    expect(roomLocation({ ...room, floor: '-1' })).toEqual({ building: 'Dock 2', floor: -1 });
+    expect(roomLocation({ ...room, floor: 'Mezzanine' })).toEqual({ building: 'Dock 2', floor: null });
+    expect(roomLocation({ ...room, floor: '999' })).toEqual({ building: 'Dock 2', floor: null });
+    expect(roomLocation({ ...room, building: null, floor: null })).toEqual({ building: null, floor: null });
   });
 
   it('matches every word of a query', () => {

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
+import type { RoomSummaryStatus } from '../../../shared/building.ts';
 import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
@@ -21,7 +22,8 @@ const NOTICE_MS = 8_000;
 const RETRY_MS = 5_000;
 const PIPELINE = 20;
 const SAVE_EVERY_MS = 500;
-const IDLE_AFTER_MS = 2 * 60_000;
+/** No touch for this long: the screen is idle, and an overlay left open closes. */
+export const IDLE_AFTER_MS = 2 * 60_000;
 
 /**
  * What a display shows, kept live: the last room state the bridge pushed
@@ -212,6 +214,16 @@ export class DisplayState {
       console.error('Lintel could not keep the action on this display; it is sent all the same', error);
     });
     void this.#drain();
+  }
+
+  /** The rooms free now nearest to this one, best first; null when the bridge cannot be asked or did not answer in time. */
+  freeRoomsNearby(): Promise<Result<RoomSummaryStatus[]> | null> {
+    const socket = this.#socket;
+    const roomId = this.#watchedRoomId;
+    if (!socket?.connected || this.connection !== 'live' || roomId === null) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      socket.timeout(ACTION_TIMEOUT_MS).emit('rooms:free-nearby', { roomId }, (error, answer) => resolve(error ? null : answer));
+    });
   }
 
   /**

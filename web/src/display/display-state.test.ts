@@ -64,6 +64,7 @@ function stateAt(now: string): RoomState {
     syncedAt: null,
     syncPeriodSeconds: 15,
     bookingUrl: 'http://bridge.local:8080/rooms/demo',
+    roomCount: 1,
     notices: [],
   };
 }

@@ -68,6 +68,7 @@ export const ar: Messages = {
   offline: 'غير متصل',
   lastUpdated: (ago) => `آخر تحديث ${ago}`,
   scanToBook: 'امسح الرمز للحجز من هاتفك',
+  findFreeRoom: 'ابحث عن غرفة متاحة',
   linkThisDisplay: 'ربط هذه الشاشة',
   pairingCodeSpoken: (characters) => `رمز الاقتران: ${characters}`,
   pairingInstruction: (url) => `افتح ${url} على حاسوبك المحمول أو هاتفك وأدخل هذا الرمز، أو امسح رمز QR.`,

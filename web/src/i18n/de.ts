@@ -68,6 +68,7 @@ export const de: Messages = {
   offline: 'Offline',
   lastUpdated: (ago) => `Zuletzt aktualisiert ${ago}`,
   scanToBook: 'Scannen, um am Handy zu buchen',
+  findFreeRoom: 'Freien Raum finden',
   linkThisDisplay: 'Dieses Display verknüpfen',
   pairingCodeSpoken: (characters) => `Kopplungscode: ${characters}`,
   pairingInstruction: (url) => `Am Laptop oder Handy ${url} öffnen und diesen Code eingeben, oder den QR-Code scannen.`,

@@ -68,6 +68,7 @@ export const fr: Messages = {
   offline: 'Hors ligne',
   lastUpdated: (ago) => `Dernière mise à jour ${ago}`,
   scanToBook: 'Scannez pour réserver sur votre téléphone',
+  findFreeRoom: 'Trouver une salle disponible',
   linkThisDisplay: 'Associer cet écran',
   pairingCodeSpoken: (characters) => `Code d’association : ${characters}`,
   pairingInstruction: (url) => `Sur votre ordinateur ou votre téléphone, ouvrez ${url} et saisissez ce code, ou scannez le code QR.`,

@@ -68,6 +68,7 @@ export const ja: Messages = {
   offline: 'オフライン',
   lastUpdated: (ago) => `最終更新：${ago}`,
   scanToBook: 'スマートフォンで予約するにはスキャン',
+  findFreeRoom: '空き会議室を探す',
   linkThisDisplay: 'このディスプレイをリンク',
   pairingCodeSpoken: (characters) => `ペアリングコード: ${characters}`,
   pairingInstruction: (url) => `ノートPCまたはスマートフォンで ${url} を開いてこのコードを入力するか、QRコードをスキャンしてください。`,

@@ -49,6 +49,8 @@ export interface Messages {
   offline: string;
   lastUpdated: (ago: string) => string;
   scanToBook: string;
+  /** Opens the list of the nearest rooms free now, on a bridge of several rooms. */
+  findFreeRoom: string;
   /** The pairing screen's heading. */
   linkThisDisplay: string;
   /** For screen readers: the code's characters one by one. */

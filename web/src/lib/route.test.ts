@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdminPath, roomIdFromPath } from './route.ts';
+import { isAdminPath, isBuildingPath, roomIdFromPath } from './route.ts';
 
 describe('roomIdFromPath', () => {
   it('reads the room from /rooms/:id and falls back to the default room elsewhere', () => {
@@ -19,5 +19,14 @@ describe('isAdminPath', () => {
     expect(isAdminPath('/administration')).toBe(false);
     expect(isAdminPath('/rooms/admin')).toBe(false);
     expect(isAdminPath('/')).toBe(false);
+  });
+});
+
+describe('isBuildingPath', () => {
+  it('is /building, not a room of that name', () => {
+    expect(isBuildingPath('/building')).toBe(true);
+    expect(isBuildingPath('/building/')).toBe(true);
+    expect(isBuildingPath('/buildings')).toBe(false);
+    expect(isBuildingPath('/rooms/building')).toBe(false);
   });
 });

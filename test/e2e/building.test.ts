@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { postJson } from '../support/http.ts';
+import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
+import { timed } from '../support/meetings.ts';
+
+const session = useChromium();
+
+/** Two buildings, several floors; at 10:00 Atlas is busy and Quay starts soon. */
+const ROOMS: TestBridgeOptions['rooms'] = [
+  { id: 'harbour', name: 'Harbour', capacity: 4, location: { building: 'Harbour House', floor: 2 } },
+  { id: 'dock', name: 'Dock', capacity: 6, location: { building: 'Harbour House', floor: 2 } },
+  { id: 'quay', name: 'Quay', capacity: 8, location: { building: 'Harbour House', floor: 2 } },
+  { id: 'atlas', name: 'Atlas', capacity: 4, location: { building: 'Harbour House', floor: 3 } },
+  { id: 'loft', name: 'Loft', capacity: 10, location: { building: 'Harbour House', floor: 5 } },
+  { id: 'cirrus', name: 'Cirrus', capacity: 12, location: { building: 'Warehouse', floor: 2 } },
+];
+const MEETINGS = [
+  timed('2026-11-23T09:30:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'atlas-now', roomId: 'atlas', subject: 'Board meeting' }),
+  timed('2026-11-23T10:05:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'quay-soon', roomId: 'quay', subject: 'Design critique' }),
+];
+
+/** A hub bridge at 10:00, closed after the test unless the test took it away itself. */
+async function hub(rooms = ROOMS, meetings = MEETINGS): Promise<TestBridge> {
+  const bridge = await startTestBridge({ clock: new FakeClock('2026-11-23T10:00:00+01:00'), webDir: BUILT_WEB_DIR, rooms, meetings });
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= bridge.close());
+  session.defer(close);
+  return { ...bridge, close };
+}
+
+async function open(url: string): Promise<DisplayPage> {
+  const opened = await openDisplayPage(session.browser(), url);
+  session.defer(() => opened.close());
+  return opened;
+}
+
+const card = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+const book = (bridge: TestBridge, roomId: string) => postJson(`${bridge.url}/api/rooms/${roomId}/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+
+describe('the building overview', () => {
+  it('shows every room by building and floor with its status in words, until when and seats, and follows bookings live', async () => {
+    const bridge = await hub();
+    const { page, problems } = await open(`${bridge.url}/building`);
+
+    await page.getByRole('heading', { level: 1, name: 'Rooms at a glance' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Harbour House', 'Warehouse']);
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Floor 2', 'Floor 3', 'Floor 5', 'Floor 2']);
+    expect(await card(page, 'Atlas').innerText()).toBe('Atlas\nBusy\nFree at 11:00\n4 seats');
+    expect(await card(page, 'Quay').innerText()).toBe('Quay\nStarting soon\nFree until 10:05\n8 seats');
+    expect(await card(page, 'Harbour').innerText()).toBe('Harbour\nAvailable\nFree for the rest of the day\n4 seats');
+
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    expect((await book(bridge, 'harbour')).status).toBe(200);
+    await card(page, 'Harbour').getByText('Busy', { exact: true }).waitFor({ timeout: 2000 });
+    expect(await card(page, 'Harbour').innerText()).toContain('Free at 10:30');
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('filters to the rooms free now, with their count, and back', async () => {
+    const bridge = await hub();
+    const { page } = await open(`${bridge.url}/building`);
+    const filter = page.getByRole('button', { name: /^Free now/ });
+    await filter.filter({ hasText: 'Free now (4)' }).waitFor();
+    expect(await filter.getAttribute('aria-pressed')).toBe('false');
+
+    await filter.click();
+    expect(await filter.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Dock\nAvailable/),
+      expect.stringMatching(/^Harbour\nAvailable/),
+      expect.stringMatching(/^Loft\nAvailable/),
+      expect.stringMatching(/^Cirrus\nAvailable/),
+    ]);
+    await book(bridge, 'dock');
+    await card(page, 'Dock').waitFor({ state: 'detached' });
+    await filter.filter({ hasText: 'Free now (3)' }).waitFor();
+
+    await filter.click();
+    expect(await page.getByRole('listitem').count()).toBe(6);
+  });
+
+  it('says honestly that it is offline, and since when, when the bridge goes away', async () => {
+    const bridge = await hub();
+    const { page } = await open(`${bridge.url}/building`);
+    await card(page, 'Harbour').waitFor();
+    await bridge.close();
+    await page.getByRole('status').getByText(/^Offline since \d{1,2}:\d{2} · Statuses may be out of date\.$/).waitFor();
+    expect(await card(page, 'Harbour').innerText()).toContain('Available');
+  });
+
+  it('shows 1,000 rooms and still follows one booking at once', async () => {
+    const rooms = Array.from({ length: 1000 }, (_, i) => ({
+      id: `room-${i}`,
+      name: `Room ${i}`,
+      capacity: 4 + (i % 8),
+      location: { building: `Building ${Math.floor(i / 250)}`, floor: Math.floor(i / 25) % 10 },
+    }));
+    const bridge = await hub(rooms, []);
+    const { page } = await open(`${bridge.url}/building`);
+    await page.getByRole('button', { name: 'Free now (1,000)' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('listitem').count()).toBe(1000);
+    await book(bridge, 'room-777');
+    await card(page, 'Room 777').getByText('Busy', { exact: true }).waitFor({ timeout: 2000 });
+    await page.getByRole('button', { name: 'Free now (999)' }).waitFor();
+  });
+});
+
+describe('"Find a free room" on a room display', () => {
+  it('lists the nearest free rooms in order: same floor, nearest floor, other buildings', async () => {
+    const bridge = await hub();
+    const { page, problems } = await open(`${bridge.url}/rooms/atlas`);
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('button', { name: 'Find a free room' }).click();
+
+    const panel = page.getByRole('dialog', { name: 'Free rooms nearby' });
+    await panel.getByRole('listitem').first().waitFor();
+    expect(await panel.getByRole('listitem').allInnerTexts()).toEqual([
+      'Dock\nHarbour House · Floor 2 · Free for the rest of the day · 6 seats',
+      'Harbour\nHarbour House · Floor 2 · Free for the rest of the day · 4 seats',
+      'Loft\nHarbour House · Floor 5 · Free for the rest of the day · 10 seats',
+      'Cirrus\nWarehouse · Floor 2 · Free for the rest of the day · 12 seats',
+    ]);
+
+    // A tap outside the panel closes it.
+    await page.mouse.click(5, 5);
+    await panel.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('says finding a room needs the connection when the display is offline', async () => {
+    const bridge = await hub();
+    const { page } = await open(`${bridge.url}/rooms/harbour`);
+    await statusWord(page, 'Available').waitFor();
+    await page.getByRole('button', { name: 'Find a free room' }).click();
+    const panel = page.getByRole('dialog', { name: 'Free rooms nearby' });
+    await panel.getByRole('listitem').first().waitFor();
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    await bridge.close();
+    await page.getByRole('alert').getByText(/^Offline since/).waitFor();
+    await page.getByRole('button', { name: 'Find a free room' }).click();
+    await panel.getByText('Finding a free room needs the connection to the bridge. Try again once this display is back online.').waitFor();
+    expect(await panel.getByRole('listitem').count()).toBe(0);
+  });
+
+  it('is not offered on a bridge of one room', async () => {
+    const bridge = await hub([{ id: 'solo', name: 'Solo' }], []);
+    const { page } = await open(`${bridge.url}/rooms/solo`);
+    await statusWord(page, 'Available').waitFor();
+    await page.getByRole('button', { name: 'Book now' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Find a free room' }).count()).toBe(0);
+  });
+});

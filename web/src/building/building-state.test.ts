@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { RoomSummaryStatus } from '../../../shared/building.ts';
+import type { Result } from '../../../shared/errors.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { BuildingState, type BuildingSocket } from './building-state.svelte.ts';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io client to play the bridge's side of the building channel. */
+class ScriptedSocket {
+  connected = true;
+  readonly handlers = new Map<string, Handler[]>();
+  answer: Result<RoomSummaryStatus[]> = { ok: true, data: [] };
+  watches = 0;
+
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  off(event: string, handler: Handler) {
+    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((each) => each !== handler));
+    return this;
+  }
+  emit(event: string, _request: unknown, ack: Handler) {
+    if (event === 'building:watch') {
+      this.watches++;
+      ack(this.answer);
+    }
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+}
+
+function summary(id: string, status: RoomSummaryStatus['status'] = 'available'): RoomSummaryStatus {
+  return { id, name: id, timeZone: 'UTC', capacity: 4, equipment: [], location: { building: null, floor: null }, status, freeUntil: null, busyUntil: null };
+}
+
+function connected() {
+  const clock = new FakeClock('2026-11-23T10:00:00Z');
+  const socket = new ScriptedSocket();
+  socket.answer = { ok: true, data: [summary('harbour'), summary('loft')] };
+  const board = new BuildingState(clock);
+  const stop = board.connect(socket as unknown as BuildingSocket);
+  return { clock, socket, board, stop };
+}
+
+describe('building state', () => {
+  it('shows every room at once, then replaces only the room a push names', () => {
+    const { socket, board } = connected();
+    expect(board).toMatchObject({ connection: 'live', loaded: true });
+    const before = board.rooms;
+    socket.fire('building:room', summary('loft', 'busy'));
+    expect(board.rooms.map((room) => [room.id, room.status])).toEqual([
+      ['harbour', 'available'],
+      ['loft', 'busy'],
+    ]);
+    expect(board.rooms[0]).toBe(before[0]);
+    socket.fire('building:room', summary('atlas'));
+    expect(board.rooms.map((room) => room.id)).toEqual(['harbour', 'loft', 'atlas']);
+  });
+
+  it('says since when it lost the bridge, keeps the rooms, and takes the whole list again on reconnect', () => {
+    const { clock, socket, board } = connected();
+    socket.fire('disconnect');
+    clock.advance(60_000);
+    socket.fire('connect_error');
+    expect(board).toMatchObject({ connection: 'reconnecting', disconnectedAt: Date.parse('2026-11-23T10:00:00Z') });
+    expect(board.rooms).toHaveLength(2);
+    socket.answer = { ok: true, data: [summary('harbour', 'busy')] };
+    socket.fire('connect');
+    expect(board).toMatchObject({ connection: 'live', disconnectedAt: null });
+    expect(board.rooms.map((room) => room.status)).toEqual(['busy']);
+  });
+
+  it('shows the refusal when the bridge refuses to watch', () => {
+    const clock = new FakeClock('2026-11-23T10:00:00Z');
+    const socket = new ScriptedSocket();
+    socket.answer = { ok: false, code: 'internal', message: 'broken' };
+    const board = new BuildingState(clock);
+    board.connect(socket as unknown as BuildingSocket);
+    expect(board).toMatchObject({ loaded: false, problem: { code: 'internal' } });
+  });
+
+  it('stops listening when stopped', () => {
+    const { socket, board, stop } = connected();
+    stop();
+    socket.fire('building:room', summary('loft', 'busy'));
+    expect(board.rooms.map((room) => room.status)).toEqual(['available', 'available']);
+    expect(socket.connected).toBe(false);
+  });
+});
