@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
+import { emulatedM365Env } from '../support/m365-process-env.ts';
 import { watchingClient } from '../support/socket-client.ts';
 import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
@@ -27,24 +26,18 @@ export async function microsoft365Bench(samples: number, rssMb: (pid: number) =>
   tenant.addRoom({ displayName: ROOM.name, emailAddress: ROOM.mailbox });
   const emulator = await startGraphEmulator(tenant);
   const data = tempDataDir();
-  const caFile = join(data.dir, 'ca.pem');
-  writeFileSync(caFile, emulator.ca);
-  const roomsFile = join(data.dir, 'rooms.json');
-  writeFileSync(roomsFile, JSON.stringify({ rooms: [{ id: ROOM.id, name: ROOM.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: ROOM.mailbox } }] }));
   const bridge = await startBridgeProcess({
     dataDir: data.dir,
     build: true,
-    env: {
-      LINTEL_CONFIG: roomsFile,
-      LINTEL_DEMO_MEETINGS: 'false',
-      LINTEL_M365_TENANT_ID: tenant.tenantId,
-      LINTEL_M365_CLIENT_ID: app.appId,
-      LINTEL_M365_CLIENT_SECRET: SECRET,
-      LINTEL_M365_SERVICE_MAILBOX: 'lintel-bookings@contoso.example',
-      LINTEL_M365_AUTHORITY_HOST: emulator.url,
-      LINTEL_M365_GRAPH_URL: emulator.url,
-      LINTEL_M365_CA_FILE: caFile,
-    },
+    env: emulatedM365Env({
+      dataDir: data.dir,
+      emulator,
+      tenantId: tenant.tenantId,
+      clientId: app.appId,
+      secret: SECRET,
+      serviceMailbox: 'lintel-bookings@contoso.example',
+      rooms: [ROOM],
+    }),
   });
   const { socket } = await watchingClient(bridge.url, { roomId: ROOM.id });
   const latencies: number[] = [];

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { postJson } from '../support/http.ts';
+import { emulatedM365Env } from '../support/m365-process-env.ts';
 import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
 
@@ -34,21 +33,7 @@ describe('Microsoft 365: a crash while pushing walk-up bookings', () => {
 
     const data = tempDataDir();
     cleanup.push(() => data.remove());
-    const caFile = join(data.dir, 'emulator-ca.pem');
-    writeFileSync(caFile, emulator.ca);
-    const roomsFile = join(data.dir, 'rooms.json');
-    writeFileSync(roomsFile, JSON.stringify({ rooms: ROOMS.map((r) => ({ id: r.id, name: r.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: r.mailbox } })) }));
-    const env = {
-      LINTEL_CONFIG: roomsFile,
-      LINTEL_DEMO_MEETINGS: 'false',
-      LINTEL_M365_TENANT_ID: tenant.tenantId,
-      LINTEL_M365_CLIENT_ID: app.appId,
-      LINTEL_M365_CLIENT_SECRET: SECRET,
-      LINTEL_M365_SERVICE_MAILBOX: SERVICE,
-      LINTEL_M365_AUTHORITY_HOST: emulator.url,
-      LINTEL_M365_GRAPH_URL: emulator.url,
-      LINTEL_M365_CA_FILE: caFile,
-    };
+    const env = emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE, rooms: ROOMS });
     const start = async () => {
       const bridge = await startBridgeProcess({ dataDir: data.dir, env });
       cleanup.push(() => bridge.stop('SIGKILL'));

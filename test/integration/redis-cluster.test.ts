@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
@@ -7,6 +5,7 @@ import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { postJson } from '../support/http.ts';
+import { emulatedM365Env } from '../support/m365-process-env.ts';
 import { scrape } from '../support/prometheus-text.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 import { watchingClient, type TestSocket } from '../support/socket-client.ts';
@@ -59,22 +58,10 @@ async function twoBridges() {
 
   const data = tempDataDir();
   cleanup.push(() => data.remove());
-  const caFile = join(data.dir, 'emulator-ca.pem');
-  writeFileSync(caFile, emulator.ca);
-  const roomsFile = join(data.dir, 'rooms.json');
-  writeFileSync(roomsFile, JSON.stringify({ rooms: ROOMS.map((r) => ({ id: r.id, name: r.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: r.mailbox } })) }));
   const env = {
-    LINTEL_CONFIG: roomsFile,
-    LINTEL_DEMO_MEETINGS: 'false',
+    ...emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE, rooms: ROOMS }),
     LINTEL_REDIS_URL: redis.url,
     LINTEL_M365_SYNC_SECONDS: '5',
-    LINTEL_M365_TENANT_ID: tenant.tenantId,
-    LINTEL_M365_CLIENT_ID: app.appId,
-    LINTEL_M365_CLIENT_SECRET: SECRET,
-    LINTEL_M365_SERVICE_MAILBOX: SERVICE,
-    LINTEL_M365_AUTHORITY_HOST: emulator.url,
-    LINTEL_M365_GRAPH_URL: emulator.url,
-    LINTEL_M365_CA_FILE: caFile,
   };
   const start = async () => {
     const bridge = await startBridgeProcess({ dataDir: data.dir, env });

@@ -1,27 +1,13 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Room } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
-import type { RoomSync, RoomWithLink } from './room-sync.ts';
-import { SyncScheduler } from './sync-scheduler.ts';
-
-const linked = (id: string) => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } }) as RoomWithLink;
+import { linkedRoom as linked, schedulerOver } from '../../../test/support/scheduler-fixture.ts';
+import type { RoomWithLink } from './room-sync.ts';
 
 /** A scheduler whose rounds are recorded (room and clock time) instead of reaching Graph. */
 function scheduler(rooms: RoomWithLink[], random: () => number) {
   const clock = new FakeClock('2026-11-23T08:00:00Z');
   const rounds: [string, number][] = [];
-  const sync = { sync: (room: RoomWithLink) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)) } as unknown as RoomSync;
-  const running = new SyncScheduler({
-    sync,
-    clock,
-    logger: pino({ level: 'silent' }),
-    linkedRooms: () => rooms,
-    linkedRoom: (id) => rooms.find((room) => room.id === id),
-    afterRound: () => {},
-    periodSeconds: 15,
-    random,
-  });
+  const running = schedulerOver(rooms, clock, (room) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)), random);
   return { clock, rounds, running };
 }
 
@@ -68,17 +54,7 @@ describe("the sync scheduler's bookkeeping of rounds", () => {
   function controlled(rooms: RoomWithLink[]) {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const ends: ((synced: boolean) => void)[] = [];
-    const sync = { sync: () => new Promise<boolean>((resolve) => ends.push(resolve)) } as unknown as RoomSync;
-    const running = new SyncScheduler({
-      sync,
-      clock,
-      logger: pino({ level: 'silent' }),
-      linkedRooms: () => rooms,
-      linkedRoom: (id) => rooms.find((room) => room.id === id),
-      afterRound: () => {},
-      periodSeconds: 15,
-      random: () => 0.5,
-    });
+    const running = schedulerOver(rooms, clock, () => new Promise<boolean>((resolve) => ends.push(resolve)));
     const at = (iso: string) => Date.parse(iso);
     return { clock, running, at, end: async (synced: boolean) => (ends.shift()!(synced), await new Promise((resolve) => setImmediate(resolve))) };
   }

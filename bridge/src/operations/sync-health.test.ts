@@ -1,10 +1,8 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../shared/clock.ts';
-import { Room } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
-import type { RoomSync, RoomWithLink } from '../microsoft-365/room-sync.ts';
-import { SyncScheduler, type RoomRounds } from '../microsoft-365/sync-scheduler.ts';
+import { linkedRoom, schedulerOver } from '../../../test/support/scheduler-fixture.ts';
+import type { RoomRounds } from '../microsoft-365/sync-scheduler.ts';
 import { checkHealth } from './health-report.ts';
 import { STUCK_ROUND_MS, syncProblems } from './sync-health.ts';
 
@@ -44,28 +42,15 @@ describe('telling a stuck sync from a failing one', () => {
 });
 
 describe('health over a running scheduler, on a fake clock', () => {
-  const linked = (id: string) => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } }) as RoomWithLink;
-
   /** Rooms whose rounds fail at once (Microsoft 365 unreachable), except the ones told to hang until released. */
   function bridgeLike() {
     const clock = new FakeClock(START);
     const hanging = new Set<string>();
     const releases: (() => void)[] = [];
-    const sync = {
-      sync: (room: RoomWithLink) =>
-        hanging.has(room.id) ? new Promise<boolean>((resolve) => releases.push(() => resolve(false))) : Promise.resolve(false),
-    } as unknown as RoomSync;
-    const rooms = [linked('harbour'), linked('lobby')];
-    const scheduler = new SyncScheduler({
-      sync,
-      clock,
-      logger: pino({ level: 'silent' }),
-      linkedRooms: () => rooms,
-      linkedRoom: (id) => rooms.find((room) => room.id === id),
-      afterRound: () => {},
-      periodSeconds: 15,
-      random: () => 0.5,
-    });
+    const rooms = [linkedRoom('harbour'), linkedRoom('lobby')];
+    const scheduler = schedulerOver(rooms, clock, (room) =>
+      hanging.has(room.id) ? new Promise<boolean>((resolve) => releases.push(() => resolve(false))) : Promise.resolve(false),
+    );
     const health = () => checkHealth({ clock, version: 'test', roomCount: () => rooms.length, microsoft365: { syncRounds: () => scheduler.rounds(), syncPeriodSeconds: 15 } });
     const advance = async (ms: number) => {
       for (let done = 0; done < ms; done += 1000) {
