@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
 import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { adminRequest, pairingDisplay } from '../support/admin-client.ts';
 import { postJson } from '../support/http.ts';
 import { emulatedM365Env } from '../support/m365-process-env.ts';
 import { scrape } from '../support/prometheus-text.ts';
@@ -75,7 +78,8 @@ async function twoBridges() {
     const owners = await leases.mGet(ROOMS.map((room) => `{lintel}:lease:room:${room.id}`));
     return new Map(ROOMS.map((room, i) => [room.id, [first, second].find((bridge) => owners[i]?.includes(`:${bridge.pid}:`))]));
   };
-  return { tenant, first, second, holders };
+  const adminToken = readFileSync(join(data.dir, 'admin-token'), 'utf8').trim();
+  return { tenant, first, second, holders, adminToken };
 }
 
 describe('two bridge processes on Redis', () => {
@@ -167,5 +171,33 @@ describe('two bridge processes on Redis', () => {
     const made = tenant.eventsOf(SERVICE).map((event) => event.transactionId);
     expect(made.sort()).toEqual(bookings.map(({ action }) => `walk-up-${action.id}`).sort());
     for (const room of ROOMS) expect(tenant.eventsOf(room.mailbox).filter((event) => event.subject !== 'Planning after the failover')).toHaveLength(1);
+  });
+
+  it('an admin page served by one process links a display connected to the other, and a revoke stops both', { timeout: 90_000 }, async () => {
+    const { tenant, first, second, holders, adminToken } = await twoBridges();
+    await until(async () => ([...(await holders()).values()].every(Boolean) ? true : undefined), 20_000, 'every room leased');
+
+    const display = await pairingDisplay(second.url);
+    cleanup.push(() => void display.socket.close());
+    const { code } = await display.code();
+    const assigned = display.nextAssignment();
+    const linked = await adminRequest(first.url, 'POST', '/links', { token: adminToken, body: { code, room: { roomId: 'room-2' } } });
+    expect(linked.status).toBe(200);
+    expect(await assigned).toBe('room-2');
+    const again = await adminRequest(second.url, 'POST', '/links', { token: adminToken, body: { code, room: { roomId: 'room-3' } } });
+    expect(again.body).toMatchObject({ code: 'pairing-code-used' });
+
+    const revoked = await adminRequest(first.url, 'POST', '/revoke', { token: adminToken });
+    expect(revoked.status).toBe(200);
+    for (const bridge of [first, second]) {
+      const connection = async () => ((await adminRequest(bridge.url, 'GET', '/status', { token: adminToken })).body as { connection: { reason?: string } }).connection;
+      await until(async () => ((await connection()).reason === 'revoked' ? true : undefined), 5_000, 'the revoke to reach both processes');
+      expect(await connection()).toMatchObject({ state: 'not-connected', reason: 'revoked' });
+    }
+    // Neither process goes on asking Exchange about the rooms.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const asked = ROOMS.map((room) => tenant.requestCount(room.mailbox));
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    expect(ROOMS.map((room) => tenant.requestCount(room.mailbox))).toEqual(asked);
   });
 });

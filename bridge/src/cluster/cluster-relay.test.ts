@@ -41,7 +41,7 @@ function process_(io: EventEmitter, owned: string[]) {
   const { rooms, heard, notify } = roomsHearing();
   const presence = new PresenceLog();
   const ownership: SyncOwnership = { owns: (lease) => owned.map(roomLease).includes(lease), onGained: () => () => {}, release: async () => {} };
-  const microsoft365 = { flushOutbox: vi.fn(async () => {}), reloadCredential: vi.fn(), onCredentialSaved: vi.fn() };
+  const microsoft365 = { flushOutbox: vi.fn(async () => {}), followStoredChange: vi.fn(async () => {}), onStoredChange: vi.fn() };
   relayBetweenProcesses(io as unknown as RealtimeServer, { rooms, presence, ownership, microsoft365: microsoft365 as unknown as Microsoft365Integration });
   return { heard, notify, presence, microsoft365 };
 }
@@ -80,13 +80,14 @@ describe('relay between bridge processes', () => {
     expect(b.presence.seenSince('harbour', Date.parse('2026-11-23T09:05:00Z'))).toBe(false);
   });
 
-  it('a credential renewed in one process is loaded by the others', () => {
+  it('a credential renewed or revoked in one process is followed by the others', () => {
     const [ioA, ioB] = pairOfServers();
     const a = process_(ioA, []);
     const b = process_(ioB, []);
-    const saved = a.microsoft365.onCredentialSaved.mock.calls[0]?.[0] as () => void;
-    saved();
-    expect(b.microsoft365.reloadCredential).toHaveBeenCalledTimes(1);
-    expect(a.microsoft365.reloadCredential).not.toHaveBeenCalled();
+    const tell = a.microsoft365.onStoredChange.mock.calls[0]?.[0] as (change: string) => void;
+    tell('credential-saved');
+    tell('revoked');
+    expect(b.microsoft365.followStoredChange.mock.calls).toEqual([['credential-saved'], ['revoked']]);
+    expect(a.microsoft365.followStoredChange).not.toHaveBeenCalled();
   });
 });

@@ -9,8 +9,9 @@ import { roomLease, type SyncOwnership } from './sync-ownership.ts';
  * socket.io's server-side events (carried by the Redis adapter): a room
  * changed (its base unit, no-show timers and outbox follow, wherever they
  * run), people were seen in a room (its no-show release may be decided in
- * another process), or the credential was renewed (every process signs in
- * with the new one before the old one is gone).
+ * another process), or the Microsoft 365 credential was renewed (every
+ * process signs in with the new one before the old one is gone) or revoked
+ * (every process stops using it).
  */
 export function relayBetweenProcesses(
   io: RealtimeServer,
@@ -23,9 +24,9 @@ export function relayBetweenProcesses(
     if (ownership.owns(roomLease(roomId))) void microsoft365?.flushOutbox();
   });
   io.on('presence:seen', (roomId, at) => presence.seenElsewhere(roomId, at));
-  io.on('credential:saved', () => microsoft365?.reloadCredential());
+  io.on('m365:stored-change', (change) => void microsoft365?.followStoredChange(change));
   presence.onSeen((roomId, at) => io.serverSideEmit('presence:seen', roomId, at));
-  microsoft365?.onCredentialSaved(() => io.serverSideEmit('credential:saved'));
+  microsoft365?.onStoredChange((change) => io.serverSideEmit('m365:stored-change', change));
   rooms.onRoomChanged((roomId, origin) => {
     if (origin === 'here') io.serverSideEmit('room:changed', roomId);
   });

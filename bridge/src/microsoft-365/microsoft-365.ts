@@ -52,6 +52,9 @@ export interface Microsoft365Status {
   rooms: { roomId: string; mailbox: string; syncedAt: number | null; outboxDepth: number }[];
 }
 
+/** What one bridge process sharing the store tells the others (cluster/cluster-relay.ts). */
+export type StoredChange = 'credential-saved' | 'revoked';
+
 /** The Microsoft 365 integration, running: its calendar source for the bridge, and what the admin page needs. */
 export interface Microsoft365Integration {
   readonly calendar: Microsoft365Calendar;
@@ -84,10 +87,10 @@ export interface Microsoft365Integration {
    * credential is configured.
    */
   revoke(by: string): Promise<void>;
-  /** Another bridge process sharing the store renewed the credential: sign in with the stored one. */
-  reloadCredential(): void;
-  /** This process stored a renewed credential: processes sharing the store reload it. */
-  onCredentialSaved(listener: () => void): void;
+  /** This process changed what every process sharing the store must follow: a renewed credential, or a revocation. */
+  onStoredChange(listener: (change: StoredChange) => void): void;
+  /** Another process sharing the store made `change`: sign in with the renewed credential, or stop as revoked. */
+  followStoredChange(change: StoredChange): Promise<void>;
   /** How many walk-up bookings of the room an export would send. */
   exportableCount(roomId: string): number;
   exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<Result<ExportReport>>;
@@ -151,7 +154,10 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       if (m365.outboxDepth(roomId) > 0) void outbox.wake();
     },
   });
-  const credentialSaved = new Set<() => void>();
+  const storedChanges = new Set<(change: StoredChange) => void>();
+  const told = (change: StoredChange) => {
+    for (const listener of storedChanges) listener(change);
+  };
   const keeper = new CredentialKeeper({
     graph,
     tokens,
@@ -162,7 +168,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     timeZone: options.timeZone,
     persist: (renewed) => {
       m365.saveCredential(JSON.stringify(renewed), configured);
-      for (const listener of credentialSaved) listener();
+      told('credential-saved');
     },
     checksHere: () => ownership.owns(CREDENTIAL_LEASE),
   });
@@ -263,12 +269,19 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       warnings.clearEverything();
       logger.warn({ by, rooms: rooms.map((room) => room.id) }, 'Microsoft 365 revoked: every room runs on local bookings');
       for (const room of rooms) calendar.announce(room.id);
+      told('revoked');
     },
-    reloadCredential() {
-      if (!revocation) tokens.useCredential(credentialToUse(m365, options.credential));
+    onStoredChange(listener) {
+      storedChanges.add(listener);
     },
-    onCredentialSaved(listener) {
-      credentialSaved.add(listener);
+    async followStoredChange(change) {
+      if (revocation) return;
+      if (change === 'credential-saved') return tokens.useCredential(credentialToUse(m365, options.credential));
+      // The revoking process deleted the credential and unlinked the rooms; this one must not keep or renew its copy.
+      await stop();
+      revocation = m365.revocation();
+      warnings.clearEverything();
+      logger.warn('Microsoft 365 revoked by another bridge process: every room runs on local bookings');
     },
     exportableCount: (roomId) => exportableBookings(store, m365, roomId, clock.now()).length,
     async exportFutureBookings(roomId, onProgress) {

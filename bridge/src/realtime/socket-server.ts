@@ -8,6 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
+import type { StoredChange } from '../microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -18,8 +19,8 @@ export interface InterServerEvents {
   'room:changed': (roomId: string) => void;
   /** A base unit of the sender saw people in the room (epoch ms). */
   'presence:seen': (roomId: string, at: number) => void;
-  /** The sender stored a renewed Microsoft 365 credential. */
-  'credential:saved': () => void;
+  /** The sender renewed or revoked the Microsoft 365 credential in the shared store. */
+  'm365:stored-change': (change: StoredChange) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
