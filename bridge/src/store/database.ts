@@ -118,13 +118,34 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   const db = new Database(file);
   // It holds the Microsoft 365 credential: readable by the bridge's own user only.
   chmodSync(file, 0o600);
-  // First: bridge processes sharing the store open it together, and the others' pragmas wait instead of failing.
+  // First: bridge processes sharing the store open it together, and the others' statements wait instead of failing.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  useWriteAheadLog(db);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/** 100 tries 50 ms apart: the busy_timeout's 5 s. */
+const WAL_SWITCH_TRIES = 100;
+const WAL_SWITCH_PAUSE_MS = 50;
+
+/**
+ * Switching a store to WAL takes an exclusive lock, and SQLite answers busy
+ * at once instead of waiting when another process is switching the same new
+ * store that moment (bridge processes started together): so try again.
+ */
+function useWriteAheadLog(db: SqliteDatabase): void {
+  for (let tries = 1; ; tries++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || tries >= WAL_SWITCH_TRIES) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_SWITCH_PAUSE_MS);
+    }
+  }
 }
 
 export function openMemoryDatabase(): SqliteDatabase {
