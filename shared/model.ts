@@ -251,5 +251,5 @@ export const RoomState = z.object({
 });
 export type RoomState = z.infer<typeof RoomState>;
 
-export const RoomSummary = Room.pick({ id: true, name: true, timeZone: true, capacity: true, equipment: true });
+export const RoomSummary = Room.pick({ id: true, name: true, timeZone: true, capacity: true, equipment: true, location: true });
 export type RoomSummary = z.infer<typeof RoomSummary>;

@@ -28,9 +28,9 @@ describe('HTTP API', () => {
     expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok', rooms: 1 } });
   });
 
-  it('lists rooms with id, name and time zone', async () => {
+  it('lists rooms with id, name, time zone and location', async () => {
     const { body } = await getJson(`${bridge.url}/api/rooms`);
-    expect(body).toEqual([expect.objectContaining({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam' })]);
+    expect(body).toEqual([expect.objectContaining({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', location: { building: null, floor: null } })]);
   });
 
   it("answers a room's state with status, current, next, today's events and update time", async () => {

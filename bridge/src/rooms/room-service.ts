@@ -69,7 +69,7 @@ export class RoomService {
   }
 
   listRooms(): RoomSummary[] {
-    return this.#deps.calendar.listRooms().map(({ id, name, timeZone, capacity, equipment }) => ({ id, name, timeZone, capacity, equipment }));
+    return this.#deps.calendar.listRooms().map(({ id, name, timeZone, capacity, equipment, location }) => ({ id, name, timeZone, capacity, equipment, location }));
   }
 
   /** The room a display without a room id shows on a one-room install, which needs no pairing; none when there are several. */
