@@ -73,6 +73,31 @@ describe('sync leases in Redis', () => {
     expect(a.held()).toEqual([]);
   });
 
+  it('a process started later gets its share as the holder lets its excess run out, never held twice', async () => {
+    const redis = await startRedisServer();
+    cleanup.push(() => redis.stop());
+    const a = await process_(redis.url, 'a');
+    await until(() => a.held().length === LEASES.length, 3_000, 'a to hold every lease');
+
+    const b = await process_(redis.url, 'b');
+    const joinedAt = Date.now();
+    let overlaps = 0;
+    while (b.held().length < LEASES.length / 2) {
+      overlaps += LEASES.filter((name) => a.leases.owns(name) && b.leases.owns(name)).length;
+      if (Date.now() - joinedAt > 3_000) throw new Error(`b holds ${b.held().join(', ')} after 3 s`);
+      await sleep(5);
+    }
+    expect(overlaps).toBe(0);
+    expect(Date.now() - joinedAt).toBeLessThanOrEqual(TIMING.ttlMs + 3 * TIMING.renewEveryMs + 200);
+    expect(a.held()).toHaveLength(LEASES.length / 2);
+    expect(b.gained.sort()).toEqual(b.held().sort());
+    // Shared, it stays shared: nothing flaps back over the next renewals.
+    const settled = [...a.held()];
+    await sleep(TIMING.ttlMs);
+    expect(a.held()).toEqual(settled);
+    expect(b.held()).toHaveLength(LEASES.length / 2);
+  });
+
   it('a process that stops cleanly hands its leases over at the next renewal, without waiting for expiry', async () => {
     const redis = await startRedisServer();
     cleanup.push(() => redis.stop());

@@ -39,6 +39,8 @@ const MEMBERS = `${PREFIX}:members`;
  * One round trip renews what this process holds and takes free leases up to
  * its fair share of the processes alive (members expire like leases). Redis's
  * own clock judges membership, so the machines' clocks need not agree.
+ * Leases held beyond the fair share are not renewed: they run out as a dead
+ * holder's would, so the holder has stopped before a newcomer takes them.
  */
 const RENEW_AND_TAKE = `
 local owner, ttl, take = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
@@ -49,11 +51,10 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local fair = math.ceil((#KEYS - 1) / redis.call('ZCARD', KEYS[1]))
 local held, count = {}, 0
 for i = 2, #KEYS do
-  if redis.call('GET', KEYS[i]) == owner then
+  held[i - 1] = 0
+  if count < fair and redis.call('GET', KEYS[i]) == owner then
     redis.call('PEXPIRE', KEYS[i], ttl)
     held[i - 1], count = 1, count + 1
-  else
-    held[i - 1] = 0
   end
 end
 for i = 2, #KEYS do
@@ -74,8 +75,9 @@ return 0`;
 /**
  * Leases in Redis (see SyncOwnership for the rules). The first renewal only
  * announces this process, so processes started together see each other
- * before taking leases and share the rooms. A running process keeps its
- * leases while it lives: rooms move only when their holder stops or dies.
+ * before taking leases and share the rooms. A process started later (a
+ * restart, one added for load) gets its share within one expiry: the others
+ * let their excess run out.
  */
 export class RedisLeases implements SyncOwnership {
   readonly #redis: RedisScripting;
@@ -151,6 +153,8 @@ export class RedisLeases implements SyncOwnership {
     const flags = Array.isArray(answer) ? answer : [];
     this.#held = new Set(leases.filter((_, index) => flags[index] === 1));
     this.#validUntil = sentAt + ttlMs * (1 - SAFETY_SHARE);
+    const given = [...before].filter((lease) => !this.#held.has(lease));
+    if (given.length > 0) this.#logger.info({ given: given.length, held: this.#held.size }, 'letting sync leases run out for a bridge process that joined');
     const gained = [...this.#held].filter((lease) => !before.has(lease));
     if (gained.length === 0) return;
     this.#logger.info({ gained: gained.length, held: this.#held.size }, 'took over sync leases');
