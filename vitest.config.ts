@@ -11,7 +11,8 @@ export default defineConfig({
         plugins: [svelte({ configFile: svelteConfig })],
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/**/*.test.ts'],
+          // test/support: the test helpers' own tests.
+          include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/**/*.test.ts', 'test/support/**/*.test.ts'],
         },
       },
       {

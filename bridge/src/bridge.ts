@@ -39,7 +39,7 @@ export interface BridgePorts {
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
   /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
-  cluster?: { adapter: NonNullable<DisplayPairing['adapter']>; ownership: SyncOwnership } | undefined;
+  cluster?: { adapter: NonNullable<DisplayPairing['adapter']>; ownership: SyncOwnership; processId: string } | undefined;
 }
 
 export interface BridgeOptions {
@@ -129,7 +129,9 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     }),
   );
   const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl, adapter: cluster?.adapter }, ports.logger);
-  if (cluster) relayBetweenProcesses(io, { rooms, presence, ownership: cluster.ownership, microsoft365: ports.microsoft365 });
+  const stopRelay = cluster
+    ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, clock: ports.clock, processId: cluster.processId })
+    : () => {};
   admin.onDisplayAssigned((displayId, roomId) => io.to(`display:${displayId}`).emit('display:assigned', { roomId }));
   attachBuildingChannel(io, building);
   rooms.start();
@@ -143,6 +145,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     rooms,
     microsoft365: ports.microsoft365,
     async close() {
+      stopRelay();
       await ports.microsoft365?.stop();
       for (const room of hardware) room.stop();
       for (const unit of baseUnits.values()) unit.close();

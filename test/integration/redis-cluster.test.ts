@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminStatus } from '../../shared/admin-api.ts';
 import type { RoomState } from '../../shared/model.ts';
 import { startGraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
-import { adminRequest, pairingDisplay } from '../support/admin-client.ts';
+import { adminRequest, pairingDisplay, type AdminAnswer } from '../support/admin-client.ts';
 import { postJson } from '../support/http.ts';
 import { emulatedM365Env } from '../support/m365-process-env.ts';
+import { zoneAtMidday } from '../support/midday-zone.ts';
 import { scrape } from '../support/prometheus-text.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 import { watchingClient, type TestSocket } from '../support/socket-client.ts';
@@ -42,9 +44,11 @@ function received(socket: TestSocket): RoomState[] {
 
 /**
  * Two bridge processes behind one address share a data directory and a
- * Debian redis-server on a random port, against the Graph emulator.
+ * Debian redis-server on a random port, against the Graph emulator. Their
+ * rooms are in a zone where it is midday, so meetings booked hours ahead are
+ * on today's displays whenever the test runs.
  */
-async function twoBridges() {
+async function twoBridges(options: { syncSeconds?: number } = {}) {
   const redis = await startRedisServer();
   cleanup.push(() => redis.stop());
   const leases = createClient({ url: redis.url });
@@ -52,7 +56,7 @@ async function twoBridges() {
   cleanup.push(() => leases.quit().then(() => undefined));
 
   const tenant = new EmulatedTenant();
-  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: '2030-01-01T00:00:00Z' });
+  const app = tenant.addApp({ secret: SECRET, secretEndDateTime: '2030-01-01T00:00:00Z', roles: ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
   tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: SERVICE });
   tenant.addMailbox({ displayName: 'Ada Lovelace', emailAddress: PERSON });
   for (const room of ROOMS) tenant.addRoom({ displayName: room.name, emailAddress: room.mailbox });
@@ -62,9 +66,18 @@ async function twoBridges() {
   const data = tempDataDir();
   cleanup.push(() => data.remove());
   const env = {
-    ...emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE, rooms: ROOMS }),
+    ...emulatedM365Env({
+      dataDir: data.dir,
+      emulator,
+      tenantId: tenant.tenantId,
+      clientId: app.appId,
+      secret: SECRET,
+      serviceMailbox: SERVICE,
+      rooms: ROOMS,
+      timeZone: zoneAtMidday(Date.now()),
+    }),
     LINTEL_REDIS_URL: redis.url,
-    LINTEL_M365_SYNC_SECONDS: '5',
+    LINTEL_M365_SYNC_SECONDS: String(options.syncSeconds ?? 5),
   };
   const start = async () => {
     const bridge = await startBridgeProcess({ dataDir: data.dir, env });
@@ -199,5 +212,41 @@ describe('two bridge processes on Redis', () => {
     const asked = ROOMS.map((room) => tenant.requestCount(room.mailbox));
     await new Promise((resolve) => setTimeout(resolve, 12_000));
     expect(ROOMS.map((room) => tenant.requestCount(room.mailbox))).toEqual(asked);
+  });
+
+  it('an admin page served by either process shows and checks every room, and a room linked through either is synced at once', { timeout: 120_000 }, async () => {
+    // Sync rounds a minute apart: what happens sooner was done at once, not by the schedule.
+    const { tenant, first, second, holders, adminToken } = await twoBridges({ syncSeconds: 60 });
+    const held = await until(
+      async () => {
+        const leased = await holders();
+        return [...leased.values()].every(Boolean) && [...leased.values()].includes(first) && [...leased.values()].includes(second) ? leased : undefined;
+      },
+      20_000,
+      'every room leased, some by each bridge',
+    );
+    const [checked, relinked] = ROOMS.filter((room) => held.get(room.id) === first);
+    const problems = (answer: AdminAnswer) => (answer.body as AdminStatus).warnings.map((warning) => `${warning.code}@${warning.roomId ?? '-'}`);
+    const ask = (bridge: BridgeProcess, method: 'GET' | 'POST', path: string) => adminRequest(bridge.url, method, path, { token: adminToken });
+
+    // A problem only the first process can see (it syncs the room), checked from the second's admin page.
+    tenant.room(checked!.mailbox)!.unreachable = 'access-denied';
+    expect(problems(await ask(second, 'POST', '/check'))).toEqual([`room-calendar-unreachable@${checked!.id}`]);
+    expect(problems(await ask(first, 'GET', '/status'))).toEqual([`room-calendar-unreachable@${checked!.id}`]);
+    delete tenant.room(checked!.mailbox)!.unreachable;
+    expect(problems(await ask(second, 'POST', '/check'))).toEqual([]);
+    expect(problems(await ask(first, 'GET', '/status'))).toEqual([]);
+
+    // The second process links a room the first syncs to another mailbox: its meetings reach the display at once.
+    tenant.addRoom({ displayName: 'Boardroom', emailAddress: 'boardroom@contoso.example' });
+    const start = Date.now() + 3_600_000;
+    tenant.scheduleMeeting(PERSON, { subject: 'Board meeting', start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), rooms: ['boardroom@contoso.example'] });
+    const display = await watchingClient(second.url, { roomId: relinked!.id });
+    cleanup.push(() => void display.socket.close());
+    const states = received(display.socket);
+    expect((await adminRequest(second.url, 'DELETE', `/rooms/${relinked!.id}/microsoft-365`, { token: adminToken })).status).toBe(200);
+    const linked = await adminRequest(second.url, 'PUT', `/rooms/${relinked!.id}/microsoft-365`, { token: adminToken, body: { mailbox: 'boardroom@contoso.example' } });
+    expect(linked.status).toBe(200);
+    await until(() => states.find((state) => state.events.some((event) => event.subject === 'Board meeting')), 10_000, 'the new mailbox’s meeting on the room’s display');
   });
 });

@@ -21,11 +21,13 @@ export function emulatedM365Env(options: {
   secret: string;
   serviceMailbox: string;
   rooms: readonly EmulatedRoomLink[];
+  /** Every room's zone; Europe/Amsterdam by default. */
+  timeZone?: string;
 }): Record<string, string> {
   const caFile = join(options.dataDir, 'emulator-ca.pem');
   writeFileSync(caFile, options.emulator.ca);
   const roomsFile = join(options.dataDir, 'rooms.json');
-  const rooms = options.rooms.map((room) => ({ id: room.id, name: room.name, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: room.mailbox } }));
+  const rooms = options.rooms.map((room) => ({ id: room.id, name: room.name, timeZone: options.timeZone ?? 'Europe/Amsterdam', microsoft365: { mailbox: room.mailbox } }));
   writeFileSync(roomsFile, JSON.stringify({ rooms }));
   return {
     LINTEL_CONFIG: roomsFile,

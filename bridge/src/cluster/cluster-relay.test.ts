@@ -1,17 +1,21 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
+import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { PresenceLog } from '../hardware/presence-log.ts';
 import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { ChangeOrigin, RoomService } from '../rooms/room-service.ts';
 import { relayBetweenProcesses } from './cluster-relay.ts';
-import { roomLease, type SyncOwnership } from './sync-ownership.ts';
 
 /** Two processes' socket.io servers wired as the Redis adapter wires them: a server-side emit reaches the other, never the sender. */
 class FakeServer extends EventEmitter {
   other: FakeServer | undefined;
   serverSideEmit(event: string, ...args: unknown[]): boolean {
     return this.other?.emit(event, ...args) ?? false;
+  }
+  serverSideEmitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return new Promise((resolve) => this.other?.emit(event, ...args, (answer: unknown) => resolve([answer])));
   }
 }
 
@@ -37,44 +41,58 @@ function roomsHearing() {
   return { rooms: rooms as unknown as RoomService, heard, notify };
 }
 
-function process_(io: EventEmitter, owned: string[]) {
+/** One process's relay, its integration a recording fake whose warnings and check the test sets. */
+function process_(io: EventEmitter, processId: string, clock = new FakeClock('2026-11-23T09:00:00Z')) {
   const { rooms, heard, notify } = roomsHearing();
   const presence = new PresenceLog();
-  const ownership: SyncOwnership = { owns: (lease) => owned.map(roomLease).includes(lease), onGained: () => () => {}, release: async () => {} };
-  const microsoft365 = { flushOutbox: vi.fn(async () => {}), followStoredChange: vi.fn(async () => {}), onStoredChange: vi.fn() };
-  relayBetweenProcesses(io as unknown as RealtimeServer, { rooms, presence, ownership, microsoft365: microsoft365 as unknown as Microsoft365Integration });
-  return { heard, notify, presence, microsoft365 };
+  const warnings: IntegrationWarning[] = [];
+  const warningListeners: (() => void)[] = [];
+  let checkElsewhere = () => Promise.resolve();
+  let endCheckHere = () => {};
+  const microsoft365 = {
+    followRoomChange: vi.fn(),
+    followStoredChange: vi.fn(async () => {}),
+    onStoredChange: vi.fn(),
+    warningsHere: () => [...warnings],
+    onWarningsChanged: (listener: () => void) => warningListeners.push(listener),
+    followWarningsElsewhere: vi.fn(),
+    checkHere: vi.fn(() => new Promise<void>((resolve) => (endCheckHere = resolve))),
+    checkElsewhereWith: (check: () => Promise<void>) => (checkElsewhere = check),
+  };
+  const stop = relayBetweenProcesses(io as unknown as RealtimeServer, { rooms, presence, microsoft365: microsoft365 as unknown as Microsoft365Integration, clock, processId });
+  const raise = (warning: IntegrationWarning) => {
+    warnings.push(warning);
+    for (const listener of warningListeners) listener();
+  };
+  return { heard, notify, presence, microsoft365, stop, raise, checkElsewhere: () => checkElsewhere(), endCheckHere: () => endCheckHere() };
 }
 
 describe('relay between bridge processes', () => {
-  it('a change made here is heard once in the other process, whose lease holder sends the room’s outbox', () => {
+  it('a change made here is heard once in the other process, whose integration follows it (outbox, a room just linked)', () => {
     const [ioA, ioB] = pairOfServers();
-    const a = process_(ioA, []);
-    const b = process_(ioB, ['harbour']);
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
 
     a.notify('harbour', 'here');
     expect(b.heard).toEqual([['harbour', 'elsewhere']]);
-    expect(b.microsoft365.flushOutbox).toHaveBeenCalledTimes(1);
+    expect(b.microsoft365.followRoomChange.mock.calls).toEqual([['harbour']]);
     // Heard elsewhere is not relayed back: no echo between processes.
     expect(a.heard).toEqual([['harbour', 'here']]);
-
-    b.notify('lighthouse', 'here');
-    expect(a.heard.at(-1)).toEqual(['lighthouse', 'elsewhere']);
-    expect(a.microsoft365.flushOutbox).not.toHaveBeenCalled();
+    expect(a.microsoft365.followRoomChange).not.toHaveBeenCalled();
   });
 
   it('a new day, which every process sees at once, is not relayed', () => {
     const [ioA, ioB] = pairOfServers();
-    const a = process_(ioA, []);
-    const b = process_(ioB, []);
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
     a.notify('harbour', 'everywhere');
     expect(b.heard).toEqual([]);
   });
 
   it('people seen by a base unit in one process keep the room’s meeting from release in the other', () => {
     const [ioA, ioB] = pairOfServers();
-    const a = process_(ioA, []);
-    const b = process_(ioB, ['harbour']);
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
     a.presence.seen('harbour', Date.parse('2026-11-23T09:02:00Z'));
     expect(b.presence.seenSince('harbour', Date.parse('2026-11-23T09:00:00Z'))).toBe(true);
     expect(b.presence.seenSince('harbour', Date.parse('2026-11-23T09:05:00Z'))).toBe(false);
@@ -82,12 +100,48 @@ describe('relay between bridge processes', () => {
 
   it('a credential renewed or revoked in one process is followed by the others', () => {
     const [ioA, ioB] = pairOfServers();
-    const a = process_(ioA, []);
-    const b = process_(ioB, []);
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
     const tell = a.microsoft365.onStoredChange.mock.calls[0]?.[0] as (change: string) => void;
     tell('credential-saved');
     tell('revoked');
     expect(b.microsoft365.followStoredChange.mock.calls).toEqual([['credential-saved'], ['revoked']]);
     expect(a.microsoft365.followStoredChange).not.toHaveBeenCalled();
+  });
+
+  it('a process’s warnings reach the others when they change, again every 10 s, and are withdrawn as it stops', () => {
+    const [ioA, ioB] = pairOfServers();
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const b = process_(ioB, 'b', clock);
+    const a = process_(ioA, 'a', clock);
+    const told = b.microsoft365.followWarningsElsewhere;
+    // Told at once as it starts: a process joining hears the others' warnings within a repeat, and they hear its.
+    expect(told.mock.calls).toEqual([['a', []]]);
+
+    const unreachable: IntegrationWarning = { code: 'room-calendar-unreachable', roomId: 'harbour', message: 'harbour@contoso.example: ErrorAccessDenied', since: '2026-11-23T09:00:00.000Z' };
+    a.raise(unreachable);
+    expect(told.mock.calls.at(-1)).toEqual(['a', [unreachable]]);
+    const heardBefore = told.mock.calls.length;
+    clock.advance(10_000);
+    expect(told.mock.calls.slice(heardBefore)).toEqual([['a', [unreachable]]]);
+
+    a.stop();
+    expect(told.mock.calls.at(-1)).toEqual(['a', []]);
+    clock.advance(30_000);
+    expect(told.mock.calls.at(-1)).toEqual(['a', []]);
+  });
+
+  it('“Check status” in one process waits for the other to check its own rooms', async () => {
+    const [ioA, ioB] = pairOfServers();
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
+    let checked = false;
+    const checking = a.checkElsewhere().then(() => (checked = true));
+    expect(b.microsoft365.checkHere).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(checked).toBe(false);
+    b.endCheckHere();
+    await checking;
+    expect(a.microsoft365.checkHere).not.toHaveBeenCalled();
   });
 });

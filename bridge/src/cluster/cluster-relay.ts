@@ -1,27 +1,29 @@
+import type { Clock } from '../../../shared/clock.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
 import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import { WARNINGS_REPEAT_MS } from '../microsoft-365/warnings-elsewhere.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { RoomService } from '../rooms/room-service.ts';
-import { roomLease, type SyncOwnership } from './sync-ownership.ts';
 
 /**
  * Tells the other bridge processes sharing this store what changed here, over
  * socket.io's server-side events (carried by the Redis adapter): a room
  * changed (its base unit, no-show timers and outbox follow, wherever they
  * run), people were seen in a room (its no-show release may be decided in
- * another process), or the Microsoft 365 credential was renewed (every
- * process signs in with the new one before the old one is gone) or revoked
- * (every process stops using it).
+ * another process), the Microsoft 365 credential was renewed (every process
+ * signs in with the new one before the old one is gone) or revoked (every
+ * process stops using it), or this process's Microsoft 365 warnings changed
+ * (an admin page served by any process shows every room's problems).
+ * Returns the stop, which tells the others this process's warnings are gone.
  */
 export function relayBetweenProcesses(
   io: RealtimeServer,
-  ports: { rooms: RoomService; presence: PresenceLog; ownership: SyncOwnership; microsoft365: Microsoft365Integration | undefined },
-): void {
-  const { rooms, presence, ownership, microsoft365 } = ports;
+  ports: { rooms: RoomService; presence: PresenceLog; microsoft365: Microsoft365Integration | undefined; clock: Clock; processId: string },
+): () => void {
+  const { rooms, presence, microsoft365, clock, processId } = ports;
   io.on('room:changed', (roomId) => {
     rooms.changedElsewhere(roomId);
-    // A walk-up change queued in another process is sent by the room's lease holder.
-    if (ownership.owns(roomLease(roomId))) void microsoft365?.flushOutbox();
+    microsoft365?.followRoomChange(roomId);
   });
   io.on('presence:seen', (roomId, at) => presence.seenElsewhere(roomId, at));
   io.on('m365:stored-change', (change) => void microsoft365?.followStoredChange(change));
@@ -30,4 +32,28 @@ export function relayBetweenProcesses(
   rooms.onRoomChanged((roomId, origin) => {
     if (origin === 'here') io.serverSideEmit('room:changed', roomId);
   });
+  if (!microsoft365) return () => {};
+
+  io.on('m365:check', (checked) => void microsoft365.checkHere().finally(() => checked(true)));
+  microsoft365.checkElsewhereWith(() =>
+    io.serverSideEmitWithAck('m365:check').then(
+      () => undefined,
+      // A process that does not answer in time (the adapter's requestsTimeout) shows its warnings when its check ends.
+      () => undefined,
+    ),
+  );
+  io.on('m365:warnings', (from, warnings) => microsoft365.followWarningsElsewhere(from, warnings));
+  const tellWarnings = () => io.serverSideEmit('m365:warnings', processId, microsoft365.warningsHere());
+  microsoft365.onWarningsChanged(tellWarnings);
+  // Repeated, so a process that joins hears them, and a rooms' lease that moved takes its warnings along.
+  let cancel = () => {};
+  const repeat = () => {
+    tellWarnings();
+    cancel = clock.setTimer(repeat, WARNINGS_REPEAT_MS);
+  };
+  repeat();
+  return () => {
+    cancel();
+    io.serverSideEmit('m365:warnings', processId, []);
+  };
 }

@@ -11,6 +11,8 @@ export interface Cluster {
   /** socket.io's Redis adapter: an emit in any process reaches the displays connected to every process. */
   adapter: ReturnType<typeof createAdapter>;
   ownership: RedisLeases;
+  /** Unique among the processes sharing the Redis: host, PID and a random part. */
+  processId: string;
   close(): Promise<void>;
 }
 
@@ -53,8 +55,10 @@ export async function joinCluster(url: string, deps: { clock: Clock; logger: Log
   ownership.start();
   logger.info({ redis: maskedRedisUrl(url), owner }, 'joined the bridges sharing this Redis');
   return {
-    adapter: createAdapter(pub, sub),
+    // The longest request between processes is an admin's "Check status": a token and a round per room against a healthy Graph.
+    adapter: createAdapter(pub, sub, { requestsTimeout: 15_000 }),
     ownership,
+    processId: owner,
     async close() {
       await ownership.release();
       await Promise.all([pub.quit(), sub.quit()]).catch(() => undefined);

@@ -22,6 +22,7 @@ import { SyncScheduler, type RoomRounds } from './sync-scheduler.ts';
 import type { GraphTrafficTotals } from './graph-traffic.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
 import { WarningBoard } from './warning-board.ts';
+import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../cluster/sync-ownership.ts';
 
 export interface Microsoft365Options {
@@ -74,8 +75,15 @@ export interface Microsoft365Integration {
   signedIn(): boolean;
   /** When and by whom the integration was revoked; null while it is in use. */
   revocation(): { at: number; by: string } | null;
-  /** "Check status": asks for a fresh token and syncs every linked room now, so the warnings say how things stand. */
+  /**
+   * "Check status": asks for a fresh token and syncs every linked room now,
+   * so the warnings say how things stand; in every process sharing the rooms.
+   */
   check(): Promise<void>;
+  /** The same for this process's own rooms, when another process's admin page asked. */
+  checkHere(): Promise<void>;
+  /** How `check()` asks the other processes to `checkHere()` and waits for them. */
+  checkElsewhereWith(checkElsewhere: () => Promise<void>): void;
   /** The room takes its calendar from `link` from now on, synced at once. */
   linkRoom(roomId: string, link: Microsoft365Link): Promise<Result<Room>>;
   /** "Remove": the room stops using Microsoft 365 and keeps every meeting it has, as local bookings. */
@@ -91,6 +99,18 @@ export interface Microsoft365Integration {
   onStoredChange(listener: (change: StoredChange) => void): void;
   /** Another process sharing the store made `change`: sign in with the renewed credential, or stop as revoked. */
   followStoredChange(change: StoredChange): Promise<void>;
+  /**
+   * A room changed in another process. If this process syncs it, it sends
+   * the walk-up changes queued there, and syncs at once a room just linked
+   * there (it has no sync position yet).
+   */
+  followRoomChange(roomId: string): void;
+  /** This process's own warnings: the integration's, and those of the rooms it syncs. */
+  warningsHere(): IntegrationWarning[];
+  /** Hears when `warningsHere()` changed, to tell the other processes. */
+  onWarningsChanged(listener: () => void): void;
+  /** Another process's warnings now, shown beside this one's (`status().warnings`). */
+  followWarningsElsewhere(from: string, warnings: IntegrationWarning[]): void;
   /** How many walk-up bookings of the room an export would send. */
   exportableCount(roomId: string): number;
   exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<Result<ExportReport>>;
@@ -115,6 +135,8 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
   }
   const credential = revocation ? options.credential : credentialToUse(m365, options.credential);
   const warnings = new WarningBoard(clock, logger);
+  const warningsElsewhere = new WarningsElsewhere(clock);
+  let checkElsewhere = () => Promise.resolve();
   const tokens = new TokenSource(options.connection, credential, options.fetch, warnings, logger);
   const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
   // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
@@ -138,6 +160,8 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
   const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);
   const ownership = options.ownership ?? soleOwnership;
   const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
+  // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
+  const warningsHere = () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId));
   const scheduler = new SyncScheduler({
     sync,
     clock,
@@ -204,7 +228,7 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
         tenantId: options.connection.tenantId,
         clientId: options.connection.clientId,
         credential: keeper.status(),
-        warnings: warnings.list(),
+        warnings: mergeWarnings(warningsHere(), warningsElsewhere.list()),
         requestsPerMailbox: graph.requestCounts(),
         graphTraffic: graph.traffic(),
         outboxDepth: m365.outboxDepth(),
@@ -222,6 +246,12 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     signedIn: () => tokens.signedIn,
     revocation: () => (revocation ? { at: revocation.at, by: revocation.by } : null),
     async check() {
+      await Promise.all([this.checkHere(), checkElsewhere()]);
+    },
+    checkElsewhereWith(check) {
+      checkElsewhere = check;
+    },
+    async checkHere() {
       if (revocation) return;
       tokens.invalidate();
       // A refusal is already a warning saying why; there is nothing to sync without a token.
@@ -283,6 +313,14 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
       warnings.clearEverything();
       logger.warn('Microsoft 365 revoked by another bridge process: every room runs on local bookings');
     },
+    followRoomChange(roomId) {
+      if (revocation || !syncedHere(roomId)) return;
+      if (store.getRoom(roomId)?.microsoft365 && m365.syncState(roomId) === undefined) void scheduler.syncNow(roomId);
+      void outbox.wake();
+    },
+    warningsHere,
+    onWarningsChanged: (listener) => warnings.onChange(listener),
+    followWarningsElsewhere: (from, list) => warningsElsewhere.heard(from, list),
     exportableCount: (roomId) => exportableBookings(store, m365, roomId, clock.now()).length,
     async exportFutureBookings(roomId, onProgress) {
       if (revocation) return notConnected<never>();

@@ -4,6 +4,7 @@ import { toIso } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { pairingUrl } from '../../../shared/pairing-code.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
+import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
@@ -21,6 +22,10 @@ export interface InterServerEvents {
   'presence:seen': (roomId: string, at: number) => void;
   /** The sender renewed or revoked the Microsoft 365 credential in the shared store. */
   'm365:stored-change': (change: StoredChange) => void;
+  /** The sender's Microsoft 365 warnings now (all of them, replacing what it told before); none as it stops. */
+  'm365:warnings': (from: string, warnings: IntegrationWarning[]) => void;
+  /** An admin asked to check the Microsoft 365 connection: each process checks its own rooms, then answers. */
+  'm365:check': (checked: (done: true) => void) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
