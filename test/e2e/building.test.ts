@@ -93,6 +93,29 @@ describe('the building overview', () => {
     expect(await card(page, 'Harbour').innerText()).toContain('Available');
   });
 
+  it('restarted while its bridge is down, shows the rooms as it last knew them and since when, then follows the bridge again', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    let bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: ROOMS, meetings: MEETINGS });
+    const { port, store } = bridge;
+    session.defer(() => bridge.close());
+    const { page, problems } = await open(`${bridge.url}/building`);
+    await card(page, 'Atlas').getByText('Busy', { exact: true }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    await bridge.close();
+    await page.reload();
+    await page.getByRole('status').getByText(/^Offline since \d{1,2}:\d{2} · Statuses may be out of date\.$/).waitFor();
+    expect(await card(page, 'Atlas').innerText()).toBe('Atlas\nBusy\nFree at 11:00\n4 seats');
+    expect(await page.getByRole('listitem').count()).toBe(ROOMS.length);
+
+    bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, store, port });
+    await page.getByRole('status').waitFor({ state: 'detached', timeout: 15_000 });
+    expect((await book(bridge, 'harbour')).status).toBe(200);
+    await card(page, 'Harbour').getByText('Busy', { exact: true }).waitFor({ timeout: 2000 });
+    // Its tries to reach the bridge while it was away are the only complaints.
+    expect(problems.filter((problem) => !problem.endsWith('net::ERR_CONNECTION_REFUSED'))).toEqual([]);
+  });
+
   it('shows 1,000 rooms and still follows one booking at once', async () => {
     const rooms = Array.from({ length: 1000 }, (_, i) => ({
       id: `room-${i}`,

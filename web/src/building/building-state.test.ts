@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoomSummaryStatus } from '../../../shared/building.ts';
 import type { Result } from '../../../shared/errors.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
+import type { BuildingCopy } from './building-copy.ts';
 import { BuildingState, type BuildingSocket } from './building-state.svelte.ts';
 
 type Handler = (...args: unknown[]) => void;
@@ -41,13 +42,28 @@ function summary(id: string, status: RoomSummaryStatus['status'] = 'available'):
   return { id, name: id, timeZone: 'UTC', capacity: 4, equipment: [], location: { building: null, floor: null }, status, freeUntil: null, busyUntil: null };
 }
 
+/** The page's copy, in memory: what was saved, in order. */
+function keptCopy(initial: { rooms: RoomSummaryStatus[]; at: number } | null = null) {
+  const saves: { ids: string[]; at: string }[] = [];
+  let current = initial;
+  const copy: BuildingCopy = {
+    load: () => current,
+    save: (rooms, at) => {
+      current = { rooms, at };
+      saves.push({ ids: rooms.map((room) => `${room.id}:${room.status}`), at: new Date(at).toISOString() });
+    },
+  };
+  return { copy, saves };
+}
+
 function connected() {
   const clock = new FakeClock('2026-11-23T10:00:00Z');
   const socket = new ScriptedSocket();
   socket.answer = { ok: true, data: [summary('harbour'), summary('loft')] };
-  const board = new BuildingState(clock);
+  const { copy, saves } = keptCopy();
+  const board = new BuildingState(clock, copy);
   const stop = board.connect(socket as unknown as BuildingSocket);
-  return { clock, socket, board, stop };
+  return { clock, socket, board, stop, saves };
 }
 
 describe('building state', () => {
@@ -82,9 +98,42 @@ describe('building state', () => {
     const clock = new FakeClock('2026-11-23T10:00:00Z');
     const socket = new ScriptedSocket();
     socket.answer = { ok: false, code: 'internal', message: 'broken' };
-    const board = new BuildingState(clock);
+    const board = new BuildingState(clock, keptCopy().copy);
     board.connect(socket as unknown as BuildingSocket);
     expect(board).toMatchObject({ loaded: false, problem: { code: 'internal' } });
+  });
+
+  it('keeps a copy: the whole list at once, renewed every 30 s while following, and as it loses the bridge', () => {
+    const { clock, socket, saves } = connected();
+    expect(saves).toEqual([{ ids: ['harbour:available', 'loft:available'], at: '2026-11-23T10:00:00.000Z' }]);
+    socket.fire('building:room', summary('loft', 'busy'));
+    clock.advance(30_000);
+    expect(saves.at(-1)).toEqual({ ids: ['harbour:available', 'loft:busy'], at: '2026-11-23T10:00:30.000Z' });
+    clock.advance(10_000);
+    socket.fire('disconnect');
+    expect(saves.at(-1)?.at).toBe('2026-11-23T10:00:40.000Z');
+    const savedWhileLive = saves.length;
+    clock.advance(120_000);
+    socket.fire('connect_error');
+    expect(saves).toHaveLength(savedWhileLive);
+  });
+
+  it('opened without its bridge, starts from the copy and says since when, then follows the bridge once it answers', () => {
+    const clock = new FakeClock('2026-11-23T11:00:00Z');
+    const at = Date.parse('2026-11-23T10:00:40Z');
+    const board = new BuildingState(clock, keptCopy({ rooms: [summary('harbour', 'busy')], at }).copy);
+    expect(board).toMatchObject({ loaded: true, connection: 'connecting', disconnectedAt: at });
+    expect(board.rooms.map((room) => room.status)).toEqual(['busy']);
+
+    const socket = new ScriptedSocket();
+    socket.connected = false;
+    board.connect(socket as unknown as BuildingSocket);
+    socket.fire('connect_error');
+    expect(board).toMatchObject({ connection: 'reconnecting', disconnectedAt: at });
+    socket.answer = { ok: true, data: [summary('harbour'), summary('loft')] };
+    socket.fire('connect');
+    expect(board).toMatchObject({ connection: 'live', disconnectedAt: null });
+    expect(board.rooms.map((room) => room.id)).toEqual(['harbour', 'loft']);
   });
 
   it('stops listening when stopped', () => {
