@@ -7,18 +7,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * How `npm start` runs the bridge (package.json is the one place it is
- * written): a small young generation and two malloc arenas keep a kiosk
- * bridge within its memory budget, and tests, benchmarks and the systemd
- * unit must run that bridge.
+ * The V8 flags `npm start` runs the bridge with (package.json is the one
+ * place they are written): a small young generation keeps a kiosk bridge
+ * within its memory budget, and tests, benchmarks and the systemd unit must
+ * run that bridge.
  */
-export const START_COMMAND = (() => {
+export const NODE_FLAGS = (() => {
   const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const parsed = /\b((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)dist\/bridge\/main\.js/.exec(start);
-  if (!parsed) throw new Error(`cannot read how the start script runs the bridge: ${start}`);
-  const words = (text: string | undefined) => (text ?? '').trim().split(' ').filter(Boolean);
-  const env = Object.fromEntries(words(parsed[1]).map((assignment) => assignment.split('=') as [string, string]));
-  return { env, nodeFlags: words(parsed[2]) };
+  const flags = /\bnode ((?:--\S+ )*)dist\/bridge\/main\.js/.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`cannot read the bridge's node flags from the start script: ${start}`);
+  return flags.trim().split(' ').filter(Boolean);
 })();
 
 /** Every bridge this process started and has not yet stopped: none outlives a crashed test or benchmark. */
@@ -48,10 +46,10 @@ export function tempDataDir(): { dir: string; remove(): void } {
  * `npm start` runs it (end-to-end tests and benchmarks).
  */
 export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string>; build?: boolean }): Promise<BridgeProcess> {
-  const entry = [...START_COMMAND.nodeFlags, ...(options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'])];
+  const entry = [...NODE_FLAGS, ...(options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'])];
   const child = spawn(process.execPath, entry, {
     cwd: root,
-    env: { ...process.env, ...START_COMMAND.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
+    env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
