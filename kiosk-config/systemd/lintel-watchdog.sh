@@ -45,18 +45,24 @@ if [ "$state" = "inactive" ]; then
   exit 0
 fi
 
+# The answer's body, then its status code on a line of its own: an unhealthy
+# bridge answers 503 with the problems (say, a room's sync stuck), and the log
+# must say which.
 reason=""
-if body="$(curl --silent --show-error --fail --max-time 5 "$url" 2>&1)"; then
-  if printf '%s' "$body" | grep -Eq '"status"[[:space:]]*:[[:space:]]*"ok"'; then
+if answer="$(curl --silent --show-error --max-time 5 --write-out '\n%{http_code}' "$url" 2>&1)"; then
+  code="${answer##*$'\n'}"
+  body="${answer%$'\n'*}"
+  if [ "$code" = 200 ] && printf '%s' "$body" | grep -Eq '"status"[[:space:]]*:[[:space:]]*"ok"'; then
     if [ -f "$counter" ]; then
       log 6 "$url answers again; the bridge is healthy"
       rm -f "$counter"
     fi
     exit 0
   fi
-  reason="answered without \"status\": \"ok\": $(printf '%s' "$body" | head -c 200)"
+  reason="answered $code: $(printf '%s' "$body" | tr -d '\n' | head -c 400)"
 else
-  reason="${body:-no answer}"
+  reason="${answer%$'\n'*}"
+  reason="${reason:-no answer}"
 fi
 
 failures=0

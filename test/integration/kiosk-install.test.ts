@@ -344,10 +344,11 @@ describe('lintel-watchdog.sh', () => {
     let healthy = true;
     const server = createServer((_request, response) => {
       response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: healthy ? 'ok' : 'starting' }));
+      response.end(JSON.stringify(healthy ? { status: 'ok', problems: [] } : { status: 'unhealthy', problems: [{ code: 'sync-stuck', roomId: 'harbour' }] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const stopServer = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+    cleanups.push(stopServer);
     const calls = join(dir, 'systemctl-calls');
     const systemctl = join(dir, 'systemctl');
     writeFileSync(systemctl, `#!/bin/sh\necho "$*" >>'${calls}'\n[ "$1" != is-active ] || echo active\n`, { mode: 0o755 });
@@ -358,6 +359,7 @@ describe('lintel-watchdog.sh', () => {
       LINTEL_SYSTEMCTL: systemctl,
     };
     return {
+      stopServer,
       setHealthy: (value: boolean) => (healthy = value),
       check: async () => (await execFileAsync(join(repo, 'kiosk-config/systemd/lintel-watchdog.sh'), { env, encoding: 'utf8' })).stdout,
       restarts: () => (existsSync(calls) ? readFileSync(calls, 'utf8').split('\n').filter((call) => call && !call.startsWith('is-active')) : []),
@@ -371,10 +373,17 @@ describe('lintel-watchdog.sh', () => {
     expect(await watchdog.check()).toMatch(/^<4>lintel-watchdog: health check 1 of 3 failed/);
     expect(await watchdog.check()).toMatch(/^<4>lintel-watchdog: health check 2 of 3 failed/);
     expect(watchdog.restarts()).toEqual([]);
-    expect(await watchdog.check()).toMatch(/^<3>lintel-watchdog: health check failed 3 times in a row .*503.*; restarting lintel-bridge\.service$/m);
+    // Why, in the bridge's own words.
+    expect(await watchdog.check()).toMatch(/^<3>lintel-watchdog: health check failed 3 times in a row .*answered 503: .*"code":"sync-stuck","roomId":"harbour".*; restarting lintel-bridge\.service$/m);
     expect(watchdog.restarts()).toEqual(['reset-failed lintel-bridge.service', 'restart lintel-bridge.service']);
     // The count starts again after a restart.
     expect(await watchdog.check()).toMatch(/health check 1 of 3 failed/);
+  });
+
+  it('says what curl says when nothing answers', async () => {
+    const watchdog = await watchdogSetup();
+    await watchdog.stopServer();
+    expect(await watchdog.check()).toMatch(/^<4>lintel-watchdog: health check 1 of 3 failed .*: curl: \(7\) .*$/m);
   });
 
   it('forgets earlier failures once the bridge answers again', async () => {
