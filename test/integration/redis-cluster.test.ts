@@ -91,22 +91,26 @@ async function twoBridges(options: { syncSeconds?: number } = {}) {
     const owners = await leases.mGet(ROOMS.map((room) => `{lintel}:lease:room:${room.id}`));
     return new Map(ROOMS.map((room, i) => [room.id, [first, second].find((bridge) => owners[i]?.includes(`:${bridge.pid}:`))]));
   };
-  const adminToken = readFileSync(join(data.dir, 'admin-token'), 'utf8').trim();
-  return { tenant, first, second, holders, adminToken };
-}
-
-describe('two bridge processes on Redis', () => {
-  it('share the rooms, and an action through one reaches displays connected to the other', { timeout: 90_000 }, async () => {
-    const { first, second, holders } = await twoBridges();
-
-    const shared = await until(
+  /** Waits until every room is leased, some by each bridge: the rooms are shared out. */
+  const sharedOut = () =>
+    until(
       async () => {
-        const held = [...(await holders()).values()];
-        return held.every(Boolean) && held.includes(first) && held.includes(second) ? held : undefined;
+        const leased = await holders();
+        const by = [...leased.values()];
+        return by.every(Boolean) && by.includes(first) && by.includes(second) ? leased : undefined;
       },
       20_000,
       'every room leased, some by each bridge',
     );
+  const adminToken = readFileSync(join(data.dir, 'admin-token'), 'utf8').trim();
+  return { tenant, first, second, holders, sharedOut, adminToken };
+}
+
+describe('two bridge processes on Redis', () => {
+  it('share the rooms, and an action through one reaches displays connected to the other', { timeout: 90_000 }, async () => {
+    const { first, second, sharedOut } = await twoBridges();
+
+    const shared = [...(await sharedOut()).values()];
     expect(shared.filter((bridge) => bridge === first).length).toBe(ROOMS.length / 2);
     // What monitoring sees: each room synced by exactly one of the processes.
     const [firstMetrics, secondMetrics] = await Promise.all([scrape(first.url), scrape(second.url)]);
@@ -216,15 +220,8 @@ describe('two bridge processes on Redis', () => {
 
   it('an admin page served by either process shows and checks every room, and a room linked through either is synced at once', { timeout: 120_000 }, async () => {
     // Sync rounds a minute apart: what happens sooner was done at once, not by the schedule.
-    const { tenant, first, second, holders, adminToken } = await twoBridges({ syncSeconds: 60 });
-    const held = await until(
-      async () => {
-        const leased = await holders();
-        return [...leased.values()].every(Boolean) && [...leased.values()].includes(first) && [...leased.values()].includes(second) ? leased : undefined;
-      },
-      20_000,
-      'every room leased, some by each bridge',
-    );
+    const { tenant, first, second, sharedOut, adminToken } = await twoBridges({ syncSeconds: 60 });
+    const held = await sharedOut();
     const [checked, relinked] = ROOMS.filter((room) => held.get(room.id) === first);
     const problems = (answer: AdminAnswer) => (answer.body as AdminStatus).warnings.map((warning) => `${warning.code}@${warning.roomId ?? '-'}`);
     const ask = (bridge: BridgeProcess, method: 'GET' | 'POST', path: string) => adminRequest(bridge.url, method, path, { token: adminToken });

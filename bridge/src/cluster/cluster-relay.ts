@@ -45,7 +45,7 @@ export function relayBetweenProcesses(
   io.on('m365:warnings', (from, warnings) => microsoft365.followWarningsElsewhere(from, warnings));
   const tellWarnings = () => io.serverSideEmit('m365:warnings', processId, microsoft365.warningsHere());
   microsoft365.onWarningsChanged(tellWarnings);
-  // Repeated, so a process that joins hears them, and a rooms' lease that moved takes its warnings along.
+  // Repeated, so a process that joins hears them, and a room whose lease moved takes its warnings along.
   let cancel = () => {};
   const repeat = () => {
     tellWarnings();

@@ -204,6 +204,14 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     void outbox.wake();
   });
 
+  async function checkHere(): Promise<void> {
+    if (revocation) return;
+    tokens.invalidate();
+    // A refusal is already a warning saying why; there is nothing to sync without a token.
+    const token = await tokens.getToken().catch(() => null);
+    if (token !== null) await Promise.all(linkedRooms().filter((room) => syncedHere(room.id)).map((room) => scheduler.syncNow(room.id)));
+  }
+
   async function stop(): Promise<void> {
     scheduler.stop();
     keeper.stop();
@@ -246,17 +254,11 @@ export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore
     signedIn: () => tokens.signedIn,
     revocation: () => (revocation ? { at: revocation.at, by: revocation.by } : null),
     async check() {
-      await Promise.all([this.checkHere(), checkElsewhere()]);
+      await Promise.all([checkHere(), checkElsewhere()]);
     },
+    checkHere,
     checkElsewhereWith(check) {
       checkElsewhere = check;
-    },
-    async checkHere() {
-      if (revocation) return;
-      tokens.invalidate();
-      // A refusal is already a warning saying why; there is nothing to sync without a token.
-      const token = await tokens.getToken().catch(() => null);
-      if (token !== null) await Promise.all(linkedRooms().filter((room) => syncedHere(room.id)).map((room) => scheduler.syncNow(room.id)));
     },
     async linkRoom(roomId, link) {
       if (revocation) return notConnected<never>();

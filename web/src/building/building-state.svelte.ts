@@ -25,7 +25,7 @@ export class BuildingState {
   connection = $state<Connection>('connecting');
   disconnectedAt = $state<number | null>(null);
   problem = $state<LintelError | null>(null);
-  /** The bridge answered at least once: an empty list is a bridge without rooms, not one still loading. */
+  /** A list is known, from the bridge or the copy: an empty one is a bridge without rooms, not one still loading. */
   loaded = $state(false);
 
   /** Resolves once a list is on screen, from the bridge or the copy: what may wait until then (the service worker's install) does. */
