@@ -8,6 +8,7 @@ import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/
 import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
 import { displayToDisplay } from './display-to-display.ts';
+import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
 import { microsoft365Bench } from './m365.ts';
 import { offlineBench } from './offline.ts';
@@ -77,6 +78,7 @@ try {
     rows.push(...(await displayToDisplay(browser, empty.url, ACTIONS, extra)));
   }
   rows.push(...(await offlineBench(browser)));
+  rows.push(...(await displayWeekBench(browser)));
   rows.push(...(await baseUnitBench()));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb)));
   rows.push(...(await hubBench()));
