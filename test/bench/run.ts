@@ -7,6 +7,7 @@ import { STATUS_PAINTED_MARK } from '../../web/src/lib/paint-mark.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
+import { bridgeWeekBench } from './bridge-week.ts';
 import { displayToDisplay } from './display-to-display.ts';
 import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
@@ -81,6 +82,7 @@ try {
   rows.push(...(await displayWeekBench(browser)));
   rows.push(...(await baseUnitBench()));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb)));
+  rows.push(...(await bridgeWeekBench()));
   rows.push(...(await hubBench()));
   printTable(rows);
 } finally {
