@@ -47,6 +47,8 @@ describe('the building overview', () => {
     const { page, problems } = await open(`${bridge.url}/building`);
 
     await page.getByRole('heading', { level: 1, name: 'Rooms at a glance' }).waitFor();
+    // The title is there at once; the rooms once the bridge has answered.
+    await card(page, 'Cirrus').waitFor();
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Harbour House', 'Warehouse']);
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Floor 2', 'Floor 3', 'Floor 5', 'Floor 2']);
     expect(await card(page, 'Atlas').innerText()).toBe('Atlas\nBusy\nFree at 11:00\n4 seats');
