@@ -63,7 +63,8 @@ export async function displayWeekBench(browser: Browser): Promise<BenchRow[]> {
       const local = new Date(clock.now());
       // A quarter to, 9:45-16:45 on weekdays (the zone is UTC+1): a walk-up booking in the gap after the meeting.
       if (local.getUTCDay() >= 1 && local.getUTCDay() <= 5 && local.getUTCHours() >= 8 && local.getUTCHours() <= 15 && local.getUTCMinutes() === 45) {
-        await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+        const booked = await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+        if (booked.status !== 200) throw new Error(`the walk-up booking at ${local.toISOString()} was refused: ${JSON.stringify(booked.body)}`);
       }
       // Each weekday at 10:10 the page must be following: Busy with that day's meeting, which only the bridge can have sent.
       if (local.getUTCDay() >= 1 && local.getUTCDay() <= 5 && local.getUTCHours() === 9 && local.getUTCMinutes() === 10) {
