@@ -2,39 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { RoomSummaryStatus } from '../../../shared/building.ts';
 import type { Result } from '../../../shared/errors.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { ScriptedSocket } from '../../../test/support/scripted-socket.ts';
 import type { BuildingCopy } from './building-copy.ts';
 import { BuildingState, type BuildingSocket } from './building-state.svelte.ts';
 
-type Handler = (...args: unknown[]) => void;
-
-/** Just enough of a socket.io client to play the bridge's side of the building channel. */
-class ScriptedSocket {
-  connected = true;
-  readonly handlers = new Map<string, Handler[]>();
+/** The bridge's side of the building channel: `building:watch` answered with `answer`. */
+class ScriptedBuildingChannel extends ScriptedSocket {
   answer: Result<RoomSummaryStatus[]> = { ok: true, data: [] };
-  watches = 0;
 
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  off(event: string, handler: Handler) {
-    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((each) => each !== handler));
-    return this;
-  }
-  emit(event: string, _request: unknown, ack: Handler) {
-    if (event === 'building:watch') {
-      this.watches++;
-      ack(this.answer);
-    }
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
+  protected override reply(event: string): unknown {
+    return event === 'building:watch' ? this.answer : undefined;
   }
 }
 
@@ -58,7 +35,7 @@ function keptCopy(initial: { rooms: RoomSummaryStatus[]; at: number } | null = n
 
 function connected() {
   const clock = new FakeClock('2026-11-23T10:00:00Z');
-  const socket = new ScriptedSocket();
+  const socket = new ScriptedBuildingChannel();
   socket.answer = { ok: true, data: [summary('harbour'), summary('loft')] };
   const { copy, saves } = keptCopy();
   const board = new BuildingState(clock, copy);
@@ -96,7 +73,7 @@ describe('building state', () => {
 
   it('shows the refusal when the bridge refuses to watch', () => {
     const clock = new FakeClock('2026-11-23T10:00:00Z');
-    const socket = new ScriptedSocket();
+    const socket = new ScriptedBuildingChannel();
     socket.answer = { ok: false, code: 'internal', message: 'broken' };
     const board = new BuildingState(clock, keptCopy().copy);
     board.connect(socket as unknown as BuildingSocket);
@@ -125,7 +102,7 @@ describe('building state', () => {
     expect(board).toMatchObject({ loaded: true, connection: 'connecting', disconnectedAt: at });
     expect(board.rooms.map((room) => room.status)).toEqual(['busy']);
 
-    const socket = new ScriptedSocket();
+    const socket = new ScriptedBuildingChannel();
     socket.connected = false;
     board.connect(socket as unknown as BuildingSocket);
     socket.fire('connect_error');

@@ -4,16 +4,13 @@ import { Room, toPublicRoom, type RoomState } from '../../../shared/model.ts';
 import type { PairingCode } from '../../../shared/socket-events.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { ScriptedSocket } from '../../../test/support/scripted-socket.ts';
 import 'fake-indexeddb/auto';
 import { DisplayDb } from '../offline/display-db.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
 
-type Handler = (...args: unknown[]) => void;
-
-/** Just enough of a socket.io client to drive the display state as the bridge would. */
-class ScriptedSocket {
-  connected = true;
-  readonly handlers = new Map<string, Handler[]>();
+/** The bridge's side of a display's socket: watches and pairing-code requests answered as scripted, and recorded. */
+class ScriptedDisplayChannel extends ScriptedSocket {
   watchAnswer: RoomState | null = null;
   /** The bridge links this display to no room: watches are answered `display-unpaired`. */
   unpaired = false;
@@ -21,31 +18,16 @@ class ScriptedSocket {
   readonly pairingRequests: unknown[] = [];
   pairingAnswer: () => Result<PairingCode> = () => ({ ok: false, code: 'internal', message: 'no code scripted' });
 
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  off(event: string) {
-    this.handlers.delete(event);
-    return this;
-  }
-  emit(event: string, _request: unknown, ack: Handler) {
+  protected override reply(event: string, request: unknown): unknown {
     if (event === 'room:watch') {
-      this.watchRequests.push(_request);
-      ack(this.unpaired ? { ok: false, code: 'display-unpaired', message: 'This display is not linked to a room.' } : { ok: true, data: this.watchAnswer });
+      this.watchRequests.push(request);
+      return this.unpaired ? { ok: false, code: 'display-unpaired', message: 'This display is not linked to a room.' } : { ok: true, data: this.watchAnswer };
     }
     if (event === 'display:pairing-code') {
-      this.pairingRequests.push(_request);
-      ack(this.pairingAnswer());
+      this.pairingRequests.push(request);
+      return this.pairingAnswer();
     }
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
+    return undefined;
   }
 }
 
@@ -72,7 +54,7 @@ function stateAt(now: string): RoomState {
 /** A display connected over a scripted socket whose bridge answers `answer` (by default a busy room at `now`). */
 function connectedDisplay(now: string, answer: RoomState = stateAt(now)) {
   const clock = new FakeClock(now);
-  const socket = new ScriptedSocket();
+  const socket = new ScriptedDisplayChannel();
   socket.watchAnswer = answer;
   const display = new DisplayState(clock, 'demo');
   const stop = display.connect(socket as unknown as DisplaySocket);
@@ -141,7 +123,7 @@ describe('walk-up actions and the outbox', () => {
 
   function freeRoom(now = '2026-11-23T10:40:00+01:00') {
     const clock = new FakeClock(now);
-    const socket = new ScriptedSocket();
+    const socket = new ScriptedDisplayChannel();
     socket.watchAnswer = { ...stateAt(now), events: [], current: null, status: 'available' };
     const sent: { action: { id: string; takenAt?: string }; ack: (...args: unknown[]) => void }[] = [];
     (socket as unknown as { timeout: () => unknown }).timeout = () => ({
@@ -270,7 +252,7 @@ describe('pairing', () => {
   /** A display at `/` (no room in its URL) whose bridge hands out codes valid 10 min from the bridge's `now`. */
   function displayAtRoot(now: string, { unpaired = true, db }: { unpaired?: boolean; db?: DisplayDb } = {}) {
     const clock = new FakeClock(now);
-    const socket = new ScriptedSocket();
+    const socket = new ScriptedDisplayChannel();
     socket.unpaired = unpaired;
     socket.watchAnswer = stateAt(now);
     let issued = 0;
