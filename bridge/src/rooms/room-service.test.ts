@@ -53,6 +53,32 @@ describe('room service', () => {
     expect(state).toMatchObject({ ok: true, data: { room: { settings: { pinRequired: true } } } });
   });
 
+  it('computes a changed room’s state once for all who hear of the change, and anew when a listener changes it again', () => {
+    const { rooms } = setup({}, '2026-11-23T11:00:00+01:00');
+    const read: { status: string; state: unknown }[] = [];
+    let endedOnce = false;
+    rooms.onRoomChanged((roomId) => {
+      const state = rooms.getState(roomId);
+      if (state.ok) read.push({ status: state.data.status, state: state.data });
+    });
+    rooms.onRoomChanged((roomId) => {
+      const state = rooms.getState(roomId);
+      if (state.ok) read.push({ status: state.data.status, state: state.data });
+      // A listener that changes the room while the change is announced (as a no-show release could).
+      if (!endedOnce) {
+        endedOnce = true;
+        rooms.applyAction(roomId, act({ type: 'end-now' }));
+      }
+    });
+    rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }));
+    expect(read.map((each) => each.status)).toEqual(['busy', 'busy', 'available', 'available']);
+    expect(read[1]!.state).toBe(read[0]!.state);
+    expect(read[3]!.state).toBe(read[2]!.state);
+    // Outside an announcement, a state is read afresh.
+    const [first, second] = [rooms.getState('demo'), rooms.getState('demo')];
+    expect(first.ok && second.ok && first.data !== second.data).toBe(true);
+  });
+
   it('gives the slot to exactly one of two displays booking at once', () => {
     const { rooms } = setup({}, '2026-11-23T11:00:00+01:00');
     const results = [rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 })), rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }))];

@@ -62,6 +62,13 @@ export class RoomService {
   #stopRemote: () => void = () => {};
   /** The rooms served, listed once and then kept by the changes announced: every room state says how many there are. */
   #servedRoomIds: Set<string> | undefined;
+  /**
+   * Each room's state as computed while a change is announced: every listener
+   * (its displays, the building board, its base unit) reads the same one,
+   * computed once. Only there: outside an announcement nothing says when the
+   * calendar changes.
+   */
+  #announcing: Map<string, RoomState> | undefined;
 
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
@@ -85,7 +92,11 @@ export class RoomService {
   getState(roomId: string): Result<RoomState> {
     const room = this.#deps.calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
-    return ok(this.#stateOf(room));
+    const announced = this.#announcing?.get(roomId);
+    if (announced) return ok(announced);
+    const state = this.#stateOf(room);
+    this.#announcing?.set(roomId, state);
+    return ok(state);
   }
 
   /**
@@ -260,12 +271,20 @@ export class RoomService {
   #notify(roomId: string, origin: ChangeOrigin = 'here'): void {
     // A room added by another bridge process sharing the store is first heard of here.
     this.#servedRoomIds?.add(roomId);
-    for (const listener of this.#listeners) {
-      try {
-        listener(roomId, origin);
-      } catch (error) {
-        this.#deps.logger.error({ err: error, roomId }, 'room change listener failed');
+    const outermost = this.#announcing === undefined;
+    this.#announcing ??= new Map();
+    // Changed again by a listener of an announcement under way: what was read before is out of date.
+    this.#announcing.delete(roomId);
+    try {
+      for (const listener of this.#listeners) {
+        try {
+          listener(roomId, origin);
+        } catch (error) {
+          this.#deps.logger.error({ err: error, roomId }, 'room change listener failed');
+        }
       }
+    } finally {
+      if (outermost) this.#announcing = undefined;
     }
   }
 }
