@@ -1,12 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/clock.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startM365Bridge } from '../support/m365-bridge.ts';
 import type { BenchRow } from './table.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const SYNC_PERIOD = 15_000;
 const ROOM = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
 const PERSON = 'ada@contoso.example';
@@ -37,23 +35,23 @@ export async function bridgeWeekBench(): Promise<BenchRow[]> {
     const rounds = () => m365.tenant.requestCount(ROOM.mailbox);
     const roundsAtStart = rounds();
     let afterFirstDay = 0;
-    for (let elapsed = SYNC_PERIOD; elapsed <= 7 * DAY; elapsed += SYNC_PERIOD) {
+    for (let elapsed = SYNC_PERIOD; elapsed <= 7 * DAY_MS; elapsed += SYNC_PERIOD) {
       await m365.advance(SYNC_PERIOD, SYNC_PERIOD);
-      const local = new Date(clock.now() + HOUR);
+      const local = new Date(clock.now() + HOUR_MS);
       const weekday = local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
       if (weekday && local.getUTCMinutes() === 0 && local.getUTCSeconds() === 0 && local.getUTCHours() >= 9 && local.getUTCHours() <= 16) {
-        const start = clock.now() + 30 * MINUTE;
-        m365.tenant.scheduleMeeting(PERSON, { subject: 'Weekly', start: new Date(start).toISOString(), end: new Date(start + 15 * MINUTE).toISOString(), rooms: [ROOM.mailbox] });
+        const start = clock.now() + 30 * MINUTE_MS;
+        m365.tenant.scheduleMeeting(PERSON, { subject: 'Weekly', start: new Date(start).toISOString(), end: new Date(start + 15 * MINUTE_MS).toISOString(), rooms: [ROOM.mailbox] });
       }
       if (weekday && local.getUTCHours() === 8 && local.getUTCMinutes() === 0 && local.getUTCSeconds() === 0) {
         m365.act(ROOM.id, { type: 'book-now', minutes: 15 });
       }
-      if (elapsed === DAY) afterFirstDay = liveHeapMb();
+      if (elapsed === DAY_MS) afterFirstDay = liveHeapMb();
     }
     const atEnd = liveHeapMb();
     // The week ran: about one delta request per round, plus the bookings' own.
     const requests = rounds() - roundsAtStart;
-    if (requests < (7 * DAY) / SYNC_PERIOD) throw new Error(`only ${requests} Graph requests for the room in a simulated week`);
+    if (requests < (7 * DAY_MS) / SYNC_PERIOD) throw new Error(`only ${requests} Graph requests for the room in a simulated week`);
     const growth = atEnd - afterFirstDay;
     return [
       {

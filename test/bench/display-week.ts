@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { DAY_MS, MINUTE_MS } from '../../shared/clock.ts';
 import type { Meeting } from '../../shared/model.ts';
 import { BUILT_WEB_DIR, statusWord } from '../support/display-page.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -7,18 +8,15 @@ import { startTestBridge } from '../support/in-process-bridge.ts';
 import { timed } from '../support/meetings.ts';
 import type { BenchRow } from './table.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 /** A Monday morning in the demo room's zone; the week runs to the next Monday. */
 const MONDAY = '2026-11-23T07:00:00+01:00';
-const STEP = MINUTE;
+const STEP = MINUTE_MS;
 
 /** A working week and its weekend: meetings on the hour 9:00-17:00 on weekdays, two on Saturday. */
 function weekOfMeetings(): Meeting[] {
   const meetings: Meeting[] = [];
   for (let day = 0; day < 8; day++) {
-    const date = new Date(Date.parse(MONDAY) + day * DAY).toISOString().slice(0, 10);
+    const date = new Date(Date.parse(MONDAY) + day * DAY_MS).toISOString().slice(0, 10);
     const hours = day % 7 === 5 ? [10, 14] : day % 7 === 6 ? [] : [9, 10, 11, 13, 14, 15, 16];
     for (const hour of hours) {
       const at = (h: number, m: number) => `${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+01:00`;
@@ -57,7 +55,7 @@ export async function displayWeekBench(browser: Browser): Promise<BenchRow[]> {
     const atStart = await heapMb();
     let afterFirstDay = atStart;
     let followedDays = 0;
-    for (let elapsed = STEP; elapsed <= 7 * DAY; elapsed += STEP) {
+    for (let elapsed = STEP; elapsed <= 7 * DAY_MS; elapsed += STEP) {
       clock.advance(STEP);
       await page.clock.fastForward(STEP);
       const local = new Date(clock.now());
@@ -72,7 +70,7 @@ export async function displayWeekBench(browser: Browser): Promise<BenchRow[]> {
         await statusWord(page, 'Busy').waitFor({ timeout: 5000 });
         followedDays++;
       }
-      if (elapsed === DAY) afterFirstDay = await heapMb();
+      if (elapsed === DAY_MS) afterFirstDay = await heapMb();
     }
     if (followedDays !== 5) throw new Error(`the display followed ${followedDays} of 5 working days`);
     const atEnd = await heapMb();

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RoomSummaryStatus } from '../../../shared/building.ts';
+import { MINUTE_MS } from '../../../shared/clock.ts';
 import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
@@ -10,7 +11,6 @@ import { RoomStore } from '../store/room-store.ts';
 import { RoomService } from '../rooms/room-service.ts';
 import { BuildingBoard } from './building-board.ts';
 
-const MINUTE = 60_000;
 
 function setup() {
   const clock = new FakeClock('2026-11-23T10:00:00+01:00');
@@ -54,19 +54,19 @@ describe('building board', () => {
 
   it('announces a room at each status boundary as time passes, with no change to its schedule', () => {
     const { clock, board, announced } = setup();
-    clock.advance(20 * MINUTE - 1);
+    clock.advance(20 * MINUTE_MS - 1);
     expect(announced).toEqual([]);
     clock.advance(1);
     expect(announced.map((room) => [room.id, room.status])).toEqual([
       ['harbour', 'starting-soon'],
       ['loft', 'starting-soon'],
     ]);
-    clock.advance(10 * MINUTE);
+    clock.advance(10 * MINUTE_MS);
     expect(announced.slice(2).map((room) => [room.id, room.status, room.busyUntil])).toEqual([
       ['harbour', 'busy', '2026-11-23T10:00:00.000Z'],
       ['loft', 'busy', '2026-11-23T10:30:00.000Z'],
     ]);
-    clock.advance(30 * MINUTE);
+    clock.advance(30 * MINUTE_MS);
     expect(statusOf(board, 'harbour')).toMatchObject({ status: 'available', freeUntil: null, busyUntil: null });
     expect(announced.map((room) => room.id)).toEqual(['harbour', 'loft', 'harbour', 'loft', 'harbour']);
     expect(statusOf(board, 'loft')?.status).toBe('busy');
@@ -76,7 +76,7 @@ describe('building board', () => {
     const { clock, rooms, board, announced } = setup();
     rooms.applyAction('atlas', WalkUpAction.parse({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 }));
     expect(announced.map((room) => [room.id, room.status, room.busyUntil])).toEqual([['atlas', 'busy', '2026-11-23T09:15:00.000Z']]);
-    clock.advance(15 * MINUTE);
+    clock.advance(15 * MINUTE_MS);
     expect(announced.at(-1)).toMatchObject({ id: 'atlas', status: 'available' });
     expect(statusOf(board, 'atlas')?.status).toBe('available');
   });
@@ -91,7 +91,7 @@ describe('building board', () => {
   it('finds the nearest free rooms for a room, and says when the room does not exist', () => {
     const { clock, board } = setup();
     expect(board.freeNearby('harbour')).toEqual({ ok: true, data: [expect.objectContaining({ id: 'loft' }), expect.objectContaining({ id: 'atlas' })] });
-    clock.advance(25 * MINUTE);
+    clock.advance(25 * MINUTE_MS);
     expect(board.freeNearby('harbour')).toEqual({ ok: true, data: [expect.objectContaining({ id: 'atlas' })] });
     expect(board.freeNearby('nowhere')).toMatchObject({ ok: false, code: 'room-not-found' });
   });
