@@ -14,7 +14,7 @@ import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
-import { openDatabase } from './store/database.ts';
+import { openSqliteDatabase } from './store/sqlite-database.ts';
 import { RoomStore } from './store/room-store.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -35,7 +35,7 @@ if (configuredRooms && !configuredRooms.ok) {
   process.exit(1);
 }
 
-const db = openDatabase(dataDir);
+const db = openSqliteDatabase(dataDir);
 const store = new RoomStore(db);
 if (configuredRooms) {
   store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, systemClock.now())));

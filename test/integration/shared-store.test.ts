@@ -14,11 +14,11 @@ afterEach(() => {
  * the processes really collide), writes a row, and exits 0, or 1 with the error.
  */
 const OPENER = `
-import { openDatabase } from './bridge/src/store/database.ts';
+import { openSqliteDatabase } from './bridge/src/store/sqlite-database.ts';
 while (Date.now() < Number(process.argv[3]));
-const db = openDatabase(process.argv[1]);
+const db = openSqliteDatabase(process.argv[1]);
 db.prepare("INSERT INTO displays (id, last_seen_at) VALUES (?, 0)").run(process.argv[2]);
-console.log(db.pragma('journal_mode', { simple: true }));
+console.log(db.prepare('PRAGMA journal_mode').get().journal_mode);
 `;
 
 function open(dataDir: string, name: string, at: number): Promise<{ code: number | null; output: string }> {

@@ -4,7 +4,7 @@ import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
-import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
+import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
 /** Every test bridge's local admin token: tests call the admin API with it. */

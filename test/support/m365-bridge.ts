@@ -7,7 +7,7 @@ import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
-import { openMemoryDatabase } from '../../bridge/src/store/database.ts';
+import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant, type EmulatedApp } from '../graph-emulator/tenant.ts';

@@ -1,6 +1,6 @@
 import { AuditEvent, type AuditEntry } from '../../../shared/admin-api.ts';
 import { toIso } from '../../../shared/clock.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 
 /**
  * What admins did to the bridge, kept in its store: who linked, unlinked,
@@ -8,9 +8,9 @@ import type { SqliteDatabase } from '../store/database.ts';
  * sentences, so the admin page words them in the reader's language.
  */
 export class AuditLog {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 

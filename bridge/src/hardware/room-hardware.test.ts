@@ -8,7 +8,7 @@ import { UnitSession } from '../base-unit/unit-session.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
 import { NoShowReleaser } from '../rooms/no-show-releaser.ts';
 import { RoomService } from '../rooms/room-service.ts';
-import { openMemoryDatabase } from '../store/database.ts';
+import { openMemoryDatabase } from '../store/sqlite-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { PresenceLog } from './presence-log.ts';
 import { RoomHardware } from './room-hardware.ts';

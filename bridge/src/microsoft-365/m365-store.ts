@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 
 /** Where a room's delta sync stands: the window it covers and the link that continues it. */
@@ -53,9 +53,9 @@ interface LinkRow {
 
 /** The Microsoft 365 side of the bridge's store; every write joins the caller's transaction. */
 export class M365Store {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
@@ -141,11 +141,12 @@ export class M365Store {
    * the order they were made. `roomIds` limits it to the rooms this process sends for.
    */
   outbox(limit: number, roomIds?: string[]): OutboxEntry[] {
+    if (roomIds?.length === 0) return [];
     const rows = (roomIds === undefined
       ? this.#db.prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox ORDER BY seq LIMIT ?').all(limit)
       : this.#db
-          .prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox WHERE room_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?')
-          .all(JSON.stringify(roomIds), limit)) as {
+          .prepare(`SELECT seq, room_id, meeting_id, change FROM m365_outbox WHERE room_id IN (${roomIds.map(() => '?').join(', ')}) ORDER BY seq LIMIT ?`)
+          .all(...roomIds, limit)) as {
       seq: number;
       room_id: string;
       meeting_id: string;

@@ -7,7 +7,7 @@ import type { IntegrationWarning } from '../../../shared/integration-warnings.ts
 import type { Microsoft365Link, Room } from '../../../shared/model.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
 import type { Logger } from '../logger.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { exportableBookings, exportFutureBookings, type ExportReport } from './bulk-export.ts';
@@ -122,7 +122,7 @@ const StoredCredential = z.discriminatedUnion('kind', [
 ]);
 
 /** Assembles the integration from the bridge's ports; main.ts loads this module only when Microsoft 365 is configured. */
-export function createMicrosoft365(ports: { db: SqliteDatabase; store: RoomStore; clock: Clock; logger: Logger }, options: Microsoft365Options): Microsoft365Integration {
+export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; clock: Clock; logger: Logger }, options: Microsoft365Options): Microsoft365Integration {
   const { db, store, clock } = ports;
   const logger = ports.logger.child({ component: 'microsoft-365' });
   const m365 = new M365Store(db);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../shared/clock.ts';
-import { openMemoryDatabase } from '../store/database.ts';
+import { openMemoryDatabase } from '../store/sqlite-database.ts';
 import { DisplayRegistry, FORGET_NEVER_LINKED_AFTER_MS, MAX_NEVER_LINKED } from './display-registry.ts';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');

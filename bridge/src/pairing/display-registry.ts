@@ -1,6 +1,6 @@
 import type { AdminDisplay } from '../../../shared/admin-api.ts';
 import { DAY_MS, toIso } from '../../../shared/clock.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 
 /** Which room a display without a room in its URL shows. */
 export type DisplayAssignment =
@@ -33,10 +33,10 @@ interface DisplayRow {
  * a display is online while at least one of its sockets is.
  */
 export class DisplayRegistry {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
   readonly #connections = new Map<string, number>();
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
@@ -53,7 +53,7 @@ export class DisplayRegistry {
       // Another bridge process sharing the store may have met the display a moment ago.
       this.#db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(displayId, now);
       this.#forgetNeverLinked(now);
-    })();
+    });
   }
 
   #forgetNeverLinked(now: number): void {
@@ -61,7 +61,7 @@ export class DisplayRegistry {
     const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM displays WHERE linked_at IS NULL').get() as { count: number };
     if (count <= MAX_NEVER_LINKED) return;
     this.#db
-      .prepare('DELETE FROM displays WHERE id IN (SELECT id FROM displays WHERE linked_at IS NULL ORDER BY last_seen_at, rowid LIMIT ?)')
+      .prepare('DELETE FROM displays WHERE id IN (SELECT id FROM displays WHERE linked_at IS NULL ORDER BY last_seen_at, id LIMIT ?)')
       .run(count - MAX_NEVER_LINKED);
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../shared/errors.ts';
 import { PAIRING_ALPHABET } from '../../../shared/pairing-code.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
-import { openMemoryDatabase } from '../store/database.ts';
+import { openMemoryDatabase } from '../store/sqlite-database.ts';
 import { PairingCodes } from './pairing-codes.ts';
 
 const linkOk = (displayId: string) => ok(displayId);

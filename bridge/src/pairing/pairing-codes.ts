@@ -3,7 +3,7 @@ import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MS } from '../../../shared/pairing-code.ts';
 import { FailureWindow } from '../failure-window.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 
 /** Wrong codes one admin (their identity and address) may try in 10 minutes. */
 const CLIENT_FAILURES = 10;
@@ -32,13 +32,13 @@ interface IssuedCode {
  * process links it from the admin page served by another.
  */
 export class PairingCodes {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
   readonly #clock: Clock;
   readonly #randomIndex: (size: number) => number;
   readonly #clientFailures: FailureWindow;
   readonly #allFailures: FailureWindow;
 
-  constructor(db: SqliteDatabase, clock: Clock, randomIndex: (size: number) => number = randomInt) {
+  constructor(db: SqlDatabase, clock: Clock, randomIndex: (size: number) => number = randomInt) {
     this.#db = db;
     this.#clock = clock;
     this.#randomIndex = randomIndex;
@@ -49,23 +49,21 @@ export class PairingCodes {
   /** The display's code while it works; a new one otherwise; none when too many are out. */
   issue(displayId: string): { code: string; expiresAt: number } | undefined {
     const now = this.#clock.now();
-    return this.#db
-      .transaction(() => {
-        this.#db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?').run(now - REMEMBERED_MS);
-        const current = this.#db
-          .prepare('SELECT code, expires_at AS expiresAt FROM pairing_codes WHERE display_id = ? AND used = 0 AND expires_at > ? AND attempts < ? ORDER BY expires_at DESC LIMIT 1')
-          .get(displayId, now, CODE_ATTEMPTS) as { code: string; expiresAt: number } | undefined;
-        if (current) return current;
-        const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM pairing_codes').get() as { count: number };
-        if (count >= MAX_CODES) return undefined;
-        let code: string;
-        do code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[this.#randomIndex(PAIRING_ALPHABET.length)]).join('');
-        while (this.#issued(code));
-        const expiresAt = now + PAIRING_CODE_TTL_MS;
-        this.#db.prepare('INSERT INTO pairing_codes (code, display_id, expires_at) VALUES (?, ?, ?)').run(code, displayId, expiresAt);
-        return { code, expiresAt };
-      })
-      .immediate();
+    return this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?').run(now - REMEMBERED_MS);
+      const current = this.#db
+        .prepare('SELECT code, expires_at AS "expiresAt" FROM pairing_codes WHERE display_id = ? AND used = 0 AND expires_at > ? AND attempts < ? ORDER BY expires_at DESC LIMIT 1')
+        .get(displayId, now, CODE_ATTEMPTS) as { code: string; expiresAt: number } | undefined;
+      if (current) return current;
+      const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM pairing_codes').get() as { count: number };
+      if (count >= MAX_CODES) return undefined;
+      let code: string;
+      do code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[this.#randomIndex(PAIRING_ALPHABET.length)]).join('');
+      while (this.#issued(code));
+      const expiresAt = now + PAIRING_CODE_TTL_MS;
+      this.#db.prepare('INSERT INTO pairing_codes (code, display_id, expires_at) VALUES (?, ?, ?)').run(code, displayId, expiresAt);
+      return { code, expiresAt };
+    });
   }
 
   /** How long `client` must wait before trying a code again: 0 when it may try now. */
@@ -84,16 +82,14 @@ export class PairingCodes {
     const now = this.#clock.now();
     const code = normalizePairingCode(typed);
     // One write transaction with the link: the same code typed into two admin pages at once links one display once.
-    const outcome = this.#db
-      .transaction((): { linked: Result<T> } | { refusal: Result<never> } => {
-        const issued = code === null ? undefined : this.#issued(code);
-        const refusal = this.#refusal(code, issued, now);
-        if (refusal || !issued || code === null) return { refusal: refusal ?? fail('pairing-code-invalid', 'No display shows that code.') };
-        const linked = link(issued.displayId);
-        this.#db.prepare(linked.ok ? 'UPDATE pairing_codes SET used = 1 WHERE code = ?' : 'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code = ?').run(code);
-        return { linked };
-      })
-      .immediate();
+    const outcome = this.#db.transaction((): { linked: Result<T> } | { refusal: Result<never> } => {
+      const issued = code === null ? undefined : this.#issued(code);
+      const refusal = this.#refusal(code, issued, now);
+      if (refusal || !issued || code === null) return { refusal: refusal ?? fail('pairing-code-invalid', 'No display shows that code.') };
+      const linked = link(issued.displayId);
+      this.#db.prepare(linked.ok ? 'UPDATE pairing_codes SET used = 1 WHERE code = ?' : 'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code = ?').run(code);
+      return { linked };
+    });
     if ('refusal' in outcome) {
       this.#clientFailures.fail(client);
       this.#allFailures.fail('all');
@@ -104,7 +100,7 @@ export class PairingCodes {
   }
 
   #issued(code: string): IssuedCode | undefined {
-    return this.#db.prepare('SELECT display_id AS displayId, expires_at AS expiresAt, attempts, used FROM pairing_codes WHERE code = ?').get(code) as
+    return this.#db.prepare('SELECT display_id AS "displayId", expires_at AS "expiresAt", attempts, used FROM pairing_codes WHERE code = ?').get(code) as
       | IssuedCode
       | undefined;
   }

@@ -4,7 +4,7 @@ import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
-import { openMemoryDatabase } from '../store/database.ts';
+import { openMemoryDatabase } from '../store/sqlite-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { NoShowReleaser } from './no-show-releaser.ts';
 import { RoomService } from './room-service.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localDayOfDate } from '../../../shared/time-zone.ts';
 import { Room } from '../../../shared/model.ts';
 import { allDay, timed } from '../../../test/support/meetings.ts';
-import { openDatabase, openMemoryDatabase } from './database.ts';
+import { openSqliteDatabase, openMemoryDatabase } from './sqlite-database.ts';
 import { RoomStore } from './room-store.ts';
 
 function storeWithRoom(timeZone: string): RoomStore {
@@ -46,12 +46,12 @@ describe('room store', () => {
   it('keeps its data when the data dir is opened again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lintel-store-'));
     try {
-      const first = openDatabase(dir);
+      const first = openSqliteDatabase(dir);
       new RoomStore(first).saveRoom(Room.parse({ id: 'room', name: 'Kept', timeZone: 'UTC' }), 0);
       first.close();
-      const second = openDatabase(dir);
+      const second = openSqliteDatabase(dir);
       expect(new RoomStore(second).getRoom('room')?.name).toBe('Kept');
-      expect(second.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(second.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
       second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

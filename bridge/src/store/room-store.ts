@@ -1,7 +1,7 @@
 import { HOUR_MS } from '../../../shared/clock.ts';
 import type { Result } from '../../../shared/errors.ts';
 import { Meeting, Room, RoomNotice, RoomState } from '../../../shared/model.ts';
-import type { SqliteDatabase } from './database.ts';
+import type { SqlDatabase } from './sql-database.ts';
 
 
 /** A walk-up action as it was first received and answered, kept so a retry gets the same answer. */
@@ -23,24 +23,20 @@ interface MeetingRow {
  * out, so a damaged row fails loudly instead of reaching a display.
  */
 export class RoomStore {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
   /** The database the store keeps its rows in, for the other tables beside the rooms. */
-  get database(): SqliteDatabase {
+  get database(): SqlDatabase {
     return this.#db;
   }
 
-  /**
-   * Runs `work` in one transaction: all of it is stored, or none of it. It
-   * takes the write lock first: bridge processes sharing the store then queue
-   * (busy_timeout) instead of failing when both read and then write.
-   */
+  /** Runs `work` in one write transaction: all of it is stored, or none of it (SqlDatabase's rules). */
   transaction<T>(work: () => T): T {
-    return this.#db.transaction(work).immediate();
+    return this.#db.transaction(work);
   }
 
   listRooms(): Room[] {
@@ -112,7 +108,7 @@ export class RoomStore {
   addNotice(roomId: string, notice: RoomNotice): void {
     const valid = RoomNotice.parse(notice);
     this.#db
-      .prepare('INSERT OR IGNORE INTO room_notices (id, room_id, data, at) VALUES (?, ?, ?, ?)')
+      .prepare('INSERT INTO room_notices (id, room_id, data, at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(valid.id, roomId, JSON.stringify(valid), Date.parse(valid.at));
   }
 

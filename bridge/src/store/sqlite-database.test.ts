@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../admin/audit-log.ts';
-import { MIGRATIONS, openDatabase } from './database.ts';
+import { MIGRATIONS, openSqliteDatabase } from './sqlite-database.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,8 +21,8 @@ describe('the store schema', () => {
     old.prepare("INSERT INTO admin_audit (at, actor, action, subject, detail) VALUES (1, 'megan', 'link', 'display 0f3a9c21', 'linked to Loft')").run();
     old.close();
 
-    const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const db = openSqliteDatabase(dir);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
     expect(db.prepare('SELECT detail FROM admin_audit_v3').all()).toEqual([{ detail: 'linked to Loft' }]);
     const audit = new AuditLog(db);
     audit.record(2, 'megan', { action: 'revoke', rooms: 2 });

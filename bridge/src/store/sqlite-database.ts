@@ -1,8 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-
-export type SqliteDatabase = Database.Database;
+import type { SqlDatabase } from './sql-database.ts';
 
 /**
  * Each entry upgrades the schema by one version; `user_version` records how
@@ -112,7 +111,7 @@ export const MIGRATIONS: readonly string[] = [
  * a transaction is on disk before the caller is told it committed, so an
  * acknowledged walk-up booking survives a crash or a power cut.
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
+export function openSqliteDatabase(dataDir: string): SqlDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'lintel.sqlite3');
   const db = new Database(file);
@@ -124,7 +123,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return db;
+  return asSqlDatabase(db);
 }
 
 /** 100 tries 50 ms apart: the busy_timeout's 5 s. */
@@ -136,7 +135,7 @@ const WAL_SWITCH_PAUSE_MS = 50;
  * at once instead of waiting when another process is switching the same new
  * store that moment (bridge processes started together): so try again.
  */
-function useWriteAheadLog(db: SqliteDatabase): void {
+function useWriteAheadLog(db: Database.Database): void {
   for (let tries = 1; ; tries++) {
     try {
       db.pragma('journal_mode = WAL');
@@ -148,11 +147,25 @@ function useWriteAheadLog(db: SqliteDatabase): void {
   }
 }
 
-export function openMemoryDatabase(): SqliteDatabase {
+export function openMemoryDatabase(): SqlDatabase {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return db;
+  return asSqlDatabase(db);
+}
+
+/**
+ * Immediate transactions take the write lock first: bridge processes sharing
+ * the store then queue (busy_timeout) instead of failing when both read and
+ * then write. Nested ones are savepoints (better-sqlite3's own rule).
+ */
+function asSqlDatabase(db: Database.Database): SqlDatabase {
+  return {
+    prepare: (sql) => db.prepare(sql),
+    exec: (sql) => void db.exec(sql),
+    transaction: (work) => db.transaction(work).immediate(),
+    close: () => db.close(),
+  };
 }
 
 /**
@@ -160,7 +173,7 @@ export function openMemoryDatabase(): SqliteDatabase {
  * version is read: bridge processes sharing a store may start together, and
  * the ones that wait must find the work done rather than do it again.
  */
-function migrate(db: SqliteDatabase): void {
+function migrate(db: Database.Database): void {
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
