@@ -21,6 +21,17 @@ describe('bridge config', () => {
     expect(result.message).toContain('LINTEL_LOG_LEVEL:');
     expect(result.message).toContain('LINTEL_TIME_ZONE:');
   });
+
+  it('takes a PostgreSQL database as the store, and says what a wrong URL should look like', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { databaseUrl: undefined } });
+    for (const url of ['postgresql://lintel@db.example.org/lintel', 'postgres://lintel:secret@10.0.0.5:5433/rooms']) {
+      expect(parseConfig({ LINTEL_DATABASE_URL: url })).toMatchObject({ ok: true, data: { databaseUrl: url } });
+    }
+    expect(parseConfig({ LINTEL_DATABASE_URL: 'mysql://db.example.org/lintel' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('LINTEL_DATABASE_URL: must be a postgresql:// URL'),
+    });
+  });
 });
 
 describe('Microsoft 365 config', () => {

@@ -21,7 +21,7 @@ export const BridgeEnvironment = z.object({
     .string()
     .min(1)
     .default(() => envPaths('lintel', { suffix: '' }).data)
-    .describe("Where the bridge keeps its store and admin token; the user's data folder by default (~/.local/share/lintel)."),
+    .describe("Where the bridge keeps its SQLite store and admin token (in LINTEL_DATABASE_URL instead when set); the user's data folder by default (~/.local/share/lintel)."),
   LINTEL_WEB_DIR: z
     .string()
     .min(1)
@@ -63,7 +63,13 @@ export const BridgeEnvironment = z.object({
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
     .optional()
     .describe(
-      'Several bridge processes behind one address, sharing LINTEL_DATA_DIR on one machine: the Redis they share displays and sync leases through. Unset for one process.',
+      'Several bridge processes behind one address: the Redis they share displays and sync leases through. They share LINTEL_DATABASE_URL, or LINTEL_DATA_DIR on one machine. Unset for one process.',
+    ),
+  LINTEL_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL, e.g. postgresql://lintel@db.example.org/lintel' })
+    .optional()
+    .describe(
+      'A PostgreSQL database as the store instead of SQLite in LINTEL_DATA_DIR: for bridge processes on several machines. Unset: SQLite.',
     ),
 })
   .superRefine((env, ctx) => {
@@ -90,6 +96,7 @@ export interface BridgeConfig {
   serialPath: string | undefined;
   microsoft365: Microsoft365Config | null;
   redisUrl: string | undefined;
+  databaseUrl: string | undefined;
 }
 
 export interface Microsoft365Config {
@@ -132,6 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     publicUrl: c.LINTEL_PUBLIC_URL,
     serialPath: c.LINTEL_SERIAL_PATH,
     redisUrl: c.LINTEL_REDIS_URL,
+    databaseUrl: c.LINTEL_DATABASE_URL,
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined
         ? null

@@ -9,11 +9,14 @@ import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import type { Cluster } from './cluster/redis-cluster.ts';
 import { CREDENTIAL_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
-import { localAdminToken } from './admin/local-admin-token.ts';
+import { localAdminToken, sharedAdminToken } from './admin/local-admin-token.ts';
 import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
+import { maskedUrl } from './masked-url.ts';
+import { openPostgresDatabase } from './store/postgres-database.ts';
+import type { SqlDatabase } from './store/sql-database.ts';
 import { openSqliteDatabase } from './store/sqlite-database.ts';
 import { RoomStore } from './store/room-store.ts';
 import { systemClock } from './system-clock.ts';
@@ -24,7 +27,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl } = config.data;
 const logger = createLogger(logLevel);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
 const version = projectVersion(projectRoot());
@@ -35,7 +38,7 @@ if (configuredRooms && !configuredRooms.ok) {
   process.exit(1);
 }
 
-const db = openSqliteDatabase(dataDir);
+const db = openStore();
 const store = new RoomStore(db);
 if (configuredRooms) {
   store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, systemClock.now())));
@@ -56,9 +59,9 @@ store.listRooms().forEach((room, index) => {
   logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
 });
 
-const adminToken = localAdminToken(dataDir);
+const adminToken = databaseUrl === undefined ? localAdminToken(dataDir) : { ...sharedAdminToken(db), file: 'the database (table admin_token)' };
 if (adminToken.created) {
-  // Shown once, on the console only (not in the log): it is kept in a file only the bridge's user can read.
+  // Shown once, on the console only (not in the log): it is kept where only the bridge can read it.
   console.log(`\nLintel's local admin token (for the admin page without Microsoft 365): ${adminToken.token}\nIt is kept in ${adminToken.file}; it is not shown again.\n`);
 }
 
@@ -85,6 +88,19 @@ const bridge = await startBridge(
   process.exit(1);
 });
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
+
+/** SQLite in the data dir, or the PostgreSQL database bridge processes on several machines share. */
+function openStore(): SqlDatabase {
+  if (databaseUrl === undefined) return openSqliteDatabase(dataDir);
+  try {
+    const database = openPostgresDatabase(databaseUrl);
+    logger.info({ database: maskedUrl(databaseUrl) }, 'store: PostgreSQL');
+    return database;
+  } catch (error) {
+    console.error(`Lintel cannot start: the database at ${maskedUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}: start it, or correct LINTEL_DATABASE_URL`);
+    process.exit(1);
+  }
+}
 
 /** Loaded only when configured: MSAL and the Graph client cost memory a local-only bridge does not need. */
 async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integration: Microsoft365Integration; identity: MicrosoftIdentity }> {

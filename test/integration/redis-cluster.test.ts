@@ -12,6 +12,7 @@ import { postJson } from '../support/http.ts';
 import { emulatedM365Env } from '../support/m365-process-env.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { scrape } from '../support/prometheus-text.ts';
+import { startPostgresServer } from '../support/postgres-server.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 import { watchingClient, type TestSocket } from '../support/socket-client.ts';
 
@@ -42,13 +43,16 @@ function received(socket: TestSocket): RoomState[] {
   return states;
 }
 
+/** How the processes share their store: one SQLite data dir on one machine, or a PostgreSQL database and a data dir each, as on two machines. */
+type Sharing = 'one data dir' | 'PostgreSQL';
+
 /**
- * Two bridge processes behind one address share a data directory and a
- * Debian redis-server on a random port, against the Graph emulator. Their
- * rooms are in a zone where it is midday, so meetings booked hours ahead are
- * on today's displays whenever the test runs.
+ * Two bridge processes behind one address share a store and a Debian
+ * redis-server on a random port, against the Graph emulator. Their rooms are
+ * in a zone where it is midday, so meetings booked hours ahead are on today's
+ * displays whenever the test runs.
  */
-async function twoBridges(options: { syncSeconds?: number } = {}) {
+async function twoBridges(sharing: Sharing, options: { syncSeconds?: number } = {}) {
   const redis = await startRedisServer();
   cleanup.push(() => redis.stop());
   const leases = createClient({ url: redis.url });
@@ -63,11 +67,17 @@ async function twoBridges(options: { syncSeconds?: number } = {}) {
   const emulator = await startGraphEmulator(tenant);
   cleanup.push(() => emulator.close());
 
-  const data = tempDataDir();
-  cleanup.push(() => data.remove());
+  const dataDirs = [tempDataDir(), tempDataDir()];
+  for (const data of dataDirs) cleanup.push(() => data.remove());
+  let databaseUrl: string | undefined;
+  if (sharing === 'PostgreSQL') {
+    const postgres = await startPostgresServer();
+    cleanup.push(() => postgres.stop());
+    databaseUrl = postgres.createDatabase();
+  }
   const env = {
     ...emulatedM365Env({
-      dataDir: data.dir,
+      dataDir: dataDirs[0]!.dir,
       emulator,
       tenantId: tenant.tenantId,
       clientId: app.appId,
@@ -78,13 +88,15 @@ async function twoBridges(options: { syncSeconds?: number } = {}) {
     }),
     LINTEL_REDIS_URL: redis.url,
     LINTEL_M365_SYNC_SECONDS: String(options.syncSeconds ?? 5),
+    ...(databaseUrl ? { LINTEL_DATABASE_URL: databaseUrl } : {}),
   };
-  const start = async () => {
-    const bridge = await startBridgeProcess({ dataDir: data.dir, env });
+  const start = async (index: number) => {
+    const dataDir = dataDirs[databaseUrl ? index : 0]!.dir;
+    const bridge = await startBridgeProcess({ dataDir, env: { ...env, LINTEL_DATA_DIR: dataDir } });
     cleanup.push(() => bridge.stop('SIGKILL'));
     return bridge;
   };
-  const [first, second] = await Promise.all([start(), start()]);
+  const [first, second] = await Promise.all([start(0), start(1)]);
 
   /** Which bridge holds each room's sync lease, read from Redis itself. */
   const holders = async (): Promise<Map<string, BridgeProcess | undefined>> => {
@@ -102,13 +114,24 @@ async function twoBridges(options: { syncSeconds?: number } = {}) {
       20_000,
       'every room leased, some by each bridge',
     );
-  const adminToken = readFileSync(join(data.dir, 'admin-token'), 'utf8').trim();
+  const adminToken = sharedAdminToken(sharing, [first, second]);
   return { tenant, first, second, holders, sharedOut, adminToken };
 }
 
-describe('two bridge processes on Redis', () => {
+/**
+ * The token every process accepts: in the data dir they share, or made once
+ * in the database and shown by the one process that made it.
+ */
+function sharedAdminToken(sharing: Sharing, bridges: BridgeProcess[]): string {
+  if (sharing === 'one data dir') return readFileSync(join(bridges[0]!.dataDir, 'admin-token'), 'utf8').trim();
+  const shown = bridges.flatMap((bridge) => [...bridge.startupOutput.matchAll(/local admin token \(for the admin page without Microsoft 365\): (\S+)/g)].map((match) => match[1]));
+  expect(shown, 'the token, shown by exactly one process').toHaveLength(1);
+  return shown[0]!;
+}
+
+describe.each(['one data dir', 'PostgreSQL'] as const)('two bridge processes on Redis, sharing %s', (sharing) => {
   it('share the rooms, and an action through one reaches displays connected to the other', { timeout: 90_000 }, async () => {
-    const { first, second, sharedOut } = await twoBridges();
+    const { first, second, sharedOut } = await twoBridges(sharing);
 
     const shared = [...(await sharedOut()).values()];
     expect(shared.filter((bridge) => bridge === first).length).toBe(ROOMS.length / 2);
@@ -142,7 +165,7 @@ describe('two bridge processes on Redis', () => {
   });
 
   it('moves a dead bridge’s rooms to the other within 30 s, with no booking lost or made twice', { timeout: 120_000 }, async () => {
-    const { tenant, first, second, holders } = await twoBridges();
+    const { tenant, first, second, holders } = await twoBridges(sharing);
     await until(async () => ([...(await holders()).values()].every(Boolean) ? true : undefined), 20_000, 'every room leased');
     const before = await holders();
     const victimRooms = ROOMS.filter((room) => before.get(room.id) === first);
@@ -191,7 +214,7 @@ describe('two bridge processes on Redis', () => {
   });
 
   it('an admin page served by one process links a display connected to the other, and a revoke stops both', { timeout: 90_000 }, async () => {
-    const { tenant, first, second, holders, adminToken } = await twoBridges();
+    const { tenant, first, second, holders, adminToken } = await twoBridges(sharing);
     await until(async () => ([...(await holders()).values()].every(Boolean) ? true : undefined), 20_000, 'every room leased');
 
     const display = await pairingDisplay(second.url);
@@ -220,7 +243,7 @@ describe('two bridge processes on Redis', () => {
 
   it('an admin page served by either process shows and checks every room, and a room linked through either is synced at once', { timeout: 120_000 }, async () => {
     // Sync rounds a minute apart: what happens sooner was done at once, not by the schedule.
-    const { tenant, first, second, sharedOut, adminToken } = await twoBridges({ syncSeconds: 60 });
+    const { tenant, first, second, sharedOut, adminToken } = await twoBridges(sharing, { syncSeconds: 60 });
     const held = await sharedOut();
     const [checked, relinked] = ROOMS.filter((room) => held.get(room.id) === first);
     const problems = (answer: AdminAnswer) => (answer.body as AdminStatus).warnings.map((warning) => `${warning.code}@${warning.roomId ?? '-'}`);

@@ -9,7 +9,7 @@ export interface RedisServer {
 }
 
 /** A port the OS reports free now: redis-server cannot be told to pick one itself (port 0 turns TCP off). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

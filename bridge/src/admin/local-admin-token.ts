@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SqlDatabase } from '../store/sql-database.ts';
 
 /**
  * The bridge's own admin token, for installs without Microsoft 365: made at
@@ -19,8 +20,28 @@ export function localAdminToken(dataDir: string): { token: string; file: string;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { token, file, created: true };
+}
+
+/**
+ * The same token for bridge processes on several machines, kept in the
+ * database they share (PostgreSQL): an admin page accepts it whichever
+ * process serves it. The process that makes it shows it. Losing it is
+ * mended by deleting the row and restarting.
+ */
+export function sharedAdminToken(db: SqlDatabase): { token: string; created: boolean } {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT token FROM admin_token WHERE id = 1').get() as { token: string } | undefined;
+    if (row) return { token: row.token, created: false };
+    const token = newToken();
+    db.prepare('INSERT INTO admin_token (id, token) VALUES (1, ?)').run(token);
+    return { token, created: true };
+  });
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
 }

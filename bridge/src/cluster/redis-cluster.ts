@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import type { Clock } from '../../../shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import { RedisLeases } from './redis-leases.ts';
+import { maskedUrl } from '../masked-url.ts';
 
 /** What a bridge process needs to work beside others behind one address. */
 export interface Cluster {
@@ -18,13 +19,6 @@ export interface Cluster {
 
 /** How long a process waits for Redis at start before it refuses to start. */
 const CONNECT_TIMEOUT_MS = 5_000;
-
-/** The Redis URL as logs may show it: without its password. */
-export function maskedRedisUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
 
 /**
  * Connects to Redis (rejecting with a sentence an admin can act on when it
@@ -47,13 +41,13 @@ export async function joinCluster(url: string, deps: { clock: Clock; logger: Log
   } catch (error) {
     pub.destroy();
     sub.destroy();
-    throw new Error(`Redis at ${maskedRedisUrl(url)} does not answer (${String(error)}): start it, or correct LINTEL_REDIS_URL`, { cause: error });
+    throw new Error(`Redis at ${maskedUrl(url)} does not answer (${String(error)}): start it, or correct LINTEL_REDIS_URL`, { cause: error });
   }
   connected = true;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const ownership = new RedisLeases(pub, deps.clock, logger, { owner, leases: deps.leases });
   ownership.start();
-  logger.info({ redis: maskedRedisUrl(url), owner }, 'joined the bridges sharing this Redis');
+  logger.info({ redis: maskedUrl(url), owner }, 'joined the bridges sharing this Redis');
   return {
     // The longest request between processes is an admin's "Check status": a token and a round per room against a healthy Graph.
     adapter: createAdapter(pub, sub, { requestsTimeout: 15_000 }),

@@ -1,0 +1,101 @@
+/**
+ * The PostgreSQL schema, version by version, as `sqlite-database.ts`'s
+ * MIGRATIONS are for SQLite: the same tables and columns, in PostgreSQL's
+ * types. Its versions count on their own: version 1 is SQLite's version 5.
+ * Instants are milliseconds since the epoch (BIGINT), JSON is kept as text,
+ * as in SQLite. Ids sort by code point (COLLATE "C"), as SQLite sorts them,
+ * whatever the database's locale. One table more than SQLite's: the local
+ * admin token, which a lone bridge keeps in a file in its data dir.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE rooms (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     data TEXT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE meetings (
+     id TEXT PRIMARY KEY,
+     room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms(id),
+     span_start BIGINT NOT NULL,
+     span_end BIGINT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX meetings_by_room_and_span ON meetings (room_id, span_end, span_start);
+   CREATE TABLE walk_up_actions (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     request TEXT NOT NULL,
+     result TEXT NOT NULL,
+     applied_at BIGINT NOT NULL
+   );
+   CREATE TABLE m365_sync (
+     room_id TEXT PRIMARY KEY,
+     delta_link TEXT,
+     window_start BIGINT NOT NULL,
+     window_end BIGINT NOT NULL,
+     synced_at BIGINT
+   );
+   CREATE TABLE m365_events (
+     meeting_id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     remote_id TEXT UNIQUE,
+     ical_uid TEXT,
+     organizer_mailbox TEXT,
+     organizer_event_id TEXT,
+     room_response TEXT,
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX m365_events_by_uid ON m365_events (room_id, ical_uid);
+   CREATE TABLE m365_outbox (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     meeting_id TEXT NOT NULL,
+     change TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE TABLE m365_credential (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     data TEXT NOT NULL,
+     imported_from TEXT
+   );
+   CREATE TABLE room_notices (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE TABLE displays (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     room_id TEXT,
+     linked_at BIGINT,
+     linked_by TEXT,
+     last_seen_at BIGINT NOT NULL
+   );
+   CREATE INDEX displays_never_linked ON displays (last_seen_at) WHERE linked_at IS NULL;
+   CREATE TABLE admin_audit (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at BIGINT NOT NULL,
+     actor TEXT NOT NULL,
+     event TEXT NOT NULL
+   );
+   CREATE TABLE m365_revocation (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     revoked_at BIGINT NOT NULL,
+     revoked_by TEXT NOT NULL,
+     credential TEXT NOT NULL
+   );
+   CREATE TABLE pairing_codes (
+     code TEXT PRIMARY KEY,
+     display_id TEXT NOT NULL,
+     expires_at BIGINT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     used INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX pairing_codes_by_display ON pairing_codes (display_id, expires_at);
+   CREATE TABLE admin_token (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     token TEXT NOT NULL
+   );`,
+];

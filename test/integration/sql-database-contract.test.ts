@@ -1,0 +1,180 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Room } from '../../shared/model.ts';
+import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.ts';
+import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
+import { openSqliteDatabase } from '../../bridge/src/store/sqlite-database.ts';
+import { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { tempDataDir } from '../support/bridge-process.ts';
+import { freePort } from '../support/redis-server.ts';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let postgres: PostgresServer;
+const cleanup: (() => void)[] = [];
+beforeAll(async () => {
+  postgres = await startPostgresServer();
+}, 60_000);
+afterAll(async () => {
+  for (const step of cleanup.splice(0)) step();
+  await postgres.stop();
+});
+
+/** Where a store lives, so that other processes can open the same one. */
+type Location = { engine: 'sqlite'; dir: string } | { engine: 'postgres'; url: string };
+
+function newLocation(engine: Location['engine']): Location {
+  if (engine === 'postgres') return { engine, url: postgres.createDatabase() };
+  const data = tempDataDir();
+  cleanup.push(data.remove);
+  return { engine, dir: data.dir };
+}
+
+function open(location: Location): SqlDatabase {
+  const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url);
+  cleanup.push(() => db.close());
+  return db;
+}
+
+/**
+ * A bridge process's share of the work: it opens the store at the agreed
+ * moment (so the processes really collide, migrations included), then adds
+ * one to a counter 25 times, each time reading it, pausing, then writing it.
+ */
+const COUNTER = `
+import { openPostgresDatabase } from './bridge/src/store/postgres-database.ts';
+import { openSqliteDatabase } from './bridge/src/store/sqlite-database.ts';
+const location = JSON.parse(process.argv[1]);
+while (Date.now() < Number(process.argv[2]));
+const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url);
+db.prepare("INSERT INTO rooms (id, data, updated_at) VALUES ('counter', '{}', 0) ON CONFLICT (id) DO NOTHING").run();
+for (let i = 0; i < 25; i++) {
+  db.transaction(() => {
+    const { updated_at } = db.prepare("SELECT updated_at FROM rooms WHERE id = 'counter'").get();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    db.prepare("UPDATE rooms SET updated_at = ? WHERE id = 'counter'").run(updated_at + 1);
+  });
+}
+db.close();
+`;
+
+function count(location: Location, at: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', COUNTER, JSON.stringify(location), String(at)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+const room = (id: string, name = id) => Room.parse({ id, name, timeZone: 'Europe/Amsterdam' });
+
+describe.each(['sqlite', 'postgres'] as const)('the store engine on %s', (engine) => {
+  it('hands integers back as numbers, nulls as null, and keeps the case of quoted aliases', () => {
+    const db = open(newLocation(engine));
+    db.prepare('INSERT INTO displays (id, room_id, linked_at, linked_by, last_seen_at) VALUES (?, ?, ?, ?, ?)').run('d1', null, null, null, 1_795_000_000_123);
+    expect(db.prepare('SELECT room_id, linked_at, last_seen_at AS "lastSeenAt" FROM displays WHERE id = ?').get('d1')).toEqual({
+      room_id: null,
+      linked_at: null,
+      lastSeenAt: 1_795_000_000_123,
+    });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM displays').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT * FROM displays WHERE id = ?').get('nobody')).toBeUndefined();
+  });
+
+  it('takes a question mark inside quoted text as text, not as a placeholder', () => {
+    const db = open(newLocation(engine));
+    db.prepare("INSERT INTO displays (id, linked_by, last_seen_at) VALUES (?, 'who?', ?)").run('d?', 5);
+    expect(db.prepare("SELECT id, linked_by FROM displays WHERE linked_by = 'who?' AND id = ?").all('d?')).toEqual([{ id: 'd?', linked_by: 'who?' }]);
+  });
+
+  it('counts the rows a write changed', () => {
+    const db = open(newLocation(engine));
+    const insert = db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?)');
+    insert.run('a', 1);
+    insert.run('b', 1);
+    expect(db.prepare('UPDATE displays SET last_seen_at = ? WHERE last_seen_at = ?').run(2, 1)).toMatchObject({ changes: 2 });
+    expect(db.prepare('DELETE FROM displays WHERE id = ?').run('nobody')).toMatchObject({ changes: 0 });
+  });
+
+  it('stores all of a transaction or none of it, and undoes only a failed inner one', () => {
+    const db = open(newLocation(engine));
+    const store = new RoomStore(db);
+    expect(() =>
+      store.transaction(() => {
+        store.saveRoom(room('loft'), 1);
+        throw new Error('half way');
+      }),
+    ).toThrow('half way');
+    expect(store.listRooms()).toEqual([]);
+
+    store.transaction(() => {
+      store.saveRoom(room('loft'), 1);
+      expect(() =>
+        store.transaction(() => {
+          store.saveRoom(room('attic'), 1);
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+      store.saveRoom(room('cellar'), 1);
+    });
+    expect(store.listRooms().map((r) => r.id)).toEqual(['cellar', 'loft']);
+  });
+
+  it('refuses async work in a transaction and stores none of it', () => {
+    const db = open(newLocation(engine));
+    const store = new RoomStore(db);
+    expect(() =>
+      store.transaction((() => {
+        store.saveRoom(room('loft'), 1);
+        return Promise.resolve();
+      }) as () => void),
+    ).toThrow();
+    expect(store.listRooms()).toEqual([]);
+  });
+
+  it('serializes write transactions across processes opening a new store together: no increment is lost', { timeout: 120_000 }, async () => {
+    const location = newLocation(engine);
+    // Late enough for every process to have loaded, on a machine running other tests too.
+    const at = Date.now() + 4_000;
+    const runs = await Promise.all(Array.from({ length: 4 }, () => count(location, at)));
+    expect(runs.map(({ code, output }) => (code === 0 ? 'ok' : output))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(open(location).prepare("SELECT updated_at FROM rooms WHERE id = 'counter'").get()).toEqual({ updated_at: 100 });
+  });
+});
+
+describe('the store engine on postgres, when the database goes away', () => {
+  it('fails the call under way with a clear error, and connects again for the next one', () => {
+    const url = postgres.createDatabase();
+    const store = new RoomStore(open({ engine: 'postgres', url }));
+    store.saveRoom(room('loft'), 1);
+    const terminate = () =>
+      execFileSync('psql', ['-X', '-q', '-d', url, '-c', "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lintel-bridge' AND datname = current_database()"], { stdio: 'pipe' });
+
+    terminate();
+    expect(() => store.listRooms()).toThrow(/PostgreSQL/);
+    expect(store.listRooms().map((r) => r.id)).toEqual(['loft']);
+
+    expect(() =>
+      store.transaction(() => {
+        store.saveRoom(room('attic'), 1);
+        terminate();
+        store.saveRoom(room('cellar'), 1);
+      }),
+    ).toThrow(/PostgreSQL/);
+    expect(store.listRooms().map((r) => r.id)).toEqual(['loft']);
+  });
+
+  it('refuses to open a database nobody answers for, saying so', async () => {
+    const closedPort = await freePort();
+    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(/PostgreSQL: cannot connect/);
+  });
+
+  it('refuses a database written by a newer Lintel', () => {
+    const url = postgres.createDatabase();
+    open({ engine: 'postgres', url }).exec('UPDATE lintel_schema SET version = 99');
+    expect(() => openPostgresDatabase(url)).toThrow('The database was written by a newer Lintel (schema 99); this one knows 1.');
+  });
+});

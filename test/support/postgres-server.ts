@@ -1,0 +1,92 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './redis-server.ts';
+
+export interface PostgresServer {
+  /** A new, empty database on the server, as a URL a bridge takes. */
+  createDatabase(): string;
+  /** Ends the postgres this test started, by its PID, and removes its files. */
+  stop(): Promise<void>;
+}
+
+/** Debian installs the server programs under /usr/lib/postgresql/<version>/bin, off the PATH. */
+function serverProgram(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const version of versions) {
+    const path = join(root, version, 'bin', name);
+    if (existsSync(path)) return path;
+  }
+  return name;
+}
+
+/** PostgreSQL refuses to run as root: as root, it runs as Debian's postgres user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
+  return { uid: uid ?? 0, gid: gid ?? 0 };
+}
+
+let databases = 0;
+
+/**
+ * Debian's PostgreSQL on a random port, in a new cluster in a temp dir, as
+ * the bridges' shared store. Nothing is synced to disk: a test's data need
+ * not survive a power cut. `.ci/run` installs it; test/preflight.mjs says so
+ * when it is missing.
+ */
+export async function startPostgresServer(): Promise<PostgresServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'lintel-postgres-'));
+  const user = serverUser();
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = join(dir, 'data');
+  execFileSync(serverProgram('initdb'), ['-D', data, '-U', 'lintel', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], { stdio: 'pipe', ...user });
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    serverProgram('postgres'),
+    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    { stdio: ['ignore', 'pipe', 'pipe'], ...user },
+  );
+  const stopOnExit = () => child.kill('SIGKILL');
+  process.once('exit', stopOnExit);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timeout = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`postgres did not start in 20 s:\n${output}`));
+    }, 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready to accept connections')) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timeout);
+      reject(new Error(`postgres exited with ${code}:\n${output}`));
+    });
+  });
+  const url = (database: string) => `postgresql://lintel@127.0.0.1:${port}/${database}`;
+  return {
+    createDatabase: () => {
+      const name = `lintel_${process.pid}_${++databases}`;
+      execFileSync(serverProgram('psql'), ['-X', '-q', '-d', url('postgres'), '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+      return url(name);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.off('exit', stopOnExit);
+        const removeFiles = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return removeFiles();
+        child.once('exit', removeFiles);
+        // Fast shutdown: connections still open are ended, as they would be by a test's end anyway.
+        child.kill('SIGINT');
+      }),
+  };
+}
