@@ -23,6 +23,23 @@ export default defineConfig({
         },
       },
       {
+        // The tests whose bridges keep their store in memory, again with PostgreSQL as the store (test/support/test-database.ts).
+        test: {
+          name: 'on-postgres',
+          include: [
+            'bridge/src/store/room-store.test.ts',
+            'bridge/src/pairing/*.test.ts',
+            'bridge/src/rooms/room-service.test.ts',
+            'bridge/src/building/building-board.test.ts',
+            'bridge/src/hardware/room-hardware.test.ts',
+            'test/integration/{admin-api,admin-integration,building,http-api,operations,socket-push}.test.ts',
+            'test/integration/m365-{credentials,day,delta,export,sync,two-way,warnings}.test.ts',
+          ],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -167,6 +167,28 @@ describe('the store engine on postgres, when the database goes away', () => {
     expect(store.listRooms().map((r) => r.id)).toEqual(['loft']);
   });
 
+  it('survives connections closed and collected at once, as a reconnecting bridge makes them', { timeout: 60_000 }, async () => {
+    const url = postgres.createDatabase();
+    const churn = `
+      import { openPostgresDatabase } from './bridge/src/store/postgres-database.ts';
+      const openAndClose = () => openPostgresDatabase(process.argv[1]).close();
+      for (let i = 0; i < 100; i++) {
+        openAndClose();
+        globalThis.gc();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      console.log('done');
+    `;
+    const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', churn, url], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, output }));
+    });
+    expect(run).toEqual({ code: 0, output: 'done\n' });
+  });
+
   it('refuses to open a database nobody answers for, saying so', async () => {
     const closedPort = await freePort();
     expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(/PostgreSQL: cannot connect/);

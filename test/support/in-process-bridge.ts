@@ -4,7 +4,7 @@ import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
-import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
+import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
 /** Every test bridge's local admin token: tests call the admin API with it. */
@@ -30,7 +30,7 @@ export interface TestBridgeOptions {
 
 /** A real bridge on a random port with an in-memory store and the given clock. */
 export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
-  const store = options.store ?? new RoomStore(openMemoryDatabase());
+  const store = options.store ?? new RoomStore(openTestDatabase());
   for (const partial of options.store ? [] : (options.rooms ?? [{}])) {
     store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
   }

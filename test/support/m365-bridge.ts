@@ -7,7 +7,7 @@ import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
-import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
+import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/graph-emulator.ts';
 import { EmulatedTenant, type EmulatedApp } from '../graph-emulator/tenant.ts';
@@ -81,7 +81,7 @@ export async function startM365Bridge(options: {
   }
   const emulator = await startGraphEmulator(tenant, () => clock.now());
 
-  const db = openMemoryDatabase();
+  const db = openTestDatabase();
   const store = new RoomStore(db);
   for (const room of options.rooms) {
     store.saveRoom(

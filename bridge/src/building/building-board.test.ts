@@ -6,7 +6,7 @@ import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
-import { openMemoryDatabase } from '../store/sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { RoomService } from '../rooms/room-service.ts';
 import { BuildingBoard } from './building-board.ts';
@@ -14,7 +14,7 @@ import { BuildingBoard } from './building-board.ts';
 
 function setup() {
   const clock = new FakeClock('2026-11-23T10:00:00+01:00');
-  const store = new RoomStore(openMemoryDatabase());
+  const store = new RoomStore(openTestDatabase());
   const rooms = [
     { id: 'harbour', name: 'Harbour', capacity: 6, location: { building: 'North', floor: 2 }, settings: { pin: '4711' } },
     { id: 'loft', name: 'Loft', capacity: 4, location: { building: 'North', floor: 2 }, microsoft365: { mailbox: 'loft@contoso.example' } },

@@ -8,7 +8,7 @@ import { UnitSession } from '../base-unit/unit-session.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
 import { NoShowReleaser } from '../rooms/no-show-releaser.ts';
 import { RoomService } from '../rooms/room-service.ts';
-import { openMemoryDatabase } from '../store/sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { PresenceLog } from './presence-log.ts';
 import { RoomHardware } from './room-hardware.ts';
@@ -20,7 +20,7 @@ const settle = async () => {
 async function roomWithUnit(now: string, settings: Record<string, unknown> = {}) {
   const clock = new FakeClock(now);
   const logger = pino({ level: 'silent' });
-  const store = new RoomStore(openMemoryDatabase());
+  const store = new RoomStore(openTestDatabase());
   store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', settings }), clock.now());
   store.saveMeeting(timed('2026-11-23T10:00:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'review', roomId: 'demo' }));
   const calendar = new LocalCalendar(store, clock);

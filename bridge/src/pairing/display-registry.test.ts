@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../shared/clock.ts';
-import { openMemoryDatabase } from '../store/sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { DisplayRegistry, FORGET_NEVER_LINKED_AFTER_MS, MAX_NEVER_LINKED } from './display-registry.ts';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 
 describe('display registry', () => {
   it('forgets a never-linked display unseen for 30 days, and never a linked or unlinked one', () => {
-    const displays = new DisplayRegistry(openMemoryDatabase());
+    const displays = new DisplayRegistry(openTestDatabase());
     displays.seen('idle', NOW);
     displays.seen('linked', NOW);
     displays.link('linked', 'harbour', 'megan@contoso.example', NOW);
@@ -24,7 +24,7 @@ describe('display registry', () => {
   });
 
   it('keeps a display that keeps coming back', () => {
-    const displays = new DisplayRegistry(openMemoryDatabase());
+    const displays = new DisplayRegistry(openTestDatabase());
     displays.seen('lobby', NOW);
     displays.seen('lobby', NOW + 29 * DAY_MS);
     displays.seen('newcomer', NOW + 45 * DAY_MS);
@@ -32,7 +32,7 @@ describe('display registry', () => {
   });
 
   it(`keeps at most ${MAX_NEVER_LINKED} never-linked displays, forgetting the least recently seen`, () => {
-    const displays = new DisplayRegistry(openMemoryDatabase());
+    const displays = new DisplayRegistry(openTestDatabase());
     displays.seen('linked', NOW);
     displays.link('linked', 'harbour', 'megan@contoso.example', NOW);
     for (let n = 0; n <= MAX_NEVER_LINKED + 5; n++) displays.seen(`made-up-${n}`, NOW + n);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../shared/errors.ts';
 import { PAIRING_ALPHABET } from '../../../shared/pairing-code.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
-import { openMemoryDatabase } from '../store/sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { PairingCodes } from './pairing-codes.ts';
 
 const linkOk = (displayId: string) => ok(displayId);
@@ -10,7 +10,7 @@ const linkOk = (displayId: string) => ok(displayId);
 describe('pairing codes', () => {
   it('shows a display the same code until it expires after 10 minutes, then a new one', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
-    const codes = new PairingCodes(openMemoryDatabase(), clock);
+    const codes = new PairingCodes(openTestDatabase(), clock);
     const first = codes.issue('display-0001-aaaa')!;
     expect(first.code).toHaveLength(8);
     expect([...first.code].every((char) => PAIRING_ALPHABET.includes(char))).toBe(true);
@@ -24,7 +24,7 @@ describe('pairing codes', () => {
 
   it('is used up only by a link that succeeds; a code whose link keeps failing is burned after 5 tries', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
-    const codes = new PairingCodes(openMemoryDatabase(), clock);
+    const codes = new PairingCodes(openTestDatabase(), clock);
     const { code } = codes.issue('display-0002-bbbb')!;
     for (let n = 0; n < 5; n++) expect(codes.redeem(code, 'admin', () => fail('room-not-found', 'no'))).toMatchObject({ code: 'room-not-found' });
     expect(codes.redeem(code, 'admin', linkOk)).toMatchObject({ ok: false, code: 'pairing-code-expired' });
@@ -36,7 +36,7 @@ describe('pairing codes', () => {
 
   it('makes everyone wait once 100 wrong codes came in 10 minutes, however many clients sent them', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
-    const codes = new PairingCodes(openMemoryDatabase(), clock);
+    const codes = new PairingCodes(openTestDatabase(), clock);
     const { code } = codes.issue('display-0003-cccc')!;
     for (let n = 0; n < 100; n++) codes.redeem('2222-2222', `client-${n}`, linkOk);
     expect(codes.redeem(code, 'someone-new', linkOk)).toMatchObject({ ok: false, code: 'too-many-attempts' });
@@ -48,14 +48,14 @@ describe('pairing codes', () => {
   it('never gives two displays the same live code', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
     const picks = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1];
-    const codes = new PairingCodes(openMemoryDatabase(), clock, () => picks.shift() ?? 2);
+    const codes = new PairingCodes(openTestDatabase(), clock, () => picks.shift() ?? 2);
     expect(codes.issue('display-0004-dddd')!.code).toBe('22222222');
     expect(codes.issue('display-0005-eeee')!.code).toBe('33333333');
   });
 
   it('shares codes through the store: a display keeps its code across a restart, and another bridge process redeems it once', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
-    const db = openMemoryDatabase();
+    const db = openTestDatabase();
     const { code } = new PairingCodes(db, clock).issue('display-0006-ffff')!;
     const [restarted, other] = [new PairingCodes(db, clock), new PairingCodes(db, clock)];
     expect(restarted.issue('display-0006-ffff')!.code).toBe(code);

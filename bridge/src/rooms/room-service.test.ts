@@ -4,14 +4,14 @@ import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
-import { openMemoryDatabase } from '../store/sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { NoShowReleaser } from './no-show-releaser.ts';
 import { RoomService } from './room-service.ts';
 
 function setup(settings: Record<string, unknown> = {}, start = '2026-11-23T12:50:00+01:00') {
   const clock = new FakeClock(start);
-  const store = new RoomStore(openMemoryDatabase());
+  const store = new RoomStore(openTestDatabase());
   store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', settings }), clock.now());
   store.saveMeeting(timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'planning', roomId: 'demo' }));
   const rooms = new RoomService({

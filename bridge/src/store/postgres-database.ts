@@ -22,7 +22,13 @@ const CONNECTION_DEFAULTS: Record<string, string> = {
   keepalives_idle: '10',
   application_name: 'lintel-bridge',
 };
-const SESSION_SETTINGS = ["statement_timeout = '5s'", "lock_timeout = '5s'", "idle_in_transaction_session_timeout = '10s'"];
+const SESSION_SETTINGS = [
+  "statement_timeout = '5s'",
+  "lock_timeout = '5s'",
+  "idle_in_transaction_session_timeout = '10s'",
+  // libpq prints notices on stderr, beside the bridge's log.
+  'client_min_messages = warning',
+];
 
 /** int2, int4, int8, float4, float8, numeric: what SQLite hands back as numbers. */
 const NUMBER_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
@@ -120,7 +126,7 @@ class PostgresDatabase implements SqlDatabase {
   }
 
   close(): void {
-    this.#pq?.finish();
+    if (this.#pq) finish(this.#pq);
     this.#pq = undefined;
   }
 
@@ -179,6 +185,22 @@ class PostgresDatabase implements SqlDatabase {
     }
     return pq;
   }
+}
+
+/** Finished connections, kept from the garbage collector until libuv has let go of their socket. */
+const closing = new Set<Connection>();
+
+/**
+ * node-libpq's finish() hands the connection's socket watcher to libuv to
+ * close, which it does in a later phase of the event loop; the watcher lives
+ * inside the connection object, so a garbage collection in between frees
+ * memory libuv still reads, and the process aborts. Two turns of the check
+ * phase later, every close phase that may hold it has run.
+ */
+function finish(pq: Connection): void {
+  pq.finish();
+  closing.add(pq);
+  setImmediate(() => setImmediate(() => closing.delete(pq)));
 }
 
 /** `?` becomes `$1`, `$2`, ... except inside quoted text and identifiers. */

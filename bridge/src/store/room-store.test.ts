@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { localDayOfDate } from '../../../shared/time-zone.ts';
 import { Room } from '../../../shared/model.ts';
 import { allDay, timed } from '../../../test/support/meetings.ts';
-import { openSqliteDatabase, openMemoryDatabase } from './sqlite-database.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
+import { openSqliteDatabase } from './sqlite-database.ts';
 import { RoomStore } from './room-store.ts';
 
 function storeWithRoom(timeZone: string): RoomStore {
-  const store = new RoomStore(openMemoryDatabase());
+  const store = new RoomStore(openTestDatabase());
   store.saveRoom(Room.parse({ id: 'room', name: 'Room', timeZone }), 0);
   return store;
 }

@@ -1,0 +1,30 @@
+import { inject } from 'vitest';
+import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.ts';
+import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
+import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set by the on-postgres project (test/support/postgres-global-setup.ts): the database its tests' stores live in. */
+    postgresUrl?: string;
+  }
+}
+
+let schemas = 0;
+
+/**
+ * A new, empty store for one test: SQLite in memory, or, in the on-postgres
+ * project, a schema of its own in the PostgreSQL it started. The same tests
+ * then hold both engines to the same behaviour.
+ */
+export function openTestDatabase(): SqlDatabase {
+  const url = inject('postgresUrl');
+  if (url === undefined) return openMemoryDatabase();
+  const schema = `test_${process.pid}_${++schemas}`;
+  const database = openPostgresDatabase(url);
+  database.exec(`CREATE SCHEMA ${schema}`);
+  database.close();
+  const inSchema = new URL(url);
+  inSchema.searchParams.set('options', `-csearch_path=${schema}`);
+  return openPostgresDatabase(inSchema.toString());
+}
