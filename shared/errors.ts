@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'pairing-code-expired',
   'pairing-code-used',
   'not-connected',
+  'store-unavailable',
   'internal',
 ] as const;
 
@@ -76,5 +77,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'pairing-code-expired': 410,
   'pairing-code-used': 409,
   'not-connected': 409,
+  'store-unavailable': 503,
   internal: 500,
 };

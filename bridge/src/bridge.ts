@@ -6,6 +6,7 @@ import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
 import { attachRealtime, connectedDisplays, displaysWatching, type DisplayPairing } from './realtime/socket-server.ts';
 import { checkHealth } from './operations/health-report.ts';
+import { StoreHealth } from './operations/store-health.ts';
 import { BridgeMetrics } from './operations/metrics.ts';
 import { relayBetweenProcesses } from './cluster/cluster-relay.ts';
 import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
@@ -111,6 +112,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     microsoft365: ports.microsoft365,
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
+  const storeHealth = new StoreHealth(() => ports.store.database.prepare('SELECT 1').get(), ports.clock);
   const adminRouter = createAdminRouter({ service: admin, codes, config: adminConfig, localToken: ports.admin.localToken, microsoft });
   server.on(
     'request',
@@ -120,7 +122,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       baseUnits,
       logger: ports.logger,
       version: options.version,
-      health: () => checkHealth({ clock: ports.clock, version: options.version, roomCount: () => rooms.listRooms().length, microsoft365: ports.microsoft365 }),
+      health: () => checkHealth({ clock: ports.clock, version: options.version, roomCount: () => rooms.listRooms().length, store: storeHealth, microsoft365: ports.microsoft365 }),
       metrics,
       webDir: options.webDir,
       admin: adminRouter,

@@ -6,6 +6,7 @@ import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.t
 import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
 import { openSqliteDatabase } from '../../bridge/src/store/sqlite-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { StoreUnavailableError } from '../../bridge/src/store/store-unavailable.ts';
 import { tempDataDir } from '../support/bridge-process.ts';
 import { freePort } from '../support/redis-server.ts';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.ts';
@@ -90,6 +91,13 @@ describe.each(['sqlite', 'postgres'] as const)('the store engine on %s', (engine
     expect(db.prepare("SELECT id, linked_by FROM displays WHERE linked_by = 'who?' AND id = ?").all('d?')).toEqual([{ id: 'd?', linked_by: 'who?' }]);
   });
 
+  it('throws on a wrong statement without taking it for the store being away', () => {
+    const db = open(newLocation(engine));
+    expect(() => db.prepare('SELECT nothing FROM displays').all()).toThrow();
+    expect(() => db.prepare('SELECT nothing FROM displays').all()).not.toThrow(StoreUnavailableError);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM displays').get()).toEqual({ n: 0 });
+  });
+
   it('counts the rows a write changed', () => {
     const db = open(newLocation(engine));
     const insert = db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?)');
@@ -154,7 +162,7 @@ describe('the store engine on postgres, when the database goes away', () => {
       execFileSync('psql', ['-X', '-q', '-d', url, '-c', "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lintel-bridge' AND datname = current_database()"], { stdio: 'pipe' });
 
     terminate();
-    expect(() => store.listRooms()).toThrow(/PostgreSQL/);
+    expect(() => store.listRooms()).toThrow(StoreUnavailableError);
     expect(store.listRooms().map((r) => r.id)).toEqual(['loft']);
 
     expect(() =>
@@ -163,7 +171,7 @@ describe('the store engine on postgres, when the database goes away', () => {
         terminate();
         store.saveRoom(room('cellar'), 1);
       }),
-    ).toThrow(/PostgreSQL/);
+    ).toThrow(StoreUnavailableError);
     expect(store.listRooms().map((r) => r.id)).toEqual(['loft']);
   });
 
@@ -192,6 +200,7 @@ describe('the store engine on postgres, when the database goes away', () => {
   it('refuses to open a database nobody answers for, saying so', async () => {
     const closedPort = await freePort();
     expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(/PostgreSQL: cannot connect/);
+    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(StoreUnavailableError);
   });
 
   it('refuses a database written by a newer Lintel', () => {

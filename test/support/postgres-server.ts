@@ -7,6 +7,10 @@ import { freePort } from './redis-server.ts';
 export interface PostgresServer {
   /** A new, empty database on the server, as a URL a bridge takes. */
   createDatabase(): string;
+  /** The server goes away, as a database server does when it fails, keeping its data. */
+  pause(): Promise<void>;
+  /** The server comes back on the same port, with the same data. */
+  resume(): Promise<void>;
   /** Ends the postgres this test started, by its PID, and removes its files. */
   stop(): Promise<void>;
 }
@@ -44,31 +48,42 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   execFileSync(serverProgram('initdb'), ['-D', data, '-U', 'lintel', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], { stdio: 'pipe', ...user });
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    serverProgram('postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    { stdio: ['ignore', 'pipe', 'pipe'], ...user },
-  );
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      serverProgram('postgres'),
+      ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      { stdio: ['ignore', 'pipe', 'pipe'], ...user },
+    );
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timeout = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`postgres did not start in 20 s:\n${output}`));
+      }, 20_000);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('ready to accept connections')) {
+          clearTimeout(timeout);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timeout);
+        reject(new Error(`postgres exited with ${code}:\n${output}`));
+      });
+    });
+    return child;
+  };
+  /** Fast shutdown: connections still open are ended, as a database server going away ends them. */
+  const shutDown = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
+  let child = await launch();
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timeout = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`postgres did not start in 20 s:\n${output}`));
-    }, 20_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready to accept connections')) {
-        clearTimeout(timeout);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timeout);
-      reject(new Error(`postgres exited with ${code}:\n${output}`));
-    });
-  });
   const url = (database: string) => `postgresql://lintel@127.0.0.1:${port}/${database}`;
   return {
     createDatabase: () => {
@@ -76,17 +91,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       execFileSync(serverProgram('psql'), ['-X', '-q', '-d', url('postgres'), '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
       return url(name);
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        process.off('exit', stopOnExit);
-        const removeFiles = () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null || child.signalCode !== null) return removeFiles();
-        child.once('exit', removeFiles);
-        // Fast shutdown: connections still open are ended, as they would be by a test's end anyway.
-        child.kill('SIGINT');
-      }),
+    pause: () => shutDown(child),
+    resume: async () => {
+      child = await launch();
+    },
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      await shutDown(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

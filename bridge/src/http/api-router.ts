@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi.ts';
 import { jsonBody } from './json-body.ts';
 import { validRoomId } from './room-id-param.ts';
 import { sendError } from './send-error.ts';
+import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
 
 export interface ApiDeps {
   rooms: RoomService;
@@ -93,6 +94,10 @@ export function createApiRouter({ rooms, building, baseUnits, logger, version, a
     if (type === 'entity.parse.failed') return sendError(res, 'invalid-input', 'The body is not valid JSON.');
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
       return sendError(res, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');
+    }
+    if (error instanceof StoreUnavailableError) {
+      logger.warn({ err: error }, 'API request not handled: the store is unreachable');
+      return sendError(res, 'store-unavailable', STORE_UNAVAILABLE_MESSAGE);
     }
     logger.error({ err: error }, 'API request failed');
     sendError(res, 'internal', 'The bridge could not handle this request; it has been logged.');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import { StoreProblem, type StoreHealth } from './store-health.ts';
 import { SyncProblem, syncProblems } from './sync-health.ts';
 
 /** `GET /api/health`: 200 with `ok`, or 503 with `unhealthy` and why, for the watchdog and for monitoring. */
@@ -8,8 +9,8 @@ export const HealthReport = z.object({
   status: z.enum(['ok', 'unhealthy']),
   version: z.string(),
   time: z.iso.datetime(),
-  rooms: z.int().describe('Number of rooms served'),
-  problems: z.array(SyncProblem).describe('Why the bridge is unhealthy, one entry per room; empty when it is ok.'),
+  rooms: z.int().nullable().describe('Number of rooms served; null while the store cannot be reached'),
+  problems: z.array(z.union([StoreProblem, SyncProblem])).describe('Why the bridge is unhealthy: its store, or a room; empty when it is ok.'),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 
@@ -17,16 +18,19 @@ export interface HealthSources {
   clock: Clock;
   version: string;
   roomCount: () => number;
+  store: Pick<StoreHealth, 'problem'>;
   microsoft365?: Pick<Microsoft365Integration, 'syncRounds' | 'syncPeriodSeconds'> | undefined;
 }
 
 /**
- * Healthy unless something a restart would cure is wrong. Today that is a
- * stuck Microsoft 365 sync; Microsoft 365 failing is not (see syncProblems).
+ * Healthy unless the bridge cannot serve (its store is unreachable) or
+ * something a restart would cure is wrong: a stuck Microsoft 365 sync.
+ * Microsoft 365 failing is not (see syncProblems).
  */
 export function checkHealth(sources: HealthSources): HealthReport {
   const now = sources.clock.now();
   const m365 = sources.microsoft365;
-  const problems = m365 ? syncProblems(m365.syncRounds(), now, m365.syncPeriodSeconds) : [];
-  return { status: problems.length === 0 ? 'ok' : 'unhealthy', version: sources.version, time: toIso(now), rooms: sources.roomCount(), problems };
+  const store = sources.store.problem();
+  const problems = [...(store ? [store] : []), ...(m365 ? syncProblems(m365.syncRounds(), now, m365.syncPeriodSeconds) : [])];
+  return { status: problems.length === 0 ? 'ok' : 'unhealthy', version: sources.version, time: toIso(now), rooms: store ? null : sources.roomCount(), problems };
 }

@@ -5,6 +5,10 @@ import { linkedRoom, schedulerOver } from '../../../test/support/scheduler-fixtu
 import type { RoomRounds } from '../microsoft-365/sync-scheduler.ts';
 import { checkHealth } from './health-report.ts';
 import { STUCK_ROUND_MS, syncProblems } from './sync-health.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import { StoreHealth } from './store-health.ts';
+
+const reachable = { problem: () => null };
 
 const START = Date.parse('2026-11-23T08:00:00Z');
 const rounds = (partial: Partial<RoomRounds>): RoomRounds => ({ roomId: 'harbour', since: START, runningSince: null, lastEndedAt: null, ...partial });
@@ -51,7 +55,7 @@ describe('health over a running scheduler, on a fake clock', () => {
     const scheduler = schedulerOver(rooms, clock, (room) =>
       hanging.has(room.id) ? new Promise<boolean>((resolve) => releases.push(() => resolve(false))) : Promise.resolve(false),
     );
-    const health = () => checkHealth({ clock, version: 'test', roomCount: () => rooms.length, microsoft365: { syncRounds: () => scheduler.rounds(), syncPeriodSeconds: 15 } });
+    const health = () => checkHealth({ clock, version: 'test', roomCount: () => rooms.length, store: reachable, microsoft365: { syncRounds: () => scheduler.rounds(), syncPeriodSeconds: 15 } });
     const advance = async (ms: number) => {
       for (let done = 0; done < ms; done += 1000) {
         clock.advance(1000);
@@ -85,6 +89,34 @@ describe('health over a running scheduler, on a fake clock', () => {
 
   it('is healthy without Microsoft 365', () => {
     const clock = new FakeClock(START);
-    expect(checkHealth({ clock, version: '1.2.3', roomCount: () => 1 })).toEqual({ status: 'ok', version: '1.2.3', time: '2026-11-23T08:00:00.000Z', rooms: 1, problems: [] });
+    expect(checkHealth({ clock, version: '1.2.3', roomCount: () => 1, store: reachable })).toEqual({ status: 'ok', version: '1.2.3', time: '2026-11-23T08:00:00.000Z', rooms: 1, problems: [] });
+  });
+
+  it('is unhealthy while the store cannot be reached, since the first check that found it so', () => {
+    const clock = new FakeClock(START);
+    let down = true;
+    const store = new StoreHealth(() => {
+      if (down) throw new StoreUnavailableError('PostgreSQL: cannot connect (connection refused)');
+    }, clock);
+    const health = () => checkHealth({ clock, version: '1.2.3', roomCount: () => 1, store });
+    expect(health()).toMatchObject({ status: 'unhealthy', rooms: null, problems: [{ code: 'store-unreachable', since: '2026-11-23T08:00:00.000Z' }] });
+    clock.advance(60_000);
+    const later = health();
+    expect(later.problems).toEqual([
+      {
+        code: 'store-unreachable',
+        since: '2026-11-23T08:00:00.000Z',
+        message: expect.stringContaining('The bridge cannot reach its database (PostgreSQL: cannot connect (connection refused))'),
+      },
+    ]);
+    down = false;
+    expect(health()).toMatchObject({ status: 'ok', rooms: 1, problems: [] });
+  });
+
+  it('lets any other store failure through, as a bug to be logged', () => {
+    const store = new StoreHealth(() => {
+      throw new Error('no such table: rooms');
+    }, new FakeClock(START));
+    expect(() => store.problem()).toThrow('no such table: rooms');
   });
 });

@@ -14,6 +14,7 @@ import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Clock } from '../../../shared/clock.ts';
+import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
 
 /** Between bridge processes sharing a store, over the Redis adapter (see cluster/cluster-relay.ts). */
 export interface InterServerEvents {
@@ -156,6 +157,10 @@ function guard<T>(work: () => Result<T>, logger: Logger): Result<T> {
   try {
     return work();
   } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      logger.warn({ err: error }, 'socket request not handled: the store is unreachable');
+      return fail('store-unavailable', STORE_UNAVAILABLE_MESSAGE);
+    }
     logger.error({ err: error }, 'socket request failed');
     return fail('internal', 'The bridge could not handle this request; it has been logged.');
   }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Libpq from 'libpq';
 import { POSTGRES_MIGRATIONS } from './postgres-schema.ts';
 import type { SqlDatabase, SqlStatement, SqlValue } from './sql-database.ts';
+import { StoreUnavailableError } from './store-unavailable.ts';
 
 /**
  * The one advisory lock every write transaction of every bridge process
@@ -29,6 +30,17 @@ const SESSION_SETTINGS = [
   // libpq prints notices on stderr, beside the bridge's log.
   'client_min_messages = warning',
 ];
+
+/**
+ * Errors that say the database cannot serve the bridge just now, not that
+ * the statement is wrong: connection failures (class 08), the server
+ * shutting down or starting (57P0x), too many connections, and the bounds
+ * above (a statement, a lock or an idle transaction that took too long).
+ */
+function unavailable(sqlState: string | undefined): boolean {
+  if (sqlState === undefined) return true;
+  return sqlState.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03'].includes(sqlState);
+}
 
 /** int2, int4, int8, float4, float8, numeric: what SQLite hands back as numbers. */
 const NUMBER_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
@@ -161,20 +173,22 @@ class PostgresDatabase implements SqlDatabase {
     const status = pq.resultStatus();
     if (status !== 'PGRES_FATAL_ERROR' && status !== 'PGRES_BAD_RESPONSE') return;
     const fields = pq.resultErrorFields();
-    const message = fields.messagePrimary ?? (pq.resultErrorMessage() || pq.errorMessage()).trim();
-    if (pq.transactionStatus() === CONNECTION_LOST) this.close();
-    throw Object.assign(new Error(`PostgreSQL: ${message}`), { code: fields.sqlState ?? 'connection-lost' });
+    const message = `PostgreSQL: ${fields.messagePrimary ?? (pq.resultErrorMessage() || pq.errorMessage()).trim()}`;
+    const lost = pq.transactionStatus() === CONNECTION_LOST;
+    if (lost) this.close();
+    if (lost || unavailable(fields.sqlState)) throw new StoreUnavailableError(message);
+    throw Object.assign(new Error(message), { code: fields.sqlState });
   }
 
   #connection(): Connection {
     if (this.#pq) return this.#pq;
     // A transaction under way died with its connection: its work must not go on in a new one, half done.
-    if (this.#depth > 0) throw Object.assign(new Error('PostgreSQL: the connection was lost during a transaction.'), { code: 'connection-lost' });
+    if (this.#depth > 0) throw new StoreUnavailableError('PostgreSQL: the connection was lost during a transaction.');
     const pq = new this.#Libpq();
     try {
       pq.connectSync(this.#url);
     } catch (error) {
-      throw Object.assign(new Error(`PostgreSQL: cannot connect (${error instanceof Error ? error.message.trim() : String(error)})`), { code: 'connection-lost' });
+      throw new StoreUnavailableError(`PostgreSQL: cannot connect (${error instanceof Error ? error.message.trim() : String(error)})`, { cause: error });
     }
     this.#pq = pq;
     try {

@@ -267,11 +267,15 @@ export class DisplayState {
     }
   }
 
-  /** The bridge's answer, or null when none came (the action stays queued and is sent again later). */
+  /**
+   * The bridge's answer, or null when none came (the action stays queued and
+   * is sent again later). A bridge that cannot reach its store has not
+   * answered either: it says so, and the action waits as it would offline.
+   */
   #send(socket: DisplaySocket, entry: OutboxEntry): Promise<Result<RoomState> | null> {
     return new Promise((resolve) => {
       socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId: entry.roomId, action: $state.snapshot(entry.action) as WalkUpAction }, (error, answer) =>
-        resolve(error ? null : answer),
+        resolve(error || (!answer.ok && answer.code === 'store-unavailable') ? null : answer),
       );
     });
   }

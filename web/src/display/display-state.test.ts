@@ -165,6 +165,23 @@ describe('walk-up actions and the outbox', () => {
     expect(display.outbox).toEqual([]);
   });
 
+  it('keeps an action queued while the bridge cannot reach its store, showing no refusal, and sends it again', async () => {
+    const { clock, sent, display } = freeRoom();
+    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    await flush();
+    sent[0]!.ack(null, { ok: false, code: 'store-unavailable', message: 'The bridge cannot reach its database just now.' });
+    await flush();
+    expect(display.view?.status).toBe('busy');
+    expect(display.outbox).toHaveLength(1);
+    expect(display.actionProblem).toBeNull();
+    clock.advance(5_000);
+    await flush();
+    expect(sent[1]?.action).toEqual(sent[0]?.action);
+    sent[1]!.ack(null, { ok: true, data: { ...stateAt('2026-11-23T10:41:00+01:00') } });
+    await flush();
+    expect(display.outbox).toEqual([]);
+  });
+
   it('queues actions taken offline and replays them in order once connected', async () => {
     const { socket, sent, display } = freeRoom();
     socket.connected = false;

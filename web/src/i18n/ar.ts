@@ -55,6 +55,7 @@ export const ar: Messages = {
     'pairing-code-expired': 'انتهت صلاحية رمز الاقتران هذا.',
     'pairing-code-used': 'رمز الاقتران هذا مستخدم بالفعل.',
     'not-connected': 'Microsoft 365 غير متصل.',
+    'store-unavailable': 'لا يستطيع الجسر الوصول إلى قاعدة بياناته الآن.',
     internal: 'حدث خطأ ما على الجسر.',
   },
   pinEntered: (count) => `تم إدخال ${count} أرقام`,

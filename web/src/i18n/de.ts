@@ -55,6 +55,7 @@ export const de: Messages = {
     'pairing-code-expired': 'Dieser Kopplungscode ist abgelaufen.',
     'pairing-code-used': 'Dieser Kopplungscode wurde bereits verwendet.',
     'not-connected': 'Microsoft 365 ist nicht verbunden.',
+    'store-unavailable': 'Die Bridge erreicht ihre Datenbank gerade nicht.',
     internal: 'Auf der Bridge ist etwas schiefgegangen.',
   },
   pinEntered: (count) => `${count} Ziffern eingegeben`,

@@ -55,6 +55,7 @@ export const en: Messages = {
     'pairing-code-expired': 'That pairing code has expired.',
     'pairing-code-used': 'That pairing code was already used.',
     'not-connected': 'Microsoft 365 is not connected.',
+    'store-unavailable': 'The bridge cannot reach its database just now.',
     internal: 'Something went wrong on the bridge.',
   },
   pinEntered: (count) => `${count} digits entered`,

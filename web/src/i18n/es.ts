@@ -55,6 +55,7 @@ export const es: Messages = {
     'pairing-code-expired': 'Ese código de vinculación ha caducado.',
     'pairing-code-used': 'Ese código de vinculación ya se ha usado.',
     'not-connected': 'Microsoft 365 no está conectado.',
+    'store-unavailable': 'El puente no puede acceder a su base de datos en este momento.',
     internal: 'Algo salió mal en el puente.',
   },
   pinEntered: (count) => `${count} dígitos introducidos`,

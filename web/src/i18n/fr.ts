@@ -55,6 +55,7 @@ export const fr: Messages = {
     'pairing-code-expired': 'Ce code d’association a expiré.',
     'pairing-code-used': 'Ce code d’association a déjà été utilisé.',
     'not-connected': 'Microsoft 365 n’est pas connecté.',
+    'store-unavailable': 'Le pont ne peut pas joindre sa base de données pour le moment.',
     internal: 'Un problème est survenu sur le pont.',
   },
   pinEntered: (count) => `${count} chiffres saisis`,

@@ -55,6 +55,7 @@ export const ja: Messages = {
     'pairing-code-expired': 'そのペアリングコードは有効期限が切れています。',
     'pairing-code-used': 'そのペアリングコードは既に使用されています。',
     'not-connected': 'Microsoft 365 に接続されていません。',
+    'store-unavailable': 'ブリッジが現在データベースに接続できません。',
     internal: 'ブリッジで問題が発生しました。',
   },
   pinEntered: (count) => `${count}桁入力済み`,

@@ -55,6 +55,7 @@ export const nl: Messages = {
     'pairing-code-expired': 'Die koppelcode is verlopen.',
     'pairing-code-used': 'Die koppelcode is al gebruikt.',
     'not-connected': 'Microsoft 365 is niet verbonden.',
+    'store-unavailable': 'De bridge kan zijn database nu niet bereiken.',
     internal: 'Er ging iets mis op de bridge.',
   },
   pinEntered: (count) => `${count} cijfers ingevoerd`,

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/model.ts';
+import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
+import { getJson, postJson } from '../support/http.ts';
+import { startPostgresServer } from '../support/postgres-server.ts';
+import { freePort } from '../support/redis-server.ts';
+import { watchingClient } from '../support/socket-client.ts';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function bridgeOnPostgres() {
+  const postgres = await startPostgresServer();
+  cleanup.push(() => postgres.stop());
+  const data = tempDataDir();
+  cleanup.push(() => data.remove());
+  const bridge = await startBridgeProcess({ dataDir: data.dir, env: { LINTEL_DATABASE_URL: postgres.createDatabase() } });
+  cleanup.push(() => bridge.stop('SIGKILL'));
+  return { postgres, bridge };
+}
+
+describe('a bridge whose PostgreSQL goes away', () => {
+  it('says so to displays, the API and its health check, and takes the same action once the database is back', { timeout: 60_000 }, async () => {
+    const { postgres, bridge } = await bridgeOnPostgres();
+    expect((await getJson(`${bridge.url}/api/health`)).status).toBe(200);
+    const display = await watchingClient(bridge.url, { roomId: 'demo' });
+    cleanup.push(() => void display.socket.close());
+    expect(display.first.ok).toBe(true);
+
+    await postgres.pause();
+    const action = { id: crypto.randomUUID(), type: 'end-now' } as const;
+    const refused = await display.socket.emitWithAck('room:action', { roomId: 'demo', action });
+    expect(refused).toMatchObject({ ok: false, code: 'store-unavailable' });
+    const overHttp = await postJson(`${bridge.url}/api/rooms/demo/actions`, action);
+    expect(overHttp).toMatchObject({ status: 503, body: { code: 'store-unavailable' } });
+    const health = await getJson(`${bridge.url}/api/health`);
+    expect(health).toMatchObject({ status: 503, body: { status: 'unhealthy', rooms: null, problems: [{ code: 'store-unreachable' }] } });
+
+    await postgres.resume();
+    const applied = await display.socket.emitWithAck('room:action', { roomId: 'demo', action });
+    expect(applied.ok).toBe(true);
+    expect((applied as { data: RoomState }).data.status).toBe('available');
+    const again = await postJson(`${bridge.url}/api/rooms/demo/actions`, action);
+    expect(again).toMatchObject({ status: 200, body: { status: 'available' } });
+    expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok', problems: [] } });
+  });
+
+  it('refuses to start without its database, saying where it looked, without its password', async () => {
+    const data = tempDataDir();
+    cleanup.push(() => data.remove());
+    const closedPort = await freePort();
+    const starting = startBridgeProcess({ dataDir: data.dir, env: { LINTEL_DATABASE_URL: `postgresql://lintel:hunter2@127.0.0.1:${closedPort}/lintel` } });
+    await expect(starting).rejects.toThrow(`Lintel cannot start: the database at postgresql://lintel:***@127.0.0.1:${closedPort}/lintel`);
+    await expect(starting).rejects.not.toThrow('hunter2');
+  });
+});
