@@ -20,10 +20,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'Health of the bridge, for its watchdog and for monitoring',
           description:
-            'Unhealthy only when a restart would help: a room\'s Microsoft 365 sync is stuck (a round running far longer than any Graph request can take, or no round for several sync periods). Microsoft 365 being unreachable or refusing keeps the bridge healthy: that is a warning on the admin page and sync lag in `/api/metrics`.',
+            'Unhealthy when the bridge cannot serve (its PostgreSQL database is unreachable) or a restart would help: a room\'s Microsoft 365 sync is stuck (a round running far longer than any Graph request can take, or no round for several sync periods). Microsoft 365 being unreachable or refusing keeps the bridge healthy: that is a warning on the admin page and sync lag in `/api/metrics`.',
           responses: {
             '200': { description: 'Healthy: `status` is `ok`, `problems` empty', ...jsonContent('#/components/schemas/Health') },
-            '503': { description: 'Unhealthy: `status` is `unhealthy`; each problem has a code, the room, since when, and what to do', ...jsonContent('#/components/schemas/Health') },
+            '503': { description: 'Unhealthy: `status` is `unhealthy`; each problem has a code, since when, what to do, and the room of a room\'s problem', ...jsonContent('#/components/schemas/Health') },
           },
         },
       },
