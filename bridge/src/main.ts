@@ -18,6 +18,8 @@ import { maskedUrl } from './masked-url.ts';
 import { openPostgresDatabase } from './store/postgres-database.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { openSqliteDatabase } from './store/sqlite-database.ts';
+import { outageTolerantClock } from './store/outage-tolerant-clock.ts';
+import { StoreUnavailableError } from './store/store-unavailable.ts';
 import { RoomStore } from './store/room-store.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -29,6 +31,7 @@ if (!config.ok) {
 }
 const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl } = config.data;
 const logger = createLogger(logLevel);
+const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
 const version = projectVersion(projectRoot());
 
@@ -41,9 +44,9 @@ if (configuredRooms && !configuredRooms.ok) {
 const db = openStore();
 const store = new RoomStore(db);
 if (configuredRooms) {
-  store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, systemClock.now())));
+  store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, clock.now())));
   logger.info({ roomsFile, rooms: configuredRooms.data.map((room) => room.id) }, 'rooms from the rooms file');
-} else if (seedDemoRoomIfEmpty(store, systemClock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
+} else if (seedDemoRoomIfEmpty(store, clock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
 }
 
@@ -52,8 +55,8 @@ store.listRooms().forEach((room, index) => {
   const serial = room.baseUnit ?? (index === 0 && serialPath ? { path: serialPath } : null);
   // A rooms file lists the base units there are; only the embedded default shows one off, simulated.
   if (!serial && configuredRooms) return;
-  const unitPort = serial ? new SerialUnitPort(serial) : new SimulatedPort(systemClock, { serial: `SIM-${room.id}`.slice(0, 32) });
-  const session = new UnitSession(unitPort, systemClock, logger);
+  const unitPort = serial ? new SerialUnitPort(serial) : new SimulatedPort(clock, { serial: `SIM-${room.id}`.slice(0, 32) });
+  const session = new UnitSession(unitPort, clock, logger);
   session.start();
   baseUnits.set(room.id, session);
   logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
@@ -71,9 +74,9 @@ const microsoft365 = m365?.integration;
 
 const bridge = await startBridge(
   {
-    clock: systemClock,
+    clock,
     store,
-    calendar: microsoft365?.calendar ?? new LocalCalendar(store, systemClock),
+    calendar: microsoft365?.calendar ?? new LocalCalendar(store, clock),
     logger,
     baseUnits,
     microsoft365,
@@ -117,7 +120,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   }
   const fetch = createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8'));
   const integration = createMicrosoft365(
-    { db, store, clock: systemClock, logger },
+    { db, store, clock, logger },
     {
       connection: { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl },
       credential: credential.data,
@@ -131,7 +134,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   const identity = new MicrosoftIdentity({
     tenant: { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl },
     fetch,
-    clock: systemClock,
+    clock,
     logger,
   });
   logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
@@ -142,7 +145,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
 async function joinRedisCluster(url: string): Promise<Cluster> {
   const { joinCluster } = await import('./cluster/redis-cluster.ts');
   const leases = () => [CREDENTIAL_LEASE, ...store.listRooms().map((room) => roomLease(room.id))];
-  return joinCluster(url, { clock: systemClock, logger, leases }).catch((error: unknown) => {
+  return joinCluster(url, { clock, logger, leases }).catch((error: unknown) => {
     console.error(`Lintel cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
@@ -161,5 +164,10 @@ async function shutdown(signal: string): Promise<void> {
   db.close();
   process.exit(0);
 }
+// A background task that found the store unreachable tries again on its own schedule: no reason to end the process.
+process.on('unhandledRejection', (reason) => {
+  if (!(reason instanceof StoreUnavailableError)) throw reason;
+  logger.warn({ err: reason }, 'a background task found the store unreachable');
+});
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { startPostgresServer } from '../support/postgres-server.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 import type { TestSocket } from '../support/socket-client.ts';
 import { cpuSeconds, rssMb } from './process-stats.ts';
@@ -22,21 +23,28 @@ function roomId(index: number): string {
   return `room-${String(index).padStart(4, '0')}`;
 }
 
-/** A hub's bridges on 1,000 rooms from a rooms file, sharing one data directory (and Redis, when more than one). */
-async function startHub(processes: number): Promise<Hub> {
-  const data = tempDataDir();
-  const roomsFile = join(data.dir, 'rooms.json');
+/** Where a hub's bridges keep their store: one SQLite data dir they share, or a PostgreSQL database and a data dir each (as on several machines). */
+type Store = 'sqlite' | 'postgres';
+
+/** A hub's bridges on 1,000 rooms from a rooms file, sharing their store (and Redis, when more than one). */
+async function startHub(processes: number, store: Store): Promise<Hub> {
+  const dataDirs = Array.from({ length: store === 'postgres' ? processes : 1 }, () => tempDataDir());
+  const roomsFile = join(dataDirs[0]!.dir, 'rooms.json');
   const rooms = Array.from({ length: ROOMS }, (_, i) => ({ id: roomId(i), name: `Room ${i}`, timeZone: 'Europe/Amsterdam' }));
   writeFileSync(roomsFile, JSON.stringify({ rooms }));
   const redis = processes > 1 ? await startRedisServer() : undefined;
-  const env = { LINTEL_CONFIG: roomsFile, ...(redis ? { LINTEL_REDIS_URL: redis.url } : {}) };
-  const bridges = await Promise.all(Array.from({ length: processes }, () => startBridgeProcess({ dataDir: data.dir, build: true, env })));
+  const postgres = store === 'postgres' ? await startPostgresServer() : undefined;
+  const env = { LINTEL_CONFIG: roomsFile, ...(redis ? { LINTEL_REDIS_URL: redis.url } : {}), ...(postgres ? { LINTEL_DATABASE_URL: postgres.createDatabase() } : {}) };
+  const bridges = await Promise.all(
+    Array.from({ length: processes }, (_, i) => startBridgeProcess({ dataDir: dataDirs[i % dataDirs.length]!.dir, build: true, env })),
+  );
   return {
     bridges,
     async stop() {
       for (const bridge of bridges) await bridge.stop();
       await redis?.stop();
-      data.remove();
+      await postgres?.stop();
+      for (const data of dataDirs) data.remove();
     },
   };
 }
@@ -63,9 +71,9 @@ async function connectDisplays(bridges: BridgeProcess[]): Promise<TestSocket[][]
   return displays;
 }
 
-async function measure(processes: number): Promise<BenchRow[]> {
-  const hub = await startHub(processes);
-  const label = processes === 1 ? 'one bridge' : `${processes} bridges on Redis`;
+async function measure(processes: number, store: Store): Promise<BenchRow[]> {
+  const hub = await startHub(processes, store);
+  const label = `${processes === 1 ? 'one bridge' : `${processes} bridges on Redis`}${store === 'postgres' ? ' and PostgreSQL' : ''}`;
   const pids = hub.bridges.map((bridge) => bridge.pid);
   try {
     const connectStarted = performance.now();
@@ -109,7 +117,11 @@ async function fanOutMsFor(displays: TestSocket[], room: string): Promise<number
   return Math.max(...(await Promise.all(arrived))) - started;
 }
 
-/** SPEC's hub numbers: fan-out of an action to every display of its room, with 5,000 displays on 1,000 rooms. */
+/**
+ * SPEC's hub numbers: fan-out of an action to every display of its room,
+ * with 5,000 displays on 1,000 rooms; on one machine (SQLite), then as on
+ * two (PostgreSQL, a data dir each).
+ */
 export async function hubBench(): Promise<BenchRow[]> {
-  return [...(await measure(1)), ...(await measure(2))];
+  return [...(await measure(1, 'sqlite')), ...(await measure(2, 'sqlite')), ...(await measure(2, 'postgres'))];
 }

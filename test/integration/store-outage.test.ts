@@ -47,6 +47,21 @@ describe('a bridge whose PostgreSQL goes away', () => {
     expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok', problems: [] } });
   });
 
+  it('lives through an outage longer than its timed tasks’ minute, and serves again once the database is back', { timeout: 120_000 }, async () => {
+    const { postgres, bridge } = await bridgeOnPostgres();
+    await postgres.pause();
+    // Its base unit is brought up to date every minute, from the store: that task must wait, not end the process.
+    const until = Date.now() + 65_000;
+    while (Date.now() < until) {
+      expect((await getJson(`${bridge.url}/api/health`)).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+    await postgres.resume();
+    expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const booked = await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'end-now' });
+    expect(booked).toMatchObject({ status: 200, body: { status: 'available' } });
+  });
+
   it('refuses to start without its database, saying where it looked, without its password', async () => {
     const data = tempDataDir();
     cleanup.push(() => data.remove());

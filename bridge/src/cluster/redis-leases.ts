@@ -137,7 +137,14 @@ export class RedisLeases implements SyncOwnership {
 
   async #renew(): Promise<void> {
     const { owner, ttlMs } = this.#options;
-    const leases = this.#options.leases();
+    let leases: string[];
+    try {
+      leases = this.#options.leases();
+    } catch (error) {
+      // The rooms cannot be read (the store is unreachable): this process cannot sync them either, so its leases run out and move to one that can.
+      this.#logger.error({ err: error }, 'the rooms could not be read: sync leases are not renewed');
+      return;
+    }
     const before = new Set(leases.filter((lease) => this.owns(lease)));
     const sentAt = this.#clock.now();
     const take = this.#renewals++ > 0;

@@ -60,13 +60,19 @@ export class OutboxSender {
       this.#again = true;
       return this.#running;
     }
-    this.#running = this.#drain().finally(() => {
-      this.#running = null;
-      if (this.#again) {
-        this.#again = false;
-        void this.wake();
-      }
-    });
+    this.#running = this.#drain()
+      .catch((error: unknown) => {
+        // The store unreachable, say: what waits keeps waiting, and is tried again as when Microsoft 365 is.
+        this.#deps.logger.error({ err: error }, 'walk-up changes could not be sent');
+        this.#retryLater();
+      })
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          void this.wake();
+        }
+      });
     return this.#running;
   }
 
@@ -81,7 +87,7 @@ export class OutboxSender {
   }
 
   async #drain(): Promise<void> {
-    const { m365, clock, logger } = this.#deps;
+    const { m365, logger } = this.#deps;
     const blockedRooms = new Set<string>();
     let progressed = true;
     while (progressed && !this.#stopped) {
@@ -100,9 +106,13 @@ export class OutboxSender {
       this.#retryDelay = FIRST_RETRY_MS;
       return;
     }
-    this.#cancelRetry();
     logger.info({ rooms: [...blockedRooms], retryInMs: this.#retryDelay, waiting: m365.outboxDepth() }, 'walk-up changes wait for Microsoft 365');
-    this.#cancelRetry = clock.setTimer(() => void this.wake(), this.#retryDelay);
+    this.#retryLater();
+  }
+
+  #retryLater(): void {
+    this.#cancelRetry();
+    this.#cancelRetry = this.#deps.clock.setTimer(() => void this.wake(), this.#retryDelay);
     this.#retryDelay = Math.min(MAX_RETRY_MS, this.#retryDelay * 2);
   }
 
