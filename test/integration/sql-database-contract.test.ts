@@ -8,7 +8,7 @@ import { openSqliteDatabase } from '../../bridge/src/store/sqlite-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 import { StoreUnavailableError } from '../../bridge/src/store/store-unavailable.ts';
 import { tempDataDir } from '../support/bridge-process.ts';
-import { freePort } from '../support/redis-server.ts';
+import { freePort } from '../support/server-process.ts';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -150,6 +150,33 @@ describe.each(['sqlite', 'postgres'] as const)('the store engine on %s', (engine
     const runs = await Promise.all(Array.from({ length: 4 }, () => count(location, at)));
     expect(runs.map(({ code, output }) => (code === 0 ? 'ok' : output))).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(open(location).prepare("SELECT updated_at FROM rooms WHERE id = 'counter'").get()).toEqual({ updated_at: 100 });
+  });
+});
+
+describe('the two store engines', () => {
+  /** Each table's columns, by name: the types differ by design (BIGINT for instants in PostgreSQL). */
+  const columns = (rows: unknown[]) => {
+    const tables = new Map<string, string[]>();
+    for (const { table, column } of rows as { table: string; column: string }[]) tables.set(table, [...(tables.get(table) ?? []), column].sort());
+    return Object.fromEntries([...tables].sort(([a], [b]) => a.localeCompare(b)));
+  };
+
+  it('keep the same tables and columns, but for what each keeps aside', () => {
+    const sqlite = open(newLocation('sqlite'));
+    const inSqlite = columns(
+      sqlite
+        .prepare("SELECT m.name AS \"table\", c.name AS \"column\" FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'")
+        .all(),
+    );
+    const postgresDb = open(newLocation('postgres'));
+    const inPostgres = columns(
+      postgresDb.prepare('SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns WHERE table_schema = current_schema()').all(),
+    );
+    // SQLite keeps version 3's English audit rows aside; PostgreSQL keeps its schema version in a table, and the local admin token that SQLite installs keep in a file.
+    const { admin_audit_v3: _old, ...sqliteTables } = inSqlite;
+    const { lintel_schema: _version, admin_token: _token, ...postgresTables } = inPostgres;
+    expect(Object.keys(sqliteTables).length).toBeGreaterThan(10);
+    expect(postgresTables).toEqual(sqliteTables);
   });
 });
 

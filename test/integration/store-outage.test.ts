@@ -3,7 +3,7 @@ import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { startPostgresServer } from '../support/postgres-server.ts';
-import { freePort } from '../support/redis-server.ts';
+import { freePort } from '../support/server-process.ts';
 import { watchingClient } from '../support/socket-client.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];

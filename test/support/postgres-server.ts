@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './redis-server.ts';
+import { freePort, stopServer, untilReady } from './server-process.ts';
 
 export interface PostgresServer {
   /** A new, empty database on the server, as a URL a bridge takes. */
@@ -54,33 +54,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
       { stdio: ['ignore', 'pipe', 'pipe'], ...user },
     );
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timeout = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`postgres did not start in 20 s:\n${output}`));
-      }, 20_000);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('ready to accept connections')) {
-          clearTimeout(timeout);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timeout);
-        reject(new Error(`postgres exited with ${code}:\n${output}`));
-      });
-    });
+    await untilReady(child, { stream: 'stderr', ready: 'ready to accept connections', name: 'postgres', timeoutMs: 20_000 });
     return child;
   };
   /** Fast shutdown: connections still open are ended, as a database server going away ends them. */
-  const shutDown = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    });
+  const shutDown = (child: ChildProcess) => stopServer(child, 'SIGINT');
   let child = await launch();
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);
