@@ -103,16 +103,17 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     ([roomId, unit]) =>
       new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds }),
   );
+  const storeHealth = new StoreHealth(() => ports.store.database.prepare('SELECT 1').get(), ports.clock);
   const metrics = new BridgeMetrics({
     clock: ports.clock,
     roomIds: () => rooms.listRooms().map((room) => room.id),
+    storeReachable: () => storeHealth.problem() === null,
     // socket.io is attached after the app (it must wrap the app's request handler), so it is looked up when scraped.
     displays: { total: () => connectedDisplays(io), watching: (roomId) => displaysWatching(io, roomId) },
     baseUnits,
     microsoft365: ports.microsoft365,
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
-  const storeHealth = new StoreHealth(() => ports.store.database.prepare('SELECT 1').get(), ports.clock);
   const adminRouter = createAdminRouter({ service: admin, codes, config: adminConfig, localToken: ports.admin.localToken, microsoft });
   server.on(
     'request',

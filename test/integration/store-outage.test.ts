@@ -3,6 +3,7 @@ import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { startPostgresServer } from '../support/postgres-server.ts';
+import { scrape } from '../support/prometheus-text.ts';
 import { freePort } from '../support/server-process.ts';
 import { watchingClient } from '../support/socket-client.ts';
 
@@ -37,6 +38,8 @@ describe('a bridge whose PostgreSQL goes away', () => {
     expect(overHttp).toMatchObject({ status: 503, body: { code: 'store-unavailable' } });
     const health = await getJson(`${bridge.url}/api/health`);
     expect(health).toMatchObject({ status: 503, body: { status: 'unhealthy', rooms: null, problems: [{ code: 'store-unreachable' }] } });
+    const metrics = await scrape(bridge.url);
+    expect([metrics.get('lintel_store_up'), metrics.get('lintel_displays_connected')]).toEqual([0, 1]);
 
     await postgres.resume();
     const applied = await display.socket.emitWithAck('room:action', { roomId: 'demo', action });
@@ -45,6 +48,7 @@ describe('a bridge whose PostgreSQL goes away', () => {
     const again = await postJson(`${bridge.url}/api/rooms/demo/actions`, action);
     expect(again).toMatchObject({ status: 200, body: { status: 'available' } });
     expect(await getJson(`${bridge.url}/api/health`)).toMatchObject({ status: 200, body: { status: 'ok', problems: [] } });
+    expect((await scrape(bridge.url)).get('lintel_store_up')).toBe(1);
   });
 
   it('lives through an outage longer than its timed tasks’ minute, and serves again once the database is back', { timeout: 120_000 }, async () => {

@@ -13,6 +13,7 @@ function sources(overrides: Partial<MetricsSources> = {}): MetricsSources {
   return {
     clock: new FakeClock('2026-11-23T08:00:00Z'),
     roomIds: () => ['harbour', 'lobby'],
+    storeReachable: () => true,
     displays: { total: () => 3, watching: (roomId) => (roomId === 'harbour' ? 2 : 0) },
     baseUnits: new Map([
       ['harbour', unit({ power: 'standby', people: 4, sharing: true })],
@@ -39,6 +40,7 @@ describe('the metrics a monitoring system scrapes', () => {
     expect(samples.get('lintel_process_resident_memory_bytes')).toBeGreaterThan(10e6);
     samples.delete('lintel_process_resident_memory_bytes');
     expect(Object.fromEntries(samples)).toEqual({
+      lintel_store_up: 1,
       lintel_displays_connected: 3,
       'lintel_room_displays_connected{room="harbour"}': 2,
       'lintel_room_displays_connected{room="lobby"}': 0,
@@ -92,6 +94,30 @@ describe('the metrics a monitoring system scrapes', () => {
     const { samples } = parse(await metrics.text());
     expect(samples.get('lintel_m365_sync_lag_seconds{room="harbour"}')).toBe(42.5);
     expect(samples.has('lintel_m365_sync_lag_seconds{room="lobby"}')).toBe(false);
+  });
+
+  it('still answers while the store cannot be reached: says so, and leaves out only what comes from the store', async () => {
+    const clock = new FakeClock('2026-11-23T08:00:00Z');
+    let storeUp = false;
+    const unreadable = () => {
+      if (!storeUp) throw new Error('read the store while it is down');
+      return ['harbour', 'lobby'];
+    };
+    const metrics = new BridgeMetrics(
+      sources({ clock, storeReachable: () => storeUp, roomIds: unreadable, microsoft365: { status: () => (unreadable(), m365Status(clock.now()) as Microsoft365Status) } }),
+    );
+    const down = parse(await metrics.text()).samples;
+    expect(down.get('lintel_store_up')).toBe(0);
+    expect(down.get('lintel_displays_connected')).toBe(3);
+    expect(down.get('lintel_base_unit_connected{room="harbour"}')).toBe(1);
+    expect(down.get('lintel_m365_outbox_depth')).toBeNaN();
+    expect([...down.keys()].filter((name) => name.startsWith('lintel_room_') || (name.startsWith('lintel_m365_') && name !== 'lintel_m365_outbox_depth'))).toEqual([]);
+
+    storeUp = true;
+    const up = parse(await metrics.text()).samples;
+    expect(up.get('lintel_store_up')).toBe(1);
+    expect(up.get('lintel_room_displays_connected{room="harbour"}')).toBe(2);
+    expect(up.get('lintel_m365_outbox_depth')).toBe(3);
   });
 
   it("keeps each bridge's metrics apart: several run in one process", async () => {

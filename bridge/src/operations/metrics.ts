@@ -14,6 +14,8 @@ export interface MetricsSources {
   clock: Clock;
   /** Every room the bridge serves. */
   roomIds: () => string[];
+  /** Whether the store answers: while it does not, what is read from it is left out of a scrape. */
+  storeReachable: () => boolean;
   displays: DisplayConnections;
   baseUnits: ReadonlyMap<string, Pick<BaseUnit, 'status'>>;
   /** Absent without Microsoft 365: its metrics are then absent too. */
@@ -35,8 +37,8 @@ const POWER_STATES = ['on', 'standby', 'unknown'] as const;
 export class BridgeMetrics {
   readonly #registry = new Registry();
   readonly #sources: MetricsSources;
-  /** Microsoft 365's status, read once per scrape for all its metrics. */
-  #m365: Microsoft365Status | undefined;
+  /** What comes from the store, read once per scrape for all the metrics. */
+  #scrape: { storeUp: boolean; roomIds: string[]; m365: Microsoft365Status | undefined } = { storeUp: true, roomIds: [], m365: undefined };
 
   constructor(sources: MetricsSources) {
     this.#sources = sources;
@@ -67,12 +69,14 @@ export class BridgeMetrics {
       });
 
     const { displays, baseUnits } = sources;
+    const roomIds = () => this.#scrape.roomIds;
     // prom-client's default process metrics would cost 1.5-2 MB of RSS (measured) on a bridge whose budget is
     // 100 MB; resident memory is the one that budget needs, under the name those defaults give it.
     gauge('lintel_process_resident_memory_bytes', 'Resident memory of the bridge process (its budget is 100 MB).', [], () => [[{}, process.memoryUsage.rss()]]);
+    gauge('lintel_store_up', '1 while the bridge reaches its store, 0 while it cannot (its room and Microsoft 365 metrics are then left out).', [], () => [[{}, this.#scrape.storeUp ? 1 : 0]]);
     gauge('lintel_displays_connected', 'Displays connected to this bridge over socket.io, watching a room or showing a pairing code.', [], () => [[{}, displays.total()]]);
     gauge('lintel_room_displays_connected', 'Displays connected to this bridge that show the room.', ['room'], () =>
-      sources.roomIds().map((room) => [{ room }, displays.watching(room)]),
+      roomIds().map((room) => [{ room }, displays.watching(room)]),
     );
 
     const units = () => [...baseUnits].map(([room, unit]) => ({ room, status: unit.status() }));
@@ -92,27 +96,27 @@ export class BridgeMetrics {
     const { syncsHere } = sources;
     if (syncsHere) {
       gauge('lintel_room_synced_here', '1 when this bridge process holds the room\'s sync lease (bridges sharing Redis): exactly one process per room should.', ['room'], () =>
-        sources.roomIds().map((room) => [{ room }, syncsHere(room) ? 1 : 0]),
+        roomIds().map((room) => [{ room }, syncsHere(room) ? 1 : 0]),
       );
     }
 
-    // Read by text() before the registry collects.
-    const m365 = () => this.#m365!;
+    const m365 = () => this.#scrape.m365;
     if (sources.microsoft365) {
       gauge('lintel_m365_sync_lag_seconds', 'Seconds since Exchange last confirmed the room\'s calendar (+Inf before it ever did). Normally under two sync periods.', ['room'], () =>
-        m365().rooms.map((room) => [{ room: room.roomId }, room.syncedAt === null ? Infinity : Math.max(0, (sources.clock.now() - room.syncedAt) / 1000)]),
+        (m365()?.rooms ?? []).map((room) => [{ room: room.roomId }, room.syncedAt === null ? Infinity : Math.max(0, (sources.clock.now() - room.syncedAt) / 1000)]),
       );
-      gauge('lintel_m365_outbox_depth', 'Walk-up changes waiting to be written to Exchange, all rooms.', [], () => [[{}, m365().outboxDepth]]);
+      // NaN, Prometheus' unknown, while the store cannot be read: a gauge without labels is never absent.
+      gauge('lintel_m365_outbox_depth', 'Walk-up changes waiting to be written to Exchange, all rooms.', [], () => [[{}, m365()?.outboxDepth ?? NaN]]);
       gauge('lintel_m365_room_outbox_depth', 'Walk-up changes of the room waiting to be written to Exchange.', ['room'], () =>
-        m365().rooms.map((room) => [{ room: room.roomId }, room.outboxDepth]),
+        (m365()?.rooms ?? []).map((room) => [{ room: room.roomId }, room.outboxDepth]),
       );
       counter('lintel_m365_graph_requests_total', 'Microsoft Graph requests since the bridge started, by outcome: the status class, or no-answer (timeout, reset, unreachable).', ['outcome'], () => {
-        const { requests } = m365().graphTraffic;
-        return GRAPH_OUTCOMES.map((outcome) => [{ outcome }, requests[outcome]]);
+        const requests = m365()?.graphTraffic.requests;
+        return requests ? GRAPH_OUTCOMES.map((outcome) => [{ outcome }, requests[outcome]]) : [];
       });
       counter('lintel_m365_graph_throttles_total', 'Microsoft Graph answers asking the bridge to slow down, by status: 429, or 503 with Retry-After.', ['status'], () => {
-        const { throttles } = m365().graphTraffic;
-        return GRAPH_THROTTLES.map((status) => [{ status }, throttles[status]]);
+        const throttles = m365()?.graphTraffic.throttles;
+        return throttles ? GRAPH_THROTTLES.map((status) => [{ status }, throttles[status]]) : [];
       });
     }
   }
@@ -123,7 +127,10 @@ export class BridgeMetrics {
   }
 
   text(): Promise<string> {
-    this.#m365 = this.#sources.microsoft365?.status();
+    const storeUp = this.#sources.storeReachable();
+    this.#scrape = storeUp
+      ? { storeUp, roomIds: this.#sources.roomIds(), m365: this.#sources.microsoft365?.status() }
+      : { storeUp, roomIds: [], m365: undefined };
     return this.#registry.metrics();
   }
 }
