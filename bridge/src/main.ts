@@ -100,7 +100,8 @@ function openStore(): SqlDatabase {
     logger.info({ database: maskedUrl(databaseUrl) }, 'store: PostgreSQL');
     return database;
   } catch (error) {
-    console.error(`Lintel cannot start: the database at ${maskedUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}: start it, or correct LINTEL_DATABASE_URL`);
+    const advice = error instanceof StoreUnavailableError ? ': start it, or correct LINTEL_DATABASE_URL' : '';
+    console.error(`Lintel cannot start: the database at ${maskedUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}${advice}`);
     process.exit(1);
   }
 }
