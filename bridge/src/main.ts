@@ -96,7 +96,7 @@ logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running:
 function openStore(): SqlDatabase {
   if (databaseUrl === undefined) return openSqliteDatabase(dataDir);
   try {
-    const database = openPostgresDatabase(databaseUrl);
+    const database = openPostgresDatabase(databaseUrl, clock);
     logger.info({ database: maskedUrl(databaseUrl) }, 'store: PostgreSQL');
     return database;
   } catch (error) {

@@ -3,9 +3,11 @@ import { ADMIN, office, openAdmin, pairingCodeOf, signInWithMicrosoft, signInWit
 import { openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import type { M365RoomSpec } from '../support/m365-bridge.ts';
+import { zoneAtMidday } from '../support/midday-zone.ts';
 
 const session = useChromium();
-const HARBOUR: M365RoomSpec = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
+// In a zone where it is midday: a meeting an hour ahead is on today's display whenever the test runs.
+const HARBOUR: M365RoomSpec = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example', timeZone: zoneAtMidday(Date.now()) };
 
 describe('the admin page', () => {
   it('signs in with Microsoft, gets consent, discovers 150 rooms, and links a display by its code within 2 s', async () => {

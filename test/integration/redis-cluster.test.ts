@@ -15,6 +15,7 @@ import { scrape } from '../support/prometheus-text.ts';
 import { startPostgresServer } from '../support/postgres-server.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 import { watchingClient, type TestSocket } from '../support/socket-client.ts';
+import { until } from '../support/until.ts';
 
 const SERVICE = 'lintel-bookings@contoso.example';
 const PERSON = 'ada@contoso.example';
@@ -25,16 +26,6 @@ const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The states a display socket receives, kept, so a test can wait for one that shows what it expects. */
 function received(socket: TestSocket): RoomState[] {

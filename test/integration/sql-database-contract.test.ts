@@ -6,8 +6,10 @@ import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.t
 import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
 import { openSqliteDatabase } from '../../bridge/src/store/sqlite-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { systemClock } from '../../bridge/src/system-clock.ts';
 import { StoreUnavailableError } from '../../bridge/src/store/store-unavailable.ts';
 import { tempDataDir } from '../support/bridge-process.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import { freePort } from '../support/server-process.ts';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.ts';
 
@@ -33,7 +35,7 @@ function newLocation(engine: Location['engine']): Location {
 }
 
 function open(location: Location): SqlDatabase {
-  const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url);
+  const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url, systemClock);
   cleanup.push(() => db.close());
   return db;
 }
@@ -46,9 +48,10 @@ function open(location: Location): SqlDatabase {
 const COUNTER = `
 import { openPostgresDatabase } from './bridge/src/store/postgres-database.ts';
 import { openSqliteDatabase } from './bridge/src/store/sqlite-database.ts';
+import { systemClock } from './bridge/src/system-clock.ts';
 const location = JSON.parse(process.argv[1]);
 while (Date.now() < Number(process.argv[2]));
-const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url);
+const db = location.engine === 'sqlite' ? openSqliteDatabase(location.dir) : openPostgresDatabase(location.url, systemClock);
 db.prepare("INSERT INTO rooms (id, data, updated_at) VALUES ('counter', '{}', 0) ON CONFLICT (id) DO NOTHING").run();
 for (let i = 0; i < 25; i++) {
   db.transaction(() => {
@@ -206,7 +209,8 @@ describe('the store engine on postgres, when the database goes away', () => {
     const url = postgres.createDatabase();
     const churn = `
       import { openPostgresDatabase } from './bridge/src/store/postgres-database.ts';
-      const openAndClose = () => openPostgresDatabase(process.argv[1]).close();
+      import { systemClock } from './bridge/src/system-clock.ts';
+      const openAndClose = () => openPostgresDatabase(process.argv[1], systemClock).close();
       for (let i = 0; i < 100; i++) {
         openAndClose();
         globalThis.gc();
@@ -224,15 +228,36 @@ describe('the store engine on postgres, when the database goes away', () => {
     expect(run).toEqual({ code: 0, output: 'done\n' });
   });
 
+  it('after a failed connection, tries again only after a pause that grows, failing at once in between', async () => {
+    const clock = new FakeClock('2026-11-23T08:00:00Z');
+    const db = openPostgresDatabase(postgres.createDatabase(), clock);
+    cleanup.push(() => db.close());
+    const count = () => db.prepare('SELECT COUNT(*) AS n FROM rooms').get();
+    await postgres.pause();
+    try {
+      expect(count).toThrow(StoreUnavailableError);
+      expect(count).toThrow(/^PostgreSQL: cannot connect \([^)]*\)$/);
+      expect(count).toThrow(/trying again in 1 s$/);
+      clock.advance(1_000);
+      expect(count).toThrow(/^PostgreSQL: cannot connect \([^)]*\)$/);
+      expect(count).toThrow(/trying again in 2 s$/);
+    } finally {
+      await postgres.resume();
+    }
+    expect(count).toThrow(/trying again in 2 s$/);
+    clock.advance(2_000);
+    expect(count()).toEqual({ n: 0 });
+  });
+
   it('refuses to open a database nobody answers for, saying so', async () => {
     const closedPort = await freePort();
-    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(/PostgreSQL: cannot connect/);
-    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`)).toThrow(StoreUnavailableError);
+    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`, systemClock)).toThrow(/PostgreSQL: cannot connect/);
+    expect(() => openPostgresDatabase(`postgresql://lintel@127.0.0.1:${closedPort}/lintel`, systemClock)).toThrow(StoreUnavailableError);
   });
 
   it('refuses a database written by a newer Lintel', () => {
     const url = postgres.createDatabase();
     open({ engine: 'postgres', url }).exec('UPDATE lintel_schema SET version = 99');
-    expect(() => openPostgresDatabase(url)).toThrow('The database was written by a newer Lintel (schema 99); this one knows 1.');
+    expect(() => openPostgresDatabase(url, systemClock)).toThrow('The database was written by a newer Lintel (schema 99); this one knows 1.');
   });
 });

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.ts';
 import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
 import { openMemoryDatabase } from '../../bridge/src/store/sqlite-database.ts';
+import { systemClock } from '../../bridge/src/system-clock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,10 +22,10 @@ export function openTestDatabase(): SqlDatabase {
   const url = inject('postgresUrl');
   if (url === undefined) return openMemoryDatabase();
   const schema = `test_${process.pid}_${++schemas}`;
-  const database = openPostgresDatabase(url);
+  const database = openPostgresDatabase(url, systemClock);
   database.exec(`CREATE SCHEMA ${schema}`);
   database.close();
   const inSchema = new URL(url);
   inSchema.searchParams.set('options', `-csearch_path=${schema}`);
-  return openPostgresDatabase(inSchema.toString());
+  return openPostgresDatabase(inSchema.toString(), systemClock);
 }

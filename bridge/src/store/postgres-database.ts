@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type Libpq from 'libpq';
+import type { Clock } from '../../../shared/clock.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-schema.ts';
 import type { SqlDatabase, SqlStatement, SqlValue } from './sql-database.ts';
 import { StoreUnavailableError } from './store-unavailable.ts';
@@ -18,7 +19,7 @@ const WRITE_LOCK = 0x4c696e74; // "Lint"
  * fail a call within seconds rather than hold the whole bridge.
  */
 const CONNECTION_DEFAULTS: Record<string, string> = {
-  connect_timeout: '5',
+  connect_timeout: '2',
   tcp_user_timeout: '5000',
   keepalives_idle: '10',
   application_name: 'lintel-bridge',
@@ -42,6 +43,15 @@ function unavailable(sqlState: string | undefined): boolean {
   return sqlState.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03'].includes(sqlState);
 }
 
+/**
+ * After a failed connection, the next is tried only this much later, doubling
+ * up to the cap: calls in between fail at once, so a database that does not
+ * answer holds the bridge for connect_timeout at most once in a while, not at
+ * every call.
+ */
+const FIRST_RECONNECT_MS = 1_000;
+const MAX_RECONNECT_MS = 15_000;
+
 /** int2, int4, int8, float4, float8, numeric: what SQLite hands back as numbers. */
 const NUMBER_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
 const CONNECTION_LOST = 4; // PQTRANS_UNKNOWN
@@ -55,8 +65,8 @@ type Connection = Libpq & { transactionStatus(): number };
  * decided in one turn of the event loop, as with SQLite. A lost connection
  * fails the call under way and is made again by the next one.
  */
-export function openPostgresDatabase(url: string): SqlDatabase {
-  const database = new PostgresDatabase(loadLibpq(), withConnectionDefaults(url));
+export function openPostgresDatabase(url: string, clock: Clock): SqlDatabase {
+  const database = new PostgresDatabase(loadLibpq(), withConnectionDefaults(url), clock);
   database.migrate();
   return database;
 }
@@ -72,7 +82,7 @@ function loadLibpq(): new () => Connection {
 }
 
 /** The URL with the connection bounds added, unless it sets them itself. */
-export function withConnectionDefaults(url: string): string {
+function withConnectionDefaults(url: string): string {
   const parsed = new URL(url);
   for (const [key, value] of Object.entries(CONNECTION_DEFAULTS)) if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
   return parsed.toString();
@@ -81,13 +91,18 @@ export function withConnectionDefaults(url: string): string {
 class PostgresDatabase implements SqlDatabase {
   readonly #Libpq: new () => Connection;
   readonly #url: string;
+  readonly #clock: Clock;
   #pq: Connection | undefined;
   /** How many transactions are open inside each other: the outermost one is real, the others savepoints. */
   #depth = 0;
+  #failedConnections = 0;
+  #nextConnectionAt = 0;
+  #connectionFailure = '';
 
-  constructor(libpq: new () => Connection, url: string) {
+  constructor(libpq: new () => Connection, url: string, clock: Clock) {
     this.#Libpq = libpq;
     this.#url = url;
+    this.#clock = clock;
   }
 
   /** Brings the schema up to date; processes starting together queue on the write lock, and the later ones find it done. */
@@ -184,12 +199,20 @@ class PostgresDatabase implements SqlDatabase {
     if (this.#pq) return this.#pq;
     // A transaction under way died with its connection: its work must not go on in a new one, half done.
     if (this.#depth > 0) throw new StoreUnavailableError('PostgreSQL: the connection was lost during a transaction.');
+    const now = this.#clock.now();
+    if (now < this.#nextConnectionAt) {
+      throw new StoreUnavailableError(`PostgreSQL: cannot connect (${this.#connectionFailure}); trying again in ${Math.ceil((this.#nextConnectionAt - now) / 1000)} s`);
+    }
     const pq = new this.#Libpq();
     try {
       pq.connectSync(this.#url);
     } catch (error) {
-      throw new StoreUnavailableError(`PostgreSQL: cannot connect (${error instanceof Error ? error.message.trim() : String(error)})`, { cause: error });
+      this.#connectionFailure = error instanceof Error ? error.message.trim() : String(error);
+      this.#nextConnectionAt = now + Math.min(MAX_RECONNECT_MS, FIRST_RECONNECT_MS * 2 ** this.#failedConnections++);
+      throw new StoreUnavailableError(`PostgreSQL: cannot connect (${this.#connectionFailure})`, { cause: error });
     }
+    this.#failedConnections = 0;
+    this.#nextConnectionAt = 0;
     this.#pq = pq;
     try {
       for (const setting of SESSION_SETTINGS) this.#command(`SET ${setting}`);
@@ -218,7 +241,7 @@ function finish(pq: Connection): void {
 }
 
 /** `?` becomes `$1`, `$2`, ... except inside quoted text and identifiers. */
-export function numberPlaceholders(sql: string): string {
+function numberPlaceholders(sql: string): string {
   let n = 0;
   let quote: string | null = null;
   let out = '';
