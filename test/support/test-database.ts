@@ -19,7 +19,8 @@ let schemas = 0;
  * then hold both engines to the same behaviour.
  */
 export function openTestDatabase(): SqlDatabase {
-  const url = inject('postgresUrl');
+  // Benchmarks start in-process bridges outside vitest, where nothing is injected: SQLite in memory.
+  const url = process.env.VITEST ? inject('postgresUrl') : undefined;
   if (url === undefined) return openMemoryDatabase();
   const schema = `test_${process.pid}_${++schemas}`;
   const database = openPostgresDatabase(url, systemClock);
