@@ -12,6 +12,8 @@ declare module 'vitest' {
 }
 
 let schemas = 0;
+/** One connection per test worker makes the tests' schemas: a test opens only its own. */
+let schemaMaker: SqlDatabase | undefined;
 
 /**
  * A new, empty store for one test: SQLite in memory, or, in the on-postgres
@@ -23,9 +25,8 @@ export function openTestDatabase(): SqlDatabase {
   const url = process.env.VITEST ? inject('postgresUrl') : undefined;
   if (url === undefined) return openMemoryDatabase();
   const schema = `test_${process.pid}_${++schemas}`;
-  const database = openPostgresDatabase(url, systemClock);
-  database.exec(`CREATE SCHEMA ${schema}`);
-  database.close();
+  schemaMaker ??= openPostgresDatabase(url, systemClock);
+  schemaMaker.exec(`CREATE SCHEMA ${schema}`);
   const inSchema = new URL(url);
   inSchema.searchParams.set('options', `-csearch_path=${schema}`);
   return openPostgresDatabase(inSchema.toString(), systemClock);
