@@ -58,7 +58,7 @@ async function twoBridges(sharing: Sharing, options: { syncSeconds?: number } = 
   const emulator = await startGraphEmulator(tenant);
   cleanup.push(() => emulator.close());
 
-  const dataDirs = [tempDataDir(), tempDataDir()];
+  const dataDirs = Array.from({ length: sharing === 'PostgreSQL' ? 2 : 1 }, () => tempDataDir());
   for (const data of dataDirs) cleanup.push(() => data.remove());
   let databaseUrl: string | undefined;
   if (sharing === 'PostgreSQL') {
@@ -82,7 +82,7 @@ async function twoBridges(sharing: Sharing, options: { syncSeconds?: number } = 
     ...(databaseUrl ? { LINTEL_DATABASE_URL: databaseUrl } : {}),
   };
   const start = async (index: number) => {
-    const dataDir = dataDirs[databaseUrl ? index : 0]!.dir;
+    const dataDir = dataDirs[index % dataDirs.length]!.dir;
     const bridge = await startBridgeProcess({ dataDir, env: { ...env, LINTEL_DATA_DIR: dataDir } });
     cleanup.push(() => bridge.stop('SIGKILL'));
     return bridge;
