@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisLeases } from '../../bridge/src/cluster/redis-leases.ts';
+import { StoreUnavailableError } from '../../bridge/src/store/store-unavailable.ts';
 import { systemClock } from '../../bridge/src/system-clock.ts';
 import { startRedisServer } from '../support/redis-server.ts';
 
@@ -15,11 +16,11 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function process_(url: string, owner: string) {
+async function process_(url: string, owner: string, rooms: () => string[] = () => LEASES) {
   const client = createClient({ url });
   client.on('error', () => {});
   await client.connect();
-  const leases = new RedisLeases(client, systemClock, logger, { owner, leases: () => LEASES, ...TIMING });
+  const leases = new RedisLeases(client, systemClock, logger, { owner, leases: rooms, ...TIMING });
   const gained: string[] = [];
   leases.onGained((names) => gained.push(...names));
   leases.start();
@@ -70,6 +71,22 @@ describe('sync leases in Redis', () => {
     expect(overlaps).toBe(0);
     expect(Date.now() - cutAt).toBeLessThanOrEqual(TIMING.ttlMs + 2 * TIMING.renewEveryMs + 200);
     expect(b.gained).toEqual(expect.arrayContaining(cutOff));
+    expect(a.held()).toEqual([]);
+  });
+
+  it('a holder that cannot read its rooms (its store unreachable) lets its leases run out to a process that can', async () => {
+    const redis = await startRedisServer();
+    cleanup.push(() => redis.stop());
+    let storeUp = true;
+    const a = await process_(redis.url, 'a', () => {
+      if (!storeUp) throw new StoreUnavailableError('PostgreSQL: cannot connect (connection refused)');
+      return LEASES;
+    });
+    const b = await process_(redis.url, 'b');
+    await until(() => a.held().length > 0 && a.held().length + b.held().length === LEASES.length, 3_000, 'every lease held, some by a');
+
+    storeUp = false;
+    await until(() => b.held().length === LEASES.length, 3_000, 'b to hold every lease');
     expect(a.held()).toEqual([]);
   });
 
