@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
-import type { EmulatorContext } from './context.ts';
+import { graphResourceOf, type EmulatorContext } from './context.ts';
 import { IdentityProblem } from './errors.ts';
 import { errorAnswer, param, redirectBack, trustedRedirect } from './front-channel.ts';
+import { requestedScopes } from './scopes.ts';
 
 /**
  * The admin consent endpoint, in its first form (`/{tenant}/adminconsent`)
@@ -23,6 +24,15 @@ export function adminConsentRoutes(ctx: EmulatorContext): Router {
     const refuse = (problem: IdentityProblem, subcode?: string) => answer({ ...errorAnswer(problem), error_subcode: subcode });
 
     if (v2 && !scope) return refuse(new IdentityProblem('invalid_request', 900144, "The request body must contain the following parameter: 'scope'."));
+    if (v2 && scope) {
+      // Consent names its resource: another cloud's Graph is unknown in this one (concepts/sdks/national-clouds.md, "Permission scopes").
+      try {
+        requestedScopes(scope, app, tenant.tenantId, graphResourceOf(ctx));
+      } catch (problem) {
+        if (problem instanceof IdentityProblem) return refuse(problem);
+        throw problem;
+      }
+    }
     const user = tenant.signedInUser;
     if (!user) return refuse(new IdentityProblem('interaction_required', 50058, 'Session information is not sufficient for single-sign-on.'));
     if (!user.isAdmin) return refuse(new IdentityProblem('access_denied', 90094, 'The grant requires admin permission.'));

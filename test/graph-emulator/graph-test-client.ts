@@ -49,7 +49,7 @@ export async function emulatedGraph(
       ca: emulator.ca,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.appId, scope: 'https://graph.microsoft.com/.default', ...params }).toString(),
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.appId, scope: `${emulator.url}/.default`, ...params }).toString(),
     });
   const accessToken = async (secret = SECRET) => {
     const answer = await tokenRequest({ client_secret: secret });

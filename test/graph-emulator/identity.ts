@@ -1,11 +1,12 @@
 import express, { type Router } from 'express';
 import { adminConsentRoutes } from './admin-consent.ts';
 import { refuseCredential } from './client-credentials.ts';
-import type { EmulatorContext } from './context.ts';
+import { graphResourceOf, type EmulatorContext } from './context.ts';
 import { cors } from './cors.ts';
 import { discoveryRoutes } from './discovery.ts';
 import { identityError, IdentityProblem } from './errors.ts';
 import { UserGrants } from './grants.ts';
+import { requestedScopes } from './scopes.ts';
 import { signInRoutes } from './sign-in.ts';
 import type { EmulatedApp } from './tenant.ts';
 import { TOKEN_LIFETIME_SECONDS, tokenIssuer, type AccessTokens } from './tokens.ts';
@@ -59,6 +60,8 @@ export async function identityPlatform(ctx: EmulatorContext): Promise<{ router: 
       throw new IdentityProblem('invalid_request', 9002326, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`);
     }
     const client = registeredClient(body.client_id);
+    // The resource must be this cloud's Graph (concepts/sdks/national-clouds.md, "Permission scopes"): another cloud's is unknown here (AADSTS500011).
+    requestedScopes(body.scope, client, tenant.tenantId, graphResourceOf(ctx));
     const refusal = await refuseCredential(client, body, `${ctx.origin()}/${tenant.tenantId}/oauth2/v2.0/token`, tenant.now());
     if (refusal) throw new IdentityProblem(refusal.error, refusal.aadsts, refusal.description, refusal.status);
     if (!client.adminConsented) throw new IdentityProblem('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${client.appId}'.`);

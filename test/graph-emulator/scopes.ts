@@ -1,4 +1,3 @@
-import { GRAPH_RESOURCE } from './context.ts';
 import { IdentityProblem } from './errors.ts';
 import type { EmulatedApp } from './tenant.ts';
 
@@ -28,7 +27,7 @@ export interface RequestedScopes {
  * `{appId}/…`). Named Graph permissions are granted as asked, as dynamic
  * consent does; `.default` grants what the registration lists.
  */
-export function requestedScopes(scope: string, client: EmulatedApp, tenantId: string): RequestedScopes {
+export function requestedScopes(scope: string, client: EmulatedApp, tenantId: string, graphResource: string): RequestedScopes {
   const oidc = new Set<string>();
   const resources = new Map<string, ResourceGrant>();
   for (const value of scope.split(' ').filter(Boolean)) {
@@ -37,12 +36,12 @@ export function requestedScopes(scope: string, client: EmulatedApp, tenantId: st
       continue;
     }
     const slash = value.lastIndexOf('/');
-    const [resource, name] = slash < 0 ? [GRAPH_RESOURCE, value] : [value.slice(0, slash), value.slice(slash + 1)];
-    const audience = audienceOf(resource, client);
+    const [resource, name] = slash < 0 ? [graphResource, value] : [value.slice(0, slash), value.slice(slash + 1)];
+    const audience = audienceOf(resource, client, graphResource);
     if (!audience) {
       throw new IdentityProblem('invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
     }
-    const names = name === '.default' ? (audience === GRAPH_RESOURCE ? client.delegatedPermissions : [EXPOSED_SCOPE]) : [name];
+    const names = name === '.default' ? (audience === graphResource ? client.delegatedPermissions : [EXPOSED_SCOPE]) : [name];
     if (audience === client.appId && names.some((each) => each !== EXPOSED_SCOPE)) {
       throw new IdentityProblem('invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${value} is not valid.`);
     }
@@ -62,16 +61,16 @@ export function requestedScopes(scope: string, client: EmulatedApp, tenantId: st
  * one that names none (only OpenID Connect scopes) gets a Graph token with
  * what the registration lists, as Microsoft's sign-in does.
  */
-export function tokenResource(requested: RequestedScopes, client: EmulatedApp, scope: string): ResourceGrant {
+export function tokenResource(requested: RequestedScopes, client: EmulatedApp, scope: string, graphResource: string): ResourceGrant {
   const [first, ...others] = requested.resources;
   if (others.length > 0) {
     throw new IdentityProblem('invalid_scope', 28000, `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`);
   }
-  return first ?? { audience: GRAPH_RESOURCE, scp: [...client.delegatedPermissions], granted: [...client.delegatedPermissions] };
+  return first ?? { audience: graphResource, scp: [...client.delegatedPermissions], granted: [...client.delegatedPermissions] };
 }
 
-function audienceOf(resource: string, client: EmulatedApp): string | undefined {
-  if (resource.replace(/\/+$/, '').toLowerCase() === GRAPH_RESOURCE) return GRAPH_RESOURCE;
+function audienceOf(resource: string, client: EmulatedApp, graphResource: string): string | undefined {
+  if (resource.replace(/\/+$/, '').toLowerCase() === graphResource.toLowerCase()) return graphResource;
   if (resource === client.appId || resource === `api://${client.appId}`) return client.appId;
   return undefined;
 }

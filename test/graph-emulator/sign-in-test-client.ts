@@ -10,7 +10,10 @@ import type { EmulatedUser } from './users.ts';
 /** Where the admin page runs, and its redirect URI as the app registers it. */
 export const PAGE_ORIGIN = 'https://lintel.contoso.example';
 export const REDIRECT_URI = `${PAGE_ORIGIN}/admin/`;
-export const SIGN_IN_SCOPE = 'openid profile offline_access https://graph.microsoft.com/Place.Read.All';
+/** What the admin page asks at sign-in, on the emulated cloud's Graph (its resource is its origin). */
+export function signInScope(emulatorUrl: string): string {
+  return `openid profile offline_access ${emulatorUrl}/Place.Read.All`;
+}
 
 /** What the browser gets from a page of the identity platform; a redirect is not followed. */
 export interface BrowserAnswer {
@@ -81,7 +84,7 @@ export function signInClient({ tenant, app, emulator }: { tenant: EmulatedTenant
     const verifier = randomBytes(32).toString('base64url');
     const query: Record<string, string | null> = {
       client_id: app.appId,
-      scope: SIGN_IN_SCOPE,
+      scope: signInScope(emulator.url),
       redirect_uri: REDIRECT_URI,
       response_type: 'code',
       client_info: '1',
@@ -103,7 +106,7 @@ export function signInClient({ tenant, app, emulator }: { tenant: EmulatedTenant
     });
   const redeem = (authorized: BrowserAnswer & { verifier: string }, params: Record<string, string> = {}) =>
     token({ grant_type: 'authorization_code', code: authorized.answer.code ?? '', redirect_uri: REDIRECT_URI, code_verifier: authorized.verifier, client_info: '1', ...params });
-  const signIn = async (scope = SIGN_IN_SCOPE) => {
+  const signIn = async (scope = signInScope(emulator.url)) => {
     const answer = await redeem(await authorize({ scope }), { scope });
     if (answer.status !== 200) throw new Error(`No sign-in: ${JSON.stringify(answer.body)}`);
     return answer.body as TokenSet;

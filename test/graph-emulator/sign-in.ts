@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { EmulatorContext } from './context.ts';
+import { graphResourceOf, type EmulatorContext } from './context.ts';
 import { IdentityProblem } from './errors.ts';
 import { errorAnswer, param, redirectBack, trustedRedirect } from './front-channel.ts';
 import type { UserGrants } from './grants.ts';
@@ -33,7 +33,7 @@ export function signInRoutes(ctx: EmulatorContext, grants: UserGrants): Router {
       const scope = query('scope');
       if (!scope) throw new IdentityProblem('invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
       // Microsoft turns down an unknown resource or scope before anyone signs in.
-      requestedScopes(scope, app, tenant.tenantId);
+      requestedScopes(scope, app, tenant.tenantId, graphResourceOf(ctx));
       const codeChallenge = query('code_challenge');
       // Microsoft would take 'plain' too; the emulator holds the admin page to S256.
       if (codeChallenge !== undefined && query('code_challenge_method') !== 'S256') {

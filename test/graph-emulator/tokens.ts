@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
+import { graphResourceOf, type EmulatorContext } from './context.ts';
 import type { EmulatedApp } from './tenant.ts';
 import type { EmulatedUser } from './users.ts';
 
@@ -51,9 +51,9 @@ export async function tokenIssuer(ctx: EmulatorContext): Promise<TokenIssuer> {
 
   return {
     jwk,
-    appToken: (client) => sign({ tid: tenant.tenantId, appid: client.appId, azp: client.appId, oid: client.servicePrincipalId, roles: client.roles }, GRAPH_RESOURCE),
+    appToken: (client) => sign({ tid: tenant.tenantId, appid: client.appId, azp: client.appId, oid: client.servicePrincipalId, roles: client.roles }, graphResourceOf(ctx)),
     userToken: (client, user, audience, scopes) => {
-      const ownApi = audience !== GRAPH_RESOURCE;
+      const ownApi = audience !== graphResourceOf(ctx);
       const roles = ownApi && user.appRoles.length > 0 ? { roles: user.appRoles } : {};
       const claims = { ...person(client, user), upn: user.userPrincipalName, appid: client.appId, azp: client.appId, scp: scopes.join(' '), ...roles };
       // Entra issues a token for an app's own API in the version its manifest accepts; v1.0 comes from the v1 issuer, whatever the authority.
@@ -63,7 +63,7 @@ export async function tokenIssuer(ctx: EmulatorContext): Promise<TokenIssuer> {
     },
     idToken: (client, user, nonce) => sign({ ...person(client, user), ver: '2.0', ...(nonce === undefined ? {} : { nonce }) }, client.appId),
     verify: async (token) =>
-      (await jwtVerify(token, signing.publicKey, { audience: GRAPH_RESOURCE, issuer: issuer(), currentDate: new Date(tenant.now()) })).payload,
+      (await jwtVerify(token, signing.publicKey, { audience: graphResourceOf(ctx), issuer: issuer(), currentDate: new Date(tenant.now()) })).payload,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from './context.ts';
+import { graphResourceOf, type EmulatorContext } from './context.ts';
 import { IdentityProblem } from './errors.ts';
 import type { UserGrants } from './grants.ts';
 import { requestedScopes, tokenResource } from './scopes.ts';
@@ -32,8 +32,8 @@ export function userTokens(ctx: EmulatorContext, issuer: TokenIssuer, grants: Us
       throw new IdentityProblem('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${client.appId}' named '${client.displayName}'. Send an interactive authorization request for this user and resource.`);
     }
     const scope = body.scope ?? session.scope;
-    const requested = requestedScopes(scope, client, tenant.tenantId);
-    const resource = tokenResource(requested, client, scope);
+    const requested = requestedScopes(scope, client, tenant.tenantId, graphResourceOf(ctx));
+    const resource = tokenResource(requested, client, scope, graphResourceOf(ctx));
     const shownOidc = [...requested.oidc].filter((each) => each !== 'offline_access');
     const refresh = requested.oidc.has('offline_access') ? grants.issueRefreshToken(session) : undefined;
     return {

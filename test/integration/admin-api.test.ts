@@ -53,7 +53,7 @@ describe('admin API security', () => {
     cleanups.push(() => elsewhereEmulator.close());
     const foreign = await microsoftAdminToken({ tenant: elsewhere, app: elsewhereApp, emulator: elsewhereEmulator });
 
-    const graphToken = await microsoftAdminToken(m365, { scope: 'openid profile https://graph.microsoft.com/Place.Read.All' });
+    const graphToken = await microsoftAdminToken(m365, { scope: `openid profile ${m365.emulator.url}/Place.Read.All` });
     const notAnAdmin = await microsoftAdminToken(m365, { upn: 'alex@contoso.example', appRoles: [] });
 
     const refused: Record<string, string | undefined> = {

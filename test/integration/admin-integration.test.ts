@@ -45,7 +45,7 @@ describe('connection state and warnings on the admin page', () => {
     await microsoftAdminToken(m365);
     const consent = await signInClient(m365).browse(`/${m365.tenant.tenantId}/v2.0/adminconsent`, {
       client_id: m365.app.appId,
-      scope: 'https://graph.microsoft.com/.default',
+      scope: `${m365.emulator.url}/.default`,
       redirect_uri: 'https://lintel.contoso.example/admin/',
       state: 'consent-1',
     });

@@ -4,7 +4,7 @@ import { httpsJson } from '../support/https-client.ts';
 
 describe('Graph emulator: admin consent', () => {
   it('lets the signed-in admin consent for the tenant, recreating a deleted service principal, in either form of the endpoint', async () => {
-    const { tenant, app, browse, tokenRequest } = await emulatedSignIn();
+    const { tenant, app, emulator, browse, tokenRequest } = await emulatedSignIn();
     app.adminConsented = false;
     app.servicePrincipal = 'deleted';
     const deletedId = app.servicePrincipalId;
@@ -16,7 +16,7 @@ describe('Graph emulator: admin consent', () => {
     expect((await tokenRequest({ client_secret: 's3cret~value' })).status).toBe(200);
 
     app.adminConsented = false;
-    const scope = 'https://graph.microsoft.com/.default';
+    const scope = `${emulator.url}/.default`;
     const v2 = await browse('/organizations/v2.0/adminconsent', { client_id: app.appId, scope, redirect_uri: REDIRECT_URI, state: 'consent-2' });
     expect(v2).toMatchObject({ status: 302, answer: { admin_consent: 'True', tenant: tenant.tenantId, scope, state: 'consent-2' } });
     expect(app.adminConsented).toBe(true);

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { pageOf } from '../graph-emulator/graph-test-client.ts';
-import { emulatedSignIn, PAGE_ORIGIN, REDIRECT_URI, SIGN_IN_SCOPE, type TokenSet } from '../graph-emulator/sign-in-test-client.ts';
+import { emulatedSignIn, PAGE_ORIGIN, REDIRECT_URI, signInScope, type TokenSet } from '../graph-emulator/sign-in-test-client.ts';
 import { httpsJson } from '../support/https-client.ts';
 
 const MINUTE = 60 * 1000;
@@ -22,10 +22,10 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
     const clientInfo = { uid: admin.id, utid: tenant.tenantId };
     expect(JSON.parse(Buffer.from(authorized.answer.client_info!, 'base64url').toString())).toEqual(clientInfo);
 
-    const answer = await redeem(authorized, { scope: SIGN_IN_SCOPE });
+    const answer = await redeem(authorized, { scope: signInScope(emulator.url) });
     expect(answer).toMatchObject({
       status: 200,
-      body: { token_type: 'Bearer', scope: 'https://graph.microsoft.com/Place.Read.All openid profile', expires_in: 3599, ext_expires_in: 3599, refresh_token: expect.any(String), refresh_token_expires_in: 24 * 3600 },
+      body: { token_type: 'Bearer', scope: `${emulator.url}/Place.Read.All openid profile`, expires_in: 3599, ext_expires_in: 3599, refresh_token: expect.any(String), refresh_token_expires_in: 24 * 3600 },
     });
     const tokens = answer.body as TokenSet;
     expect(JSON.parse(Buffer.from(tokens.client_info, 'base64url').toString())).toEqual(clientInfo);
@@ -39,7 +39,7 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
     expect(id).toMatchObject({ tid: tenant.tenantId, oid: admin.id, name: 'Megan Bowen', preferred_username: 'megan@contoso.example', nonce: 'nonce-1', iat: issuedAt, nbf: issuedAt, exp: issuedAt + 3599 });
     expect(id.sub).toEqual(expect.any(String));
     expect(id.sub).not.toBe(admin.id);
-    const { payload: access } = await jwtVerify(tokens.access_token, keys, { issuer, audience: 'https://graph.microsoft.com', currentDate });
+    const { payload: access } = await jwtVerify(tokens.access_token, keys, { issuer, audience: emulator.url, currentDate });
     expect(access).toMatchObject({ tid: tenant.tenantId, oid: admin.id, appid: app.appId, scp: 'Place.Read.All' });
   });
 
@@ -55,9 +55,9 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
   });
 
   it('refreshes, for Graph or for the app itself, until 24 hours of tenant time after the sign-in, however often it renews', async () => {
-    const { app, clock, signIn, token } = await emulatedSignIn();
+    const { app, emulator, clock, signIn, token } = await emulatedSignIn();
     const first = await signIn();
-    const refresh = (refreshToken: string, scope = SIGN_IN_SCOPE) => token({ grant_type: 'refresh_token', refresh_token: refreshToken, scope, client_info: '1' });
+    const refresh = (refreshToken: string, scope = signInScope(emulator.url)) => token({ grant_type: 'refresh_token', refresh_token: refreshToken, scope, client_info: '1' });
 
     clock.now += 23 * HOUR;
     const renewed = await refresh(first.refresh_token, `api://${app.appId}/access_as_user openid offline_access`);
@@ -68,8 +68,8 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
     const byDefault = await refresh(tokens.refresh_token, `${app.appId}/.default`);
     expect(byDefault).toMatchObject({ status: 200, body: { scope: `${app.appId}/access_as_user` } });
     expect(decodeJwt((byDefault.body as TokenSet).access_token)).toMatchObject({ aud: app.appId });
-    const graphDefault = await refresh(first.refresh_token, 'https://graph.microsoft.com/.default');
-    expect(decodeJwt((graphDefault.body as TokenSet).access_token)).toMatchObject({ aud: 'https://graph.microsoft.com', scp: 'User.Read Place.Read.All' });
+    const graphDefault = await refresh(first.refresh_token, `${emulator.url}/.default`);
+    expect(decodeJwt((graphDefault.body as TokenSet).access_token)).toMatchObject({ aud: emulator.url, scp: 'User.Read Place.Read.All' });
 
     clock.now += HOUR;
     expect(await refresh(first.refresh_token)).toMatchObject(refused('invalid_grant', 700084));
@@ -77,7 +77,7 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
   });
 
   it('refuses an unknown client, a code or refresh token redeemed without Origin, a client secret sent with one, and bad scopes', async () => {
-    const { app, signIn, token, authorize, redeem } = await emulatedSignIn();
+    const { app, emulator, signIn, token, authorize, redeem } = await emulatedSignIn();
     const { refresh_token: refreshToken } = await signIn();
     const refresh = (params: Record<string, string> = {}, headers?: Record<string, string>) => token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...params }, headers);
     expect(await refresh({}, {})).toMatchObject(refused('invalid_request', 9002327));
@@ -90,7 +90,7 @@ describe('Graph emulator: signing in with a code and PKCE', () => {
     expect(await refresh({ scope: `User.Read api://${app.appId}/access_as_user` })).toMatchObject(refused('invalid_scope', 28000));
     expect(await refresh({ scope: 'https://outlook.office.com/Calendars.Read' })).toMatchObject(refused('invalid_resource', 500011));
     expect(await refresh({ scope: `api://${app.appId}/everything` })).toMatchObject(refused('invalid_scope', 70011));
-    expect(await token({ grant_type: 'client_credentials', client_secret: 's3cret~value', scope: 'https://graph.microsoft.com/.default' })).toMatchObject(refused('invalid_request', 9002326));
+    expect(await token({ grant_type: 'client_credentials', client_secret: 's3cret~value', scope: `${emulator.url}/.default` })).toMatchObject(refused('invalid_request', 9002326));
     app.servicePrincipal = 'disabled';
     expect(await refresh()).toMatchObject(refused('unauthorized_client', 7000112));
   });
@@ -168,7 +168,7 @@ describe('Graph emulator: refusals at /authorize', () => {
 
 describe('Graph emulator: Graph for a signed-in user', () => {
   it("serves a delegated token with the right scp, only for the user's own mailbox, and refuses it once consent no longer covers the user", async () => {
-    const { tenant, app, colleague, graph, signIn } = await emulatedSignIn();
+    const { tenant, app, emulator, colleague, graph, signIn } = await emulatedSignIn();
     const room = tenant.addRoom({ displayName: 'Boardroom' });
     tenant.addMailbox({ displayName: 'Megan Bowen', emailAddress: 'megan@contoso.example' });
     const { access_token: places } = await signIn();
@@ -178,7 +178,7 @@ describe('Graph emulator: Graph for a signed-in user', () => {
     const { access_token: forTheApp } = await signIn(`openid api://${app.appId}/access_as_user`);
     expect(await graph('/places/microsoft.graph.room', { token: forTheApp })).toMatchObject({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } });
 
-    const { access_token: calendars } = await signIn('openid https://graph.microsoft.com/Calendars.Read');
+    const { access_token: calendars } = await signIn(`openid ${emulator.url}/Calendars.Read`);
     const window = 'startDateTime=2026-10-20T00:00:00Z&endDateTime=2026-10-21T00:00:00Z';
     expect((await graph(`/users/megan@contoso.example/calendarView?${window}`, { token: calendars })).status).toBe(200);
     expect(await graph(`/users/${room.emailAddress}/calendarView?${window}`, { token: calendars })).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });

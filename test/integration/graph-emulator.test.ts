@@ -14,17 +14,19 @@ describe('Graph emulator: identity', () => {
     const key = await importJWK((keys.body as { keys: object[] }).keys[0]!, 'RS256');
     const { payload } = await jwtVerify((answer.body as { access_token: string }).access_token, key, {
       issuer,
-      audience: 'https://graph.microsoft.com',
+      audience: emulator.url,
       currentDate: new Date(clock.now),
     });
     expect(payload).toMatchObject({ appid: app.appId, tid: tenant.tenantId, roles: ['Calendars.ReadWrite', 'Place.Read.All'] });
   });
 
   it('refuses a wrong secret, an expired secret, a bad scope, a disabled or deleted app and missing consent, as AADSTS errors', async () => {
-    const { app, tokenRequest } = await emulatedGraph();
-    const token = (secret = 's3cret~value', scope = 'https://graph.microsoft.com/.default') => tokenRequest({ client_secret: secret, scope });
+    const { app, emulator, tokenRequest } = await emulatedGraph();
+    const token = (secret = 's3cret~value', scope = `${emulator.url}/.default`) => tokenRequest({ client_secret: secret, scope });
     expect(await token('wrong')).toMatchObject({ status: 401, body: { error: 'invalid_client', error_codes: [7000215] } });
     expect(await token(undefined, 'User.Read')).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    // The emulator is a cloud of its own: the global cloud's Graph is an unknown resource in it, as in a national cloud.
+    expect(await token(undefined, 'https://graph.microsoft.com/.default')).toMatchObject({ status: 400, body: { error: 'invalid_resource', error_codes: [500011] } });
     expect(await tokenRequest({})).toMatchObject({ status: 400, body: { error: 'invalid_client', error_codes: [7000218] } });
     app.adminConsented = false;
     expect(await token()).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_codes: [65001] } });

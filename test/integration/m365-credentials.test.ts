@@ -23,7 +23,7 @@ async function secretWorks(m365: M365Bridge, secret: string): Promise<boolean> {
     ca: m365.emulator.ca,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: m365.app.appId, client_secret: secret, scope: 'https://graph.microsoft.com/.default' }).toString(),
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: m365.app.appId, client_secret: secret, scope: `${m365.emulator.url}/.default` }).toString(),
   });
   return answer.status === 200;
 }

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
+import { graphDefaultScope } from '../../../shared/graph-scopes.ts';
 import type { IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
 import type { Logger } from '../logger.ts';
 import type { HttpsFetch } from './https-fetch.ts';
@@ -19,8 +20,6 @@ export interface M365Connection {
 export type AppCredential =
   | { kind: 'secret'; secretText: string; keyId: string | null; expiresAt: string | null }
   | { kind: 'certificate'; certificatePem: string; privateKeyPem: string; keyId: string | null; expiresAt: string | null };
-
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 /** Token failures by their AADSTS number, as the admin page explains them. */
 const AADSTS_WARNINGS: Record<string, IntegrationWarningCode> = {
@@ -97,7 +96,7 @@ export class TokenSource {
     // A token Graph rejected stays rejected until a fresh one is had: the cache would hand it out again.
     const skipCache = this.#forceRefresh;
     try {
-      const result = await this.#msal.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache });
+      const result = await this.#msal.acquireTokenByClientCredential({ scopes: [graphDefaultScope(this.#connection.graphUrl)], skipCache });
       if (!result?.accessToken) throw new TokenUnavailable('credential-invalid', 'Microsoft 365 answered without an access token.');
       if (skipCache) this.#forceRefresh = false;
       this.#signedIn = true;
@@ -115,7 +114,7 @@ export class TokenSource {
   /** Tries a credential without adopting it: a renewed one is only used once Microsoft 365 accepts it. */
   async accepts(credential: AppCredential): Promise<boolean> {
     try {
-      const result = await this.#createClient(credential).acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache: true });
+      const result = await this.#createClient(credential).acquireTokenByClientCredential({ scopes: [graphDefaultScope(this.#connection.graphUrl)], skipCache: true });
       return Boolean(result?.accessToken);
     } catch (error) {
       this.#logger.warn({ err: classify(error).message }, 'a new Microsoft 365 credential was not accepted');

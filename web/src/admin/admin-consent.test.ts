@@ -3,7 +3,9 @@ import { adminConsentUrl, readConsentReturn, withoutConsentReturn } from './admi
 
 describe('admin consent', () => {
   it('sends the admin to the v2.0 consent page of the tenant with every permission of the app', () => {
-    const url = new URL(adminConsentUrl({ authority: 'https://127.0.0.1:8443/tenant-1/', clientId: 'app-1', redirectUri: 'http://bridge:8080/admin/', state: 's-1' }));
+    const url = new URL(
+      adminConsentUrl({ authority: 'https://127.0.0.1:8443/tenant-1/', clientId: 'app-1', graphUrl: 'https://graph.microsoft.com', redirectUri: 'http://bridge:8080/admin/', state: 's-1' }),
+    );
     expect(url.origin + url.pathname).toBe('https://127.0.0.1:8443/tenant-1/v2.0/adminconsent');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'app-1',
@@ -11,6 +13,13 @@ describe('admin consent', () => {
       redirect_uri: 'http://bridge:8080/admin/',
       state: 's-1',
     });
+  });
+
+  it("asks consent for the permissions on the Graph of the bridge's cloud", () => {
+    const url = new URL(
+      adminConsentUrl({ authority: 'https://login.microsoftonline.us/tenant-1', clientId: 'app-1', graphUrl: 'https://graph.microsoft.us', redirectUri: 'http://bridge:8080/admin/', state: 's-1' }),
+    );
+    expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.us/.default');
   });
 
   it('reads a granted consent', () => {

@@ -5,16 +5,16 @@
  * (MSAL's own sign-in answers come in the fragment, so the two never mix).
  */
 
-/** Everything the application was registered for: consent covers the app's configured permissions. */
-export const CONSENT_SCOPE = 'https://graph.microsoft.com/.default';
+import { graphDefaultScope } from '../../../shared/graph-scopes.ts';
 
 /** The names the consent page may put in the query; all of them go once read. */
 const ANSWER_PARAMS = ['admin_consent', 'tenant', 'scope', 'state', 'error', 'error_description', 'error_subcode', 'error_uri', 'trace_id', 'correlation_id', 'timestamp'];
 
-export function adminConsentUrl(options: { authority: string; clientId: string; redirectUri: string; state: string }): string {
+/** Consent covers everything the application was registered for on the bridge's Graph (`.default` in its cloud). */
+export function adminConsentUrl(options: { authority: string; clientId: string; graphUrl: string; redirectUri: string; state: string }): string {
   const url = new URL(`${options.authority.replace(/\/+$/, '')}/v2.0/adminconsent`);
   url.searchParams.set('client_id', options.clientId);
-  url.searchParams.set('scope', CONSENT_SCOPE);
+  url.searchParams.set('scope', graphDefaultScope(options.graphUrl));
   url.searchParams.set('redirect_uri', options.redirectUri);
   url.searchParams.set('state', options.state);
   return url.href;

@@ -1,5 +1,6 @@
 import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
 import type { AdminConfig } from '../../../shared/admin-api.ts';
+import { graphScope } from '../../../shared/graph-scopes.ts';
 import { adminConsentUrl, readConsentReturn, type ConsentReturn } from './admin-consent.ts';
 
 export type Microsoft365Config = NonNullable<AdminConfig['microsoft365']>;
@@ -9,9 +10,15 @@ export type Msal = Pick<
   'initialize' | 'handleRedirectPromise' | 'getAllAccounts' | 'getActiveAccount' | 'setActiveAccount' | 'loginRedirect' | 'acquireTokenSilent' | 'logoutRedirect'
 >;
 
-export const GRAPH_PLACES_SCOPE = 'https://graph.microsoft.com/Place.Read.All';
+/** Room discovery reads Graph's room directory, on the Graph of the bridge's cloud. */
+export function graphPlacesScope(config: Microsoft365Config): string {
+  return graphScope(config.graphUrl, 'Place.Read.All');
+}
+
 /** Sign-in asks for Graph's room directory too, so discovery needs no second consent screen. */
-export const SIGN_IN_SCOPES = ['openid', 'profile', 'offline_access', GRAPH_PLACES_SCOPE];
+export function signInScopes(config: Microsoft365Config): string[] {
+  return ['openid', 'profile', 'offline_access', graphPlacesScope(config)];
+}
 const TOKEN_KEY = 'lintel.admin.token';
 const CONSENT_STATE_KEY = 'lintel.admin.consentState';
 const CHECK_AFTER_CONSENT_KEY = 'lintel.admin.checkAfterConsent';
@@ -106,10 +113,11 @@ export class AdminSession {
   }
 
   async signInWithMicrosoft(): Promise<void> {
-    if (!this.#msal) return;
+    const config = this.microsoft365;
+    if (!this.#msal || !config) return;
     this.problem = null;
     try {
-      await this.#msal.loginRedirect({ scopes: SIGN_IN_SCOPES, ...(this.#account ? { loginHint: this.#account.username } : {}) });
+      await this.#msal.loginRedirect({ scopes: signInScopes(config), ...(this.#account ? { loginHint: this.#account.username } : {}) });
     } catch (error) {
       this.problem = describe(error);
     }
@@ -147,7 +155,7 @@ export class AdminSession {
     if (!config) return;
     const state = this.#deps.newState();
     this.#deps.storage.setItem(CONSENT_STATE_KEY, state);
-    this.#deps.navigate(adminConsentUrl({ authority: config.authority, clientId: config.clientId, redirectUri: this.redirectUri, state }));
+    this.#deps.navigate(adminConsentUrl({ authority: config.authority, clientId: config.clientId, graphUrl: config.graphUrl, redirectUri: this.redirectUri, state }));
   }
 
   /** True once after consent was granted: the bridge should check its connection (once someone is signed in to ask). */
@@ -167,8 +175,9 @@ export class AdminSession {
 
   /** A Graph token for room discovery; only a Microsoft sign-in has one. */
   async graphToken(): Promise<string> {
-    if (this.via !== 'microsoft') throw new Error('Sign in with Microsoft to discover rooms.');
-    return this.#msalToken([GRAPH_PLACES_SCOPE]);
+    const config = this.microsoft365;
+    if (this.via !== 'microsoft' || !config) throw new Error('Sign in with Microsoft to discover rooms.');
+    return this.#msalToken([graphPlacesScope(config)]);
   }
 
   /**

@@ -60,10 +60,10 @@ describe('admin session', () => {
     expect(admin.via).toBe('microsoft');
     expect(admin.userName).toBe('admin@contoso.example');
     expect(await admin.bridgeToken()).toBe('token for api://app-1/access_as_user');
-    expect(await admin.graphToken()).toBe('token for https://graph.microsoft.com/Place.Read.All');
+    expect(await admin.graphToken()).toBe('token for https://127.0.0.1:8443/Place.Read.All');
     expect(calls.filter(([name]) => name === 'acquireTokenSilent').map(([, request]) => request)).toEqual([
       { scopes: ['api://app-1/access_as_user'], account: ACCOUNT },
-      { scopes: ['https://graph.microsoft.com/Place.Read.All'], account: ACCOUNT },
+      { scopes: ['https://127.0.0.1:8443/Place.Read.All'], account: ACCOUNT },
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('admin session', () => {
     await admin.start(CONFIG, '');
     expect(admin.via).toBeNull();
     await admin.signInWithMicrosoft();
-    expect(calls.at(-1)).toEqual(['loginRedirect', { scopes: ['openid', 'profile', 'offline_access', 'https://graph.microsoft.com/Place.Read.All'] }]);
+    expect(calls.at(-1)).toEqual(['loginRedirect', { scopes: ['openid', 'profile', 'offline_access', 'https://127.0.0.1:8443/Place.Read.All'] }]);
   });
 
   it('says the admin must sign in again instead of redirecting on its own', async () => {
