@@ -3,7 +3,7 @@ import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem } from './errors.ts';
 import { requirePermission } from './graph-auth.ts';
 import { linkTo } from './links.ts';
-import type { EmulatedRoom, EmulatedRoomList } from './tenant.ts';
+import type { EmulatedRoom, EmulatedRoomList, PlacesQuirks } from './tenant.ts';
 
 const PAGE_MAX = 100;
 
@@ -14,7 +14,7 @@ export function placesRoutes(ctx: EmulatorContext): Router {
   router.use('/places', requirePermission(['Place.Read.All']));
 
   router.get('/places/microsoft.graph.room', (req, res) => {
-    res.json(page(ctx, req, 'places/microsoft.graph.room', listed(tenant.rooms).map(roomJson)));
+    res.json(page(ctx, req, 'places/microsoft.graph.room', listed(tenant.rooms).map((room) => roomJson(room, tenant.placesQuirks))));
   });
 
   router.get('/places/microsoft.graph.roomlist', (req, res) => {
@@ -27,7 +27,7 @@ export function placesRoutes(ctx: EmulatorContext): Router {
     if (!list) throw new GraphProblem(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     const members = new Set(list.roomEmails.map((email) => email.toLowerCase()));
     const rooms = listed(tenant.rooms).filter((room) => members.has(room.emailAddress.toLowerCase()));
-    res.json(page(ctx, req, `places('${list.emailAddress}')/microsoft.graph.roomList/rooms`, rooms.map(roomJson)));
+    res.json(page(ctx, req, `places('${list.emailAddress}')/microsoft.graph.roomList/rooms`, rooms.map((room) => roomJson(room, tenant.placesQuirks))));
   });
 
   return router;
@@ -37,24 +37,25 @@ function listed(rooms: EmulatedRoom[]): EmulatedRoom[] {
   return rooms.filter((room) => !room.hiddenFromAddressList);
 }
 
-/** `$top` (at most 100) and `$skip`, with an `@odata.nextLink` carrying both while more remain. */
+/** `$top` (at most 100) and `$skip`, with an `@odata.nextLink` carrying both while more remain, unless the tenant gives none. */
 function page(ctx: EmulatorContext, req: Request, context: string, items: object[]): object {
+  const { nextLink } = ctx.tenant.placesQuirks;
   const top = Math.min(PAGE_MAX, Number(req.query.$top ?? PAGE_MAX) || PAGE_MAX);
   const skip = Math.max(0, Number(req.query.$skip ?? 0) || 0);
   return {
     '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#${context}`,
     value: items.slice(skip, skip + top),
-    ...(skip + top < items.length ? { '@odata.nextLink': linkTo(ctx, req, { $top: String(top), $skip: String(skip + top) }) } : {}),
+    ...(nextLink && skip + top < items.length ? { '@odata.nextLink': linkTo(ctx, req, { $top: String(top), $skip: String(skip + top) }) } : {}),
   };
 }
 
-function roomJson(room: EmulatedRoom): object {
+function roomJson(room: EmulatedRoom, quirks: PlacesQuirks): object {
   return {
     '@odata.type': '#microsoft.graph.room',
     id: room.id,
     displayName: room.displayName,
     emailAddress: room.emailAddress,
-    capacity: room.capacity,
+    capacity: quirks.capacityAsString && room.capacity !== null ? String(room.capacity) : room.capacity,
     building: room.building,
     floorNumber: room.floorNumber,
     bookingType: 'standard',

@@ -80,6 +80,14 @@ export interface EmulatedApp {
   accessTokenAcceptedVersion: 1 | 2;
 }
 
+/** What Places may do within its documentation (api-reference/v1.0/api/place-list.md). */
+export interface PlacesQuirks {
+  /** Pages carry an `@odata.nextLink`; without it only `$top` and `$skip` page, which is all the doc promises. */
+  nextLink: boolean;
+  /** Capacities come as strings ("50"), as in the doc's own examples, though room.md types them Int32. */
+  capacityAsString: boolean;
+}
+
 export interface DeltaQuirks {
   /** Entries of a delta round come in random order. */
   shuffle: boolean;
@@ -127,6 +135,7 @@ export class EmulatedTenant implements MailboxDirectory {
   /** Faults served, in order, to the next Graph requests they match. */
   readonly faults: InjectedFault[] = [];
   deltaQuirks: DeltaQuirks = { shuffle: false, repeat: false };
+  placesQuirks: PlacesQuirks = { nextLink: true, capacityAsString: false };
   readonly calendars: CalendarModel;
   readonly users: EmulatedUser[] = [];
   /** The admin answers the next admin consent prompt with Cancel. */

@@ -67,6 +67,18 @@ describe('Graph emulator: Places', () => {
     expect(first.value[0]).not.toHaveProperty('calendarProcessing');
   });
 
+  it('pages rooms by $top and $skip alone, with capacities as strings, when the tenant answers as place-list.md promises and no more', async () => {
+    const { tenant, graph } = await emulatedGraph();
+    for (let i = 1; i <= 150; i++) tenant.addRoom({ displayName: `Room ${i}`, capacity: 10, building: 'HQ' });
+    tenant.placesQuirks = { nextLink: false, capacityAsString: true };
+    const first = pageOf<{ displayName: string; capacity: unknown }>(await graph('/places/microsoft.graph.room?$top=100'));
+    expect(first.value).toHaveLength(100);
+    expect(first['@odata.nextLink']).toBeUndefined();
+    expect(first.value[0]).toMatchObject({ displayName: 'Room 1', capacity: '10' });
+    const second = pageOf<{ displayName: string }>(await graph('/places/microsoft.graph.room?$top=100&$skip=100'));
+    expect(second.value.map((room) => room.displayName)).toEqual(Array.from({ length: 50 }, (_, i) => `Room ${101 + i}`));
+  });
+
   it('lists room lists and the rooms of a list, paged, and answers 404 for an unknown list', async () => {
     const { tenant, graph } = await emulatedGraph();
     const rooms = ['North', 'South', 'East', 'West'].map((name) => tenant.addRoom({ displayName: name }));

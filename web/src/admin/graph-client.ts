@@ -1,5 +1,5 @@
 import { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphGet } from './room-discovery.svelte.ts';
+import type { GraphGet } from './places-paging.ts';
 
 /**
  * Microsoft Graph as the admin page calls it, with the admin's own token.

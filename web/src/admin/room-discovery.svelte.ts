@@ -1,7 +1,5 @@
 import { HIGHEST_FLOOR, LOWEST_FLOOR } from '../../../shared/constants.ts';
-
-/** One GET against Microsoft Graph: a path under the version (`/places/...`) or a full `@odata.nextLink`. */
-export type GraphGet = (pathOrUrl: string) => Promise<unknown>;
+import { allPlaces, type GraphGet } from './places-paging.ts';
 
 /** A room of the tenant's room directory (Graph Places), as the admin page lists it. */
 export interface M365Room {
@@ -18,21 +16,13 @@ export interface M365RoomList {
 }
 
 export const ROOMS_PER_PAGE = 25;
-/** Pages followed at most: 20,000 rooms is far beyond any tenant, and a looping nextLink cannot hang the page. */
-const PAGE_LIMIT = 200;
-const ROOMS = '/places/microsoft.graph.room?$top=100';
-const ROOM_LISTS = '/places/microsoft.graph.roomlist?$top=100';
+const ROOMS = '/places/microsoft.graph.room';
+const ROOM_LISTS = '/places/microsoft.graph.roomlist';
 
-/** Every item of a Graph collection, following `@odata.nextLink` until the last page. */
-export async function allPages(get: GraphGet, first: string): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let next: string | undefined = first;
-  for (let page = 0; next !== undefined && page < PAGE_LIMIT; page++) {
-    const answer = (await get(next)) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-    if (Array.isArray(answer?.value)) items.push(...answer.value);
-    next = typeof answer?.['@odata.nextLink'] === 'string' ? answer['@odata.nextLink'] : undefined;
-  }
-  return items;
+/** A room's capacity: Graph's room resource says Int32, its own examples send a string ("50"); either is read. */
+function capacityOf(value: unknown): number | null {
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
 }
 
 /** Graph's answer is outside input: keep what has the expected shape, drop the rest. */
@@ -42,7 +32,7 @@ function toRoom(raw: unknown): M365Room | null {
   const mailbox = typeof room.emailAddress === 'string' ? room.emailAddress.trim() : '';
   if (!mailbox.includes('@')) return null;
   const name = typeof room.displayName === 'string' && room.displayName.trim() ? room.displayName.trim() : mailbox;
-  const capacity = typeof room.capacity === 'number' && Number.isInteger(room.capacity) && room.capacity > 0 ? room.capacity : null;
+  const capacity = capacityOf(room.capacity);
   const building = typeof room.building === 'string' && room.building.trim() ? room.building.trim() : null;
   const floor = typeof room.floorNumber === 'number' ? String(room.floorNumber) : typeof room.floorLabel === 'string' && room.floorLabel ? room.floorLabel : null;
   return { mailbox, name, capacity, building, floor };
@@ -115,9 +105,9 @@ export class RoomDiscovery {
     this.problem = null;
     try {
       const [rooms, lists] = await Promise.all([
-        allPages(this.#get, ROOMS),
+        allPlaces(this.#get, ROOMS),
         // Room lists are a convenience: a tenant without any (or a refusal) still lists its rooms.
-        allPages(this.#get, ROOM_LISTS).catch(() => []),
+        allPlaces(this.#get, ROOM_LISTS).catch(() => []),
       ]);
       this.rooms = rooms.flatMap((raw) => toRoom(raw) ?? []).sort((a, b) => a.name.localeCompare(b.name));
       this.roomLists = lists.flatMap((raw) => toRoomList(raw) ?? []).sort((a, b) => a.name.localeCompare(b.name));
@@ -145,7 +135,7 @@ export class RoomDiscovery {
     if (!mailbox || key in this.listMembers) return;
     this.listLoading = true;
     try {
-      const rooms = await allPages(this.#get, `/places/${encodeURIComponent(mailbox)}/microsoft.graph.roomlist/rooms?$top=100`);
+      const rooms = await allPlaces(this.#get, `/places/${encodeURIComponent(mailbox)}/microsoft.graph.roomlist/rooms`);
       const members = rooms.flatMap((raw) => toRoom(raw)?.mailbox.toLowerCase() ?? []);
       this.listMembers = { ...this.listMembers, [key]: members };
     } catch (error) {

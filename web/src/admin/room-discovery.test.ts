@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { allPages, matchesQuery, RoomDiscovery, roomLocation, type GraphGet } from './room-discovery.svelte.ts';
+import { allPlaces, type GraphGet } from './places-paging.ts';
+import { matchesQuery, RoomDiscovery, roomLocation } from './room-discovery.svelte.ts';
 
 const GRAPH = 'https://127.0.0.1:8443/v1.0';
 
-/** A tenant of `count` rooms in two buildings, served as Graph serves them: at most `$top`, with an `@odata.nextLink`. */
-function fakeGraph(count: number, lists: Record<string, number[]> = {}) {
+/**
+ * A tenant of `count` rooms in two buildings, served as Graph's Places serves
+ * them: at most `$top`, from `$skip`, with an `@odata.nextLink` unless
+ * `nextLink` is false (place-list.md documents only `$top` and `$skip`), and
+ * capacities as numbers or, as the doc's own example has them, strings.
+ */
+function fakeGraph(count: number, lists: Record<string, number[]> = {}, options: { nextLink?: boolean; capacityAsString?: boolean } = {}) {
   const rooms = Array.from({ length: count }, (_, i) => ({
     '@odata.type': '#microsoft.graph.room',
     id: `r${i}`,
     displayName: `Room ${String(i).padStart(3, '0')}`,
     emailAddress: `room${i}@contoso.example`,
-    capacity: i % 10 === 0 ? null : 4 + (i % 8),
+    capacity: i % 10 === 0 ? null : options.capacityAsString ? String(4 + (i % 8)) : 4 + (i % 8),
     building: i % 2 === 0 ? 'North' : 'South',
     floorNumber: i % 5,
   }));
@@ -18,7 +24,7 @@ function fakeGraph(count: number, lists: Record<string, number[]> = {}) {
   const page = (items: object[], path: string, url: URL) => {
     const top = Math.min(100, Number(url.searchParams.get('$top') ?? 100));
     const skip = Number(url.searchParams.get('$skip') ?? 0);
-    const next = skip + top < items.length ? `${GRAPH}${path}?$top=${top}&$skip=${skip + top}` : undefined;
+    const next = options.nextLink !== false && skip + top < items.length ? `${GRAPH}${path}?$top=${top}&$skip=${skip + top}` : undefined;
     return { value: items.slice(skip, skip + top), ...(next ? { '@odata.nextLink': next } : {}) };
   };
   const get: GraphGet = async (pathOrUrl) => {
@@ -49,6 +55,28 @@ describe('room discovery', () => {
     ]);
     expect(discovery.rooms[1]).toEqual({ mailbox: 'room1@contoso.example', name: 'Room 001', capacity: 5, building: 'South', floor: '1' });
     expect(discovery.rooms[0]?.capacity).toBeNull();
+  });
+
+  it('pages by $skip when Graph gives no nextLink: a tenant of 250 rooms shows 250, capacities sent as strings read as numbers', async () => {
+    const { get, requests } = fakeGraph(250, {}, { nextLink: false, capacityAsString: true });
+    const discovery = new RoomDiscovery(get);
+    await discovery.discover();
+    expect(discovery.rooms).toHaveLength(250);
+    expect(new Set(discovery.rooms.map((room) => room.mailbox)).size).toBe(250);
+    expect(requests.filter((request) => request.includes('microsoft.graph.room?'))).toEqual([
+      '/places/microsoft.graph.room?$top=100',
+      '/places/microsoft.graph.room?$top=100&$skip=100',
+      '/places/microsoft.graph.room?$top=100&$skip=200',
+    ]);
+    expect(discovery.rooms[1]).toEqual({ mailbox: 'room1@contoso.example', name: 'Room 001', capacity: 5, building: 'South', floor: '1' });
+  });
+
+  it('stops when a server ignoring $skip sends the same full page again', async () => {
+    const full = Array.from({ length: 100 }, (_, i) => ({ emailAddress: `room${i}@contoso.example`, displayName: `Room ${i}` }));
+    let requests = 0;
+    const items = await allPlaces(async () => (requests++, { value: full }), '/places/microsoft.graph.room');
+    expect(items).toHaveLength(100);
+    expect(requests).toBe(2);
   });
 
   it('shows 25 rooms a page', async () => {
@@ -107,7 +135,7 @@ describe('room discovery', () => {
   });
 
   it('drops entries that are not rooms', async () => {
-    const items = await allPages(async () => ({ value: [{ emailAddress: 'a@b.example', displayName: 'A' }, { displayName: 'no mail' }, null] }), '/x');
+    const items = await allPlaces(async () => ({ value: [{ emailAddress: 'a@b.example', displayName: 'A' }, { displayName: 'no mail' }, null] }), '/x');
     expect(items).toHaveLength(3);
     const discovery = new RoomDiscovery(async () => ({ value: [{ emailAddress: 'a@b.example', displayName: ' A ', capacity: 0 }, { displayName: 'no mail' }, null] }));
     await discovery.discover();
