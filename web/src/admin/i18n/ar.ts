@@ -67,7 +67,10 @@ export const ar: AdminMessages = {
     'credential-expiring': 'تنتهي صلاحية بيانات اعتماد الجسر قريبًا وتعذّر تجديدها تلقائيًا.',
     'credential-renewal-failed': 'فشل التجديد التلقائي لبيانات اعتماد الجسر.',
     'room-calendar-unreachable': 'تتعذّر قراءة تقويم الغرفة.',
+    'room-mailbox-not-enabled': 'صندوق بريد الغرفة ليس في Exchange Online (فهو محلي، أو ليس صندوق بريد سحابيًا)، لذا لا يستطيع Microsoft Graph الوصول إلى تقويمه.',
+    'room-access-policy': 'لا يسمح Exchange Online لـ Lintel بالوصول إلى صندوق بريد هذه الغرفة (RBAC for Applications أو نهج الوصول إلى التطبيقات).',
     'room-not-auto-accepting': 'لا تستجيب الغرفة لطلبات الحجز.',
+    'delta-resync-failing': 'تفشل إعادة مزامنة تقويم الغرفة مرارًا: تعرض الغرفة الاجتماعات التي قُرئت آخر مرة.',
     throttled: 'يقيّد Microsoft 365 الطلبات الخاصة بهذه الغرفة.',
     'subjects-replaced': 'يستبدل تقويم الغرفة عناوين الاجتماعات باسم المنظِّم.',
     'microsoft-365-unreachable': 'لا يستطيع الجسر الوصول إلى Microsoft 365.',
@@ -84,8 +87,12 @@ export const ar: AdminMessages = {
     'credential-expiring': 'اضغط على «تجديد بيانات الاعتماد». إذا فشل ذلك، فامنح Lintel الإذن Application.ReadWrite.OwnedBy واجعل Lintel مالكًا لتطبيقه.',
     'credential-renewal-failed':
       'اضغط على «تجديد بيانات الاعتماد» لإعادة المحاولة. إذا فشل مجددًا، فتحقّق من أن Lintel لديه الإذن Application.ReadWrite.OwnedBy وأنه مالك تطبيقه.',
-    'room-calendar-unreachable': 'تحقّق من وجود صندوق بريد الغرفة ومن أن نهج الوصول إلى التطبيقات الخاص بـ Lintel (أو نطاق RBAC for Applications) يشمله.',
+    'room-calendar-unreachable': 'تحقّق من وجود صندوق بريد الغرفة ومن صحة عنوانه في ربط الغرفة.',
+    'room-mailbox-not-enabled': 'لا يصل Microsoft Graph إلا إلى صناديق البريد في Exchange Online: انقل صندوق بريد الغرفة إليه من Exchange المحلي، أو تحقّق في مركز إدارة Exchange من أنه صندوق بريد نشط، وليس محذوفًا مؤقتًا أو بلا ترخيص.',
+    'room-access-policy': 'أضف صندوق بريد الغرفة إلى نطاق تعيين دور RBAC for Applications الخاص بـ Lintel (Application Calendars.ReadWrite)، أو إلى مجموعة نهج الوصول إلى التطبيقات الخاص به. يُظهر Test-ServicePrincipalAuthorization أو Test-ApplicationAccessPolicy ما إذا كان مشمولًا؛ وقد يستغرق تطبيق التغيير أكثر من ساعة.',
     'room-not-auto-accepting': 'شغّل في Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    'delta-resync-failing':
+      'لا شيء في البداية: يطلب Microsoft 365 إعادة مزامنة كاملة بعد الصيانة أو ترحيل المستأجر، ويحاولها الجسر في كل جولة. إذا استمر ذلك لساعات، فاتصل بدعم Microsoft مع صندوق بريد الغرفة وسجل الجسر.',
     throttled: 'ينتظر الجسر كما يطلب Microsoft 365 ثم يستدرك ما فاته. إذا استمر ذلك، فابحث عن تطبيقات أخرى تستخدم صندوق البريد نفسه.',
     'subjects-replaced': 'شغّل في Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
     'microsoft-365-unreachable':

@@ -68,7 +68,12 @@ export const de: AdminMessages = {
     'credential-expiring': 'Die Anmeldeinformationen der Bridge laufen bald ab und konnten nicht automatisch erneuert werden.',
     'credential-renewal-failed': 'Die automatische Erneuerung der Anmeldeinformationen der Bridge ist fehlgeschlagen.',
     'room-calendar-unreachable': 'Der Kalender des Raums kann nicht gelesen werden.',
+    'room-mailbox-not-enabled':
+      'Das Postfach des Raums ist nicht in Exchange Online (es ist lokal oder kein Cloud-Postfach), daher kann Microsoft Graph seinen Kalender nicht erreichen.',
+    'room-access-policy':
+      'Exchange Online lässt Lintel nicht auf das Postfach dieses Raums zugreifen (RBAC for Applications oder eine Anwendungszugriffsrichtlinie).',
     'room-not-auto-accepting': 'Der Raum beantwortet keine Buchungsanfragen.',
+    'delta-resync-failing': 'Die Neusynchronisierung des Raumkalenders schlägt wiederholt fehl: Der Raum zeigt die zuletzt gelesenen Besprechungen.',
     throttled: 'Microsoft 365 drosselt die Anfragen für diesen Raum.',
     'subjects-replaced': 'Der Kalender des Raums ersetzt die Betreffzeilen von Besprechungen durch den Namen des Organisators.',
     'microsoft-365-unreachable': 'Die Bridge kann Microsoft 365 nicht erreichen.',
@@ -87,8 +92,14 @@ export const de: AdminMessages = {
     'credential-renewal-failed':
       'Klicken Sie auf „Anmeldeinformationen erneuern“, um es erneut zu versuchen. Schlägt es wieder fehl, prüfen Sie, ob Lintel die Berechtigung Application.ReadWrite.OwnedBy hat und Besitzer seiner Anwendung ist.',
     'room-calendar-unreachable':
-      'Prüfen Sie, ob das Raumpostfach existiert und ob die Anwendungszugriffsrichtlinie von Lintel (oder der Bereich von RBAC for Applications) es einschließt.',
+      'Prüfen Sie, ob das Raumpostfach existiert und seine Adresse in der Raumverknüpfung stimmt.',
+    'room-mailbox-not-enabled':
+      'Microsoft Graph erreicht nur Postfächer in Exchange Online: Verschieben Sie das Raumpostfach aus dem lokalen Exchange dorthin, oder prüfen Sie im Exchange Admin Center, ob es ein aktives Postfach ist und kein vorläufig gelöschtes oder nicht lizenziertes.',
+    'room-access-policy':
+      'Nehmen Sie das Raumpostfach in den Bereich der Rollenzuweisung von Lintel für RBAC for Applications (Application Calendars.ReadWrite) oder in die Gruppe seiner Anwendungszugriffsrichtlinie auf. Test-ServicePrincipalAuthorization bzw. Test-ApplicationAccessPolicy zeigt, ob es eingeschlossen ist; eine Änderung kann über eine Stunde brauchen, bis sie wirkt.',
     'room-not-auto-accepting': 'Führen Sie in Exchange Online PowerShell aus: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    'delta-resync-failing':
+      'Zunächst nichts: Microsoft 365 verlangt nach Wartungsarbeiten oder einer Migration des Mandanten eine vollständige Neusynchronisierung, und die Bridge versucht sie in jeder Runde. Hält es stundenlang an, wenden Sie sich mit dem Postfach des Raums und dem Protokoll der Bridge an den Microsoft-Support.',
     throttled:
       'Die Bridge wartet, wie von Microsoft 365 verlangt, und holt dann auf. Hält das an, suchen Sie nach anderen Anwendungen, die dasselbe Postfach nutzen.',
     'subjects-replaced':

@@ -68,7 +68,12 @@ export const en: AdminMessages = {
     'credential-expiring': "The bridge's credential expires soon and could not be renewed automatically.",
     'credential-renewal-failed': "Automatic renewal of the bridge's credential failed.",
     'room-calendar-unreachable': "The room's calendar cannot be read.",
+    'room-mailbox-not-enabled':
+      "The room's mailbox is not in Exchange Online (it is on-premises, or not a cloud mailbox), so Microsoft Graph cannot reach its calendar.",
+    'room-access-policy':
+      "Exchange Online does not let Lintel reach this room's mailbox (RBAC for Applications or an application access policy).",
     'room-not-auto-accepting': 'The room does not answer booking requests.',
+    'delta-resync-failing': "Resyncing the room's calendar keeps failing: the room shows the meetings it last read.",
     throttled: 'Microsoft 365 is throttling requests for this room.',
     'subjects-replaced': "The room's calendar replaces meeting subjects with the organizer's name.",
     'microsoft-365-unreachable': 'The bridge cannot reach Microsoft 365.',
@@ -87,8 +92,14 @@ export const en: AdminMessages = {
     'credential-renewal-failed':
       'Press "Renew credentials" to try again. If it fails again, check that Lintel has the Application.ReadWrite.OwnedBy permission and owns its application.',
     'room-calendar-unreachable':
-      "Check that the room mailbox exists and that Lintel's application access policy (or RBAC for Applications scope) includes it.",
+      'Check that the room mailbox exists and that its address in the room link is right.',
+    'room-mailbox-not-enabled':
+      'Microsoft Graph only reaches mailboxes in Exchange Online: move the room mailbox there from on-premises Exchange, or check in the Exchange admin center that it is an active mailbox, not a soft-deleted or unlicensed one.',
+    'room-access-policy':
+      "Add the room mailbox to the scope of Lintel's RBAC for Applications role assignment (Application Calendars.ReadWrite), or to the group of its application access policy. Test-ServicePrincipalAuthorization or Test-ApplicationAccessPolicy shows whether it is included; a change can take over an hour to apply.",
     'room-not-auto-accepting': 'Run Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept in Exchange Online PowerShell.',
+    'delta-resync-failing':
+      "Nothing at first: Microsoft 365 asks for a full resync after maintenance or a migration of the tenant, and the bridge tries one every round. If it lasts for hours, contact Microsoft support with the room's mailbox and the bridge's log.",
     throttled: 'The bridge waits as Microsoft 365 asks and catches up. If it lasts, look for other applications using the same mailbox.',
     'subjects-replaced':
       'Run Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false in Exchange Online PowerShell.',

@@ -68,7 +68,12 @@ export const es: AdminMessages = {
     'credential-expiring': 'La credencial del puente caduca pronto y no se pudo renovar automáticamente.',
     'credential-renewal-failed': 'Falló la renovación automática de la credencial del puente.',
     'room-calendar-unreachable': 'No se puede leer el calendario de la sala.',
+    'room-mailbox-not-enabled':
+      'El buzón de la sala no está en Exchange Online (es local o no es un buzón en la nube), así que Microsoft Graph no puede llegar a su calendario.',
+    'room-access-policy':
+      'Exchange Online no permite a Lintel acceder al buzón de esta sala (RBAC for Applications o una directiva de acceso a aplicaciones).',
     'room-not-auto-accepting': 'La sala no responde a las solicitudes de reserva.',
+    'delta-resync-failing': 'La resincronización del calendario de la sala falla una y otra vez: la sala muestra las reuniones que leyó por última vez.',
     throttled: 'Microsoft 365 está limitando las solicitudes de esta sala.',
     'subjects-replaced': 'El calendario de la sala sustituye el asunto de las reuniones por el nombre del organizador.',
     'microsoft-365-unreachable': 'El puente no puede conectar con Microsoft 365.',
@@ -87,8 +92,14 @@ export const es: AdminMessages = {
     'credential-renewal-failed':
       'Pulsa «Renovar credenciales» para volver a intentarlo. Si vuelve a fallar, comprueba que Lintel tiene el permiso Application.ReadWrite.OwnedBy y es propietario de su aplicación.',
     'room-calendar-unreachable':
-      'Comprueba que el buzón de la sala existe y que la directiva de acceso a aplicaciones de Lintel (o el ámbito de RBAC for Applications) lo incluye.',
+      'Comprueba que el buzón de la sala existe y que su dirección en el vínculo de la sala es correcta.',
+    'room-mailbox-not-enabled':
+      'Microsoft Graph solo llega a buzones de Exchange Online: migra allí el buzón de la sala desde Exchange local, o comprueba en el Centro de administración de Exchange que es un buzón activo, no eliminado temporalmente ni sin licencia.',
+    'room-access-policy':
+      'Añade el buzón de la sala al ámbito de la asignación de roles de RBAC for Applications de Lintel (Application Calendars.ReadWrite) o al grupo de su directiva de acceso a aplicaciones. Test-ServicePrincipalAuthorization o Test-ApplicationAccessPolicy muestra si está incluido; un cambio puede tardar más de una hora en aplicarse.',
     'room-not-auto-accepting': 'Ejecuta en Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    'delta-resync-failing':
+      'Nada al principio: Microsoft 365 pide una resincronización completa tras un mantenimiento o una migración del inquilino, y el puente la intenta en cada ronda. Si dura horas, contacta con el soporte de Microsoft con el buzón de la sala y el registro del puente.',
     throttled: 'El puente espera lo que le pide Microsoft 365 y luego se pone al día. Si persiste, busca otras aplicaciones que usen el mismo buzón.',
     'subjects-replaced': 'Ejecuta en Exchange Online PowerShell: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
     'microsoft-365-unreachable':

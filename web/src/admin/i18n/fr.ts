@@ -68,7 +68,12 @@ export const fr: AdminMessages = {
     'credential-expiring': 'L’identifiant du pont expire bientôt et n’a pas pu être renouvelé automatiquement.',
     'credential-renewal-failed': 'Le renouvellement automatique de l’identifiant du pont a échoué.',
     'room-calendar-unreachable': 'Impossible de lire le calendrier de la salle.',
+    'room-mailbox-not-enabled':
+      'La boîte aux lettres de la salle n’est pas dans Exchange Online (elle est locale, ou n’est pas une boîte cloud) : Microsoft Graph ne peut pas atteindre son calendrier.',
+    'room-access-policy':
+      'Exchange Online n’autorise pas Lintel à accéder à la boîte aux lettres de cette salle (RBAC for Applications ou stratégie d’accès aux applications).',
     'room-not-auto-accepting': 'La salle ne répond pas aux demandes de réservation.',
+    'delta-resync-failing': 'La resynchronisation du calendrier de la salle échoue à répétition : la salle affiche les dernières réunions lues.',
     throttled: 'Microsoft 365 limite les requêtes pour cette salle.',
     'subjects-replaced': 'Le calendrier de la salle remplace l’objet des réunions par le nom de l’organisateur.',
     'microsoft-365-unreachable': 'Le pont ne parvient pas à joindre Microsoft 365.',
@@ -87,8 +92,14 @@ export const fr: AdminMessages = {
     'credential-renewal-failed':
       'Cliquez sur « Renouveler les identifiants » pour réessayer. En cas de nouvel échec, vérifiez que Lintel dispose de l’autorisation Application.ReadWrite.OwnedBy et est propriétaire de son application.',
     'room-calendar-unreachable':
-      'Vérifiez que la boîte aux lettres de la salle existe et que la stratégie d’accès aux applications de Lintel (ou l’étendue RBAC for Applications) l’inclut.',
+      'Vérifiez que la boîte aux lettres de la salle existe et que son adresse dans le lien de la salle est juste.',
+    'room-mailbox-not-enabled':
+      'Microsoft Graph n’atteint que les boîtes aux lettres d’Exchange Online : migrez-y la boîte aux lettres de la salle depuis Exchange local, ou vérifiez dans le Centre d’administration Exchange qu’elle est active, et non supprimée de manière réversible ou sans licence.',
+    'room-access-policy':
+      'Ajoutez la boîte aux lettres de la salle à l’étendue de l’attribution de rôle RBAC for Applications de Lintel (Application Calendars.ReadWrite), ou au groupe de sa stratégie d’accès aux applications. Test-ServicePrincipalAuthorization ou Test-ApplicationAccessPolicy indique si elle est incluse ; une modification peut mettre plus d’une heure à s’appliquer.',
     'room-not-auto-accepting': 'Exécutez dans Exchange Online PowerShell : Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    'delta-resync-failing':
+      'Rien dans un premier temps : Microsoft 365 demande une resynchronisation complète après une maintenance ou une migration du locataire, et le pont la tente à chaque cycle. Si cela dure des heures, contactez le support Microsoft avec la boîte aux lettres de la salle et le journal du pont.',
     throttled:
       'Le pont patiente comme Microsoft 365 le demande, puis rattrape son retard. Si cela persiste, cherchez d’autres applications qui utilisent la même boîte aux lettres.',
     'subjects-replaced':

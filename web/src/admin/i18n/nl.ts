@@ -68,7 +68,12 @@ export const nl: AdminMessages = {
     'credential-expiring': 'De referentie van de bridge verloopt binnenkort en kon niet automatisch worden vernieuwd.',
     'credential-renewal-failed': 'Het automatisch vernieuwen van de referentie van de bridge is mislukt.',
     'room-calendar-unreachable': 'De agenda van de ruimte kan niet worden gelezen.',
+    'room-mailbox-not-enabled':
+      'Het postvak van de ruimte staat niet in Exchange Online (het is on-premises, of geen cloudpostvak), dus Microsoft Graph kan de agenda niet bereiken.',
+    'room-access-policy':
+      'Exchange Online geeft Lintel geen toegang tot het postvak van deze ruimte (RBAC for Applications of een toegangsbeleid voor toepassingen).',
     'room-not-auto-accepting': 'De ruimte beantwoordt geen boekingsverzoeken.',
+    'delta-resync-failing': 'Het opnieuw synchroniseren van de agenda van de ruimte mislukt steeds: de ruimte toont de vergaderingen die het laatst zijn gelezen.',
     throttled: 'Microsoft 365 beperkt de verzoeken voor deze ruimte.',
     'subjects-replaced': 'De agenda van de ruimte vervangt de onderwerpen van vergaderingen door de naam van de organisator.',
     'microsoft-365-unreachable': 'De bridge kan Microsoft 365 niet bereiken.',
@@ -86,8 +91,14 @@ export const nl: AdminMessages = {
     'credential-renewal-failed':
       'Klik op “Referenties vernieuwen” om het opnieuw te proberen. Mislukt het weer, controleer dan of Lintel de machtiging Application.ReadWrite.OwnedBy heeft en eigenaar is van zijn toepassing.',
     'room-calendar-unreachable':
-      'Controleer of het ruimtepostvak bestaat en of het toegangsbeleid voor toepassingen van Lintel (of het bereik van RBAC for Applications) het omvat.',
+      'Controleer of het ruimtepostvak bestaat en of het adres in de koppeling van de ruimte klopt.',
+    'room-mailbox-not-enabled':
+      'Microsoft Graph bereikt alleen postvakken in Exchange Online: verplaats het ruimtepostvak daarheen vanuit on-premises Exchange, of controleer in het Exchange-beheercentrum of het een actief postvak is, en geen voorlopig verwijderd of niet-gelicentieerd postvak.',
+    'room-access-policy':
+      'Neem het ruimtepostvak op in het bereik van de roltoewijzing van Lintel in RBAC for Applications (Application Calendars.ReadWrite), of in de groep van het toegangsbeleid voor toepassingen. Test-ServicePrincipalAuthorization of Test-ApplicationAccessPolicy laat zien of het erin zit; een wijziging kan meer dan een uur nodig hebben voordat die werkt.',
     'room-not-auto-accepting': 'Voer in Exchange Online PowerShell uit: Set-CalendarProcessing -Identity <room> -AutomateProcessing AutoAccept',
+    'delta-resync-failing':
+      'Eerst niets: Microsoft 365 vraagt na onderhoud of een migratie van de tenant om een volledige hersynchronisatie, en de bridge probeert die elke ronde. Duurt het uren, neem dan contact op met Microsoft-ondersteuning, met het postvak van de ruimte en het logboek van de bridge.',
     throttled:
       'De bridge wacht zoals Microsoft 365 vraagt en haalt daarna de achterstand in. Blijft het aanhouden, zoek dan naar andere toepassingen die hetzelfde postvak gebruiken.',
     'subjects-replaced': 'Voer in Exchange Online PowerShell uit: Set-CalendarProcessing -Identity <room> -DeleteSubject $false -AddOrganizerToSubject $false',
