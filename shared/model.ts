@@ -149,6 +149,12 @@ const meetingFields = {
   isPrivate: z.boolean().default(false),
   checkedInAt: Instant.nullable().default(null),
   origin: z.enum(['calendar', 'walk-up']),
+  /**
+   * Someone else organized it in a calendar the room only attends: an
+   * attendee cannot move a meeting's time, so the room may end it (by
+   * declining) but not extend it. Absent when the room may change it.
+   */
+  organizedElsewhere: z.literal(true).optional(),
 };
 
 export const TimedMeeting = z

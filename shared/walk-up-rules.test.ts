@@ -77,6 +77,18 @@ describe('extend', () => {
     expect(plan({ id, type: 'extend', minutes: 15, meetingId: 'gone' }, '2026-11-23T13:10:00+01:00', meetings)).toMatchObject({ code: 'meeting-changed' });
   });
 
+  it('refuses to extend a meeting someone else organized, and offers no extension for it; ending it stays possible', () => {
+    const theirs = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'theirs', organizer: 'Ada Lovelace', organizedElsewhere: true })];
+    expect(plan({ id, type: 'extend', minutes: 15 }, '2026-11-23T13:50:00+01:00', theirs)).toEqual({
+      ok: false,
+      code: 'organized-elsewhere',
+      message: 'This meeting was booked by Ada Lovelace in their own calendar: only its organizer can extend it.',
+    });
+    expect(extendOptions(theirs, at('2026-11-23T13:50:00+01:00'), room)).toEqual([]);
+    expect(extendOptions(meetings, at('2026-11-23T13:50:00+01:00'), room)).toEqual([15, 30]);
+    expect(plan({ id, type: 'end-now' }, '2026-11-23T13:20:00+01:00', theirs)).toMatchObject({ ok: true, data: { kind: 'update', meetingId: 'theirs' } });
+  });
+
   it('refuses to extend an all-day event', () => {
     expect(plan({ id, type: 'extend', minutes: 15 }, '2026-11-23T08:00:00+01:00', [allDay('2026-11-23', '2026-11-24')])).toMatchObject({ code: 'not-allowed' });
   });

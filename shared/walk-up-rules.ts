@@ -99,6 +99,10 @@ function planExtend(
   const target = requireCurrentTimed(action, current);
   if (!target.ok) return target;
   const span = target.data;
+  if (span.meeting.organizedElsewhere) {
+    const by = span.meeting.organizer ? ` by ${span.meeting.organizer}` : '';
+    return fail('organized-elsewhere', `This meeting was booked${by} in their own calendar: only its organizer can extend it.`);
+  }
   const newEnd = span.end + action.minutes * MINUTE_MS;
   const clash = spans.find((s) => s !== span && s.start < newEnd && s.end > span.end);
   if (clash) {
@@ -181,7 +185,7 @@ export function bookingOptions(meetings: readonly Meeting[], now: number, room: 
 export function extendOptions(meetings: readonly Meeting[], now: number, room: StatusRoom): number[] {
   const spans = schedule(meetings, room.timeZone);
   const current = currentMeeting(spans, now);
-  if (!current || current.meeting.allDay) return [];
+  if (!current || current.meeting.allDay || current.meeting.organizedElsewhere) return [];
   return EXTEND_MINUTES.filter((m) => {
     const newEnd = current.end + m * MINUTE_MS;
     return !spans.some((s) => s !== current && s.start < newEnd && s.end > current.end);

@@ -40,6 +40,7 @@ export const de: Messages = {
     'too-short': 'Es sind weniger als 5 Minuten frei.',
     'no-current-meeting': 'Gerade läuft keine Besprechung.',
     'extend-conflict': 'Die nächste Besprechung lässt keine Verlängerung zu.',
+    'organized-elsewhere': 'Nur die Person, die die Besprechung organisiert hat, kann sie in ihrem Kalender verlängern.',
     'not-allowed': 'Ein ganztägiger Termin kann hier nicht geändert werden.',
     'no-meeting-to-check-in': 'Keine Besprechung ist zum Einchecken offen.',
     'meeting-changed': 'Die Besprechung hat sich inzwischen geändert. Bitte noch einmal ansehen.',

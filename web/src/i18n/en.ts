@@ -40,6 +40,7 @@ export const en: Messages = {
     'too-short': 'Less than 5 minutes are free.',
     'no-current-meeting': 'No meeting is in progress.',
     'extend-conflict': 'The next meeting leaves no room to extend.',
+    'organized-elsewhere': "Only the meeting's organizer can extend it, from their calendar.",
     'not-allowed': 'An all-day event cannot be changed here.',
     'no-meeting-to-check-in': 'No meeting is open for check-in.',
     'meeting-changed': 'The meeting changed meanwhile. Please look again.',

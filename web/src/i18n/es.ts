@@ -40,6 +40,7 @@ export const es: Messages = {
     'too-short': 'Quedan libres menos de 5 minutos.',
     'no-current-meeting': 'No hay ninguna reunión en curso.',
     'extend-conflict': 'La siguiente reunión no deja tiempo para ampliar.',
+    'organized-elsewhere': 'Solo quien organizó la reunión puede ampliarla, desde su calendario.',
     'not-allowed': 'Un evento de todo el día no se puede cambiar aquí.',
     'no-meeting-to-check-in': 'No hay ninguna reunión abierta para registrarse.',
     'meeting-changed': 'La reunión ha cambiado. Vuelve a mirar.',

@@ -40,6 +40,7 @@ export const fr: Messages = {
     'too-short': 'Moins de 5 minutes sont libres.',
     'no-current-meeting': 'Aucune réunion en cours.',
     'extend-conflict': 'La réunion suivante ne laisse pas de place pour prolonger.',
+    'organized-elsewhere': "Seul l'organisateur peut prolonger cette réunion, depuis son agenda.",
     'not-allowed': 'Un événement d’une journée ne peut pas être modifié ici.',
     'no-meeting-to-check-in': 'Aucune réunion n’est ouverte à l’enregistrement.',
     'meeting-changed': 'La réunion a changé entre-temps. Veuillez vérifier.',

@@ -40,6 +40,7 @@ export const ja: Messages = {
     'too-short': '空き時間が5分未満です。',
     'no-current-meeting': '進行中の会議はありません。',
     'extend-conflict': '次の会議があるため延長できません。',
+    'organized-elsewhere': 'この会議を延長できるのは主催者だけです（主催者の予定表から）。',
     'not-allowed': '終日の予定はここでは変更できません。',
     'no-meeting-to-check-in': 'チェックインできる会議はありません。',
     'meeting-changed': '会議が変更されました。もう一度ご確認ください。',

@@ -40,6 +40,7 @@ export const nl: Messages = {
     'too-short': 'Er is minder dan 5 minuten vrij.',
     'no-current-meeting': 'Er loopt geen vergadering.',
     'extend-conflict': 'De volgende vergadering laat geen verlenging toe.',
+    'organized-elsewhere': 'Alleen de organisator kan deze vergadering verlengen, in de eigen agenda.',
     'not-allowed': 'Een afspraak voor de hele dag kan hier niet worden gewijzigd.',
     'no-meeting-to-check-in': 'Er staat geen vergadering open om in te checken.',
     'meeting-changed': 'De vergadering is intussen gewijzigd. Kijk nog eens.',
