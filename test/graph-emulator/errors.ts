@@ -2,9 +2,12 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Graph's error body: `{ error: { code, message, innerError } }`. */
 export function graphError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({
-    error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } },
-  });
+  res.status(status).json(graphErrorBody(code, message));
+}
+
+/** The error body alone, for answers that are not sent on a response of their own (a `$batch` sub-request's). */
+export function graphErrorBody(code: string, message: string): { error: { code: string; message: string; innerError: Record<string, string> } } {
+  return { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } } };
 }
 
 /** The identity platform's error body, with its AADSTS number in the description and in error_codes. */

@@ -1,16 +1,20 @@
+import { idIn, type IdForm } from './event-ids.ts';
 import type { EmulatedEvent, EventLocation, ResponseStatus } from './events.ts';
 import { graphTimestamp, NEVER, utcDateOf, wallTime } from './time.ts';
 
 /**
  * An event as Graph v1.0 answers it, with its times as wall times in
- * `timeZone` (from `Prefer: outlook.timezone`, UTC by default). All-day events
+ * `timeZone` (from `Prefer: outlook.timezone`, UTC by default; a Windows or
+ * IANA name), and its id in the form the request asked for. All-day events
  * float: their midnight is the same in every zone.
  */
-export function eventJson(event: EmulatedEvent, timeZone: string): Record<string, unknown> {
+export function eventJson(event: EmulatedEvent, timeZone: string, idForm: IdForm): Record<string, unknown> {
+  const id = idIn(event, idForm);
+  // Graph: all-day events come midnight to midnight in any preferred zone, by design (microsoftgraph/microsoft-graph-docs#1802).
   const time = (ms: number) => ({ dateTime: event.isAllDay ? `${utcDateOf(ms)}T00:00:00.0000000` : wallTime(ms, timeZone), timeZone });
   return {
     '@odata.etag': `W/"${event.changeKey}"`,
-    id: event.id,
+    id,
     createdDateTime: graphTimestamp(event.createdDateTime),
     lastModifiedDateTime: graphTimestamp(event.lastModifiedDateTime),
     changeKey: event.changeKey,
@@ -25,13 +29,13 @@ export function eventJson(event: EmulatedEvent, timeZone: string): Record<string
     importance: 'normal',
     sensitivity: event.sensitivity,
     isAllDay: event.isAllDay,
-    isCancelled: false,
+    isCancelled: event.isCancelled ?? false,
     isOrganizer: event.isOrganizer,
     responseRequested: true,
     seriesMasterId: null,
     showAs: event.showAs,
     type: 'singleInstance',
-    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(event.id)}&exvsurl=1&path=/calendar/item`,
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
     isOnlineMeeting: false,
     onlineMeetingProvider: 'unknown',
     onlineMeeting: null,

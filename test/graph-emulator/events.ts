@@ -32,7 +32,10 @@ export interface EventLocation {
  * every change, so older versions stay available to delta.
  */
 export interface EmulatedEvent {
+  /** The immutable id: the event's for its life in this mailbox. */
   readonly id: string;
+  /** The default (REST) id, which names the event's folder: a move gives it a new one. */
+  readonly restId: string;
   /** The calendar's owner, lower case. */
   readonly mailbox: string;
   /** Shared by the organizer's event and every attendee's copy. */
@@ -54,6 +57,8 @@ export interface EmulatedEvent {
   readonly location: EventLocation;
   readonly locations: readonly EventLocation[];
   readonly responseStatus: ResponseStatus;
+  /** An attendee's copy of a meeting its organizer cancelled, kept on the calendar (resources/event.md, isCancelled). */
+  readonly isCancelled?: boolean;
   readonly transactionId: string | null;
   readonly createdDateTime: number;
   readonly lastModifiedDateTime: number;
@@ -66,8 +71,13 @@ export interface EventVersion {
   readonly event: EmulatedEvent | null;
 }
 
-/** Looks like Exchange's ids (opaque, ~100 characters, url-safe) without claiming to decode like them. */
+/** Looks like Exchange's immutable ids (opaque, ~100 characters, url-safe) without claiming to decode like them. */
 export function newEventId(): string {
+  return `AAkALgAA${randomBytes(70).toString('base64url')}`;
+}
+
+/** Looks like Exchange's default ids, which differ from the immutable one of the same event. */
+export function newRestId(): string {
   return `AAMkAD${randomBytes(70).toString('base64url')}`;
 }
 

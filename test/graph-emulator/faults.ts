@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { graphError } from './errors.ts';
 import type { EmulatedTenant } from './tenant.ts';
 
@@ -27,7 +27,7 @@ export type InjectedFault =
 export function faultInjection(tenant: EmulatedTenant): RequestHandler {
   return async (req, res, next) => {
     if (req.method === 'POST' && req.path.toLowerCase() === '/$batch') return next();
-    const mailbox = addressedMailbox(tenant, req);
+    const mailbox = addressedMailbox(tenant, req.path);
     if (mailbox) tenant.recordRequest(mailbox);
     const index = tenant.faults.findIndex((fault) => fault.mailbox === undefined || fault.mailbox.toLowerCase() === mailbox);
     const [fault] = index < 0 ? [] : tenant.faults.splice(index, 1);
@@ -59,9 +59,9 @@ export function faultInjection(tenant: EmulatedTenant): RequestHandler {
   };
 }
 
-/** The mailbox a `/users/{id|address}/...` request addresses, lower case: its address when the tenant knows it. */
-function addressedMailbox(tenant: EmulatedTenant, req: Request): string | undefined {
-  const segment = /^\/users\/([^/]+)/i.exec(req.path)?.[1];
+/** The mailbox a `/users/{id|address}/...` path addresses, lower case: its address when the tenant knows it. */
+export function addressedMailbox(tenant: EmulatedTenant, path: string): string | undefined {
+  const segment = /^\/users\/([^/?]+)/i.exec(path)?.[1];
   if (!segment) return undefined;
   const user = decodeURIComponent(segment);
   return (tenant.mailbox(user)?.emailAddress ?? user).toLowerCase();

@@ -16,7 +16,9 @@ export interface Caller {
 /**
  * Graph's bearer check. A token stays valid until it expires, but Graph
  * refuses it once the app's service principal is disabled or deleted or its
- * consent withdrawn. A token with `scp` acts for its user (`oid`).
+ * consent withdrawn; an application token issued without `roles` (consent
+ * missing) is let in, to be refused each call with 403 (requirePermission).
+ * A token with `scp` acts for its user (`oid`).
  */
 export function bearerAuthentication(tenant: EmulatedTenant, tokens: AccessTokens): RequestHandler {
   return async (req, res, next) => {
@@ -27,7 +29,7 @@ export function bearerAuthentication(tenant: EmulatedTenant, tokens: AccessToken
       const client = tenant.apps.get(String(payload.appid));
       const delegated = typeof payload.scp === 'string';
       const user = delegated ? tenant.user(String(payload.oid)) : undefined;
-      const consented = client !== undefined && (delegated ? user !== undefined && consentCovers(client, user) : client.adminConsented);
+      const consented = client !== undefined && (delegated ? user !== undefined && consentCovers(client, user) : client.adminConsented || !('roles' in payload));
       if (!client || client.servicePrincipal !== 'enabled' || !consented) {
         return graphError(res, 401, 'InvalidAuthenticationToken', 'The application is disabled, was deleted, or lost its consent.');
       }

@@ -64,7 +64,6 @@ export async function identityPlatform(ctx: EmulatorContext): Promise<{ router: 
     requestedScopes(body.scope, client, tenant.tenantId, graphResourceOf(ctx));
     const refusal = await refuseCredential(client, body, `${ctx.origin()}/${tenant.tenantId}/oauth2/v2.0/token`, tenant.now());
     if (refusal) throw new IdentityProblem(refusal.error, refusal.aadsts, refusal.description, refusal.status);
-    if (!client.adminConsented) throw new IdentityProblem('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${client.appId}'.`);
     return { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: await issuer.appToken(client) };
   }
 

@@ -4,6 +4,7 @@ import {
   newChangeKey,
   newEventId,
   newICalUId,
+  newRestId,
   overlaps,
   type Attendee,
   type AttendeeType,
@@ -55,6 +56,13 @@ const NO_RESPONSE: ResponseStatus = { response: 'none', time: null };
  */
 export class CalendarModel {
   readonly store = new EventStore();
+  /**
+   * How a create repeating a transactionId the calendar holds is answered:
+   * with the event it made, or with an error. The docs promise only that no
+   * second event is made; Exchange has been seen answering both ways.
+   */
+  // Graph: api-reference/v1.0/resources/event.md (transactionId); the error's code and text as clients met them (ErrorDuplicateTransactionId).
+  repeatedTransaction: 'event' | 'error' = 'event';
 
   constructor(
     private readonly directory: MailboxDirectory,
@@ -67,16 +75,20 @@ export class CalendarModel {
     return event;
   }
 
-  /** Creates an event organized by `owner`; a draft whose transactionId the calendar already holds gives that event back. */
+  /** Creates an event organized by `owner`; a draft whose transactionId the calendar already holds makes none (see repeatedTransaction). */
   create(owner: EmulatedMailbox, draft: EventDraft): { event: EmulatedEvent; created: boolean } {
     const mailbox = owner.emailAddress.toLowerCase();
     const duplicate = draft.transactionId === null ? undefined : this.store.list(mailbox).find((event) => event.transactionId === draft.transactionId);
+    if (duplicate && this.repeatedTransaction === 'error') {
+      throw new GraphProblem(400, 'ErrorDuplicateTransactionId', "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.");
+    }
     if (duplicate) return { event: duplicate, created: false };
     checkTimes(draft);
     const now = this.now();
     const event = this.#deliver({
       ...draft,
       id: newEventId(),
+      restId: newRestId(),
       mailbox,
       iCalUId: newICalUId(),
       isOrganizer: true,
@@ -108,7 +120,10 @@ export class CalendarModel {
     if (event.isOrganizer) {
       for (const attendee of event.attendees) {
         const copy = this.#copyIn(attendee.emailAddress.address, event.iCalUId);
-        if (copy) this.store.remove(copy.mailbox, copy.id);
+        if (!copy) continue;
+        // A room set not to remove cancelled meetings keeps its copy, marked cancelled (Set-CalendarProcessing -RemoveCanceledMeetings).
+        if (this.directory.room(copy.mailbox)?.calendarProcessing.removeCanceledMeetings === false) this.store.save(this.#stamp({ ...copy, isCancelled: true, showAs: 'free' }));
+        else this.store.remove(copy.mailbox, copy.id);
       }
     }
   }
@@ -159,13 +174,14 @@ export class CalendarModel {
     const copy = this.#copyIn(room.emailAddress, event.iCalUId);
     const busy = this.store
       .list(room.emailAddress)
-      .some((other) => other.iCalUId !== event.iCalUId && other.showAs !== 'free' && overlaps(other, event.start, event.end));
+      .some((other) => other.iCalUId !== event.iCalUId && other.showAs !== 'free' && !other.isCancelled && overlaps(other, event.start, event.end));
     if (busy) {
       if (copy) this.store.remove(copy.mailbox, copy.id);
       return { response: 'declined', time: this.now() };
     }
     this.store.save(this.#copy(room.emailAddress, event, copy));
-    return { response: 'accepted', time: this.now() };
+    // A request waiting for the room's delegate holds the slot, answered tentatively (resources/responsestatus.md).
+    return { response: room.calendarProcessing.answerTentatively ? 'tentativelyAccepted' : 'accepted', time: this.now() };
   }
 
   /** An attendee's copy of the organizer's event: its own id, the attendee's answer, the room's subject rules. */
@@ -175,12 +191,13 @@ export class CalendarModel {
     return {
       ...event,
       id: existing?.id ?? newEventId(),
+      restId: existing?.restId ?? newRestId(),
       mailbox: address.toLowerCase(),
       subject: room ? roomSubject(room, event) : event.subject,
       isOrganizer: false,
       attendees: event.attendees.map((attendee) => ({ ...attendee, status: NO_RESPONSE })),
-      showAs: room ? 'busy' : (existing?.showAs ?? 'tentative'),
-      responseStatus: existing?.responseStatus ?? (room ? { response: 'accepted', time: now } : { response: 'notResponded', time: null }),
+      showAs: room && !room.calendarProcessing.answerTentatively ? 'busy' : (existing?.showAs ?? 'tentative'),
+      responseStatus: existing?.responseStatus ?? (room ? { response: room.calendarProcessing.answerTentatively ? 'tentativelyAccepted' : 'accepted', time: now } : { response: 'notResponded', time: null }),
       transactionId: null,
       createdDateTime: existing?.createdDateTime ?? now,
       lastModifiedDateTime: now,

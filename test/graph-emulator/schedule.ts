@@ -30,7 +30,7 @@ export function scheduleRoutes(ctx: EmulatorContext): Router {
     const { schedules, startTime, endTime, availabilityViewInterval: interval = 30 } = parsed.data;
     const start = instantOf(startTime);
     const end = instantOf(endTime);
-    const prefs = new Preferences(req);
+    const prefs = new Preferences(req, tenant);
     const value = schedules.map((scheduleId) => {
       const mailbox = tenant.mailbox(scheduleId);
       if (!mailbox || mailbox.unreachable) {
@@ -69,7 +69,8 @@ function availabilityView(items: EmulatedEvent[], start: number, end: number, mi
 
 /** Private items show only their time and status. */
 function scheduleItem(event: EmulatedEvent, timeZone: string): Record<string, unknown> {
-  const { start, end } = eventJson(event, timeZone);
+  // A schedule item shows no id, so its form does not matter.
+  const { start, end } = eventJson(event, timeZone, 'rest');
   const isPrivate = event.sensitivity === 'private';
   return {
     isPrivate,

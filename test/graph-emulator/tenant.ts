@@ -1,3 +1,4 @@
+import { BatchConcurrency } from './batch-concurrency.ts';
 import { keyCredentialOf, type EmulatedKeyCredential } from './certificates.ts';
 import type { EmulatedEvent, Sensitivity, ShowAs } from './events.ts';
 import type { InjectedFault } from './faults.ts';
@@ -11,11 +12,13 @@ export interface EmulatedMailbox {
   displayName: string;
   emailAddress: string;
   /**
-   * The app may not reach this mailbox: Graph answers every request on it
-   * with 404 ErrorItemNotFound or 403 ErrorAccessDenied, as a missing mailbox
-   * or an application access policy does.
+   * The app may not reach this mailbox: Graph answers every request on it as
+   * when the mailbox is missing (`not-found`), an application access policy
+   * (`access-denied`) or RBAC for Applications (`outside-rbac-scope`) leaves
+   * it out, or it is not an Exchange Online mailbox (`rest-not-enabled`: an
+   * on-premises one, say). See mailbox-access.ts.
    */
-  unreachable?: 'not-found' | 'access-denied';
+  unreachable?: 'not-found' | 'access-denied' | 'outside-rbac-scope' | 'rest-not-enabled';
 }
 
 /** Set-CalendarProcessing, as far as it shapes what Lintel sees. */
@@ -25,6 +28,14 @@ export interface CalendarProcessing {
   deleteSubject: boolean;
   /** With deleteSubject, the room's copy is titled with the organizer's name. */
   addOrganizerToSubject: boolean;
+  /**
+   * Requests wait for a resource delegate (AllRequestInPolicy with
+   * ResourceDelegates): the room holds the slot and answers
+   * tentativelyAccepted instead of accepted.
+   */
+  answerTentatively: boolean;
+  /** RemoveCanceledMeetings: false keeps a cancelled meeting on the room's calendar, marked isCancelled. */
+  removeCanceledMeetings: boolean;
 }
 
 export interface EmulatedRoom extends EmulatedMailbox {
@@ -134,8 +145,24 @@ export class EmulatedTenant implements MailboxDirectory {
   readonly apps = new Map<string, EmulatedApp>();
   /** Faults served, in order, to the next Graph requests they match. */
   readonly faults: InjectedFault[] = [];
+  /** Whether `$batch` runs sub-requests in parallel, and how many ran on each mailbox at once. */
+  readonly batches = new BatchConcurrency();
   deltaQuirks: DeltaQuirks = { shuffle: false, repeat: false };
   placesQuirks: PlacesQuirks = { nextLink: true, capacityAsString: false };
+  /**
+   * How a delta round is refused (delta.ts): `answer` is the shape, 410
+   * SyncStateNotFound (what Exchange sends for a forgotten token), 400
+   * resyncRequired, or 410 with a Location to start over from; `everyRound`
+   * refuses every round so, even a fresh one: a mailbox that cannot be synced.
+   */
+  deltaRefusal: { answer: 'sync-state-not-found' | 'resync-required' | 'gone-with-location'; everyRound: boolean } = { answer: 'sync-state-not-found', everyRound: false };
+  /**
+   * Zone names as this tenant's Graph treats them. `documentedOnly`: `Prefer:
+   * outlook.timezone` takes only the names Graph documents (Windows zones and
+   * a list of IANA names), refusing the rest. `answerIn`: event times come in
+   * this zone (a Windows name, as Exchange keeps a mailbox's), whatever was preferred.
+   */
+  timeZoneQuirks: { documentedOnly: boolean; answerIn: string | null } = { documentedOnly: false, answerIn: null };
   readonly calendars: CalendarModel;
   readonly users: EmulatedUser[] = [];
   /** The admin answers the next admin consent prompt with Cancel. */
@@ -165,7 +192,7 @@ export class EmulatedTenant implements MailboxDirectory {
       building: null,
       floorNumber: null,
       ...room,
-      calendarProcessing: { autoAccept: true, deleteSubject: false, addOrganizerToSubject: false, ...room.calendarProcessing },
+      calendarProcessing: { autoAccept: true, deleteSubject: false, addOrganizerToSubject: false, answerTentatively: false, removeCanceledMeetings: true, ...room.calendarProcessing },
     };
     this.rooms.push(full);
     return full;
@@ -294,7 +321,7 @@ export class EmulatedTenant implements MailboxDirectory {
     return this.calendars.store.list(this.#existing(mailboxAddress).emailAddress);
   }
 
-  /** Every delta token issued so far answers 410 from now on, as after Exchange drops sync state. */
+  /** Every delta token issued so far is refused (see deltaRefusal) from now on, as after Exchange drops sync state. */
   expireDeltaTokens(): void {
     this.#deltaTokenGeneration++;
   }

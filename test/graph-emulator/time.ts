@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { findIana } from 'windows-iana';
 
 /** Graph's "no time" for response statuses nobody has given yet. */
 export const NEVER = '0001-01-01T00:00:00Z';
@@ -7,8 +8,18 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** 'UTC' and the IANA zones this runtime knows. Windows zone names are not modelled. */
+/** Windows zone names ('UTC' is one) and the IANA zones this runtime knows. */
+// Graph: api-reference/v1.0/resources/datetimetimezone.md
 export function isSupportedZone(zone: string): boolean {
+  return ianaOf(zone) !== undefined;
+}
+
+/** The IANA zone of a zone name Graph takes: a Windows name as CLDR's golden zone for it (territory 001), any other as it is. */
+function ianaOf(zone: string): string | undefined {
+  return [...findIana(zone, '001'), zone].find(isIanaZone);
+}
+
+function isIanaZone(zone: string): boolean {
   if (zone.trim() === '') return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -24,7 +35,7 @@ export function instantOfWallTime(dateTime: string, zone: string): number | unde
   if (!parts) return undefined;
   const [year = 0, month = 0, day = 0, hours = 0, minutes = 0, seconds = 0] = parts;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  return new TZDate(year, month - 1, day, hours, minutes, seconds, zone).getTime();
+  return new TZDate(year, month - 1, day, hours, minutes, seconds, ianaOf(zone) ?? zone).getTime();
 }
 
 /** True when a wall time is midnight, as the start and end of an all-day event must be. */
@@ -32,9 +43,9 @@ export function isMidnight(dateTime: string): boolean {
   return /T00:00(?::00(?:\.0{1,7})?)?$/.test(dateTime);
 }
 
-/** `YYYY-MM-DDTHH:mm:ss.0000000`: the wall time of `ms` in `zone`, as Graph writes it. */
+/** `YYYY-MM-DDTHH:mm:ss.0000000`: the wall time of `ms` in `zone` (a Windows or IANA name), as Graph writes it. */
 export function wallTime(ms: number, zone: string): string {
-  const local = new TZDate(ms, zone);
+  const local = new TZDate(ms, ianaOf(zone) ?? zone);
   const time = [local.getHours(), local.getMinutes(), local.getSeconds()].map(pad).join(':');
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}T${time}.0000000`;
 }

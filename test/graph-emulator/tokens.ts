@@ -15,7 +15,7 @@ export interface AccessTokens {
 export interface TokenIssuer extends AccessTokens {
   /** The public key, as the JWKS document lists it. */
   readonly jwk: JWK;
-  /** An application token for Graph, carrying the app's roles. */
+  /** An application token for Graph, carrying the app's roles: none while admin consent is missing. */
   appToken(client: EmulatedApp): Promise<string>;
   /** A token for `audience` that lets the app act for the user, carrying the granted scopes as `scp`. */
   userToken(client: EmulatedApp, user: EmulatedUser, audience: string, scopes: string[]): Promise<string>;
@@ -51,7 +51,11 @@ export async function tokenIssuer(ctx: EmulatorContext): Promise<TokenIssuer> {
 
   return {
     jwk,
-    appToken: (client) => sign({ tid: tenant.tenantId, appid: client.appId, azp: client.appId, oid: client.servicePrincipalId, roles: client.roles }, graphResourceOf(ctx)),
+    // Entra issues an app-only token even when no permission is granted, then without `roles` (identity platform docs: v2-oauth2-client-creds-grant-flow.md, "Controlling tokens without the roles claim").
+    appToken: (client) => {
+      const roles = client.adminConsented && client.roles.length > 0 ? { roles: client.roles } : {};
+      return sign({ tid: tenant.tenantId, appid: client.appId, azp: client.appId, oid: client.servicePrincipalId, ...roles }, graphResourceOf(ctx));
+    },
     userToken: (client, user, audience, scopes) => {
       const ownApi = audience !== graphResourceOf(ctx);
       const roles = ownApi && user.appRoles.length > 0 ? { roles: user.appRoles } : {};

@@ -170,8 +170,12 @@ describe('Graph emulator: creating events', () => {
     const { tenant, graph } = await office();
     tenant.addMailbox({ displayName: 'CEO', emailAddress: 'ceo@contoso.example', unreachable: 'access-denied' });
     tenant.addRoom({ displayName: 'Gone', emailAddress: 'gone@contoso.example', unreachable: 'not-found' });
+    tenant.addRoom({ displayName: 'Annex', emailAddress: 'annex@contoso.example', unreachable: 'rest-not-enabled' });
+    tenant.addRoom({ displayName: 'Loft', emailAddress: 'loft@contoso.example', unreachable: 'outside-rbac-scope' });
     expect(await graph(`/users/nobody@contoso.example/calendarView?${DAY}`)).toMatchObject({ status: 404, body: { error: { code: 'ErrorInvalidUser' } } });
-    expect(await graph(`/users/ceo@contoso.example/calendarView?${DAY}`)).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
+    expect(await graph(`/users/ceo@contoso.example/calendarView?${DAY}`)).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied', message: expect.stringMatching(/^Access to OData is disabled/) } } });
+    expect(await graph(`/users/annex@contoso.example/calendarView?${DAY}`)).toMatchObject({ status: 404, body: { error: { code: 'MailboxNotEnabledForRESTAPI' } } });
+    expect(await graph(`/users/loft@contoso.example/calendarView?${DAY}`)).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
     expect(await graph(`/users/gone@contoso.example/events`, { method: 'POST', body: booking('x', '2026-10-20T09:00:00', '2026-10-20T10:00:00') })).toMatchObject({
       status: 404,
       body: { error: { code: 'ErrorItemNotFound' } },

@@ -54,7 +54,7 @@ describe('Graph emulator: calendarView delta', () => {
     expect(initial.entries.some((entry) => entry['@removed'])).toBe(false);
 
     graph.clock.now += MINUTE;
-    const removedIds = [cancelled!, movedOut!, declinedAway!].map((event) => roomCopyOf(graph, event.iCalUId).id);
+    const removedIds = [cancelled!, movedOut!, declinedAway!].map((event) => roomCopyOf(graph, event.iCalUId).restId);
     graph.tenant.updateMeeting(ALICE, renamed!.id, { subject: 'Meeting 09 (renamed)' });
     graph.tenant.cancelMeeting(ALICE, cancelled!.id);
     graph.tenant.updateMeeting(ALICE, movedOut!.id, { start: '2026-10-25T09:00:00Z', end: '2026-10-25T09:30:00Z' });
@@ -88,7 +88,7 @@ describe('Graph emulator: calendarView delta', () => {
     expect(rest.entries.map((entry) => entry.subject)).toEqual(['Meeting 11', 'Meeting 12']);
 
     const next = await round(graph, rest.deltaLink);
-    expect(next.entries).toEqual([expect.objectContaining({ subject: 'Late addition' }), expect.objectContaining({ id: lastCopy.id, '@removed': { reason: 'deleted' } })]);
+    expect(next.entries).toEqual([expect.objectContaining({ subject: 'Late addition' }), expect.objectContaining({ id: lastCopy.restId, '@removed': { reason: 'deleted' } })]);
   });
 
   it('answers 410 SyncStateNotFound for a token older than 7 days or issued before the tenant dropped its sync state', async () => {
@@ -108,6 +108,36 @@ describe('Graph emulator: calendarView delta', () => {
     expect(await graph.graph(fresh.deltaLink)).toMatchObject({ status: 410, body: { error: { code: 'SyncStateNotFound' } } });
     expect(await graph.graph(midRound)).toMatchObject({ status: 410 });
     expect((await round(graph, `/users/${ROOM}/calendarView/delta?${WINDOW}`)).entries).toHaveLength(2);
+  });
+
+  it('refuses a forgotten token as 400 resyncRequired, or as 410 with a Location that starts the window over', async () => {
+    const graph = await office();
+    meeting(graph, 'Meeting', '2026-10-20T09:00:00Z');
+    const initial = await round(graph, `/users/${ROOM}/calendarView/delta?${WINDOW}`);
+    graph.tenant.expireDeltaTokens();
+
+    graph.tenant.deltaRefusal = { answer: 'resync-required', everyRound: false };
+    expect(await graph.graph(initial.deltaLink)).toMatchObject({ status: 400, body: { error: { code: 'resyncRequired' } } });
+
+    graph.tenant.deltaRefusal = { answer: 'gone-with-location', everyRound: false };
+    const gone = await graph.graph(initial.deltaLink);
+    expect(gone).toMatchObject({ status: 410, body: null });
+    const location = new URL(gone.headers.location as string);
+    expect(location.href).toContain(`${graph.emulator.url}/v1.0/users/${ROOM}/calendarView/delta?`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({ startDateTime: '2026-10-20T00:00:00.000Z', endDateTime: '2026-10-22T00:00:00.000Z', $deltatoken: '' });
+    expect((await round(graph, location.href)).entries.map((entry) => entry.subject)).toEqual(['Meeting']);
+  });
+
+  it('refuses every round, even one without a token, while the tenant refuses them all', async () => {
+    const graph = await office();
+    meeting(graph, 'Meeting', '2026-10-20T09:00:00Z');
+    const initial = await round(graph, `/users/${ROOM}/calendarView/delta?${WINDOW}`);
+    graph.tenant.deltaRefusal = { answer: 'resync-required', everyRound: true };
+    expect(await graph.graph(`/users/${ROOM}/calendarView/delta?${WINDOW}`)).toMatchObject({ status: 400, body: { error: { code: 'resyncRequired' } } });
+    expect((await graph.graph(initial.deltaLink)).status).toBe(400);
+
+    graph.tenant.deltaRefusal = { answer: 'resync-required', everyRound: false };
+    expect((await round(graph, initial.deltaLink)).entries).toEqual([]);
   });
 
   it('refuses a round without a window and a token of another mailbox', async () => {

@@ -23,7 +23,7 @@ describe('Graph emulator: changing, cancelling and answering events', () => {
     expect(statusOf(await organizers(), ROOM)).toBe('accepted');
 
     const roomCopy = copies()[0]!;
-    const trimmed = await patch({ end: { dateTime: '2026-10-20T14:15:00', timeZone: 'UTC' } }, ROOM, roomCopy.id);
+    const trimmed = await patch({ end: { dateTime: '2026-10-20T14:15:00', timeZone: 'UTC' } }, ROOM, roomCopy.restId);
     expect(trimmed.body).toMatchObject({ end: { dateTime: '2026-10-20T14:15:00.0000000' } });
     expect((await organizers()).end.dateTime).toBe('2026-10-20T14:30:00.0000000');
   });
@@ -33,53 +33,53 @@ describe('Graph emulator: changing, cancelling and answering events', () => {
     const event = tenant.scheduleMeeting(ALICE, { subject: 'Retro', start: '2026-10-20T15:00:00Z', end: '2026-10-20T16:00:00Z', rooms: [ROOM], attendees: [BOB] });
     const roomCopy = tenant.eventsOf(ROOM)[0]!;
     expect(tenant.eventsOf(BOB)).toHaveLength(1);
-    expect(await graph(`/users/${ROOM}/events/${roomCopy.id}/cancel`, { method: 'POST', body: { comment: 'No-show' } })).toMatchObject({
+    expect(await graph(`/users/${ROOM}/events/${roomCopy.restId}/cancel`, { method: 'POST', body: { comment: 'No-show' } })).toMatchObject({
       status: 400,
       body: { error: { code: 'ErrorInvalidRequest', message: "Your request can't be completed. You need to be an organizer to cancel a meeting." } },
     });
     expect(tenant.eventsOf(ROOM)).toHaveLength(1);
 
-    expect((await graph(`/users/${ALICE}/events/${event.id}/cancel`, { method: 'POST', body: { comment: 'Cancelled' } })).status).toBe(202);
+    expect((await graph(`/users/${ALICE}/events/${event.restId}/cancel`, { method: 'POST', body: { comment: 'Cancelled' } })).status).toBe(202);
     expect([...tenant.eventsOf(ALICE), ...tenant.eventsOf(ROOM), ...tenant.eventsOf(BOB)]).toEqual([]);
-    expect(await graph(`/users/${ALICE}/events/${event.id}/cancel`, { method: 'POST', body: {} })).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
+    expect(await graph(`/users/${ALICE}/events/${event.restId}/cancel`, { method: 'POST', body: {} })).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
   });
 
   it('deletes an event with 204; deleting the organizer event withdraws the copies', async () => {
     const { tenant, graph } = await office();
     const event = tenant.scheduleMeeting(ALICE, { subject: 'Sync', start: '2026-10-20T15:00:00Z', end: '2026-10-20T16:00:00Z', rooms: [ROOM] });
-    expect((await graph(`/users/${ALICE}/events/${event.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await graph(`/users/${ALICE}/events/${event.id}`)).status).toBe(404);
+    expect((await graph(`/users/${ALICE}/events/${event.restId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await graph(`/users/${ALICE}/events/${event.restId}`)).status).toBe(404);
     expect(tenant.eventsOf(ROOM)).toEqual([]);
   });
 
   it("lets the room decline a no-show and a person accept: the copy leaves or stays, the organizer's event records the answer", async () => {
     const { tenant, graph } = await office();
     const event = tenant.scheduleMeeting(ALICE, { subject: 'Demo', start: '2026-10-20T09:00:00Z', end: '2026-10-20T10:00:00Z', rooms: [ROOM], attendees: [BOB] });
-    const organizers = async () => (await graph(`/users/${ALICE}/events/${event.id}`)).body as GraphEvent;
+    const organizers = async () => (await graph(`/users/${ALICE}/events/${event.restId}`)).body as GraphEvent;
     expect(statusOf(await organizers(), ROOM)).toBe('accepted');
     expect(statusOf(await organizers(), BOB)).toBe('none');
 
     const roomCopy = tenant.eventsOf(ROOM)[0]!;
-    expect((await graph(`/users/${ROOM}/events/${roomCopy.id}/decline`, { method: 'POST', body: { comment: 'Nobody checked in', sendResponse: true } })).status).toBe(202);
+    expect((await graph(`/users/${ROOM}/events/${roomCopy.restId}/decline`, { method: 'POST', body: { comment: 'Nobody checked in', sendResponse: true } })).status).toBe(202);
     expect(tenant.eventsOf(ROOM)).toEqual([]);
     expect(statusOf(await organizers(), ROOM)).toBe('declined');
 
     const bobsCopy = tenant.eventsOf(BOB)[0]!;
     expect(bobsCopy.responseStatus.response).toBe('notResponded');
-    expect((await graph(`/users/${BOB}/events/${bobsCopy.id}/accept`, { method: 'POST', body: { sendResponse: true } })).status).toBe(202);
+    expect((await graph(`/users/${BOB}/events/${bobsCopy.restId}/accept`, { method: 'POST', body: { sendResponse: true } })).status).toBe(202);
     expect(statusOf(await organizers(), BOB)).toBe('accepted');
-    expect((await graph(`/users/${BOB}/events/${bobsCopy.id}`)).body).toMatchObject({ responseStatus: { response: 'accepted' }, showAs: 'busy' });
+    expect((await graph(`/users/${BOB}/events/${bobsCopy.restId}`)).body).toMatchObject({ responseStatus: { response: 'accepted' }, showAs: 'busy' });
 
-    expect(await graph(`/users/${ALICE}/events/${event.id}/decline`, { method: 'POST', body: {} })).toMatchObject({ status: 400, body: { error: { code: 'ErrorInvalidRequest' } } });
+    expect(await graph(`/users/${ALICE}/events/${event.restId}/decline`, { method: 'POST', body: {} })).toMatchObject({ status: 400, body: { error: { code: 'ErrorInvalidRequest' } } });
   });
 
   it('keeps a silent decline from the organizer', async () => {
     const { tenant, graph } = await office();
     const event = tenant.scheduleMeeting(ALICE, { subject: 'Lunch', start: '2026-10-20T12:00:00Z', end: '2026-10-20T13:00:00Z', rooms: [], attendees: [BOB] });
     const bobsCopy = tenant.eventsOf(BOB)[0]!;
-    expect((await graph(`/users/${BOB}/events/${bobsCopy.id}/decline`, { method: 'POST', body: { sendResponse: false } })).status).toBe(202);
+    expect((await graph(`/users/${BOB}/events/${bobsCopy.restId}/decline`, { method: 'POST', body: { sendResponse: false } })).status).toBe(202);
     expect(tenant.eventsOf(BOB)).toEqual([]);
-    expect(statusOf((await graph(`/users/${ALICE}/events/${event.id}`)).body as GraphEvent, BOB)).toBe('none');
+    expect(statusOf((await graph(`/users/${ALICE}/events/${event.restId}`)).body as GraphEvent, BOB)).toBe('none');
   });
 });
 
