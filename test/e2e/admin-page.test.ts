@@ -147,10 +147,22 @@ describe('the admin page', () => {
       { name: 'service principal deleted', cause: () => (m365.app.servicePrincipal = 'deleted'), fix: () => (m365.app.servicePrincipal = 'enabled'), shows: /enterprise application was deleted/ },
       { name: 'consent withdrawn', cause: () => (m365.app.adminConsented = false), fix: () => (m365.app.adminConsented = true), shows: /grant consent for the organisation again/ },
       {
-        name: 'room calendar unreachable',
+        name: 'room outside the access policy',
         cause: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'access-denied'),
         fix: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined),
         shows: /application access policy/,
+      },
+      {
+        name: 'room mailbox not found',
+        cause: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'not-found'),
+        fix: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined),
+        shows: /its address in the room link is right/,
+      },
+      {
+        name: 'room mailbox not in Exchange Online',
+        cause: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'rest-not-enabled'),
+        fix: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined),
+        shows: /only reaches mailboxes in Exchange Online/,
       },
     ];
     for (const problem of problems) {

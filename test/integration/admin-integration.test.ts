@@ -38,7 +38,7 @@ describe('connection state and warnings on the admin page', () => {
 
     m365.app.adminConsented = false;
     const pending = await check(m365);
-    expect(pending.connection).toMatchObject({ state: 'consent-pending', reason: 'consent-withdrawn', detail: expect.stringContaining('AADSTS65001') });
+    expect(pending.connection).toMatchObject({ state: 'consent-pending', reason: 'consent-withdrawn', detail: expect.stringContaining('no roles claim') });
     expect(pending.warnings.map((warning) => warning.code)).toEqual(['consent-withdrawn']);
 
     // The admin page sends the admin to Microsoft's admin consent page, which comes back granted.
@@ -71,7 +71,7 @@ describe('connection state and warnings on the admin page', () => {
     m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'access-denied';
     const unreachable = await check(m365);
     expect(unreachable.connection).toEqual({ state: 'connected' });
-    expect(unreachable.warnings).toEqual([expect.objectContaining({ code: 'room-calendar-unreachable', roomId: HARBOUR.id, message: expect.stringContaining('ErrorAccessDenied') })]);
+    expect(unreachable.warnings).toEqual([expect.objectContaining({ code: 'room-access-policy', roomId: HARBOUR.id, message: expect.stringContaining('ErrorAccessDenied') })]);
     m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined;
     expect((await check(m365)).warnings).toEqual([]);
   });

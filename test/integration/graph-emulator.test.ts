@@ -1,4 +1,4 @@
-import { importJWK, jwtVerify } from 'jose';
+import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { emulatedGraph, pageOf } from '../graph-emulator/graph-test-client.ts';
 import { httpsJson } from '../support/https-client.ts';
@@ -20,7 +20,7 @@ describe('Graph emulator: identity', () => {
     expect(payload).toMatchObject({ appid: app.appId, tid: tenant.tenantId, roles: ['Calendars.ReadWrite', 'Place.Read.All'] });
   });
 
-  it('refuses a wrong secret, an expired secret, a bad scope, a disabled or deleted app and missing consent, as AADSTS errors', async () => {
+  it('refuses a wrong secret, an expired secret, a bad scope, and a disabled or deleted app, as AADSTS errors', async () => {
     const { app, emulator, tokenRequest } = await emulatedGraph();
     const token = (secret = 's3cret~value', scope = `${emulator.url}/.default`) => tokenRequest({ client_secret: secret, scope });
     expect(await token('wrong')).toMatchObject({ status: 401, body: { error: 'invalid_client', error_codes: [7000215] } });
@@ -28,9 +28,6 @@ describe('Graph emulator: identity', () => {
     // The emulator is a cloud of its own: the global cloud's Graph is an unknown resource in it, as in a national cloud.
     expect(await token(undefined, 'https://graph.microsoft.com/.default')).toMatchObject({ status: 400, body: { error: 'invalid_resource', error_codes: [500011] } });
     expect(await tokenRequest({})).toMatchObject({ status: 400, body: { error: 'invalid_client', error_codes: [7000218] } });
-    app.adminConsented = false;
-    expect(await token()).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_codes: [65001] } });
-    app.adminConsented = true;
     app.servicePrincipal = 'disabled';
     expect(await token()).toMatchObject({ status: 400, body: { error: 'unauthorized_client', error_codes: [7000112] } });
     app.servicePrincipal = 'deleted';
@@ -38,6 +35,23 @@ describe('Graph emulator: identity', () => {
 
     const expired = await emulatedGraph({ secretEndDateTime: '2026-11-01T00:00:00Z', now: '2026-11-23T10:00:00Z' });
     expect(await expired.tokenRequest({ client_secret: 's3cret~value' })).toMatchObject({ status: 401, body: { error: 'invalid_client', error_codes: [7000222] } });
+  });
+
+  it('issues a token without roles while admin consent is missing, which Graph refuses every call with 403', async () => {
+    const { app, tenant, accessToken, graph } = await emulatedGraph();
+    tenant.addRoom({ displayName: 'Harbour', emailAddress: 'harbour@contoso.example' });
+    app.adminConsented = false;
+    const token = await accessToken();
+    expect(decodeJwt(token)).not.toHaveProperty('roles');
+    const calendar = '/users/harbour@contoso.example/calendarView?startDateTime=2026-10-20T00:00:00Z&endDateTime=2026-10-21T00:00:00Z';
+    expect(await graph(calendar, { token })).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
+    expect(await graph('/places/microsoft.graph.room', { token })).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
+    expect(await graph(`/applications(appId='${app.appId}')`, { token })).toMatchObject({ status: 403, body: { error: { code: 'Authorization_RequestDenied' } } });
+
+    app.adminConsented = true;
+    expect(decodeJwt(await accessToken()).roles).toEqual(['Calendars.ReadWrite', 'Place.Read.All']);
+    expect(await graph(calendar, { token })).toMatchObject({ status: 403 });
+    expect((await graph(calendar)).status).toBe(200);
   });
 
   it('refuses a still-valid token once consent is withdrawn or the service principal disabled', async () => {

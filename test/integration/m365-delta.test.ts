@@ -49,11 +49,16 @@ describe('Microsoft 365: calendarView delta', () => {
     expect(bridge).toEqual(exchange);
   });
 
-  it('starts over when Exchange has forgotten the delta token (410 SyncStateNotFound)', async () => {
+  it.each([
+    ['has forgotten the delta token (410 SyncStateNotFound)', 'sync-state-not-found'],
+    ['asks for a resync (400 resyncRequired)', 'resync-required'],
+    ['resets the sync (410 with a Location to start over from)', 'gone-with-location'],
+  ] as const)('starts over in the same round when Exchange %s', async (_, answer) => {
     const m365 = await start();
     const kept = m365.tenant.scheduleMeeting(PERSON, { subject: 'Kept', ...slot(0, 9), rooms: [ROOM.mailbox] });
     const dropped = m365.tenant.scheduleMeeting(PERSON, { subject: 'Dropped', ...slot(0, 10), rooms: [ROOM.mailbox] });
     await m365.integration.syncNow(ROOM.id);
+    m365.tenant.deltaRefusal = { answer, everyRound: false };
     m365.tenant.expireDeltaTokens();
     m365.tenant.cancelMeeting(PERSON, dropped.id);
     m365.tenant.updateMeeting(PERSON, kept.id, { subject: 'Kept, renamed' });
@@ -62,6 +67,32 @@ describe('Microsoft 365: calendarView delta', () => {
     const { bridge, exchange } = bothSides(m365);
     expect(bridge).toEqual(exchange);
     expect(bridge.map((row) => row.split(' ').slice(2).join(' '))).toEqual(['Kept, renamed', 'New']);
+    expect(m365.state(ROOM.id).events.map((e) => e.subject)).toEqual(['Kept, renamed']);
+  });
+
+  it('warns when the resync fails round after round, keeping the meetings shown, and stops warning when a round completes', async () => {
+    const m365 = await start();
+    m365.tenant.scheduleMeeting(PERSON, { subject: 'Standup', ...slot(0, 9), rooms: [ROOM.mailbox] });
+    await m365.integration.syncNow(ROOM.id);
+    const resyncWarnings = () => m365.integration.status().warnings.filter((w) => w.code === 'delta-resync-failing');
+    const requests = () => m365.integration.status().requestsPerMailbox[ROOM.mailbox] ?? 0;
+
+    m365.tenant.deltaRefusal = { answer: 'resync-required', everyRound: true };
+    m365.tenant.scheduleMeeting(PERSON, { subject: 'Review', ...slot(0, 11), rooms: [ROOM.mailbox] });
+    const before = requests();
+    expect(await m365.integration.syncNow(ROOM.id)).toBe(false);
+    expect(await m365.integration.syncNow(ROOM.id)).toBe(false);
+    expect(resyncWarnings()).toEqual([]);
+    expect(await m365.integration.syncNow(ROOM.id)).toBe(false);
+    expect(resyncWarnings()).toEqual([expect.objectContaining({ roomId: ROOM.id, message: expect.stringContaining(ROOM.mailbox) })]);
+    // The refused token and the restart, then one fresh request a round: the dead token is not sent again.
+    expect(requests() - before).toBe(4);
+    expect(m365.state(ROOM.id).events.map((e) => e.subject)).toEqual(['Standup']);
+
+    m365.tenant.deltaRefusal = { answer: 'resync-required', everyRound: false };
+    expect(await m365.integration.syncNow(ROOM.id)).toBe(true);
+    expect(resyncWarnings()).toEqual([]);
+    expect(m365.state(ROOM.id).events.map((e) => e.subject)).toEqual(['Standup', 'Review']);
   });
 
   it('keeps the newest version when changes repeat and arrive out of order', async () => {

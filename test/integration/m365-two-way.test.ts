@@ -131,6 +131,46 @@ describe('Microsoft 365: exactly once through faults', () => {
     expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toHaveLength(1);
   });
 
+  it('keeps a booking whose create answer was lost when Exchange refuses the retry for repeating its transactionId', async () => {
+    const m365 = await start();
+    m365.tenant.calendars.repeatedTransaction = 'error';
+    m365.tenant.faults.push({ kind: 'answer-lost', mailbox: SERVICE_MAILBOX });
+    act(m365, { type: 'book-now', minutes: 30 });
+    const flushed = m365.integration.flushOutbox();
+    await m365.settle();
+    await m365.advance(2000);
+    await flushed;
+    await m365.advance(15_000);
+    const shown = m365.state(ROOM.id);
+    expect(shown.events.map((e) => [e.origin, e.subject])).toEqual([['walk-up', 'Walk-up booking']]);
+    expect(shown.notices).toEqual([]);
+    expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toHaveLength(1);
+
+    await m365.advance(10 * 60_000, 5000);
+    act(m365, { type: 'end-now' });
+    await m365.integration.flushOutbox();
+    expect(times(m365.tenant.eventsOf(ROOM.mailbox))).toEqual([['2026-11-23T08:00:00.000Z', '2026-11-23T08:10:00.000Z']]);
+  });
+
+  it('knows a booking on the room calendar by the id the sync sees: shown once after a lost answer, gone when deleted in Outlook', async () => {
+    const m365 = await start({ room: { bookings: 'room-calendar' } });
+    m365.tenant.faults.push({ kind: 'answer-lost', mailbox: ROOM.mailbox });
+    act(m365, { type: 'book-now', minutes: 30 });
+    const flushed = m365.integration.flushOutbox();
+    await m365.settle();
+    const [booking] = m365.tenant.eventsOf(ROOM.mailbox);
+    // The sync finds the booking in Exchange before the bridge heard it was made.
+    await m365.integration.syncNow(ROOM.id);
+    await m365.advance(2000);
+    await flushed;
+    await m365.advance(15_000);
+    expect(m365.state(ROOM.id).events.map((e) => [e.origin, e.subject])).toEqual([['walk-up', 'Walk-up booking']]);
+
+    m365.tenant.cancelMeeting(ROOM.mailbox, booking!.id);
+    await m365.advance(15_000);
+    expect(m365.state(ROOM.id).events).toEqual([]);
+  });
+
   it('keeps the room working on local data while Microsoft 365 is unreachable, and sends once it is back', async () => {
     const m365 = await start();
     for (let i = 0; i < 400; i++) m365.tenant.faults.push({ kind: 'connection-reset' });

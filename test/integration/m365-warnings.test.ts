@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../support/fake-clock.ts';
-import { startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
+import { SERVICE_MAILBOX, startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
 import { EmulatedTenant } from '../graph-emulator/tenant.ts';
 
 const ROOM = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example' };
@@ -39,6 +39,7 @@ describe('Microsoft 365: what is wrong is shown with its fix, and cleared when f
     m365.app.adminConsented = false;
     await m365.advance(15_000);
     expect(codes(m365)).toEqual(['consent-withdrawn']);
+    expect(m365.integration.status().warnings[0]!.message).toContain('no roles claim');
 
     m365.app.adminConsented = true;
     await m365.advance(15_000);
@@ -52,12 +53,63 @@ describe('Microsoft 365: what is wrong is shown with its fix, and cleared when f
     expect(m365.state(ROOM.id).syncedAt).toBe('2026-11-23T08:00:00.000Z');
   });
 
-  it('a room calendar the app may not read (application access policy), per room', async () => {
+  it('consent missing: Graph refusing the token without roles is no room problem, and a walk-up booking waits for consent instead of being taken back', async () => {
+    const m365 = await start();
+    m365.app.adminConsented = false;
+    await m365.advance(15_000);
+    m365.act(ROOM.id, { type: 'book-now', minutes: 30 });
+    await m365.integration.flushOutbox();
+    await m365.advance(15_000);
+    expect(codes(m365)).toEqual(['consent-withdrawn']);
+    expect(m365.state(ROOM.id).events).toHaveLength(1);
+    expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toEqual([]);
+
+    m365.app.adminConsented = true;
+    await m365.advance(60_000);
+    expect(codes(m365)).toEqual([]);
+    expect(m365.tenant.eventsOf(ROOM.mailbox)).toHaveLength(1);
+    expect(m365.state(ROOM.id).events).toHaveLength(1);
+  });
+
+  it('a room mailbox an application access policy, or RBAC for Applications, leaves out, per room', async () => {
     const m365 = await start();
     m365.tenant.room(ROOM.mailbox)!.unreachable = 'access-denied';
     await m365.advance(15_000);
+    expect(codes(m365)).toEqual(['room-access-policy@harbour']);
+    expect(m365.integration.status().warnings[0]!.message).toContain('Access to OData is disabled');
+
+    m365.tenant.room(ROOM.mailbox)!.unreachable = 'outside-rbac-scope';
+    await m365.advance(15_000);
+    expect(codes(m365)).toEqual(['room-access-policy@harbour']);
+
+    delete m365.tenant.room(ROOM.mailbox)!.unreachable;
+    await m365.advance(15_000);
+    expect(codes(m365)).toEqual([]);
+  });
+
+  it('a room mailbox Graph cannot serve (not in Exchange Online), told from one that is not there, the latest refusal replacing the earlier', async () => {
+    const m365 = await start();
+    m365.tenant.room(ROOM.mailbox)!.unreachable = 'not-found';
+    await m365.advance(15_000);
     expect(codes(m365)).toEqual(['room-calendar-unreachable@harbour']);
-    expect(m365.integration.status().warnings[0]!.message).toContain('ErrorAccessDenied');
+
+    m365.tenant.room(ROOM.mailbox)!.unreachable = 'rest-not-enabled';
+    await m365.advance(15_000);
+    expect(codes(m365)).toEqual(['room-mailbox-not-enabled@harbour']);
+    expect(m365.integration.status().warnings[0]!.message).toContain('MailboxNotEnabledForRESTAPI');
+
+    delete m365.tenant.room(ROOM.mailbox)!.unreachable;
+    await m365.advance(15_000);
+    expect(codes(m365)).toEqual([]);
+  });
+
+  it('a walk-up booking the room mailbox is refused for by RBAC for Applications: the room shows the scope, the booking is taken back', async () => {
+    const m365 = await start({ rooms: [{ ...ROOM, bookings: 'room-calendar' }] });
+    m365.tenant.room(ROOM.mailbox)!.unreachable = 'outside-rbac-scope';
+    m365.act(ROOM.id, { type: 'book-now', minutes: 30 });
+    await m365.integration.flushOutbox();
+    expect(codes(m365)).toEqual(['room-access-policy@harbour']);
+    expect(m365.state(ROOM.id).events).toEqual([]);
 
     delete m365.tenant.room(ROOM.mailbox)!.unreachable;
     await m365.advance(15_000);

@@ -134,7 +134,7 @@ describe('monitoring Microsoft 365', () => {
     m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'access-denied';
     await m365.advance(40 * 60_000, 15_000);
     expect(await health(m365.bridge.url)).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(m365.integration.status().warnings.map((w) => w.code)).toContain('room-calendar-unreachable');
+    expect(m365.integration.status().warnings.map((w) => w.code)).toContain('room-access-policy');
     expect((await scrape(m365.bridge.url)).get('lintel_m365_sync_lag_seconds{room="harbour"}')).toBeGreaterThanOrEqual(40 * 60);
   });
 

@@ -242,8 +242,8 @@ describe.each(['one data dir', 'PostgreSQL'] as const)('two bridge processes on 
 
     // A problem only the first process can see (it syncs the room), checked from the second's admin page.
     tenant.room(checked!.mailbox)!.unreachable = 'access-denied';
-    expect(problems(await ask(second, 'POST', '/check'))).toEqual([`room-calendar-unreachable@${checked!.id}`]);
-    expect(problems(await ask(first, 'GET', '/status'))).toEqual([`room-calendar-unreachable@${checked!.id}`]);
+    expect(problems(await ask(second, 'POST', '/check'))).toEqual([`room-access-policy@${checked!.id}`]);
+    expect(problems(await ask(first, 'GET', '/status'))).toEqual([`room-access-policy@${checked!.id}`]);
     delete tenant.room(checked!.mailbox)!.unreachable;
     expect(problems(await ask(second, 'POST', '/check'))).toEqual([]);
     expect(problems(await ask(first, 'GET', '/status'))).toEqual([]);

@@ -8,9 +8,18 @@ import { GraphEvent } from './graph-event.ts';
 import type { M365Store } from './m365-store.ts';
 import { bookingRequest } from './booking-request.ts';
 import { recordCreatedBooking } from './created-booking.ts';
+import { IMMUTABLE_IDS } from './immutable-ids.ts';
 
-/** Graph's $batch takes at most 20 requests. */
-const BATCH_SIZE = 20;
+/**
+ * Bookings per `$batch`, sent one batch at a time, so the export never has
+ * more than 4 requests running on the mailbox: Graph may run a batch's
+ * requests all at once, and Outlook refuses an app's fifth concurrent request
+ * on a mailbox (429 MailboxConcurrency). Not 20 chained with `dependsOn`
+ * instead: one refused booking would fail the rest of its chain with 424.
+ */
+// Graph docs: concepts/throttling-limits.md (Outlook service limits for JSON batching): up to 4 requests in one batch running concurrently on a mailbox.
+// Graph docs: concepts/json-batching.md (dependsOn): requests depending on one that failed fail with 424; a batch should be fully sequential or fully parallel.
+const BATCH_SIZE = 4;
 const MAX_ROUNDS = 5;
 
 const BatchAnswer = z.object({
@@ -41,7 +50,7 @@ export function exportableBookings(store: RoomStore, m365: M365Store, roomId: st
 
 /**
  * Exports a newly linked room's future walk-up bookings to its Exchange
- * calendar, 20 to a `$batch`. Each carries its local id as `transactionId`
+ * calendar, 4 to a `$batch`. Each carries its local id as `transactionId`
  * and is recorded as exported when Exchange answers, so running the export
  * again (after a crash, or a second click) never makes a booking twice.
  * Throttled or failed requests are tried again; refusals are listed.
@@ -67,7 +76,8 @@ export async function exportFutureBookings(
         method: 'POST',
         path: '/$batch',
         roomId: room.id,
-        body: { requests: requests.map((r, index) => ({ id: String(index), method: 'POST', url: r.path, headers: { 'content-type': 'application/json' }, body: r.body })) },
+        // Each sub-request asks for immutable ids itself. Graph: concepts/outlook-immutable-id.md (the header applies only to its request)
+        body: { requests: requests.map((r, index) => ({ id: String(index), method: 'POST', url: r.path, headers: { 'content-type': 'application/json', Prefer: IMMUTABLE_IDS }, body: r.body })) },
       });
       const parsed = answer.ok ? BatchAnswer.safeParse(answer.body) : null;
       if (!parsed?.success) {

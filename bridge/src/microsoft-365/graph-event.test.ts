@@ -19,9 +19,21 @@ describe('a Graph event as a room meeting', () => {
     expect(meetingOf(event({}), keep)).toMatchObject({ start: '2026-10-25T08:00:00.000Z', end: '2026-10-25T09:00:00.000Z', organizer: 'Ada Lovelace', allDay: false });
   });
 
+  it('reads times Graph wrote in UTC or in a Windows zone name', () => {
+    const utc = event({ start: { dateTime: '2026-11-23T08:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-11-23T09:00:00.0000000', timeZone: 'UTC' } });
+    expect(meetingOf(utc, keep)).toMatchObject({ start: '2026-11-23T08:00:00.000Z', end: '2026-11-23T09:00:00.000Z' });
+    const windows = event({
+      start: { dateTime: '2026-11-23T09:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-11-23T10:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+    });
+    expect(meetingOf(windows, keep)).toMatchObject({ start: '2026-11-23T08:00:00.000Z', end: '2026-11-23T09:00:00.000Z' });
+  });
+
   it('keeps all-day events as dates, whatever zone they come in', () => {
     const allDay = event({ isAllDay: true, start: { dateTime: '2026-10-25T00:00:00.0000000', timeZone: 'Asia/Tokyo' }, end: { dateTime: '2026-10-26T00:00:00.0000000', timeZone: 'Asia/Tokyo' } });
     expect(meetingOf(allDay, keep)).toMatchObject({ allDay: true, start: '2026-10-25', end: '2026-10-26' });
+    const inUtc = event({ isAllDay: true, start: { dateTime: '2026-10-25T00:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-10-26T00:00:00.0000000', timeZone: 'UTC' } });
+    expect(meetingOf(inUtc, keep)).toMatchObject({ allDay: true, start: '2026-10-25', end: '2026-10-26' });
   });
 
   it('marks private and confidential meetings private, and falls back to the organizer address', () => {
@@ -32,7 +44,7 @@ describe('a Graph event as a room meeting', () => {
 
   it('shows nothing for a cancelled event, an unknown zone, or an end before the start', () => {
     expect(meetingOf(event({ isCancelled: true }), keep)).toBeNull();
-    expect(meetingOf(event({ start: { dateTime: '2026-10-25T09:00:00', timeZone: 'W. Europe Standard Time' } }), keep)).toBeNull();
+    expect(meetingOf(event({ start: { dateTime: '2026-10-25T09:00:00', timeZone: 'tzone://Microsoft/Custom' } }), keep)).toBeNull();
     expect(meetingOf(event({ end: { dateTime: '2026-10-25T08:00:00', timeZone: 'Europe/Amsterdam' } }), keep)).toBeNull();
   });
 

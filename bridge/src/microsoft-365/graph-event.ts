@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { toIso } from '../../../shared/clock.ts';
 import { Meeting } from '../../../shared/model.ts';
-import { isValidTimeZone, wallTimeToInstant } from '../../../shared/time-zone.ts';
+import { wallTimeToInstant } from '../../../shared/time-zone.ts';
+import { ianaZoneOf } from './graph-time-zone.ts';
 
 /**
  * Graph's event as Lintel reads it. Graph is a boundary like any other: an
@@ -19,6 +20,7 @@ export const GraphEvent = z.object({
   end: GraphDateTime,
   isAllDay: z.boolean().nullish(),
   isCancelled: z.boolean().nullish(),
+  isOrganizer: z.boolean().nullish(),
   sensitivity: z.string().nullish(),
   organizer: z.object({ emailAddress: EmailAddress.nullish() }).nullish(),
   attendees: z
@@ -57,9 +59,10 @@ export function roomResponseOf(event: GraphEvent, roomMailbox: string): string |
 
 /**
  * A Graph event as one of the room's meetings, read in the zone Graph wrote
- * it in (the room's own, asked for with `Prefer: outlook.timezone`). All-day
- * events are floating dates. Null when the event cannot be shown: cancelled,
- * an unknown zone, or an end not after its start.
+ * it in: UTC as asked for, but a Windows or IANA name reads as well. All-day
+ * events are floating dates, midnight to midnight whatever the zone. Null
+ * when the event cannot be shown: cancelled, an unknown zone, or an end not
+ * after its start.
  */
 export function meetingOf(event: GraphEvent, keep: { id: string; roomId: string; origin: Meeting['origin']; checkedInAt: string | null }): Meeting | null {
   if (event.isCancelled) return null;
@@ -71,8 +74,11 @@ export function meetingOf(event: GraphEvent, keep: { id: string; roomId: string;
     isPrivate: event.sensitivity === 'private' || event.sensitivity === 'confidential',
     checkedInAt: keep.checkedInAt,
     origin: keep.origin,
+    // The room only attends a meeting it did not book and whose copy is not the organizer's (resources/event.md, isOrganizer).
+    ...(keep.origin === 'calendar' && event.isOrganizer !== true ? { organizedElsewhere: true as const } : {}),
   };
   if (event.isAllDay) {
+    // Graph: all-day events come midnight to midnight in any preferred zone, by design (microsoftgraph/microsoft-graph-docs#1802).
     const parsed = Meeting.safeParse({ ...common, allDay: true, start: event.start.dateTime.slice(0, 10), end: event.end.dateTime.slice(0, 10) });
     return parsed.success ? parsed.data : null;
   }
@@ -84,9 +90,8 @@ export function meetingOf(event: GraphEvent, keep: { id: string; roomId: string;
 }
 
 function instantOf(value: { dateTime: string; timeZone: string }): number | null {
-  const zone = value.timeZone === 'UTC' || value.timeZone === 'Etc/UTC' ? 'UTC' : value.timeZone;
-  if (!isValidTimeZone(zone)) return null;
-  return wallTimeToInstant(value.dateTime, zone);
+  const zone = ianaZoneOf(value.timeZone);
+  return zone === null ? null : wallTimeToInstant(value.dateTime, zone);
 }
 
 /** Later than, by Graph's lastModifiedDateTime; an entry without one never replaces one with it. */

@@ -3,6 +3,8 @@ import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import { MAX_ATTEMPTS, MAX_WAIT_MS } from './graph-limits.ts';
 import type { HttpsFetch } from './https-fetch.ts';
+import { preferImmutableIds } from './immutable-ids.ts';
+import { refusesTheApp } from './graph-refusal.ts';
 import { GraphTraffic, type GraphTrafficTotals } from './graph-traffic.ts';
 import { RequestCounter } from './request-counter.ts';
 import { TokenUnavailable, type TokenSource } from './token-source.ts';
@@ -22,7 +24,15 @@ export type GraphFailureKind = 'throttled' | 'unavailable' | 'unauthorized' | 'r
 
 export type GraphAnswer =
   | { ok: true; status: number; body: unknown }
-  | { ok: false; kind: GraphFailureKind; status: number; code: string; message: string };
+  | {
+      ok: false;
+      kind: GraphFailureKind;
+      status: number;
+      code: string;
+      message: string;
+      /** The more specific codes Graph nested in innerError, outermost first: the client keeps them only in its error's body. */
+      innerCodes?: string[];
+    };
 
 /** A throttle is shown to the admin this long after the last 429, so a short one is not missed. */
 const THROTTLE_WARNING_MS = 10 * MINUTE_MS;
@@ -97,6 +107,8 @@ export class GraphGateway {
         this.#noteSuccess(mailbox, call.roomId);
         return answer;
       }
+      // A token without roles is refused whatever it asks (the consent warning says why): a sign-in problem, tried again with a fresh token.
+      if (this.#tokens.consentMissing && refusesTheApp(answer)) answer = { ...answer, kind: 'unauthorized' };
       if (answer.kind === 'unauthorized' && attempt === 1) {
         this.#tokens.invalidate();
         continue;
@@ -121,7 +133,8 @@ export class GraphGateway {
       const token = await this.#tokens.getToken();
       let request = this.#client
         .api(call.path)
-        .headers(call.headers ?? {})
+        // Every mailbox call, so each event id the bridge is given or names is the immutable one. Graph: concepts/outlook-immutable-id.md
+        .headers(mailboxOf(call.path) ? preferImmutableIds(call.headers) : (call.headers ?? {}))
         .middlewareOptions([new AuthenticationHandlerOptions({ getAccessToken: () => Promise.resolve(token) })]);
       if (call.method !== 'GET') request = request.header('content-type', 'application/json');
       const body: unknown =
@@ -185,7 +198,32 @@ function failureOf(error: unknown): { answer: GraphAnswer; retryAfterMs: number 
   const retryAfter = error instanceof GraphError ? retryAfterMs(error.headers?.get('retry-after') ?? null) : undefined;
   const kind: GraphFailureKind =
     status === 429 ? 'throttled' : status <= 0 || status >= 500 ? 'unavailable' : status === 401 ? 'unauthorized' : 'refused';
-  return { answer: { ok: false, kind, status, code, message }, retryAfterMs: retryAfter };
+  const innerCodes = error instanceof GraphError ? innerCodesOf(error.body) : [];
+  return { answer: { ok: false, kind, status, code, message, innerCodes }, retryAfterMs: retryAfter };
+}
+
+/**
+ * The codes of the innerError objects nested in Graph's error, which the
+ * client gives as its body, a JSON string (anything else has none).
+ */
+// Graph: concepts/errors.md (innererror objects may nest, each with a more specific code; apps check them all)
+function innerCodesOf(body: unknown): string[] {
+  let error: unknown;
+  try {
+    error = typeof body === 'string' ? JSON.parse(body) : null;
+  } catch {
+    return [];
+  }
+  const codes: string[] = [];
+  for (let inner = innerErrorOf(error); inner; inner = innerErrorOf(inner)) if (typeof inner.code === 'string') codes.push(inner.code);
+  return codes;
+}
+
+/** Graph writes `innerError`; OData, which its errors follow, `innererror`. */
+function innerErrorOf(error: unknown): Record<string, unknown> | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const inner = (error as Record<string, unknown>).innerError ?? (error as Record<string, unknown>).innererror;
+  return typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : undefined;
 }
 
 /** Retry-After in seconds or as an HTTP date; absent or unreadable means "use the backoff". */

@@ -3,6 +3,7 @@ import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 
 /** Where a room's delta sync stands: the window it covers and the link that continues it. */
 export interface SyncState {
+  /** Null once Exchange refused it: every round starts over until one completes. */
   deltaLink: string | null;
   windowStart: number;
   windowEnd: number;

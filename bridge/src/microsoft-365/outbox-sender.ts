@@ -1,5 +1,6 @@
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import type { Room, TimedMeeting } from '../../../shared/model.ts';
+import { findCreatedBooking } from './booking-lookup.ts';
 import { bookingRequest, graphTime } from './booking-request.ts';
 import { recordCreatedBooking } from './created-booking.ts';
 import type { Logger } from '../logger.ts';
@@ -8,6 +9,7 @@ import { GraphEvent } from './graph-event.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import { showRoomRefusal } from './graph-refusal.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 export interface OutboxSenderDeps {
@@ -36,7 +38,8 @@ const MAX_RETRY_MS = 5 * MINUTE_MS;
  *
  * Exactly once: a booking is created with `transactionId` set to its local
  * id, so a retry after a lost answer or a crash finds the event already made
- * instead of making a second; updates set absolute values and cancels of a
+ * instead of making a second (answered with it, or refused and then found in
+ * the organizer's calendar); updates set absolute values and cancels of a
  * gone event count as done, so repeating them is harmless. An entry leaves
  * the outbox only after Exchange answered it. A change Exchange refuses is
  * not retried for ever: a refused booking is taken back with a notice.
@@ -131,10 +134,20 @@ export class OutboxSender {
   async #create(room: Room, entry: OutboxEntry, meeting: TimedMeeting): Promise<Outcome> {
     const request = bookingRequest(room, meeting, this.#deps.serviceMailbox);
     const answer = await this.#call(entry, { method: 'POST', path: request.path, roomId: room.id, body: request.body });
-    if (!answer.ok) return this.#refusedOrRetry(room, entry, answer);
-    const event = GraphEvent.safeParse(answer.body);
-    if (!event.success) return 'retry';
-    recordCreatedBooking(this.#deps, { roomId: room.id, meetingId: meeting.id, request, event: event.data }, this.#deps.clock.now());
+    let event: GraphEvent;
+    if (answer.ok) {
+      const parsed = GraphEvent.safeParse(answer.body);
+      if (!parsed.success) return 'retry';
+      event = parsed.data;
+    } else {
+      // A refusal may answer the retry of a create that made its event: a booking Exchange holds is never taken back.
+      const found = answer.kind === 'refused' ? await findCreatedBooking(this.#deps.graph, room.id, request, meeting) : 'absent';
+      if (found === 'unanswered') return 'retry';
+      if (found === 'absent') return this.#refusedOrRetry(room, entry, answer);
+      this.#deps.logger.info({ roomId: room.id, meetingId: meeting.id, status: answer.status, code: answer.code }, 'a refused walk-up booking was in Exchange already');
+      event = found;
+    }
+    recordCreatedBooking(this.#deps, { roomId: room.id, meetingId: meeting.id, request, event }, this.#deps.clock.now());
     return 'sent';
   }
 
@@ -142,7 +155,7 @@ export class OutboxSender {
     const link = this.#deps.m365.linkOf(entry.meetingId);
     // Never made it to Exchange (refused, or unlinked meanwhile): nothing there to change.
     if (!link || (!link.organizerEventId && !link.remoteId)) return 'sent';
-    const call = remoteCall(room, link, entry.change);
+    const call = remoteCall(room, link, entry.change, this.#deps.store.getMeeting(entry.meetingId)?.organizedElsewhere === true);
     if (!call) return 'sent';
     const answer = await this.#call(entry, call);
     if (answer.ok) {
@@ -164,9 +177,7 @@ export class OutboxSender {
 
   #refusedOrRetry(room: Room, entry: OutboxEntry, answer: Extract<GraphAnswer, { ok: false }>): Outcome {
     if (answer.kind !== 'refused') return 'retry';
-    if (answer.status === 403) {
-      this.#deps.warnings.raise('room-calendar-unreachable', `${room.microsoft365!.mailbox}: ${answer.code}: ${answer.message}`, room.id);
-    }
+    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365!.mailbox, answer);
     this.#deps.logger.error({ roomId: room.id, meetingId: entry.meetingId, kind: entry.change.kind, status: answer.status, code: answer.code }, 'Microsoft 365 refused a walk-up change');
     if (entry.change.kind === 'create') this.#deps.rollback.undo(room.id, entry.meetingId, 'booking-not-saved', `${answer.code}: ${answer.message}`);
     return 'refused';
@@ -176,11 +187,12 @@ export class OutboxSender {
 /**
  * The Graph call for a change to a meeting Exchange already has. Our own
  * bookings are changed through their organizer, so every attendee's copy
- * follows. Someone else's meeting can only be changed on the room's copy
- * (the app is scoped to room mailboxes): that frees or holds the room for
- * anyone booking it, which is what a walk-up change is about.
+ * follows; so is a meeting the room itself organizes. A meeting someone else
+ * organized cannot be moved by an attendee (the walk-up rules refuse to
+ * extend it): the room declines it, which frees the room for anyone booking
+ * it, and that is what ending it at the room is about.
  */
-function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change']): GraphCall | null {
+function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change'], organizedElsewhere: boolean): GraphCall | null {
   const roomMailbox = room.microsoft365!.mailbox;
   const own = link.organizerEventId !== null && link.organizerMailbox !== null;
   const organizerPath = own ? `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}` : null;
@@ -188,8 +200,11 @@ function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change'])
   const byOrganizerOnRoom = own && link.organizerMailbox!.toLowerCase() === roomMailbox.toLowerCase();
   switch (change.kind) {
     case 'update': {
+      if (!change.end) return null;
+      // Graph: api-reference/v1.0/api/event-decline.md is how an attendee gives its time back; moving a meeting is its organizer's.
+      if (!own && organizedElsewhere) return roomPath ? { method: 'POST', path: `${roomPath}/decline`, roomId: room.id, body: { comment: cancelComment('delete'), sendResponse: true } } : null;
       const path = organizerPath ?? roomPath;
-      return path && change.end ? { method: 'PATCH', path, roomId: room.id, body: { end: graphTime(change.end) } } : null;
+      return path ? { method: 'PATCH', path, roomId: room.id, body: { end: graphTime(change.end) } } : null;
     }
     case 'delete':
     case 'release': {

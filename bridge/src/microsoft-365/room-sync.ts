@@ -3,14 +3,23 @@ import type { Microsoft365Link, Room } from '../../../shared/model.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import { refusesDeltaToken } from './delta-token-refusal.ts';
 import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
 import { CollectionPage, GraphEvent, RemovedEntry, isNewer, localIdOf, meetingOf, organizerOf, roomResponseOf } from './graph-event.ts';
 import type { M365Store } from './m365-store.ts';
 import type { BookingRollback } from './booking-rollback.ts';
+import { clearRoomRefusals, showRoomRefusal } from './graph-refusal.ts';
+import { ResyncFailures } from './resync-failures.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 /** Delta pages of at most this many events; Graph's default is 10. */
 const PAGE_SIZE = 50;
+/**
+ * Times in UTC, converted to the room's zone here: Graph takes only the zone
+ * names it documents, and most IANA names (Europe/Amsterdam) are not among them.
+ */
+// Graph: api-reference/v1.0/resources/datetimetimezone.md; UTC is the default (api-reference/v1.0/api/event-delta.md).
+const PREFER = `outlook.timezone="UTC", IdType="ImmutableId", odata.maxpagesize=${PAGE_SIZE}`;
 /** A runaway chain of links is cut here rather than followed for ever. */
 const MAX_PAGES = 200;
 /** A room that has not answered a booking this long is not processing requests. */
@@ -33,8 +42,9 @@ export interface RoomSyncDeps {
  *
  * The window runs from the start of yesterday to the end of the seventh day
  * ahead, in the room's zone, and starts over (a full resync) when the room's
- * day changes or Graph has forgotten the delta token (410 or
- * syncStateNotFound). Graph may repeat a change or send changes out of order,
+ * day changes or Graph refuses its delta or skip token: at once, in the same
+ * round, and in every round after until one completes, the room keeping its
+ * meetings meanwhile. Graph may repeat a change or send changes out of order,
  * so a round keeps the newest version of each event by lastModifiedDateTime,
  * and a removal wins: a deleted event never comes back with the same id.
  * A meeting with walk-up changes not yet written to Exchange keeps its local
@@ -42,27 +52,45 @@ export interface RoomSyncDeps {
  */
 export class RoomSync {
   readonly #deps: RoomSyncDeps;
+  readonly #resyncs: ResyncFailures;
 
   constructor(deps: RoomSyncDeps) {
     this.#deps = deps;
+    this.#resyncs = new ResyncFailures(deps.warnings);
   }
 
   /** One round for the room; false when Exchange could not be read (the room keeps its local copy). */
   async sync(room: RoomWithLink): Promise<boolean> {
+    const synced = await this.#round(room);
+    if (synced) this.#resyncs.synced(room.id);
+    // A sync state without a deltaLink: Exchange refused the room's token, and no full round has completed since.
+    else if (this.#deps.m365.syncState(room.id)?.deltaLink === null) this.#resyncs.failed(room.id, room.microsoft365.mailbox);
+    return synced;
+  }
+
+  async #round(room: RoomWithLink): Promise<boolean> {
     const { m365, clock } = this.#deps;
     const window = windowFor(clock.now(), room.timeZone);
     const state = m365.syncState(room.id);
+    // A 410's Location is this same initial query (Graph: concepts/delta-query-overview.md, "Synchronization reset"):
+    // the bridge starts over from its own, whose window and headers it knows, rather than follow a header.
+    const start = initialUrl(room.microsoft365.mailbox, window);
     let full = !state?.deltaLink || state.windowStart !== window.start;
-    let url = full ? initialUrl(room.microsoft365.mailbox, window) : state!.deltaLink!;
+    let url = full ? start : state!.deltaLink!;
+    let restarted = false;
     let entries: unknown[] = [];
     let deltaLink: string | undefined;
     for (let page = 0; page < MAX_PAGES && deltaLink === undefined; page++) {
-      const answer = await this.#deps.graph.send({ method: 'GET', path: url, roomId: room.id, headers: preferHeaders(room.timeZone) });
+      const answer = await this.#deps.graph.send({ method: 'GET', path: url, roomId: room.id, headers: { Prefer: PREFER } });
       if (!answer.ok) {
-        if (!full && isExpiredToken(answer)) {
-          this.#deps.logger.info({ roomId: room.id }, 'delta token expired: full resync');
+        // A refused token (a deltaLink's, or a nextLink's mid-round) never works again: start over without one, once a round.
+        if (url !== start && !restarted && refusesDeltaToken(answer)) {
+          this.#deps.logger.info({ roomId: room.id, status: answer.status, code: answer.code }, 'Exchange refused the delta token: full resync');
+          // Forgotten at once, so a round that cannot finish the resync leaves the next one to start over, not to send it again.
+          m365.saveSyncState(room.id, { deltaLink: null, windowStart: window.start, windowEnd: window.end, syncedAt: state?.syncedAt ?? null });
           full = true;
-          url = initialUrl(room.microsoft365.mailbox, window);
+          restarted = true;
+          url = start;
           entries = [];
           continue;
         }
@@ -79,7 +107,7 @@ export class RoomSync {
       else deltaLink = parsed.data['@odata.deltaLink'];
     }
     if (deltaLink === undefined) return false;
-    this.#deps.warnings.clear('room-calendar-unreachable', room.id);
+    clearRoomRefusals(this.#deps.warnings, room.id);
     this.#apply(room, entries, full, window, deltaLink);
     await this.#checkAnswers(room);
     return true;
@@ -165,7 +193,8 @@ export class RoomSync {
       if (response === 'declined') {
         this.#deps.rollback.undo(room.id, link.meetingId, 'booking-declined');
         await graph.send({ method: 'DELETE', path: `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}`, roomId: room.id });
-      } else if (response === 'accepted') {
+      } else if (response === 'accepted' || response === 'tentativelyAccepted') {
+        // A tentative answer holds the slot while the room's delegate decides (Graph: resources/responsestatus.md).
         m365.saveLink({ ...link, roomResponse: 'accepted' }, clock.now());
       } else if (clock.now() - (m365.linkCreatedAt(link.meetingId) ?? clock.now()) > NO_ANSWER_WARNING_MS) {
         silent = true;
@@ -182,9 +211,7 @@ export class RoomSync {
   }
 
   #noteFailure(room: RoomWithLink, answer: Extract<GraphAnswer, { ok: false }>): void {
-    if (answer.kind === 'refused' && (answer.status === 403 || answer.status === 404)) {
-      this.#deps.warnings.raise('room-calendar-unreachable', `${room.microsoft365.mailbox}: ${answer.code}: ${answer.message}`, room.id);
-    }
+    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365.mailbox, answer);
     this.#deps.logger.warn({ roomId: room.id, status: answer.status, code: answer.code }, 'room calendar sync failed; the room keeps its local copy');
   }
 }
@@ -197,14 +224,6 @@ function windowFor(now: number, timeZone: string): { start: number; end: number 
 function initialUrl(mailbox: string, window: { start: number; end: number }): string {
   const query = new URLSearchParams({ startDateTime: toIso(window.start), endDateTime: toIso(window.end) });
   return `/users/${encodeURIComponent(mailbox)}/calendarView/delta?${query.toString()}`;
-}
-
-function preferHeaders(timeZone: string): Record<string, string> {
-  return { Prefer: `outlook.timezone="${timeZone}", IdType="ImmutableId", odata.maxpagesize=${PAGE_SIZE}` };
-}
-
-function isExpiredToken(answer: Extract<GraphAnswer, { ok: false }>): boolean {
-  return answer.status === 410 || /syncStateNotFound|syncStateInvalid/i.test(answer.code);
 }
 
 function newestPerEvent(entries: unknown[], reportSkipped: (count: number) => void): Map<string, GraphEvent | 'removed'> {

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
+import { decodeJwt } from 'jose';
 import { graphDefaultScope } from '../../../shared/graph-scopes.ts';
 import type { IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
 import type { Logger } from '../logger.ts';
@@ -57,6 +58,7 @@ export class TokenSource {
   #credential: AppCredential;
   #forceRefresh = false;
   #signedIn = false;
+  #consentMissing = false;
 
   constructor(connection: M365Connection, credential: AppCredential, fetch: HttpsFetch, warnings: WarningBoard, logger: Logger) {
     this.#connection = connection;
@@ -88,6 +90,11 @@ export class TokenSource {
     return this.#signedIn;
   }
 
+  /** Whether the latest token grants no application permission: Graph refuses such a token everything, so its refusals say nothing of the resource asked for. */
+  get consentMissing(): boolean {
+    return this.#consentMissing;
+  }
+
   invalidate(): void {
     this.#forceRefresh = true;
   }
@@ -100,15 +107,21 @@ export class TokenSource {
       if (!result?.accessToken) throw new TokenUnavailable('credential-invalid', 'Microsoft 365 answered without an access token.');
       if (skipCache) this.#forceRefresh = false;
       this.#signedIn = true;
-      this.#warnings.clearAll(...TOKEN_WARNINGS);
+      this.#consentMissing = !grantsRoles(result.accessToken);
+      if (this.#consentMissing) this.#showOnly('consent-withdrawn', 'Microsoft 365 issued a token without application permissions (no roles claim): admin consent is missing.');
+      else this.#warnings.clearAll(...TOKEN_WARNINGS);
       return result.accessToken;
     } catch (error) {
       const unavailable = error instanceof TokenUnavailable ? error : classify(error);
-      // One sign-in failure at a time: the latest says what is wrong now.
-      this.#warnings.clearAll(...TOKEN_WARNINGS.filter((code) => code !== unavailable.warning));
-      this.#warnings.raise(unavailable.warning, unavailable.message);
+      this.#showOnly(unavailable.warning, unavailable.message);
       throw unavailable;
     }
+  }
+
+  /** One sign-in problem at a time: the latest says what is wrong now. */
+  #showOnly(warning: IntegrationWarningCode, message: string): void {
+    this.#warnings.clearAll(...TOKEN_WARNINGS.filter((code) => code !== warning));
+    this.#warnings.raise(warning, message);
   }
 
   /** Tries a credential without adopting it: a renewed one is only used once Microsoft 365 accepts it. */
@@ -143,6 +156,22 @@ export class TokenSource {
       },
     };
     return new ConfidentialClientApplication(configuration);
+  }
+}
+
+/**
+ * Whether an app-only token grants application permissions. Entra issues one
+ * without `roles` when none is granted, as when admin consent is missing or
+ * withdrawn (identity platform docs: v2-oauth2-client-creds-grant-flow.md,
+ * "Controlling tokens without the roles claim"). One the bridge cannot decode
+ * is taken to grant them: Graph is then the judge.
+ */
+function grantsRoles(accessToken: string): boolean {
+  try {
+    const { roles } = decodeJwt(accessToken);
+    return Array.isArray(roles) && roles.length > 0;
+  } catch {
+    return true;
   }
 }
 

@@ -1,0 +1,38 @@
+import type { WarningBoard } from './warning-board.ts';
+
+/** Failed rounds in a row before the admin is told: one or two are a passing outage, which the next round mends. */
+const FAILED_ROUNDS_WARNED = 3;
+
+/**
+ * Rooms whose delta token Exchange refused and whose full resync has not
+ * completed since. The room keeps showing the meetings it last read
+ * meanwhile; when the resync fails round after round, the admin is warned,
+ * until a round completes.
+ */
+export class ResyncFailures {
+  readonly #failures = new Map<string, number>();
+  readonly #warnings: WarningBoard;
+
+  constructor(warnings: WarningBoard) {
+    this.#warnings = warnings;
+  }
+
+  /** A round of a room that owes a full resync did not complete. */
+  failed(roomId: string, mailbox: string): void {
+    const failures = (this.#failures.get(roomId) ?? 0) + 1;
+    this.#failures.set(roomId, failures);
+    if (failures >= FAILED_ROUNDS_WARNED) {
+      this.#warnings.raise(
+        'delta-resync-failing',
+        `${mailbox}: Exchange refused the calendar's delta token, and the full resync it asks for has failed ${FAILED_ROUNDS_WARNED} rounds in a row or more.`,
+        roomId,
+      );
+    }
+  }
+
+  /** A round of the room completed: its calendar is in step again. */
+  synced(roomId: string): void {
+    this.#failures.delete(roomId);
+    this.#warnings.clear('delta-resync-failing', roomId);
+  }
+}
