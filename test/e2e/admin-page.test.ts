@@ -150,7 +150,7 @@ describe('the admin page', () => {
         name: 'room outside the access policy',
         cause: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = 'access-denied'),
         fix: () => (m365.tenant.room(HARBOUR.mailbox)!.unreachable = undefined),
-        shows: /application access policy/,
+        shows: /to the group of its application access policy/,
       },
       {
         name: 'room mailbox not found',
