@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { RoomState, WalkUpAction } from '../../shared/model.ts';
+import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
+import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import { parseConfig } from '../../bridge/src/config.ts';
+import { readCredential } from '../../bridge/src/microsoft-365/credential-file.ts';
+import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
+import { loadRoomsFile } from '../../bridge/src/rooms-file.ts';
+import { RoomStore } from '../../bridge/src/store/room-store.ts';
+import { tempDataDir } from './bridge-process.ts';
+import type { FakeClock } from './fake-clock.ts';
+import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
+import { settle } from './m365-bridge.ts';
+import { openTestDatabase } from './test-database.ts';
+
+type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
+
+export interface NewUserBridge {
+  bridge: RunningBridge;
+  integration: Microsoft365Integration;
+  state(roomId: string): RoomState;
+  /** A walk-up action, as a display sends it; throws when refused. */
+  act(roomId: string, action: ActionWithoutId): RoomState;
+  /** Moves the clock `ms`, `stepMs` at a time, waiting for the sync rounds and sends each step starts. */
+  advance(ms: number, stepMs?: number): Promise<void>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A bridge set up the way the README tells a new user to: `LINTEL_*`
+ * settings (`env`), a rooms file (`rooms`, its content) and a CA file
+ * (`ca`), read by the bridge's own parsers and put together as main.ts
+ * does. Unlike main.ts it runs on a fake clock, so a test picks the day it
+ * runs on, with the test store and a fixed sync jitter.
+ */
+export async function startAsNewUser(options: { clock: FakeClock; env: Record<string, string>; rooms: unknown; ca: string }): Promise<NewUserBridge> {
+  const { clock } = options;
+  const files = tempDataDir();
+  writeFileSync(join(files.dir, 'rooms.json'), JSON.stringify(options.rooms));
+  writeFileSync(join(files.dir, 'ca.pem'), options.ca);
+  const config = parseConfig({ LINTEL_DATA_DIR: files.dir, LINTEL_CONFIG: join(files.dir, 'rooms.json'), LINTEL_M365_CA_FILE: join(files.dir, 'ca.pem'), ...options.env });
+  if (!config.ok) throw new Error(config.message);
+  const m365 = config.data.microsoft365;
+  if (!m365) throw new Error('the settings connect no Microsoft 365');
+  const credential = readCredential(m365);
+  if (!credential.ok) throw new Error(credential.message);
+  const rooms = loadRoomsFile(config.data.roomsFile!);
+  if (!rooms.ok) throw new Error(rooms.message);
+
+  const db = openTestDatabase();
+  const store = new RoomStore(db);
+  store.transaction(() => rooms.data.forEach((room) => store.saveRoom(room, clock.now())));
+  // Counts requests until their body is read, so settle() can tell waiting on the network from waiting on the clock.
+  const network = { inFlight: 0 };
+  const baseFetch = createHttpsFetch(readFileSync(m365.caFile!, 'utf8'));
+  const fetch: HttpsFetch = async (url, init) => {
+    network.inFlight++;
+    try {
+      const response = await baseFetch(url, init);
+      const body = await response.arrayBuffer();
+      return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, headers: response.headers });
+    } finally {
+      network.inFlight--;
+    }
+  };
+  const logger = pino({ level: process.env.LINTEL_TEST_LOG ?? 'silent' });
+  const connection = { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl };
+  const integration = createMicrosoft365(
+    { db, store, clock, logger },
+    {
+      connection,
+      credential: credential.data,
+      serviceMailbox: m365.serviceMailbox,
+      syncPeriodSeconds: m365.syncPeriodSeconds,
+      timeZone: config.data.demoTimeZone,
+      fetch,
+      random: () => 0.5,
+    },
+  );
+  const identity = new MicrosoftIdentity({ tenant: connection, fetch, clock, logger });
+  const bridge = await startBridge(
+    { clock, store, calendar: integration.calendar, logger, microsoft365: integration, admin: { localToken: TEST_ADMIN_TOKEN, microsoft: identity } },
+    { port: 0, host: '127.0.0.1', webDir: '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', timeZone: config.data.demoTimeZone },
+  );
+
+  return {
+    bridge,
+    integration,
+    state(roomId) {
+      const result = bridge.rooms.getState(roomId);
+      if (!result.ok) throw new Error(result.message);
+      return result.data;
+    },
+    act(roomId, action) {
+      const result = bridge.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction);
+      if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+      return result.data;
+    },
+    async advance(ms, step = 1000) {
+      for (let done = 0; done < ms; done += step) {
+        clock.advance(Math.min(step, ms - done));
+        await settle(integration, network);
+      }
+    },
+    settle: () => settle(integration, network),
+    async close() {
+      await bridge.close();
+      db.close();
+      files.remove();
+    },
+  };
+}
