@@ -5,7 +5,8 @@ type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? 
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
-import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { countingFetch } from './counting-fetch.ts';
+import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
@@ -95,19 +96,7 @@ export async function startM365Bridge(options: {
       clock.now(),
     );
   }
-  // Counts requests until their body is read, so settle() can tell waiting on Graph from waiting on the clock.
-  const network = { inFlight: 0 };
-  const baseFetch = createHttpsFetch(emulator.ca, options.requestTimeoutMs);
-  const trackedFetch: HttpsFetch = async (url, init) => {
-    network.inFlight++;
-    try {
-      const response = await baseFetch(url, init);
-      const body = await response.arrayBuffer();
-      return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, headers: response.headers });
-    } finally {
-      network.inFlight--;
-    }
-  };
+  const { fetch: trackedFetch, network } = countingFetch(createHttpsFetch(emulator.ca, options.requestTimeoutMs));
   const logger = pino({ level: process.env.LINTEL_TEST_LOG ?? 'silent' });
   const integration = createMicrosoft365(
     { db, store, clock, logger },

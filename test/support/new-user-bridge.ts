@@ -6,7 +6,8 @@ import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts'
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { parseConfig } from '../../bridge/src/config.ts';
 import { readCredential } from '../../bridge/src/microsoft-365/credential-file.ts';
-import { createHttpsFetch, type HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { countingFetch } from './counting-fetch.ts';
+import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
 import { loadRoomsFile } from '../../bridge/src/rooms-file.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
@@ -54,19 +55,7 @@ export async function startAsNewUser(options: { clock: FakeClock; env: Record<st
   const db = openTestDatabase();
   const store = new RoomStore(db);
   store.transaction(() => rooms.data.forEach((room) => store.saveRoom(room, clock.now())));
-  // Counts requests until their body is read, so settle() can tell waiting on the network from waiting on the clock.
-  const network = { inFlight: 0 };
-  const baseFetch = createHttpsFetch(readFileSync(m365.caFile!, 'utf8'));
-  const fetch: HttpsFetch = async (url, init) => {
-    network.inFlight++;
-    try {
-      const response = await baseFetch(url, init);
-      const body = await response.arrayBuffer();
-      return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, headers: response.headers });
-    } finally {
-      network.inFlight--;
-    }
-  };
+  const { fetch, network } = countingFetch(createHttpsFetch(readFileSync(m365.caFile!, 'utf8')));
   const logger = pino({ level: process.env.LINTEL_TEST_LOG ?? 'silent' });
   const connection = { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl };
   const integration = createMicrosoft365(
