@@ -1,20 +1,17 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { readCalendars, writeCalendars } from './calendar-permissions.ts';
 import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem } from './errors.ts';
 import { eventDraftOf, eventPatchOf } from './event-body.ts';
 import { storedIdOf } from './event-ids.ts';
 import { eventJson } from './event-json.ts';
 import { overlaps } from './events.ts';
-import { requirePermission } from './graph-auth.ts';
 import { linkTo } from './links.ts';
 import { mailboxOf } from './mailbox-access.ts';
 import { asSubmitted, type MeetingResponse } from './meetings.ts';
 import { Preferences } from './prefer.ts';
 import { parseQueryInstant } from './time.ts';
-
-export const readCalendars = requirePermission(['Calendars.Read', 'Calendars.ReadWrite']);
-const writeCalendars = requirePermission(['Calendars.ReadWrite']);
 
 const RESPONSES: Record<string, MeetingResponse> = { accept: 'accepted', tentativelyaccept: 'tentativelyAccepted', decline: 'declined' };
 const responseBody = z.object({ comment: z.string().optional(), sendResponse: z.boolean().optional() });

@@ -1,4 +1,5 @@
 import { verifySignedByCertificate } from './certificates.ts';
+import { IdentityProblem } from './errors.ts';
 import type { EmulatedApp } from './tenant.ts';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -14,8 +15,9 @@ export interface Refusal {
 }
 
 /**
- * Checks the credential a client-credentials request carries: a client secret,
- * or a client assertion (RFC 7523) signed by one of the app's certificates.
+ * Checks the credential a confidential client's token request carries: a
+ * client secret, or a client assertion (RFC 7523) signed by one of the app's
+ * certificates.
  */
 export async function refuseCredential(
   app: EmulatedApp,
@@ -54,6 +56,15 @@ async function refuseAssertion(app: EmulatedApp, assertion: string, tokenEndpoin
     return invalidClient(700024, 'Client assertion is not within its valid time range.');
   }
   return undefined;
+}
+
+/**
+ * Microsoft's refusal of a client credential, or a web app's grant, sent
+ * from a browser (its Origin), so that no page ever holds one
+ * (v2-oauth2-auth-code-flow.md, "Redirect URIs for single-page apps").
+ */
+export function crossOriginRedemption(origin: string): IdentityProblem {
+  return new IdentityProblem('invalid_request', 9002326, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`);
 }
 
 function invalidClient(aadsts: number, description: string, status: 400 | 401 = 401): Refusal {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { readCalendars, windowOf } from './calendar-routes.ts';
+import { readCalendars } from './calendar-permissions.ts';
+import { windowOf } from './calendar-routes.ts';
 import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem, graphError } from './errors.ts';
 import { idIn } from './event-ids.ts';

@@ -9,11 +9,11 @@ export function param(req: Request, name: string): string | undefined {
 }
 
 /**
- * The app and redirect URI of a page the browser opens (sign-in, admin
- * consent). When the platform cannot trust them it shows an error page, as
- * Microsoft does, rather than send the browser to an address the app never
- * registered. Admin consent recreates a deleted service principal, so it
- * accepts the app without one.
+ * The app and redirect URI (of either platform) of a page the browser
+ * opens (sign-in, admin consent). When the platform cannot trust them it
+ * shows an error page, as Microsoft does, rather than send the browser to an
+ * address the app never registered. Admin consent recreates a deleted
+ * service principal, so it accepts the app without one.
  */
 export function trustedRedirect(
   tenant: EmulatedTenant,
@@ -31,10 +31,15 @@ export function trustedRedirect(
   }
   const redirectUri = param(req, 'redirect_uri');
   if (!redirectUri) return errorPage(res, 900971, 'No reply address provided.');
-  if (!app.redirectUris.includes(redirectUri)) {
+  if (!registeredRedirect(app, redirectUri)) {
     return errorPage(res, 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.appId}'.`);
   }
   return { app, redirectUri };
+}
+
+/** Whether the app registered the address on its single-page application or its Web platform. */
+export function registeredRedirect(app: EmulatedApp, redirectUri: string): boolean {
+  return app.redirectUris.includes(redirectUri) || app.webRedirectUris.includes(redirectUri);
 }
 
 /** Sends the browser back to the app, the answer in the query or in the fragment. */

@@ -29,11 +29,11 @@ export function bearerAuthentication(tenant: EmulatedTenant, tokens: AccessToken
       const client = tenant.apps.get(String(payload.appid));
       const delegated = typeof payload.scp === 'string';
       const user = delegated ? tenant.user(String(payload.oid)) : undefined;
-      const consented = client !== undefined && (delegated ? user !== undefined && consentCovers(client, user) : client.adminConsented || !('roles' in payload));
+      const permissions = delegated ? String(payload.scp).split(' ') : Array.isArray(payload.roles) ? payload.roles.map(String) : [];
+      const consented = client !== undefined && (delegated ? user !== undefined && consentCovers(client, user, permissions) : client.adminConsented || !('roles' in payload));
       if (!client || client.servicePrincipal !== 'enabled' || !consented) {
         return graphError(res, 401, 'InvalidAuthenticationToken', 'The application is disabled, was deleted, or lost its consent.');
       }
-      const permissions = delegated ? String(payload.scp).split(' ') : Array.isArray(payload.roles) ? payload.roles.map(String) : [];
       const caller: Caller = { appId: client.appId, permissions, ...(user ? { user } : {}) };
       res.locals.caller = caller;
       next();

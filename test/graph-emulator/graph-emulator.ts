@@ -4,6 +4,7 @@ import express from 'express';
 import { generate } from 'selfsigned';
 import { applicationRoutes } from './applications.ts';
 import { batchRoute } from './batch.ts';
+import { calendarListRoutes } from './calendar-list.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import type { EmulatorContext } from './context.ts';
 import { cors } from './cors.ts';
@@ -13,6 +14,7 @@ import { faultInjection } from './faults.ts';
 import { bearerAuthentication } from './graph-auth.ts';
 import { identityPlatform } from './identity.ts';
 import { mailboxAccess } from './mailbox-access.ts';
+import { meAlias } from './me.ts';
 import { placesRoutes } from './places.ts';
 import { scheduleRoutes } from './schedule.ts';
 import type { EmulatedTenant } from './tenant.ts';
@@ -54,8 +56,9 @@ export async function startGraphEmulator(tenant: EmulatedTenant, now?: () => num
   graph.use(bearerAuthentication(tenant, identity.tokens));
   graph.use(express.json());
   graph.post('/$batch', batchRoute(ctx));
+  graph.use(meAlias());
   graph.use('/users/:user', mailboxAccess(tenant));
-  graph.use(placesRoutes(ctx), calendarRoutes(ctx), deltaRoutes(ctx), scheduleRoutes(ctx), applicationRoutes(ctx));
+  graph.use(placesRoutes(ctx), calendarRoutes(ctx), calendarListRoutes(ctx), deltaRoutes(ctx), scheduleRoutes(ctx), applicationRoutes(ctx));
   graph.use((req, res) => graphError(res, 400, 'BadRequest', `Resource not found for the segment '${req.path}'.`));
   graph.use(graphErrorHandler);
 

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { adminConsentRoutes } from './admin-consent.ts';
-import { refuseCredential } from './client-credentials.ts';
+import { crossOriginRedemption, refuseCredential } from './client-credentials.ts';
 import { graphResourceOf, type EmulatorContext } from './context.ts';
 import { cors } from './cors.ts';
 import { discoveryRoutes } from './discovery.ts';
@@ -19,8 +19,9 @@ const MSAL_HEADERS = ['Content-Type', 'X-AnchorMailbox', 'client-request-id', 'r
 
 /**
  * Microsoft's identity platform for one tenant: discovery and signing keys,
- * client-credentials tokens for the bridge, and for the admin page's MSAL
- * sign-in (auth code with PKCE) and admin consent.
+ * client-credentials tokens for the bridge, the auth code flow with PKCE for
+ * the admin page's MSAL sign-in and for the bridge's delegated connection,
+ * and admin consent.
  */
 export async function identityPlatform(ctx: EmulatorContext): Promise<{ router: Router; tokens: AccessTokens }> {
   const { tenant } = ctx;
@@ -55,10 +56,7 @@ export async function identityPlatform(ctx: EmulatorContext): Promise<{ router: 
     if (!body.scope?.endsWith('/.default')) {
       throw new IdentityProblem('invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
     }
-    // Microsoft refuses a client credential sent from a browser, so that no page ever holds one.
-    if (origin !== undefined) {
-      throw new IdentityProblem('invalid_request', 9002326, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`);
-    }
+    if (origin !== undefined) throw crossOriginRedemption(origin);
     const client = registeredClient(body.client_id);
     // The resource must be this cloud's Graph (concepts/sdks/national-clouds.md, "Permission scopes"): another cloud's is unknown here (AADSTS500011).
     requestedScopes(body.scope, client, tenant.tenantId, graphResourceOf(ctx));

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { readCalendars } from './calendar-routes.ts';
+import { readCalendars } from './calendar-permissions.ts';
 import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem } from './errors.ts';
 import { eventJson } from './event-json.ts';

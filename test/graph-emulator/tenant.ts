@@ -1,10 +1,11 @@
 import { BatchConcurrency } from './batch-concurrency.ts';
+import { CalendarShares, type CalendarRole } from './calendar-sharing.ts';
 import { keyCredentialOf, type EmulatedKeyCredential } from './certificates.ts';
-import type { EmulatedEvent, Sensitivity, ShowAs } from './events.ts';
+import type { EmulatedEvent } from './events.ts';
 import type { InjectedFault } from './faults.ts';
-import { CalendarModel, type EventDraft, type EventPatch, type MailboxDirectory } from './meetings.ts';
-import { utcMidnight } from './time.ts';
-import type { EmulatedUser } from './users.ts';
+import { CalendarModel, type MailboxDirectory } from './meetings.ts';
+import { meetingDraft, meetingPatch, type MeetingChange, type MeetingRequest } from './outlook-meetings.ts';
+import type { EmulatedUser, InteractionAadsts } from './users.ts';
 
 /** A person's, a service's or (as EmulatedRoom) a room's mailbox. */
 export interface EmulatedMailbox {
@@ -83,6 +84,10 @@ export interface EmulatedApp {
   delegatedPermissions: string[];
   /** Redirect URIs of the single-page application platform: the admin page signs in with MSAL through them. */
   redirectUris: string[];
+  /** Redirect URIs of the Web platform: a confidential client (the bridge) redeems their codes with its credential. */
+  webRedirectUris: string[];
+  /** Delegated permissions users granted the app for themselves (Principal oauth2PermissionGrants), by user object id. */
+  userConsents: Map<string, Set<string>>;
   /**
    * The manifest's `accessTokenAcceptedVersion` for tokens to the app's own
    * API: 2 gives v2.0 tokens; 1 (or Entra's default, null) gives v1.0 ones,
@@ -104,28 +109,6 @@ export interface DeltaQuirks {
   shuffle: boolean;
   /** An event changed more than once also comes in an older version, after the newer one. */
   repeat: boolean;
-}
-
-/** A meeting a test books as an Exchange user would. `start` and `end` are ISO instants, or dates for an all-day meeting. */
-export interface MeetingRequest {
-  subject: string;
-  start: string;
-  end: string;
-  allDay?: boolean;
-  rooms: string[];
-  /** People invited besides the rooms. */
-  attendees?: string[];
-  sensitivity?: Sensitivity;
-  showAs?: ShowAs;
-}
-
-export interface MeetingChange {
-  subject?: string;
-  /** ISO instant, or a date for an all-day meeting. */
-  start?: string;
-  end?: string;
-  sensitivity?: Sensitivity;
-  showAs?: ShowAs;
 }
 
 /**
@@ -165,6 +148,8 @@ export class EmulatedTenant implements MailboxDirectory {
   timeZoneQuirks: { documentedOnly: boolean; answerIn: string | null } = { documentedOnly: false, answerIn: null };
   readonly calendars: CalendarModel;
   readonly users: EmulatedUser[] = [];
+  /** Default calendars shared with users in Outlook (shareCalendar). */
+  readonly calendarShares = new CalendarShares();
   /** The admin answers the next admin consent prompt with Cancel. */
   declineNextConsent = false;
   #signedIn: EmulatedUser | null = null;
@@ -219,6 +204,8 @@ export class EmulatedTenant implements MailboxDirectory {
       roles: ['Calendars.ReadWrite', 'Place.Read.All'],
       delegatedPermissions: ['User.Read', 'Place.Read.All'],
       redirectUris: [],
+      webRedirectUris: [],
+      userConsents: new Map(),
       accessTokenAcceptedVersion: 2,
       ...rest,
       passwordCredentials: [],
@@ -233,7 +220,7 @@ export class EmulatedTenant implements MailboxDirectory {
   }
 
   addUser(user: { displayName: string; userPrincipalName: string; isAdmin?: boolean; appRoles?: string[] }): EmulatedUser {
-    const full: EmulatedUser = { id: crypto.randomUUID(), ...user, isAdmin: user.isAdmin ?? false, appRoles: user.appRoles ?? [] };
+    const full: EmulatedUser = { id: crypto.randomUUID(), ...user, isAdmin: user.isAdmin ?? false, appRoles: user.appRoles ?? [], signInSessionsValidFrom: null, interactionRequired: null };
     this.users.push(full);
     return full;
   }
@@ -259,6 +246,35 @@ export class EmulatedTenant implements MailboxDirectory {
     return this.#signedIn;
   }
 
+  /**
+   * Graph's user: revokeSignInSessions, an admin's or the user's (Graph docs:
+   * api/user-revokesigninsessions.md): refresh tokens of the user's sign-ins
+   * until now stop working. A password the user changes revokes no
+   * confidential client's refresh token (identity platform docs:
+   * refresh-tokens.md, "Token revocation").
+   */
+  revokeSignInSessions(userPrincipalName: string): void {
+    this.#existingUser(userPrincipalName).signInSessionsValidFrom = this.now();
+  }
+
+  /**
+   * A Conditional Access policy now wants more of the user: refreshing any
+   * sign-in made until now is refused with `aadsts` (50076: MFA; 53003:
+   * blocked) until they sign in interactively again, which meets the policy.
+   */
+  requireInteraction(userPrincipalName: string, aadsts: InteractionAadsts): void {
+    this.#existingUser(userPrincipalName).interactionRequired = { aadsts, since: this.now() };
+  }
+
+  /** The owner shares the default calendar of their mailbox (a room's too) with a user in Outlook, who accepts. */
+  shareCalendar(ownerMailbox: string, withUpn: string, role: CalendarRole): void {
+    this.calendarShares.share(this.#existing(ownerMailbox).emailAddress, this.#existingUser(withUpn).userPrincipalName, role);
+  }
+
+  unshareCalendar(ownerMailbox: string, withUpn: string): void {
+    this.calendarShares.unshare(this.#existing(ownerMailbox).emailAddress, this.#existingUser(withUpn).userPrincipalName);
+  }
+
   /** A mailbox (room or not) by id or address, ignoring case. */
   mailbox(idOrAddress: string): EmulatedMailbox | undefined {
     const key = idOrAddress.toLowerCase();
@@ -272,43 +288,13 @@ export class EmulatedTenant implements MailboxDirectory {
 
   /** Books a meeting in Outlook as `organizerAddress`: the rooms process it at once. Returns the organizer's event. */
   scheduleMeeting(organizerAddress: string, meeting: MeetingRequest): EmulatedEvent {
-    const organizer = this.#existing(organizerAddress);
-    const rooms = meeting.rooms.map((address) => {
-      const room = this.room(address);
-      if (!room) throw new Error(`No room ${address} in the tenant`);
-      return room;
-    });
-    const locations = rooms.map((room) => ({ displayName: room.displayName, locationEmailAddress: room.emailAddress }));
-    const draft: EventDraft = {
-      subject: meeting.subject,
-      bodyPreview: '',
-      isAllDay: meeting.allDay ?? false,
-      ...times(meeting.start, meeting.end, meeting.allDay ?? false),
-      originalStartTimeZone: 'UTC',
-      originalEndTimeZone: 'UTC',
-      showAs: meeting.showAs ?? 'busy',
-      sensitivity: meeting.sensitivity ?? 'normal',
-      attendees: [
-        ...(meeting.attendees ?? []).map((address) => ({ type: 'required' as const, emailAddress: { name: this.mailbox(address)?.displayName ?? address, address } })),
-        ...rooms.map((room) => ({ type: 'resource' as const, emailAddress: { name: room.displayName, address: room.emailAddress } })),
-      ],
-      location: locations[0] ?? { displayName: '' },
-      locations,
-      transactionId: null,
-    };
-    return this.calendars.create(organizer, draft).event;
+    return this.calendars.create(this.#existing(organizerAddress), meetingDraft(this, meeting)).event;
   }
 
   /** The organizer edits the meeting in Outlook; attendees' copies follow and rooms process a new time. */
   updateMeeting(organizerAddress: string, eventId: string, change: MeetingChange): EmulatedEvent {
     const organizer = this.#existing(organizerAddress);
-    const current = this.calendars.get(organizer, eventId);
-    const { start, end, ...rest } = change;
-    const patch: EventPatch = { ...rest };
-    if (start !== undefined || end !== undefined) {
-      Object.assign(patch, times(start ?? new Date(current.start).toISOString(), end ?? new Date(current.end).toISOString(), current.isAllDay));
-    }
-    return this.calendars.update(organizer, eventId, patch);
+    return this.calendars.update(organizer, eventId, meetingPatch(this.calendars.get(organizer, eventId), change));
   }
 
   /** The organizer cancels the meeting in Outlook: it leaves every calendar. */
@@ -345,11 +331,10 @@ export class EmulatedTenant implements MailboxDirectory {
     if (!mailbox) throw new Error(`No mailbox ${address} in the tenant`);
     return mailbox;
   }
-}
 
-function times(start: string, end: string, allDay: boolean): { start: number; end: number } {
-  const parse = (value: string) => (allDay ? utcMidnight(value.slice(0, 10)) : Date.parse(value));
-  const [startMs, endMs] = [parse(start), parse(end)];
-  if (startMs === undefined || endMs === undefined || Number.isNaN(startMs) || Number.isNaN(endMs)) throw new Error(`Not a meeting time: ${start} to ${end}`);
-  return { start: startMs, end: endMs };
+  #existingUser(userPrincipalName: string): EmulatedUser {
+    const user = this.user(userPrincipalName);
+    if (!user) throw new Error(`No user ${userPrincipalName} in the tenant`);
+    return user;
+  }
 }
