@@ -33,7 +33,7 @@ export default defineConfig({
             'bridge/src/building/building-board.test.ts',
             'bridge/src/hardware/room-hardware.test.ts',
             'test/integration/{admin-api,admin-integration,building,http-api,operations,socket-push}.test.ts',
-            'test/integration/m365-{credentials,day,delta,export,sync,two-way,warnings}.test.ts',
+            'test/integration/m365-{credentials,day,delegated,delta,export,sync,two-way,warnings}.test.ts',
           ],
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 20_000,

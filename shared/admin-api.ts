@@ -38,11 +38,64 @@ export const ConnectionState = z.union([
   z.object({ state: z.literal('not-connected'), reason: z.literal('not-configured') }),
   z.object({ state: z.literal('not-connected'), reason: z.literal('revoked'), by: z.string(), at: Instant }),
   z.object({ state: z.literal('not-connected'), reason: z.literal('not-signed-in') }),
+  z.object({ state: z.literal('not-connected'), reason: z.literal('no-account') }).describe('Delegated permissions, and no Microsoft account is connected yet.'),
   z.object({ state: z.literal('consent-pending'), reason: z.literal('consent-withdrawn'), detail: z.string() }),
   z.object({ state: z.literal('connected') }),
   z.object({ state: z.literal('broken'), reason: z.enum(INTEGRATION_WARNING_CODES), detail: z.string() }),
 ]);
 export type ConnectionState = z.infer<typeof ConnectionState>;
+
+/**
+ * The Microsoft account the bridge acts as with delegated permissions: who it
+ * is, who connected it and when, and when its refresh token was last used
+ * (Microsoft lets one lapse after 90 days unused). Never a token.
+ */
+export const M365Account = z.object({
+  username: z.string().describe("The account's user name, e.g. rooms@contoso.com."),
+  name: z.string().nullable(),
+  connectedAt: Instant,
+  connectedBy: z.string(),
+  lastRefreshAt: Instant.nullable().describe('When the bridge last had a new token with the refresh token.'),
+});
+export type M365Account = z.infer<typeof M365Account>;
+
+/**
+ * How the bridge signs in to Microsoft 365: with application permissions
+ * (admin consent, client credentials), or with delegated permissions as one
+ * Microsoft account that room calendars are shared with
+ * (`LINTEL_M365_PERMISSIONS=delegated`).
+ */
+export const M365Access = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('application') }),
+  z.object({
+    mode: z.literal('delegated'),
+    account: M365Account.nullable().describe('Null until an admin connects one.'),
+    redirectUri: z.string().describe("The Web redirect URI Lintel's app registration must list: `<public url>/api/admin/m365/callback`."),
+  }),
+]);
+export type M365Access = z.infer<typeof M365Access>;
+
+/** `POST /m365/account/authorize`: where to send the admin's browser to sign in as the account. */
+export const AccountAuthorization = z.object({ url: z.url() });
+export type AccountAuthorization = z.infer<typeof AccountAuthorization>;
+
+/**
+ * A calendar the connected account reaches (`GET /m365/calendars`): its own,
+ * and the room calendars shared with or delegated to it. A room is linked to
+ * a calendar by its owner's mailbox, whose main calendar the bridge syncs.
+ */
+export const AccountCalendar = z.object({
+  id: z.string(),
+  name: z.string(),
+  owner: z.object({ name: z.string().nullable(), address: z.string() }),
+  canEdit: z.boolean().describe('Whether the account may write to it: walk-up bookings need that.'),
+  isDefault: z.boolean().describe("Whether it is its owner's main calendar, the one the bridge syncs."),
+  roomId: z.string().nullable().describe("The bridge's room linked to the owner's mailbox, if any."),
+});
+export type AccountCalendar = z.infer<typeof AccountCalendar>;
+
+export const AccountCalendars = z.object({ calendars: z.array(AccountCalendar) });
+export type AccountCalendars = z.infer<typeof AccountCalendars>;
 
 /** The bridge's application credential as its checks last found it: never the secret or key itself. */
 export const CredentialStatus = z.object({
@@ -88,6 +141,8 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('link-room'), room: z.string(), mailbox: z.string() }),
   z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('revoke'), rooms: z.number().int().nonnegative() }),
+  z.strictObject({ action: z.literal('connect-account'), account: z.string() }),
+  z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
   z.strictObject({
     action: z.literal('renew'),
     outcome: z.discriminatedUnion('ok', [
@@ -118,6 +173,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AdminStatus = z.object({
   you: z.object({ name: z.string(), via: z.enum(['microsoft', 'local-token']) }),
   connection: ConnectionState,
+  access: M365Access.nullable().describe('Null when Microsoft 365 is not configured.'),
   credential: CredentialStatus.nullable(),
   warnings: z.array(IntegrationWarning),
   rooms: z.array(AdminRoom),

@@ -22,6 +22,8 @@ export const INTEGRATION_WARNING_CODES = [
   'throttled',
   'subjects-replaced',
   'microsoft-365-unreachable',
+  'account-reconnect-needed',
+  'calendar-not-shared',
 ] as const;
 
 export type IntegrationWarningCode = (typeof INTEGRATION_WARNING_CODES)[number];

@@ -58,6 +58,12 @@ export const BridgeEnvironment = z.object({
   LINTEL_M365_AUTHORITY_HOST: HttpsUrl.default('https://login.microsoftonline.com').describe('The sign-in authority (another one for national clouds).'),
   LINTEL_M365_GRAPH_URL: HttpsUrl.default('https://graph.microsoft.com').describe('Microsoft Graph (another one for national clouds).'),
   LINTEL_M365_CA_FILE: z.string().min(1).optional().describe("One more certificate authority to trust, e.g. a TLS-inspecting proxy's (PEM file)."),
+  LINTEL_M365_PERMISSIONS: z
+    .enum(['application', 'delegated'])
+    .default('application')
+    .describe(
+      "How the bridge acts in Microsoft 365: 'application' (application permissions with admin consent) or 'delegated' (as one Microsoft account the room calendars are shared with, connected on the admin page).",
+    ),
   LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15).describe("How often each room's calendar is synced, in seconds."),
   LINTEL_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
@@ -109,6 +115,7 @@ export interface Microsoft365Config {
   graphUrl: string;
   caFile: string | undefined;
   syncPeriodSeconds: number;
+  permissions: 'application' | 'delegated';
 }
 
 /** Settings the bridge does not know, by their prefix: most likely a typo that would otherwise be ignored in silence. */
@@ -153,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
             graphUrl: c.LINTEL_M365_GRAPH_URL,
             caFile: c.LINTEL_M365_CA_FILE,
             syncPeriodSeconds: c.LINTEL_M365_SYNC_SECONDS,
+            permissions: c.LINTEL_M365_PERMISSIONS,
           },
   });
 }

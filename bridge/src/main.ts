@@ -15,6 +15,7 @@ import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { maskedUrl } from './masked-url.ts';
+import { guessPublicUrl } from './public-url.ts';
 import { openPostgresDatabase } from './store/postgres-database.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { openSqliteDatabase } from './store/sqlite-database.ts';
@@ -69,6 +70,8 @@ if (adminToken.created) {
 }
 
 const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redisUrl);
+// Where browsers reach this bridge: known before it listens only when configured (PORT=0 picks the port then).
+const reachedAt = { url: publicUrl ?? '' };
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
 
@@ -90,6 +93,7 @@ const bridge = await startBridge(
   logger.fatal({ err: error }, `Lintel cannot start: ${reason}`);
   process.exit(1);
 });
+reachedAt.url = publicUrl ?? guessPublicUrl(bridge.port);
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
 
 /** SQLite in the data dir, or the PostgreSQL database bridge processes on several machines share. */
@@ -120,6 +124,10 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
     process.exit(1);
   }
   const fetch = createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8'));
+  const delegated =
+    m365.permissions === 'delegated'
+      ? { seal: (await import('./microsoft-365/delegated/token-seal.ts')).dataDirSeal(dataDir), redirectUri: () => new URL('api/admin/m365/callback', reachedAt.url).href }
+      : undefined;
   const integration = createMicrosoft365(
     { db, store, clock, logger },
     {
@@ -130,6 +138,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
       timeZone: demoTimeZone,
       fetch,
       ...(cluster ? { ownership: cluster.ownership } : {}),
+      ...(delegated ? { delegated } : {}),
     },
   );
   const identity = new MicrosoftIdentity({
@@ -138,7 +147,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
     clock,
     logger,
   });
-  logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
+  logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, permissions: m365.permissions, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
   return { integration, identity };
 }
 

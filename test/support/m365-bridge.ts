@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { Room, type RoomState, type WalkUpAction } from '../../shared/model.ts';
 
@@ -7,6 +8,7 @@ import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { countingFetch } from './counting-fetch.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { TokenSeal } from '../../bridge/src/microsoft-365/delegated/token-seal.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
@@ -67,14 +69,19 @@ export async function startM365Bridge(options: {
   publicUrl?: string;
   /** Sign in with this certificate (registered on the app) instead of the client secret. */
   certificate?: { certificatePem: string; privateKeyPem: string; unregistered?: boolean };
+  /** Act as a connected Microsoft account (LINTEL_M365_PERMISSIONS=delegated): the app then has no application permission. */
+  permissions?: 'application' | 'delegated';
 }): Promise<M365Bridge> {
+  const delegated = options.permissions === 'delegated';
   const { clock } = options;
   const tenant = options.tenant ?? new EmulatedTenant(undefined, () => clock.now());
   const app = tenant.addApp({
     secret: SECRET,
     secretEndDateTime: options.secretEndDateTime ?? '2027-06-01T00:00:00Z',
     ...(options.certificate && !options.certificate.unregistered ? { certificatePem: options.certificate.certificatePem } : {}),
-    roles: options.roles ?? ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy'] });
+    roles: options.roles ?? (delegated ? [] : ['Calendars.ReadWrite', 'Place.Read.All', 'Application.ReadWrite.OwnedBy']) });
+  // Known once the bridge listens; the app registers it as its Web redirect URI then.
+  const callback = { uri: '' };
   const serviceMailbox = options.serviceMailbox === undefined ? SERVICE_MAILBOX : options.serviceMailbox;
   if (serviceMailbox && !tenant.mailbox(serviceMailbox)) tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: serviceMailbox });
   for (const room of options.rooms) {
@@ -110,6 +117,7 @@ export async function startM365Bridge(options: {
       timeZone: 'Europe/Amsterdam',
       fetch: trackedFetch,
       random: () => 0.5,
+      ...(delegated ? { delegated: { seal: new TokenSeal(randomBytes(32)), redirectUri: () => callback.uri } } : {}),
     },
   );
   const identity = new MicrosoftIdentity({
@@ -123,6 +131,8 @@ export async function startM365Bridge(options: {
     { port: 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: options.publicUrl ?? 'http://lintel.test:8080/', timeZone: 'Europe/Amsterdam' },
   );
   const bridge = { ...running, url: `http://127.0.0.1:${running.port}` };
+  callback.uri = `${bridge.url}/api/admin/m365/callback`;
+  if (delegated) app.webRedirectUris.push(callback.uri);
 
   return {
     clock,

@@ -6,6 +6,7 @@ import { validRoomId } from '../http/room-id-param.ts';
 import { sendError } from '../http/send-error.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
+import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
 
 export interface AdminRouterDeps extends AdminAuthDeps {
@@ -15,6 +16,9 @@ export interface AdminRouterDeps extends AdminAuthDeps {
 }
 
 const BODY_LIMIT = '16kb';
+const SIGN_IN_COOKIE = 'lintel_m365_sign_in';
+/** As long as a sign-in may take (account-sign-in.ts). */
+const SIGN_IN_COOKIE_SECONDS = 600;
 
 /** The admin page's API (see shared/admin-api.ts): every route but `/config` behind `requireAdmin`. */
 export function createAdminRouter(deps: AdminRouterDeps): express.Router {
@@ -27,6 +31,13 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
   });
   router.get('/config', (_req, res) => {
     res.json(deps.config);
+  });
+  // Microsoft sends the admin's browser here: no bearer token comes with it, the sign-in's sealed state and cookie vouch for it.
+  router.get('/m365/callback', async (req, res) => {
+    const finished = await service.finishAccountSignIn(signInAnswerOf(req), cookieOf(req, SIGN_IN_COOKIE));
+    res.setHeader('Set-Cookie', signInCookie(req, '', 0));
+    const outcome: Record<string, string> = finished.ok ? { account: 'connected' } : { account: 'failed', error: finished.code, error_description: finished.message };
+    res.redirect(303, `/admin/?${new URLSearchParams(outcome).toString()}`);
   });
   router.use(requireAdmin(deps));
   router.use(express.json({ limit: BODY_LIMIT }));
@@ -79,6 +90,22 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     answer(res, service.exportProgress(roomId));
   });
 
+  router.post('/m365/account/authorize', async (req, res) => {
+    const started = await service.startAccountSignIn(adminOf(res));
+    if (!started.ok) return answer(res, started);
+    // Only the browser that started the sign-in may finish it (account-sign-in.ts).
+    res.setHeader('Set-Cookie', signInCookie(req, started.data.nonce, SIGN_IN_COOKIE_SECONDS));
+    res.json({ url: started.data.url });
+  });
+
+  router.get('/m365/calendars', async (_req, res) => {
+    answer(res, await service.accountCalendars());
+  });
+
+  router.delete('/m365/account', async (_req, res) => {
+    answer(res, await service.removeAccount(adminOf(res)));
+  });
+
   router.post('/credentials/renew', async (_req, res) => {
     answer(res, await service.renew(adminOf(res)));
   });
@@ -94,4 +121,24 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 function answer<T>(res: Response, result: Result<T>, status = 200): void {
   if (result.ok) res.status(status).json(result.data);
   else sendError(res, result.code, result.message);
+}
+
+/** Microsoft's answer in the callback's query, each a single string (identity platform docs: v2-oauth2-auth-code-flow.md). */
+function signInAnswerOf(req: Request): SignInAnswer {
+  const one = (name: string) => (typeof req.query[name] === 'string' ? req.query[name] : undefined);
+  return { code: one('code'), state: one('state'), error: one('error'), error_description: one('error_description') };
+}
+
+/** Sent back to the callback only, never readable by a page, and not on a request another site starts but a top-level navigation. */
+function signInCookie(req: Request, value: string, maxAgeSeconds: number): string {
+  const secure = req.protocol === 'https' ? '; Secure' : '';
+  return `${SIGN_IN_COOKIE}=${value}; Max-Age=${maxAgeSeconds}; Path=${req.baseUrl}/m365/callback; HttpOnly; SameSite=Lax${secure}`;
+}
+
+function cookieOf(req: Request, name: string): string | undefined {
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key === name) return value.join('=') || undefined;
+  }
+  return undefined;
 }

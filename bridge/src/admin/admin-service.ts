@@ -1,8 +1,9 @@
-import type { AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
 import type { Logger } from '../logger.ts';
+import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { Microsoft365Integration, Microsoft365Status } from '../microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
@@ -58,6 +59,7 @@ export class AdminService {
     return {
       you: { name: you.name, via: you.via },
       connection: connectionState(microsoft365, warnings),
+      access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,
       warnings,
       rooms: this.#deps.store.listRooms().map((room) => this.#describeRoom(room, m365, shown)),
@@ -127,6 +129,37 @@ export class AdminService {
     const rooms = integration.data.status().rooms.length;
     await integration.data.revoke(you.name);
     this.#audit(you, { action: 'revoke', rooms });
+    return ok(this.status(you));
+  }
+
+  /** Starts connecting the account of delegated permissions: where the admin's browser signs in, and its cookie's nonce. */
+  async startAccountSignIn(you: AdminIdentity): Promise<Result<AccountAuthorization & { nonce: string }>> {
+    const integration = this.#integration();
+    return integration.ok ? integration.data.startSignIn(you.name) : integration;
+  }
+
+  /** Microsoft's answer at the callback; the admin who started the sign-in is the one the audit log names. */
+  async finishAccountSignIn(answer: SignInAnswer, nonce: string | undefined): Promise<Result<M365Account>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const connected = await integration.data.finishSignIn(answer, nonce);
+    if (connected.ok) this.#audit({ name: connected.data.connectedBy }, { action: 'connect-account', account: connected.data.username });
+    return connected;
+  }
+
+  async accountCalendars(): Promise<Result<AccountCalendars>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const calendars = await integration.data.calendars();
+    return calendars.ok ? ok({ calendars: calendars.data }) : calendars;
+  }
+
+  async removeAccount(you: AdminIdentity): Promise<Result<AdminStatus>> {
+    const integration = this.#integration();
+    if (!integration.ok) return integration;
+    const removed = await integration.data.remove();
+    if (!removed.ok) return removed;
+    this.#audit(you, { action: 'remove-account', account: removed.data.account, rooms: removed.data.rooms });
     return ok(this.status(you));
   }
 
@@ -216,7 +249,7 @@ export class AdminService {
     };
   }
 
-  #audit(you: AdminIdentity, event: AuditEvent): void {
+  #audit(you: Pick<AdminIdentity, 'name'>, event: AuditEvent): void {
     this.#deps.audit.record(this.#deps.clock.now(), you.name, event);
     this.#deps.logger.info({ actor: you.name, ...event }, 'admin action');
   }

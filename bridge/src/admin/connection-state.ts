@@ -10,6 +10,7 @@ const BREAKING: IntegrationWarningCode[] = [
   'credential-expired',
   'credential-invalid',
   'microsoft-365-unreachable',
+  'account-reconnect-needed',
 ];
 
 /**
@@ -26,6 +27,8 @@ export function connectionState(integration: Microsoft365Integration | undefined
   if (consent) return { state: 'consent-pending', reason: 'consent-withdrawn', detail: consent.message };
   const breaking = worst(integrationWide);
   if (breaking) return { state: 'broken', reason: breaking.code, detail: breaking.message };
+  const access = integration.access();
+  if (access.mode === 'delegated' && access.account === null) return { state: 'not-connected', reason: 'no-account' };
   if (!integration.signedIn()) return { state: 'not-connected', reason: 'not-signed-in' };
   return { state: 'connected' };
 }

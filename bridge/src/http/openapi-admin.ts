@@ -1,4 +1,4 @@
-import { AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 
 const admin = { security: [{ adminToken: [] }] };
@@ -75,6 +75,33 @@ export function adminPaths(): Record<string, unknown> {
     '/api/admin/credentials/renew': {
       post: { ...admin, summary: "Renew the bridge's client secret or certificate now", responses: { ...withStatus('Renewed'), ...refusedToken, ...notConnected, '500': errorResponse('The renewal failed: Microsoft 365 refused it or could not be reached (the message says why)') } },
     },
+    '/api/admin/m365/account/authorize': {
+      post: {
+        ...admin,
+        summary: 'Start connecting the Microsoft account of delegated permissions: where to send the browser (sets the sign-in cookie the callback checks)',
+        responses: { '200': { description: 'Where the admin signs in as the account', ...jsonContent('#/components/schemas/AccountAuthorization') }, ...refusedToken, ...notConnected },
+      },
+    },
+    '/api/admin/m365/callback': {
+      get: {
+        summary: "Microsoft's answer to the account sign-in (its code, or its error, and the sign-in's state); no token, the sign-in cookie instead",
+        responses: { '303': { description: 'Back to the admin page: `/admin/?account=connected`, or `?account=failed&error=…&error_description=…`' } },
+      },
+    },
+    '/api/admin/m365/calendars': {
+      get: {
+        ...admin,
+        summary: 'The calendars the connected account reaches: its own, and room calendars shared with or delegated to it',
+        responses: { '200': { description: 'The calendars', ...jsonContent('#/components/schemas/AccountCalendars') }, ...refusedToken, ...notConnected },
+      },
+    },
+    '/api/admin/m365/account': {
+      delete: {
+        ...admin,
+        summary: "Remove authorization: the account's token deleted, every linked room on local bookings, no meeting lost",
+        responses: { ...withStatus('Removed'), ...refusedToken, ...notConnected },
+      },
+    },
     '/api/admin/revoke': {
       post: {
         ...admin,
@@ -95,6 +122,8 @@ export function adminSchemas(): Record<string, unknown> {
     LinkResult: schema(LinkResult, 'output'),
     RoomLinkRequest: schema(RoomLinkRequest, 'input'),
     ExportProgress: schema(ExportProgress, 'output'),
+    AccountAuthorization: schema(AccountAuthorization, 'output'),
+    AccountCalendars: schema(AccountCalendars, 'output'),
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { refusesDeltaToken } from './delta-token-refusal.ts';
 import { GraphGateway } from './graph-gateway.ts';
-import type { TokenSource } from './token-source.ts';
+import type { GraphTokens } from './graph-tokens.ts';
 import { WarningBoard } from './warning-board.ts';
 
 const DELTA_LINK = 'https://graph.example/v1.0/users/harbour@contoso.example/calendarView/delta?$deltatoken=abc';
@@ -12,7 +12,7 @@ const DELTA_LINK = 'https://graph.example/v1.0/users/harbour@contoso.example/cal
 async function answerTo(status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const clock = new FakeClock('2026-11-23T09:00:00Z');
   const logger = pino({ level: 'silent' });
-  const tokens = { getToken: () => Promise.resolve('token'), invalidate: () => undefined, consentMissing: false } as unknown as TokenSource;
+  const tokens = { getToken: () => Promise.resolve('token'), invalidate: () => undefined, consentMissing: false } as unknown as GraphTokens;
   const fetch = () => Promise.resolve(new Response(body === null ? null : JSON.stringify(body), { status, headers }));
   const gateway = new GraphGateway({ graphUrl: 'https://graph.example', fetch, tokens, clock, warnings: new WarningBoard(clock, logger), logger });
   const answer = await gateway.send({ method: 'GET', path: DELTA_LINK });

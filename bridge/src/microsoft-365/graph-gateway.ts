@@ -7,7 +7,7 @@ import { preferImmutableIds } from './immutable-ids.ts';
 import { refusesTheApp } from './graph-refusal.ts';
 import { GraphTraffic, type GraphTrafficTotals } from './graph-traffic.ts';
 import { RequestCounter } from './request-counter.ts';
-import { TokenUnavailable, type TokenSource } from './token-source.ts';
+import { TokenUnavailable, type GraphTokens } from './graph-tokens.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 export interface GraphCall {
@@ -47,7 +47,7 @@ const THROTTLE_WARNING_MS = 10 * MINUTE_MS;
  */
 export class GraphGateway {
   readonly #client: Client;
-  readonly #tokens: TokenSource;
+  readonly #tokens: GraphTokens;
   readonly #clock: Clock;
   readonly #warnings: WarningBoard;
   readonly #logger: Logger;
@@ -58,7 +58,7 @@ export class GraphGateway {
   readonly #sleepers = new Set<() => void>();
   #closed = false;
 
-  constructor(deps: { graphUrl: string; fetch: HttpsFetch; tokens: TokenSource; clock: Clock; warnings: WarningBoard; logger: Logger }) {
+  constructor(deps: { graphUrl: string; fetch: HttpsFetch; tokens: GraphTokens; clock: Clock; warnings: WarningBoard; logger: Logger }) {
     this.#tokens = deps.tokens;
     this.#clock = deps.clock;
     this.#warnings = deps.warnings;

@@ -4,8 +4,11 @@ import type { WarningBoard } from './warning-board.ts';
 
 type GraphFailure = Extract<GraphAnswer, { ok: false }>;
 
+/** How the bridge acts in Microsoft 365: as its application, or as a connected account (LINTEL_M365_PERMISSIONS). */
+export type Permissions = 'application' | 'delegated';
+
 /** What a refusal on a room's mailbox can tell about the room; a round that reads the room clears them all. */
-const ROOM_REFUSALS = ['room-calendar-unreachable', 'room-mailbox-not-enabled', 'room-access-policy'] as const satisfies readonly IntegrationWarningCode[];
+const ROOM_REFUSALS = ['room-calendar-unreachable', 'room-mailbox-not-enabled', 'room-access-policy', 'calendar-not-shared'] as const satisfies readonly IntegrationWarningCode[];
 type RoomRefusal = (typeof ROOM_REFUSALS)[number];
 
 /**
@@ -25,8 +28,8 @@ export function refusesTheApp(answer: GraphFailure): boolean {
  * the error code alone: Graph's messages may change at any time (Graph docs:
  * concepts/errors.md, "Code property").
  */
-export function showRoomRefusal(warnings: WarningBoard, roomId: string, mailbox: string, answer: GraphFailure): void {
-  const code = roomRefusalOf(answer);
+export function showRoomRefusal(warnings: WarningBoard, roomId: string, mailbox: string, answer: GraphFailure, permissions: Permissions): void {
+  const code = roomRefusalOf(answer, permissions);
   if (!code) return;
   for (const other of ROOM_REFUSALS) if (other !== code) warnings.clear(other, roomId);
   warnings.raise(code, `${mailbox}: ${answer.code}: ${answer.message}`, roomId);
@@ -37,14 +40,15 @@ export function clearRoomRefusals(warnings: WarningBoard, roomId: string): void 
   for (const code of ROOM_REFUSALS) warnings.clear(code, roomId);
 }
 
-function roomRefusalOf(answer: GraphFailure): RoomRefusal | undefined {
+function roomRefusalOf(answer: GraphFailure, permissions: Permissions): RoomRefusal | undefined {
   if (answer.kind !== 'refused') return undefined;
   // A mailbox Graph cannot serve (on-premises, or not an Exchange Online mailbox): Exchange troubleshooting, rest-api-is-not-yet-supported-for-this-mailbox-error.
   if (answer.code === 'MailboxNotEnabledForRESTAPI' || answer.code === 'MailboxNotSupportedForRESTAPI') return 'room-mailbox-not-enabled';
   // An application access policy answers 403 ErrorAccessDenied (Graph docs: concepts/auth-limit-mailbox-access.md, "Handling API errors").
   // RBAC for Applications, which replaces those policies (Exchange docs: permissions-exo/application-rbac), documents no answer of its own:
   // with consent in place (a refusal without it is a sign-in problem, see graph-gateway.ts), this code on a mailbox is its scope either way.
-  if (answer.status === 403 && answer.code === 'ErrorAccessDenied') return 'room-access-policy';
+  // With delegated permissions the account reaches another mailbox only as far as it is shared with it (Graph docs: concepts/outlook-share-or-delegate-calendar.md).
+  if (answer.status === 403 && answer.code === 'ErrorAccessDenied') return permissions === 'delegated' ? 'calendar-not-shared' : 'room-access-policy';
   if (answer.status === 403 || answer.status === 404) return 'room-calendar-unreachable';
   return undefined;
 }

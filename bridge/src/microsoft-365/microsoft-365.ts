@@ -12,7 +12,10 @@ import type { RoomStore } from '../store/room-store.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { exportableBookings, exportFutureBookings, type ExportReport } from './bulk-export.ts';
 import { CredentialKeeper } from './credential-keeper.ts';
+import { accountConnection, type AccountConnection } from './delegated/account-connection.ts';
+import { delegatedAccess, type DelegatedOptions } from './delegated/delegated-access.ts';
 import { GraphGateway } from './graph-gateway.ts';
+import type { GraphTokens } from './graph-tokens.ts';
 import type { HttpsFetch } from './https-fetch.ts';
 import { Microsoft365Calendar } from './m365-calendar.ts';
 import { M365Store } from './m365-store.ts';
@@ -37,12 +40,15 @@ export interface Microsoft365Options {
   random?: () => number;
   /** Which rooms this process syncs and sends for, when bridge processes share the store; all of them when absent. */
   ownership?: SyncOwnership;
+  /** Present: the bridge acts as a connected Microsoft account (delegated permissions) instead of as its application. */
+  delegated?: DelegatedOptions;
 }
 
 export interface Microsoft365Status {
   tenantId: string;
   clientId: string;
-  credential: CredentialStatus;
+  /** The application credential's state; null with delegated permissions, where the bridge cannot read its application. */
+  credential: CredentialStatus | null;
   warnings: IntegrationWarning[];
   /** Graph requests per mailbox over the last 10 minutes. */
   requestsPerMailbox: Record<string, number>;
@@ -57,7 +63,7 @@ export interface Microsoft365Status {
 export type StoredChange = 'credential-saved' | 'revoked';
 
 /** The Microsoft 365 integration, running: its calendar source for the bridge, and what the admin page needs. */
-export interface Microsoft365Integration {
+export interface Microsoft365Integration extends AccountConnection {
   readonly calendar: Microsoft365Calendar;
   readonly syncPeriodSeconds: number;
   start(): void;
@@ -137,7 +143,10 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   const warnings = new WarningBoard(clock, logger);
   const warningsElsewhere = new WarningsElsewhere(clock);
   let checkElsewhere = () => Promise.resolve();
-  const tokens = new TokenSource(options.connection, credential, options.fetch, warnings, logger);
+  const delegated = options.delegated && delegatedAccess({ db, connection: options.connection, credential, fetch: options.fetch, logger, warnings, clock }, options.delegated);
+  const appTokens = delegated ? undefined : new TokenSource(options.connection, credential, options.fetch, warnings, logger);
+  const tokens: GraphTokens = delegated?.tokens ?? appTokens!;
+  const permissions = delegated ? 'delegated' : 'application';
   const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
   // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
   const wakeSender = { wake: () => {} };
@@ -153,10 +162,11 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     warnings,
     rollback,
     serviceMailbox: options.serviceMailbox,
+    permissions,
     ...(options.ownership ? { roomsSentHere: () => store.listRooms().map((room) => room.id).filter(syncedHere) } : {}),
   });
   wakeSender.wake = () => void outbox.wake();
-  const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback });
+  const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback, permissions });
   const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);
   const ownership = options.ownership ?? soleOwnership;
   const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
@@ -182,9 +192,10 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   const told = (change: StoredChange) => {
     for (const listener of storedChanges) listener(change);
   };
-  const keeper = new CredentialKeeper({
+  // With delegated permissions the bridge cannot read or renew its own application: its admin keeps the credential.
+  const keeper = appTokens && new CredentialKeeper({
     graph,
-    tokens,
+    tokens: appTokens,
     clock,
     logger,
     warnings,
@@ -200,7 +211,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   ownership.onGained((leases) => {
     if (revocation) return;
     for (const room of linkedRooms()) if (leases.includes(roomLease(room.id))) void scheduler.syncNow(room.id);
-    if (leases.includes(CREDENTIAL_LEASE)) void keeper.check();
+    if (leases.includes(CREDENTIAL_LEASE)) void keeper?.check();
     void outbox.wake();
   });
 
@@ -214,20 +225,35 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
 
   async function stop(): Promise<void> {
     scheduler.stop();
-    keeper.stop();
+    keeper?.stop();
     outbox.stop();
     graph.close();
-    await Promise.all([scheduler.idle(), outbox.idle(), keeper.idle()]);
+    await Promise.all([scheduler.idle(), outbox.idle(), keeper?.idle()]);
   }
+  const account = accountConnection({
+    delegated,
+    graph,
+    store,
+    m365,
+    warnings,
+    clock,
+    logger,
+    idle: async () => {
+      await Promise.all([scheduler.idle(), outbox.idle()]);
+    },
+    checkNow: () => checkHere(),
+    announce: (roomId) => calendar.announce(roomId),
+  });
   const notConnected = <T>() => fail<T>('not-connected', 'Microsoft 365 was revoked on this bridge: configure a credential and restart it to connect again.');
 
   return {
+    ...account,
     calendar,
     syncPeriodSeconds: options.syncPeriodSeconds,
     start() {
       if (revocation) return;
       scheduler.start();
-      keeper.start();
+      keeper?.start();
       void outbox.wake();
     },
     stop,
@@ -235,7 +261,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
       return {
         tenantId: options.connection.tenantId,
         clientId: options.connection.clientId,
-        credential: keeper.status(),
+        credential: keeper?.status() ?? null,
         warnings: mergeWarnings(warningsHere(), warningsElsewhere.list()),
         requestsPerMailbox: graph.requestCounts(),
         graphTraffic: graph.traffic(),
@@ -247,10 +273,13 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     syncNow: (roomId) => scheduler.syncNow(roomId),
     flushOutbox: () => outbox.wake(),
     async idle() {
-      await Promise.all([scheduler.idle(), keeper.idle()]);
+      await Promise.all([scheduler.idle(), keeper?.idle()]);
       await outbox.idle();
     },
-    renewCredentials: () => (revocation ? Promise.resolve(notConnected<CredentialStatus>()) : keeper.renew()),
+    renewCredentials: () => {
+      if (revocation) return Promise.resolve(notConnected<CredentialStatus>());
+      return keeper ? keeper.renew() : Promise.resolve(fail<CredentialStatus>('not-allowed', 'With delegated permissions the bridge cannot renew its own credential: renew it in Entra admin center and restart the bridge.'));
+    },
     signedIn: () => tokens.signedIn,
     revocation: () => (revocation ? { at: revocation.at, by: revocation.by } : null),
     async check() {
@@ -308,7 +337,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     },
     async followStoredChange(change) {
       if (revocation) return;
-      if (change === 'credential-saved') return tokens.useCredential(credentialToUse(m365, options.credential));
+      if (change === 'credential-saved') return appTokens?.useCredential(credentialToUse(m365, options.credential));
       // The revoking process deleted the credential and unlinked the rooms; this one must not keep or renew its copy.
       await stop();
       revocation = m365.revocation();

@@ -9,7 +9,7 @@ import { GraphEvent } from './graph-event.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
 import type { RoomStore } from '../store/room-store.ts';
-import { showRoomRefusal } from './graph-refusal.ts';
+import { showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 export interface OutboxSenderDeps {
@@ -23,6 +23,8 @@ export interface OutboxSenderDeps {
   rollback: BookingRollback;
   /** The mailbox that organizes walk-up bookings; null books on each room's own calendar. */
   serviceMailbox: string | null;
+  /** What a refused mailbox means: outside the application's scope, or not shared with the account. */
+  permissions: Permissions;
   /** The rooms whose changes this process sends, when bridge processes share the store; all rooms when absent. */
   roomsSentHere?: () => string[];
 }
@@ -177,7 +179,7 @@ export class OutboxSender {
 
   #refusedOrRetry(room: Room, entry: OutboxEntry, answer: Extract<GraphAnswer, { ok: false }>): Outcome {
     if (answer.kind !== 'refused') return 'retry';
-    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365!.mailbox, answer);
+    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365!.mailbox, answer, this.#deps.permissions);
     this.#deps.logger.error({ roomId: room.id, meetingId: entry.meetingId, kind: entry.change.kind, status: answer.status, code: answer.code }, 'Microsoft 365 refused a walk-up change');
     if (entry.change.kind === 'create') this.#deps.rollback.undo(room.id, entry.meetingId, 'booking-not-saved', `${answer.code}: ${answer.message}`);
     return 'refused';

@@ -8,7 +8,7 @@ import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
 import { CollectionPage, GraphEvent, RemovedEntry, isNewer, localIdOf, meetingOf, organizerOf, roomResponseOf } from './graph-event.ts';
 import type { M365Store } from './m365-store.ts';
 import type { BookingRollback } from './booking-rollback.ts';
-import { clearRoomRefusals, showRoomRefusal } from './graph-refusal.ts';
+import { clearRoomRefusals, showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import { ResyncFailures } from './resync-failures.ts';
 import type { WarningBoard } from './warning-board.ts';
 
@@ -35,6 +35,8 @@ export interface RoomSyncDeps {
   logger: Logger;
   warnings: WarningBoard;
   rollback: BookingRollback;
+  /** What a refused mailbox means: outside the application's scope, or not shared with the account. */
+  permissions: Permissions;
 }
 
 /**
@@ -211,7 +213,7 @@ export class RoomSync {
   }
 
   #noteFailure(room: RoomWithLink, answer: Extract<GraphAnswer, { ok: false }>): void {
-    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365.mailbox, answer);
+    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365.mailbox, answer, this.#deps.permissions);
     this.#deps.logger.warn({ roomId: room.id, status: answer.status, code: answer.code }, 'room calendar sync failed; the room keeps its local copy');
   }
 }

@@ -98,4 +98,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      token TEXT NOT NULL
    );`,
+  // The Microsoft account of delegated permissions: who it is, and MSAL's token cache (its refresh token), sealed with the data dir's key.
+  `CREATE TABLE m365_account (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     username TEXT NOT NULL,
+     name TEXT,
+     home_account_id TEXT NOT NULL,
+     connected_at BIGINT NOT NULL,
+     connected_by TEXT NOT NULL,
+     last_refresh_at BIGINT,
+     token_cache TEXT NOT NULL
+   );`,
 ];

@@ -104,6 +104,17 @@ export const MIGRATIONS: readonly string[] = [
      used INTEGER NOT NULL DEFAULT 0
    );
    CREATE INDEX pairing_codes_by_display ON pairing_codes (display_id, expires_at);`,
+  // The Microsoft account of delegated permissions: who it is, and MSAL's token cache (its refresh token), sealed with the data dir's key.
+  `CREATE TABLE m365_account (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     username TEXT NOT NULL,
+     name TEXT,
+     home_account_id TEXT NOT NULL,
+     connected_at INTEGER NOT NULL,
+     connected_by TEXT NOT NULL,
+     last_refresh_at INTEGER,
+     token_cache TEXT NOT NULL
+   );`,
 ];
 
 /**

@@ -70,6 +70,19 @@ describe('admin API client', () => {
     ]);
   });
 
+  it("calls the Microsoft account's routes (delegated permissions) with the bearer token and no body", async () => {
+    const { fetch, sent } = scriptedFetch(() => json(200, {}));
+    const api = createAdminApi({ token: async () => 'tok-1', fetch });
+    await api.authorizeAccount();
+    await api.accountCalendars();
+    await api.removeAccount();
+    expect(sent.map((each) => [each.method, each.url, each.headers.authorization, each.body])).toEqual([
+      ['POST', '/api/admin/m365/account/authorize', 'Bearer tok-1', undefined],
+      ['GET', '/api/admin/m365/calendars', 'Bearer tok-1', undefined],
+      ['DELETE', '/api/admin/m365/account', 'Bearer tok-1', undefined],
+    ]);
+  });
+
   it('refuses at once, without a request, when nobody is signed in', async () => {
     const { fetch, sent } = scriptedFetch(() => json(200, {}));
     const error = await refusalOf(createAdminApi({ token: async () => null, fetch }).status());

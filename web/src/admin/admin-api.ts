@@ -1,4 +1,13 @@
-import type { AdminConfig, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type {
+  AccountAuthorization,
+  AccountCalendars,
+  AdminConfig,
+  AdminStatus,
+  ExportProgress,
+  LinkRequest,
+  LinkResult,
+  RoomLinkRequest,
+} from '../../../shared/admin-api.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
 
 /**
@@ -29,6 +38,9 @@ export class AdminApiError extends Error {
   }
 }
 
+/** Whatever an action threw, as the one kind of problem the page shows. */
+export const asAdminApiError = (error: unknown) => (error instanceof AdminApiError ? error : new AdminApiError('internal', String(error), 0));
+
 export interface AdminApi {
   config(): Promise<AdminConfig>;
   status(): Promise<AdminStatus>;
@@ -41,6 +53,9 @@ export interface AdminApi {
   exportProgress(roomId: string): Promise<ExportProgress>;
   renewCredentials(): Promise<AdminStatus>;
   revoke(): Promise<AdminStatus>;
+  authorizeAccount(): Promise<AccountAuthorization>;
+  accountCalendars(): Promise<AccountCalendars>;
+  removeAccount(): Promise<AdminStatus>;
 }
 
 export interface AdminApiOptions {
@@ -96,6 +111,9 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     exportProgress: (roomId) => call('GET', `${room(roomId)}/export`),
     renewCredentials: () => call('POST', '/credentials/renew'),
     revoke: () => call('POST', '/revoke'),
+    authorizeAccount: () => call('POST', '/m365/account/authorize'),
+    accountCalendars: () => call('GET', '/m365/calendars'),
+    removeAccount: () => call('DELETE', '/m365/account'),
   };
 }
 

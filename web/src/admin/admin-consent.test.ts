@@ -41,6 +41,10 @@ describe('admin consent', () => {
     expect(readConsentReturn('', null)).toBeNull();
   });
 
+  it("leaves the Microsoft account's sign-in answer alone, though it carries an error too", () => {
+    expect(readConsentReturn('?account=failed&error=access_denied&error_description=AADSTS65004', 's-1')).toBeNull();
+  });
+
   it('cleans the answer out of the address and keeps the rest', () => {
     expect(withoutConsentReturn('http://bridge:8080/admin/?code=ABCDEF23&admin_consent=True&tenant=t&scope=x&state=s')).toBe('/admin/?code=ABCDEF23');
     expect(withoutConsentReturn('http://bridge:8080/admin/?error=access_denied&error_description=no&state=s')).toBe('/admin/');

@@ -29,6 +29,8 @@ export type ConsentReturn =
 /** The consent page's answer in `search`, or null when this page load is not a return from it. */
 export function readConsentReturn(search: string, expectedState: string | null): ConsentReturn | null {
   const params = new URLSearchParams(search);
+  // Connecting the Microsoft account comes back with `error` too (account-return.ts): that is no consent answer.
+  if (params.has('account')) return null;
   if (!params.has('admin_consent') && !params.has('error')) return null;
   const state = params.get('state');
   if (expectedState === null || state !== expectedState) return { outcome: 'state-mismatch' };

@@ -1,10 +1,8 @@
 import type { AdminStatus, LinkRequest, LinkResult } from '../../../shared/admin-api.ts';
-import { AdminApiError, type AdminApi } from './admin-api.ts';
+import { asAdminApiError, type AdminApi, type AdminApiError } from './admin-api.ts';
 
 /** What an admin did on the page; a button finds its own progress, success and failure by it. */
-export type AdminAction = 'refresh' | 'check' | 'renew' | 'revoke' | `unlink:${string}` | `remove:${string}` | `link-room:${string}`;
-
-const asError = (error: unknown) => (error instanceof AdminApiError ? error : new AdminApiError('internal', String(error), 0));
+export type AdminAction = 'refresh' | 'check' | 'renew' | 'revoke' | 'remove-account' | `unlink:${string}` | `remove:${string}` | `link-room:${string}`;
 
 /**
  * The bridge's admin status as the page shows it, and the actions that
@@ -31,6 +29,8 @@ export class AdminState {
   check = () => this.#run('check', () => this.#api.check());
   renew = () => this.#run('renew', () => this.#api.renewCredentials());
   revoke = () => this.#run('revoke', () => this.#api.revoke());
+  /** Deletes the bridge's token for the connected Microsoft account (delegated permissions): its rooms fall back to local bookings. */
+  removeAccount = () => this.#run('remove-account', () => this.#api.removeAccount());
   unlink = (displayId: string) => this.#run(`unlink:${displayId}`, () => this.#api.unlink(displayId).then(() => this.#api.status()));
   removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));
   linkRoom = (roomId: string, mailbox: string) => this.#run(`link-room:${roomId}`, () => this.#api.linkRoom(roomId, { mailbox }).then(() => this.#api.status()));
@@ -42,7 +42,7 @@ export class AdminState {
       void this.refresh();
       return result;
     } catch (error) {
-      const refusal = asError(error);
+      const refusal = asAdminApiError(error);
       if (refusal.code === 'unauthorized') this.#unauthorized(refusal);
       throw refusal;
     }
@@ -61,7 +61,7 @@ export class AdminState {
       this.done = action;
       return true;
     } catch (error) {
-      const refusal = asError(error);
+      const refusal = asAdminApiError(error);
       this.problem = { action, error: refusal };
       if (refusal.code === 'unauthorized') this.#unauthorized(refusal);
       return false;

@@ -7,6 +7,7 @@ function status(displays: string[]): AdminStatus {
   return {
     you: { name: 'local admin token', via: 'local-token' },
     connection: { state: 'not-connected', reason: 'not-configured' },
+    access: null,
     credential: null,
     warnings: [],
     rooms: [],
@@ -58,5 +59,16 @@ describe('admin state', () => {
     expect(refused).toEqual([]);
     await state.check();
     expect(refused.map((error) => error.code)).toEqual(['unauthorized']);
+  });
+
+  it("removes the Microsoft account's authorization and shows the status the bridge answers with", async () => {
+    const calls: string[] = [];
+    const after: AdminStatus = { ...status([]), connection: { state: 'not-connected', reason: 'no-account' }, access: { mode: 'delegated', account: null, redirectUri: 'https://lintel.contoso.example/api/admin/m365/callback' } };
+    const { api } = fakeApi({ removeAccount: async () => (calls.push('remove account'), after) });
+    const state = new AdminState(api, () => {});
+    expect(await state.removeAccount()).toBe(true);
+    expect(calls).toEqual(['remove account']);
+    expect(state.status?.connection).toEqual({ state: 'not-connected', reason: 'no-account' });
+    expect(state.done).toBe('remove-account');
   });
 });

@@ -82,8 +82,6 @@ export class RoomDiscovery {
   /** The room list to show, by its mailbox; empty for all rooms. */
   list = $state('');
   page = $state(0);
-  /** The room the admin picked, for pairing or for a room of this bridge. */
-  chosen = $state<M365Room | null>(null);
 
   filtered: M365Room[] = $derived.by(() => {
     const members = this.list ? this.listMembers[this.list.toLowerCase()] : undefined;

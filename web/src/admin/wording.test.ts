@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdminRoom, AuditEvent } from '../../../shared/admin-api.ts';
 import { createAdminFormat } from './format.ts';
 import { ADMIN_MESSAGES } from './i18n/index.ts';
-import { auditDetail, connectionReason, warningFix } from './wording.ts';
+import { auditDetail, calendarBlockReason, connectionReason, warningFix } from './wording.ts';
 
 const en = ADMIN_MESSAGES.en;
 const format = createAdminFormat('en-GB');
@@ -23,6 +23,9 @@ describe('connection reasons', () => {
     expect(connectionReason({ state: 'connected' }, en, format)).toBeNull();
     expect(connectionReason({ state: 'not-connected', reason: 'not-configured' }, en, format)).toMatch(/not set up on this bridge/);
     expect(connectionReason({ state: 'not-connected', reason: 'not-signed-in' }, en, format)).toMatch(/press "Check status"/);
+    expect(connectionReason({ state: 'not-connected', reason: 'no-account' }, en, format)).toBe(
+      'Connect a Microsoft account that the room calendars are shared with: press "Connect with a Microsoft account".',
+    );
     expect(connectionReason({ state: 'not-connected', reason: 'revoked', by: 'megan@contoso.example', at: '2026-11-23T09:30:00Z' }, en, format)).toMatch(
       /^Revoked by megan@contoso.example on 23 Nov 2026, \d\d:30: every room runs on local bookings/,
     );
@@ -30,18 +33,43 @@ describe('connection reasons', () => {
     expect(connectionReason({ state: 'broken', reason: 'service-principal-disabled', detail: 'AADSTS7000112' }, ADMIN_MESSAGES.de, format)).toBe(
       ADMIN_MESSAGES.de.warningTitles['service-principal-disabled'],
     );
+    expect(connectionReason({ state: 'broken', reason: 'account-reconnect-needed', detail: 'AADSTS700082' }, en, format)).toBe(
+      'The bridge can no longer sign in as the Microsoft account: room calendars are not synced until it is reconnected.',
+    );
   });
 });
 
 describe('warning fixes', () => {
   it("put the room's mailbox into the command to run", () => {
-    const fix = warningFix({ code: 'subjects-replaced', roomId: 'harbour', message: '', since: '2026-11-23T09:00:00Z' }, [harbour], en);
+    const fix = warningFix({ code: 'subjects-replaced', roomId: 'harbour', message: '', since: '2026-11-23T09:00:00Z' }, { rooms: [harbour], account: null }, en);
     expect(fix).toContain('Set-CalendarProcessing -Identity harbour@contoso.example -DeleteSubject $false');
   });
 
   it('leave the placeholder where the room is not known', () => {
-    const fix = warningFix({ code: 'subjects-replaced', roomId: 'gone', message: '', since: '2026-11-23T09:00:00Z' }, [harbour], en);
+    const fix = warningFix({ code: 'subjects-replaced', roomId: 'gone', message: '', since: '2026-11-23T09:00:00Z' }, { rooms: [harbour], account: null }, en);
     expect(fix).toContain('-Identity <room>');
+  });
+
+  it('name the connected Microsoft account to sign in as again', () => {
+    const fix = warningFix({ code: 'account-reconnect-needed', message: '', since: '2026-11-23T09:00:00Z' }, { rooms: [harbour], account: 'rooms@contoso.example' }, en);
+    expect(fix).toMatch(/^Press "Reconnect" and sign in as rooms@contoso\.example again\./);
+  });
+
+  it("put the account and the room's mailbox into the sharing command, in every language", () => {
+    const warning = { code: 'calendar-not-shared', roomId: 'harbour', message: '', since: '2026-11-23T09:00:00Z' } as const;
+    for (const messages of Object.values(ADMIN_MESSAGES)) {
+      const fix = warningFix(warning, { rooms: [harbour], account: 'rooms@contoso.example' }, messages);
+      expect(fix).toContain('Add-MailboxFolderPermission -Identity harbour@contoso.example:\\Calendar -User rooms@contoso.example -AccessRights Editor');
+      expect(fix).not.toMatch(/<room>|<account>/);
+    }
+  });
+});
+
+describe('calendars that cannot be linked', () => {
+  it('say why, and what would let them be', () => {
+    expect(calendarBlockReason('read-only', en)).toMatch(/walk-up bookings need edit rights: share it with the account with "Can edit" permission, or make the account a delegate/);
+    expect(calendarBlockReason('not-main', en)).toMatch(/the bridge keeps a mailbox's main calendar in step: link the room's main calendar instead\.$/);
+    expect(calendarBlockReason('read-only', ADMIN_MESSAGES.ja)).toBe(ADMIN_MESSAGES.ja.calendarReadOnly);
   });
 });
 
@@ -53,6 +81,8 @@ describe('audit details', () => {
     [{ action: 'link-room', room: 'Loft', mailbox: 'loft@contoso.example' }, 'Loft takes its calendar from loft@contoso.example.'],
     [{ action: 'remove', room: 'Harbour', mailbox: 'harbour@contoso.example' }, 'Harbour no longer uses Microsoft 365 and runs on local bookings.'],
     [{ action: 'revoke', rooms: 1200 }, 'Credentials and tokens deleted. Rooms back on local bookings: 1,200.'],
+    [{ action: 'connect-account', account: 'rooms@contoso.example' }, 'The bridge now works as rooms@contoso.example.'],
+    [{ action: 'remove-account', account: 'rooms@contoso.example', rooms: 3 }, 'Authorization for rooms@contoso.example removed. Rooms back on local bookings: 3.'],
     [{ action: 'renew', outcome: { ok: true, kind: 'secret', expiresAt: '2027-05-24T00:00:00Z' } }, 'Renewed: Client secret, valid until 24 May 2027, '],
     [{ action: 'renew', outcome: { ok: true, kind: 'certificate', expiresAt: null } }, 'Renewed: Certificate, valid until Unknown.'],
     [{ action: 'renew', outcome: { ok: false, reason: 'Authorization_RequestDenied' } }, 'Renewal failed: Authorization_RequestDenied'],

@@ -1,5 +1,6 @@
 import type { AdminRoom, AuditEvent, ConnectionState } from '../../../shared/admin-api.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
+import type { CalendarBlock } from './account-calendars.svelte.ts';
 import type { AdminFormat } from './format.ts';
 import type { AdminTexts } from './i18n/index.ts';
 
@@ -16,16 +17,35 @@ export function connectionReason(connection: ConnectionState, t: AdminTexts, for
     case 'broken':
       return t.warningTitles[connection.reason];
     case 'not-connected':
-      if (connection.reason === 'revoked') return t.connectionReasons.revoked(connection.by, format.dateTime(connection.at));
-      return connection.reason === 'not-configured' ? t.connectionReasons.notConfigured : t.connectionReasons.notSignedIn;
+      switch (connection.reason) {
+        case 'revoked':
+          return t.connectionReasons.revoked(connection.by, format.dateTime(connection.at));
+        case 'not-configured':
+          return t.connectionReasons.notConfigured;
+        case 'not-signed-in':
+          return t.connectionReasons.notSignedIn;
+        case 'no-account':
+          return t.connectionReasons.noAccount;
+      }
   }
 }
 
-/** What to do, with the room's mailbox where a command needs it. */
-export function warningFix(warning: IntegrationWarning, rooms: AdminRoom[], t: AdminTexts): string {
-  const mailbox = rooms.find((room) => room.id === warning.roomId)?.microsoft365?.mailbox;
-  const fix = t.warningFixes[warning.code];
-  return mailbox ? fix.replaceAll('<room>', mailbox) : fix;
+/**
+ * What to do, with the room's mailbox and the connected Microsoft account
+ * where a command or a sign-in needs them; a placeholder stays where either
+ * is not known.
+ */
+export function warningFix(warning: IntegrationWarning, known: { rooms: AdminRoom[]; account: string | null }, t: AdminTexts): string {
+  const mailbox = known.rooms.find((room) => room.id === warning.roomId)?.microsoft365?.mailbox;
+  let fix = t.warningFixes[warning.code];
+  if (mailbox) fix = fix.replaceAll('<room>', mailbox);
+  if (known.account) fix = fix.replaceAll('<account>', known.account);
+  return fix;
+}
+
+/** Why a calendar of the connected account cannot be a room's, and what would make one that can. */
+export function calendarBlockReason(block: CalendarBlock, t: AdminTexts): string {
+  return block === 'read-only' ? t.calendarReadOnly : t.calendarNotMain;
 }
 
 export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminFormat): string {
@@ -41,6 +61,10 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.remove(event.room);
     case 'revoke':
       return words.revoke(format.number(event.rooms));
+    case 'connect-account':
+      return words.connectAccount(event.account);
+    case 'remove-account':
+      return words.removeAccount(event.account, format.number(event.rooms));
     case 'renew':
       return event.outcome.ok
         ? words.renewed(t.credentialKind[event.outcome.kind], event.outcome.expiresAt ? format.dateTime(event.outcome.expiresAt) : t.unknown)

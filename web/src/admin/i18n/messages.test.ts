@@ -4,13 +4,18 @@ import { expectTranslated } from '../../../../test/support/translations.ts';
 import { ADMIN_MESSAGES } from './index.ts';
 
 /** Words that really are the same in another language (or names that stay as they are). */
-const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'E-mail', 'Actions']);
+const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'E-mail', 'Actions', 'Account']);
 
 describe('admin translations', () => {
   for (const [language, messages] of Object.entries(ADMIN_MESSAGES)) {
     it(`${language} has every text, filled in and translated`, () => {
       expectTranslated(language, messages, ADMIN_MESSAGES.en, SAME_AS_ENGLISH);
       expect(Object.keys(messages.errors).sort()).toEqual([...ERROR_CODES, 'unreachable'].sort());
+    });
+
+    it(`${language} names every button by its visible text too`, () => {
+      expect(messages.linkCalendarOf('Harbour')).toContain(messages.linkCalendar);
+      expect(messages.chooseCalendar('Harbour')).toContain(messages.choose);
     });
 
     it(`${language} fixes name the page's buttons as they are labelled`, () => {
@@ -20,6 +25,10 @@ describe('admin translations', () => {
         expect(messages.warningFixes[code]).toContain(messages.renewCredentials);
       }
       expect(messages.connectionReasons.notSignedIn).toContain(messages.checkStatus);
+      expect(messages.connectionReasons.noAccount).toContain(messages.connectAccount);
+      expect(messages.warningFixes['account-reconnect-needed']).toContain(messages.reconnectAccount);
+      expect(messages.warningFixes['calendar-not-shared']).toContain(messages.checkStatus);
+      expect(messages.calendarsMissing('rooms@contoso.example')).toContain(messages.refreshCalendars);
     });
   }
 });

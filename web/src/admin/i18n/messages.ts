@@ -47,13 +47,55 @@ export interface AdminMessages {
   connectionHeading: string;
   connection: Record<ConnectionState['state'], string>;
   /** Why the bridge is not connected; a broken connection is worded by its warning's title. */
-  connectionReasons: { notConfigured: string; revoked: (by: string, at: string) => string; notSignedIn: string; consentWithdrawn: string };
+  connectionReasons: { notConfigured: string; revoked: (by: string, at: string) => string; notSignedIn: string; consentWithdrawn: string; noAccount: string };
   /** Microsoft's (or the bridge's) own words about a problem, which stay in English. */
   technicalDetails: (detail: string) => string;
   checkStatus: string;
   checking: string;
   checked: string;
   connectMicrosoft365: string;
+
+  /** The Microsoft account the bridge acts as with delegated permissions. */
+  accountHeading: string;
+  accountIntro: string;
+  accountLabel: string;
+  accountConnectedSince: string;
+  accountConnectedBy: string;
+  lastTokenRefresh: string;
+  redirectUriLabel: string;
+  redirectUriHint: string;
+  connectAccount: string;
+  reconnectAccount: string;
+  openingSignIn: string;
+  removeAuthorization: string;
+  removeAuthorizationConfirm: (account: string) => string;
+  confirmRemoveAuthorization: string;
+  authorizationRemoved: string;
+  /** How connecting the account went, as the page reads it on coming back from Microsoft. */
+  accountConnected: (account: string) => string;
+  accountNotConnected: (reason: string) => string;
+  accountReturnUnrequested: string;
+
+  /** The calendars the connected account reaches, to link to rooms or choose for pairing. */
+  calendarsHeading: string;
+  calendarsIntro: string;
+  calendarsMissing: (account: string) => string;
+  refreshCalendars: string;
+  noCalendars: string;
+  mailbox: string;
+  access: string;
+  canEdit: string;
+  readOnly: string;
+  calendarNotLinked: string;
+  roomToLink: string;
+  linkCalendar: string;
+  linkCalendarOf: (name: string) => string;
+  calendarLinked: (room: string) => string;
+  /** Why a calendar cannot be linked. */
+  calendarReadOnly: string;
+  calendarNotMain: string;
+  chooseCalendar: (name: string) => string;
+  noCalendarChosen: string;
 
   warningsHeading: string;
   whatToDo: string;
@@ -172,6 +214,8 @@ export interface AdminMessages {
     linkRoom: (room: string, mailbox: string) => string;
     remove: (room: string) => string;
     revoke: (rooms: string) => string;
+    connectAccount: (account: string) => string;
+    removeAccount: (account: string, rooms: string) => string;
     renewed: (kind: string, until: string) => string;
     renewFailed: (reason: string) => string;
     exported: (room: string, exported: string, refused: string) => string;
