@@ -116,6 +116,17 @@ describe('Microsoft 365: what is wrong is shown with its fix, and cleared when f
     expect(codes(m365)).toEqual([]);
   });
 
+  it("ending a meeting in a room mailbox Graph cannot serve (404 MailboxNotEnabledForRESTAPI) is shown, not taken for the meeting being gone", async () => {
+    const m365 = await start();
+    m365.tenant.addMailbox({ displayName: 'Ada Lovelace', emailAddress: 'ada@contoso.example' });
+    m365.tenant.scheduleMeeting('ada@contoso.example', { subject: 'Design review', start: '2026-11-23T07:30:00Z', end: '2026-11-23T09:00:00Z', rooms: [ROOM.mailbox] });
+    await m365.advance(15_000);
+    m365.tenant.room(ROOM.mailbox)!.unreachable = 'rest-not-enabled';
+    m365.act(ROOM.id, { type: 'end-now' });
+    await m365.integration.flushOutbox();
+    expect(codes(m365)).toEqual(['room-mailbox-not-enabled@harbour']);
+  });
+
   it('a room whose calendar processing replaces subjects with the organizer name; the display keeps the booking subject', async () => {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const tenant = new EmulatedTenant(undefined, () => clock.now());

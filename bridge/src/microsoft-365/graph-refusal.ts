@@ -40,10 +40,18 @@ export function clearRoomRefusals(warnings: WarningBoard, roomId: string): void 
   for (const code of ROOM_REFUSALS) warnings.clear(code, roomId);
 }
 
+/**
+ * Whether Graph refused the mailbox rather than an item in it: one it cannot
+ * serve (on-premises, or not an Exchange Online mailbox), answered 404 like
+ * a missing event (Exchange troubleshooting, rest-api-is-not-yet-supported-for-this-mailbox-error).
+ */
+export function isMailboxRefusal(answer: GraphFailure): boolean {
+  return answer.code === 'MailboxNotEnabledForRESTAPI' || answer.code === 'MailboxNotSupportedForRESTAPI';
+}
+
 function roomRefusalOf(answer: GraphFailure, permissions: Permissions): RoomRefusal | undefined {
   if (answer.kind !== 'refused') return undefined;
-  // A mailbox Graph cannot serve (on-premises, or not an Exchange Online mailbox): Exchange troubleshooting, rest-api-is-not-yet-supported-for-this-mailbox-error.
-  if (answer.code === 'MailboxNotEnabledForRESTAPI' || answer.code === 'MailboxNotSupportedForRESTAPI') return 'room-mailbox-not-enabled';
+  if (isMailboxRefusal(answer)) return 'room-mailbox-not-enabled';
   // An application access policy answers 403 ErrorAccessDenied (Graph docs: concepts/auth-limit-mailbox-access.md, "Handling API errors").
   // RBAC for Applications, which replaces those policies (Exchange docs: permissions-exo/application-rbac), documents no answer of its own:
   // with consent in place (a refusal without it is a sign-in problem, see graph-gateway.ts), this code on a mailbox is its scope either way.

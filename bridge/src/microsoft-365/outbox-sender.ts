@@ -9,7 +9,7 @@ import { GraphEvent } from './graph-event.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
 import type { RoomStore } from '../store/room-store.ts';
-import { showRoomRefusal, type Permissions } from './graph-refusal.ts';
+import { isMailboxRefusal, showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import type { WarningBoard } from './warning-board.ts';
 
 export interface OutboxSenderDeps {
@@ -164,7 +164,8 @@ export class OutboxSender {
       if (entry.change.kind === 'delete' || entry.change.kind === 'release') this.#deps.m365.deleteLink(entry.meetingId);
       return 'sent';
     }
-    if (answer.status === 404) {
+    // The event is gone: the change is moot. A 404 about the mailbox itself is not that, and is shown to the admin.
+    if (answer.status === 404 && !isMailboxRefusal(answer)) {
       this.#deps.m365.deleteLink(entry.meetingId);
       return 'sent';
     }
