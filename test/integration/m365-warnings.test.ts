@@ -127,6 +127,15 @@ describe('Microsoft 365: what is wrong is shown with its fix, and cleared when f
     expect(codes(m365)).toEqual(['room-mailbox-not-enabled@harbour']);
   });
 
+  it('a walk-up booking the service mailbox is refused for: the warning names the service mailbox, the one to put in scope', async () => {
+    const m365 = await start();
+    m365.tenant.mailbox(SERVICE_MAILBOX)!.unreachable = 'outside-rbac-scope';
+    m365.act(ROOM.id, { type: 'book-now', minutes: 30 });
+    await m365.integration.flushOutbox();
+    const [warning] = m365.integration.status().warnings;
+    expect(warning).toMatchObject({ code: 'room-access-policy', roomId: ROOM.id, message: expect.stringMatching(new RegExp(`^${SERVICE_MAILBOX}: ErrorAccessDenied`)) });
+  });
+
   it('a room whose calendar processing replaces subjects with the organizer name; the display keeps the booking subject', async () => {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const tenant = new EmulatedTenant(undefined, () => clock.now());

@@ -4,7 +4,7 @@ import { findCreatedBooking } from './booking-lookup.ts';
 import { bookingRequest, graphTime } from './booking-request.ts';
 import { recordCreatedBooking } from './created-booking.ts';
 import type { Logger } from '../logger.ts';
-import type { GraphAnswer, GraphCall, GraphGateway } from './graph-gateway.ts';
+import { mailboxOf, type GraphAnswer, type GraphCall, type GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
@@ -145,7 +145,7 @@ export class OutboxSender {
       // A refusal may answer the retry of a create that made its event: a booking Exchange holds is never taken back.
       const found = answer.kind === 'refused' ? await findCreatedBooking(this.#deps.graph, room.id, request, meeting) : 'absent';
       if (found === 'unanswered') return 'retry';
-      if (found === 'absent') return this.#refusedOrRetry(room, entry, answer);
+      if (found === 'absent') return this.#refusedOrRetry(room, entry, answer, request.organizer);
       this.#deps.logger.info({ roomId: room.id, meetingId: meeting.id, status: answer.status, code: answer.code }, 'a refused walk-up booking was in Exchange already');
       event = found;
     }
@@ -169,7 +169,7 @@ export class OutboxSender {
       this.#deps.m365.deleteLink(entry.meetingId);
       return 'sent';
     }
-    return this.#refusedOrRetry(room, entry, answer);
+    return this.#refusedOrRetry(room, entry, answer, mailboxOf(call.path) ?? room.microsoft365!.mailbox);
   }
 
   async #call(entry: OutboxEntry, call: GraphCall): Promise<GraphAnswer> {
@@ -178,9 +178,10 @@ export class OutboxSender {
     return answer;
   }
 
-  #refusedOrRetry(room: Room, entry: OutboxEntry, answer: Extract<GraphAnswer, { ok: false }>): Outcome {
+  /** `mailbox` is the one Graph refused: the room's, or the service mailbox that organizes its bookings, which the admin then has to fix. */
+  #refusedOrRetry(room: Room, entry: OutboxEntry, answer: Extract<GraphAnswer, { ok: false }>, mailbox: string): Outcome {
     if (answer.kind !== 'refused') return 'retry';
-    showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365!.mailbox, answer, this.#deps.permissions);
+    showRoomRefusal(this.#deps.warnings, room.id, mailbox, answer, this.#deps.permissions);
     this.#deps.logger.error({ roomId: room.id, meetingId: entry.meetingId, kind: entry.change.kind, status: answer.status, code: answer.code }, 'Microsoft 365 refused a walk-up change');
     if (entry.change.kind === 'create') this.#deps.rollback.undo(room.id, entry.meetingId, 'booking-not-saved', `${answer.code}: ${answer.message}`);
     return 'refused';
