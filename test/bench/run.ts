@@ -81,7 +81,8 @@ try {
   rows.push(...(await offlineBench(browser)));
   rows.push(...(await displayWeekBench(browser)));
   rows.push(...(await baseUnitBench()));
-  rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb)));
+  rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'application')));
+  rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'delegated')));
   rows.push(...(await bridgeWeekBench()));
   rows.push(...(await hubBench()));
   printTable(rows);
