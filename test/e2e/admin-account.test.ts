@@ -31,6 +31,8 @@ describe('the admin page with delegated permissions', () => {
     await account.getByRole('button', { name: 'Connect with a Microsoft account' }).click();
     await page.getByText(`Connected as Lintel Rooms (${ACCOUNT})`).waitFor();
     await expect.poll(() => account.getByRole('textbox', { name: 'Redirect URI' }).inputValue()).toBe(`${m365.bridge.url}/api/admin/m365/callback`);
+    // The bridge cannot read its own application here: the page says who keeps its credential current, rather than that there is none.
+    await page.getByText('With delegated permissions the bridge cannot read or renew', { exact: false }).waitFor();
 
     // Pick Loft's calendar for the bridge's local room Loft.
     const calendars = page.getByRole('region', { name: 'Calendars the account can use' });

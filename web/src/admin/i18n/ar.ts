@@ -158,6 +158,7 @@ export const ar: AdminMessages = {
   lastRenewal: 'آخر تجديد',
   lastError: 'آخر خطأ',
   noCredential: 'لا يملك الجسر أي بيانات اعتماد لـ Microsoft 365.',
+  delegatedCredential: 'مع الأذونات المفوَّضة لا يستطيع الجسر قراءة سر تطبيقه أو شهادته ولا تجديدهما: حافظ عليهما ساريين في مركز إدارة Entra وأعد تشغيل الجسر بالجديد.',
   renewCredentials: 'تجديد بيانات الاعتماد',
   renewing: 'جارٍ التجديد…',
   renewed: 'تم تجديد بيانات الاعتماد.',

@@ -167,6 +167,7 @@ export const de: AdminMessages = {
   lastRenewal: 'Letzte Erneuerung',
   lastError: 'Letzter Fehler',
   noCredential: 'Die Bridge hat keine Anmeldeinformationen für Microsoft 365.',
+  delegatedCredential: 'Mit delegierten Berechtigungen kann die Bridge das Geheimnis oder Zertifikat ihrer Anwendung weder lesen noch erneuern: Halten Sie es im Entra Admin Center aktuell und starten Sie die Bridge mit dem neuen neu.',
   renewCredentials: 'Anmeldeinformationen erneuern',
   renewing: 'Wird erneuert…',
   renewed: 'Anmeldeinformationen erneuert.',

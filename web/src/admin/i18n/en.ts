@@ -166,6 +166,7 @@ export const en: AdminMessages = {
   lastRenewal: 'Last renewal',
   lastError: 'Last error',
   noCredential: 'The bridge holds no Microsoft 365 credential.',
+  delegatedCredential: "With delegated permissions the bridge cannot read or renew its application's secret or certificate: keep it current in Entra admin center and restart the bridge with the new one.",
   renewCredentials: 'Renew credentials',
   renewing: 'Renewing…',
   renewed: 'Credentials renewed.',

@@ -165,6 +165,7 @@ export const es: AdminMessages = {
   lastRenewal: 'Última renovación',
   lastError: 'Último error',
   noCredential: 'El puente no tiene ninguna credencial de Microsoft 365.',
+  delegatedCredential: 'Con permisos delegados, el puente no puede leer ni renovar el secreto o el certificado de su aplicación: mantenlo vigente en el centro de administración de Entra y reinicia el puente con el nuevo.',
   renewCredentials: 'Renovar credenciales',
   renewing: 'Renovando…',
   renewed: 'Credenciales renovadas.',

@@ -167,6 +167,7 @@ export const fr: AdminMessages = {
   lastRenewal: 'Dernier renouvellement',
   lastError: 'Dernière erreur',
   noCredential: 'Le pont ne détient aucun identifiant Microsoft 365.',
+  delegatedCredential: 'Avec des autorisations déléguées, le pont ne peut ni lire ni renouveler le secret ou le certificat de son application : tenez-le à jour dans le centre d’administration Entra et redémarrez le pont avec le nouveau.',
   renewCredentials: 'Renouveler les identifiants',
   renewing: 'Renouvellement…',
   renewed: 'Identifiants renouvelés.',

@@ -155,6 +155,7 @@ export const ja: AdminMessages = {
   lastRenewal: '最終更新',
   lastError: '最後のエラー',
   noCredential: 'ブリッジには Microsoft 365 の資格情報がありません。',
+  delegatedCredential: '委任されたアクセス許可では、ブリッジはアプリケーションのシークレットや証明書を読み取ることも更新することもできません。Entra 管理センターで有効に保ち、新しいものでブリッジを再起動してください。',
   renewCredentials: '資格情報を更新',
   renewing: '更新中…',
   renewed: '資格情報を更新しました。',

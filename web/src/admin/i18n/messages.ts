@@ -114,6 +114,8 @@ export interface AdminMessages {
   lastRenewal: string;
   lastError: string;
   noCredential: string;
+  /** With delegated permissions the bridge reports no credential: it cannot read its own application. */
+  delegatedCredential: string;
   renewCredentials: string;
   renewing: string;
   renewed: string;

@@ -165,6 +165,7 @@ export const nl: AdminMessages = {
   lastRenewal: 'Laatste vernieuwing',
   lastError: 'Laatste fout',
   noCredential: 'De bridge heeft geen referentie voor Microsoft 365.',
+  delegatedCredential: 'Met gedelegeerde machtigingen kan de bridge het geheim of certificaat van zijn toepassing niet lezen of vernieuwen: houd het actueel in het Entra-beheercentrum en start de bridge opnieuw met het nieuwe.',
   renewCredentials: 'Referenties vernieuwen',
   renewing: 'Vernieuwen…',
   renewed: 'Referenties vernieuwd.',
