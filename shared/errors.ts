@@ -23,8 +23,11 @@ export const ERROR_CODES = [
   'pin-required',
   'wrong-pin',
   'too-many-attempts',
+  'rate-limited',
   'expired',
   'unauthorized',
+  'forbidden',
+  'origin-not-allowed',
   'display-unpaired',
   'pairing-code-invalid',
   'pairing-code-expired',
@@ -39,6 +42,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface LintelError {
   code: ErrorCode;
   message: string;
+  /** On a refusal that ends by itself (`rate-limited`, `too-many-attempts`): how long to wait before trying again. */
+  retryAfterMs?: number;
 }
 
 export type Result<T> = { ok: true; data: T } | ({ ok: false } & LintelError);
@@ -49,6 +54,11 @@ export function ok<T>(data: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, code, message };
+}
+
+/** A refusal for now only: the same request may succeed once `retryAfterMs` have passed. */
+export function failForNow<T = never>(code: ErrorCode, message: string, retryAfterMs: number): Result<T> {
+  return { ok: false, code, message, retryAfterMs };
 }
 
 /** HTTP status for each code, so every route answers the same way. */
@@ -72,8 +82,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'pin-required': 401,
   'wrong-pin': 403,
   'too-many-attempts': 429,
+  'rate-limited': 429,
   expired: 409,
   unauthorized: 401,
+  forbidden: 403,
+  'origin-not-allowed': 403,
   'display-unpaired': 409,
   'pairing-code-invalid': 404,
   'pairing-code-expired': 410,

@@ -225,7 +225,11 @@ export const RoomNotice = z.object({
 });
 export type RoomNotice = z.infer<typeof RoomNotice>;
 
-/** What the bridge sends a display: everything needed to render and to re-derive the status on its own clock. */
+/**
+ * What the bridge sends a display: everything needed to render and to
+ * re-derive the status on its own clock. Its meetings are as anyone may
+ * see them under the room's privacy setting (see meeting-privacy.ts).
+ */
 export const RoomState = z.object({
   room: PublicRoom,
   status: RoomStatus,

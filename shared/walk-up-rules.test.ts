@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomSettings, type WalkUpAction } from './model.ts';
+import { RoomSettings, type Meeting, type Privacy, type WalkUpAction } from './model.ts';
 import { allDay, timed } from '../test/support/meetings.ts';
 import { bookingOptions, checkInCandidate, dueNoShows, extendOptions, nextNoShowDeadline, planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
 
@@ -87,6 +87,16 @@ describe('extend', () => {
     expect(extendOptions(theirs, at('2026-11-23T13:50:00+01:00'), room)).toEqual([]);
     expect(extendOptions(meetings, at('2026-11-23T13:50:00+01:00'), room)).toEqual([15, 30]);
     expect(plan({ id, type: 'end-now' }, '2026-11-23T13:20:00+01:00', theirs)).toMatchObject({ ok: true, data: { kind: 'update', meetingId: 'theirs' } });
+  });
+
+  it('names the organizer in that refusal only where the room shows it', () => {
+    const theirs = timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'theirs', organizer: 'Ada Lovelace', organizedElsewhere: true });
+    const refusal = (meeting: Meeting, privacy: Privacy) =>
+      planWalkUpAction({ id, type: 'extend', minutes: 15 }, { meetings: [meeting], now: at('2026-11-23T13:50:00+01:00'), room: { ...room, settings: { ...room.settings, privacy } }, bookingSubject: 'Walk-up booking' });
+    const anonymous = { ok: false, code: 'organized-elsewhere', message: 'This meeting was booked in their own calendar: only its organizer can extend it.' };
+    expect(refusal(theirs, 'organizer-only')).toMatchObject({ message: expect.stringContaining('by Ada Lovelace') });
+    expect(refusal(theirs, 'hidden')).toEqual(anonymous);
+    expect(refusal({ ...theirs, isPrivate: true }, 'subject-and-organizer')).toEqual(anonymous);
   });
 
   it('refuses to extend an all-day event', () => {

@@ -1,8 +1,9 @@
 import { floorToMinute, MINUTE_MS, toIso } from './clock.ts';
 import { fail, ok, type Result } from './errors.ts';
+import { visibleMeeting } from './meeting-privacy.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
 import { BOOK_NOW_MINUTES, EXTEND_MINUTES } from './constants.ts';
-import type { Meeting, TimedMeeting, WalkUpAction } from './model.ts';
+import type { Meeting, RoomSettings, TimedMeeting, WalkUpAction } from './model.ts';
 import { currentMeeting, isInCheckInWindow, type StatusRoom } from './room-status.ts';
 
 /** What an accepted walk-up action does to the room's calendar. */
@@ -17,7 +18,8 @@ export type MeetingChange =
 export interface WalkUpContext {
   meetings: readonly Meeting[];
   now: number;
-  room: StatusRoom & { id: string };
+  /** The privacy setting too: a refusal names the organizer only where the room shows it. */
+  room: StatusRoom & { id: string; settings: Pick<RoomSettings, 'privacy'> };
   /** Subject for a new booking, already in the room's language. */
   bookingSubject: string;
 }
@@ -100,7 +102,8 @@ function planExtend(
   if (!target.ok) return target;
   const span = target.data;
   if (span.meeting.organizedElsewhere) {
-    const by = span.meeting.organizer ? ` by ${span.meeting.organizer}` : '';
+    const { organizer } = visibleMeeting(span.meeting, ctx.room.settings.privacy);
+    const by = organizer ? ` by ${organizer}` : '';
     return fail('organized-elsewhere', `This meeting was booked${by} in their own calendar: only its organizer can extend it.`);
   }
   const newEnd = span.end + action.minutes * MINUTE_MS;

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
 import type { CalendarSource } from './calendar/calendar-source.ts';
+import { originCheck } from './http/allowed-origin.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
 import { attachRealtime, connectedDisplays, displaysWatching, type DisplayPairing } from './realtime/socket-server.ts';
@@ -50,8 +51,12 @@ export interface BridgeOptions {
   version: string;
   /** Where phones and other devices reach this bridge; guessed from the network when absent. */
   publicUrl?: string | undefined;
+  /** Other sites whose pages may change things and connect live (LINTEL_ALLOWED_ORIGINS); the bridge's own and publicUrl's always may. */
+  allowedOrigins?: readonly string[] | undefined;
   /** The zone of rooms an admin adds from Microsoft 365, whose directory has none. */
   timeZone: string;
+  /** LINTEL_METRICS_TOKEN: the bearer token /api/metrics needs; without one, only this machine may read them. */
+  metricsToken?: string | undefined;
 }
 
 /** The local calendar is always current; this is how often a remote one is confirmed by default. */
@@ -80,6 +85,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const presence = new PresenceLog();
   const syncPeriodSeconds = ports.microsoft365?.syncPeriodSeconds ?? SYNC_PERIOD_SECONDS;
   const publicUrl = options.publicUrl ?? guessPublicUrl(port);
+  const origins = originCheck({ publicUrl, listed: options.allowedOrigins ?? [] });
   const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds });
   const displays = new DisplayRegistry(ports.store.database);
   const codes = new PairingCodes(ports.store.database, ports.clock);
@@ -114,7 +120,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     microsoft365: ports.microsoft365,
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
-  const adminRouter = createAdminRouter({ service: admin, codes, config: adminConfig, localToken: ports.admin.localToken, microsoft });
+  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, localToken: ports.admin.localToken, microsoft });
   server.on(
     'request',
     createApp({
@@ -125,13 +131,15 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       version: options.version,
       health: () => checkHealth({ clock: ports.clock, version: options.version, roomCount: () => rooms.listRooms().length, store: storeHealth, microsoft365: ports.microsoft365 }),
       metrics,
+      metricsToken: options.metricsToken,
       webDir: options.webDir,
       admin: adminRouter,
       // The admin page signs in and discovers rooms in the browser, so it talks to Microsoft's hosts itself.
       connectSources: microsoft ? microsoft.origins() : [],
+      origins,
     }),
   );
-  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl, adapter: cluster?.adapter }, ports.logger);
+  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl, adapter: cluster?.adapter, origins }, ports.logger);
   const stopRelay = cluster
     ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, clock: ports.clock, processId: cluster.processId })
     : () => {};

@@ -32,6 +32,29 @@ describe('bridge config', () => {
       message: expect.stringContaining('LINTEL_DATABASE_URL: must be a postgresql:// URL'),
     });
   });
+
+  it('takes a metrics token, and refuses one too short to be a secret without repeating it', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { metricsToken: undefined } });
+    expect(parseConfig({ LINTEL_METRICS_TOKEN: 'c2f6a1e0b9d84e7f' })).toMatchObject({ ok: true, data: { metricsToken: 'c2f6a1e0b9d84e7f' } });
+    const result = parseConfig({ LINTEL_METRICS_TOKEN: 'hunter2' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('LINTEL_METRICS_TOKEN: must be at least 16 characters') });
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
+  it('reads the other sites whose pages may use the bridge, and names every entry that is not an origin', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { allowedOrigins: [] } });
+    expect(parseConfig({ LINTEL_ALLOWED_ORIGINS: 'https://Intranet.example.org/, http://signage.example.org:8000,' })).toMatchObject({
+      ok: true,
+      data: { allowedOrigins: ['https://intranet.example.org', 'http://signage.example.org:8000'] },
+    });
+    const result = parseConfig({ LINTEL_ALLOWED_ORIGINS: 'intranet.example.org,https://ok.example.org,https://intranet.example.org/app,null' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('LINTEL_ALLOWED_ORIGINS.0: "intranet.example.org" is not an http(s) origin');
+    expect(result.message).toContain('LINTEL_ALLOWED_ORIGINS.2: "https://intranet.example.org/app" is more than an origin: give https://intranet.example.org');
+    expect(result.message).toContain('LINTEL_ALLOWED_ORIGINS.3: "null" is not an http(s) origin');
+    expect(result.message).not.toContain('ok.example.org');
+  });
 });
 
 describe('Microsoft 365 config', () => {

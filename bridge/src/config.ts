@@ -10,6 +10,20 @@ const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).t
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** A site as browsers name it in `Origin`: http(s), host and port, nothing after (but the lone "/" addresses are often written with). */
+const WebOrigin = z.string().transform((value, ctx) => {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an http(s) origin such as https://intranet.example.org` });
+    return z.NEVER;
+  }
+  if (url.href !== `${url.origin}/`) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is more than an origin: give ${url.origin}` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 /**
  * The bridge's whole configuration, read once from the environment at start.
  * Exported as JSON Schema in kiosk-config/schema/ for editors and installers.
@@ -42,6 +56,14 @@ export const BridgeEnvironment = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .optional()
     .describe("Where phones reach this bridge (the display's QR code), e.g. http://lintel.example.org:8080."),
+  LINTEL_ALLOWED_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(WebOrigin))
+    .optional()
+    .describe(
+      "Other sites whose pages may change bookings and connect live, comma-separated origins, e.g. https://intranet.example.org,http://signage.example.org:8000. Pages of the bridge's own address and of LINTEL_PUBLIC_URL always may; programs that send no Origin (integrations, curl) are not affected.",
+    ),
   LINTEL_M365_TENANT_ID: z
     .string()
     .min(1)
@@ -77,6 +99,13 @@ export const BridgeEnvironment = z.object({
     .describe(
       'A PostgreSQL database as the store instead of SQLite in LINTEL_DATA_DIR: for bridge processes on several machines. Unset: SQLite.',
     ),
+  LINTEL_METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters, e.g. from `openssl rand -hex 32`')
+    .optional()
+    .describe(
+      'A secret: /api/metrics answers only requests with `Authorization: Bearer <this>` (a Prometheus server, from anywhere). Unset: only requests from this machine (loopback).',
+    ),
 })
   .superRefine((env, ctx) => {
     const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
@@ -99,10 +128,13 @@ export interface BridgeConfig {
   demoMeetings: boolean;
   roomsFile: string | undefined;
   publicUrl: string | undefined;
+  allowedOrigins: string[];
   serialPath: string | undefined;
   microsoft365: Microsoft365Config | null;
   redisUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** A secret: kept out of logs (logger.ts masks `metricsToken`). */
+  metricsToken: string | undefined;
 }
 
 export interface Microsoft365Config {
@@ -144,9 +176,11 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     demoMeetings: c.LINTEL_DEMO_MEETINGS,
     roomsFile: c.LINTEL_CONFIG,
     publicUrl: c.LINTEL_PUBLIC_URL,
+    allowedOrigins: c.LINTEL_ALLOWED_ORIGINS ?? [],
     serialPath: c.LINTEL_SERIAL_PATH,
     redisUrl: c.LINTEL_REDIS_URL,
     databaseUrl: c.LINTEL_DATABASE_URL,
+    metricsToken: c.LINTEL_METRICS_TOKEN,
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined
         ? null

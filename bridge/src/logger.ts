@@ -8,7 +8,7 @@ export function createLogger(level: string): Logger {
     level,
     base: { app: 'lintel-bridge' },
     redact: {
-      paths: ['*.secret', '*.clientSecret', '*.password', '*.token', '*.accessToken', '*.refreshToken', '*.pin', 'headers.authorization'],
+      paths: ['*.secret', '*.clientSecret', '*.metricsToken', '*.password', '*.token', '*.accessToken', '*.refreshToken', '*.pin', 'headers.authorization'],
       censor: '[masked]',
     },
   });

@@ -57,7 +57,10 @@ async function connectDisplays(bridges: BridgeProcess[]): Promise<TestSocket[][]
     await Promise.all(
       wanted.slice(start, start + CONNECT_BATCH).map(async ({ room, display }) => {
         const bridge = bridges[display % bridges.length]!;
-        const socket: TestSocket = io(bridge.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+        // Each display from an address of its own, as in a building: the bridge limits walk-up actions per address.
+        const n = room * DISPLAYS_PER_ROOM + display;
+        const localAddress = `127.1.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+        const socket: TestSocket = io(bridge.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...{ localAddress } });
         await new Promise<void>((resolve, reject) => {
           socket.once('connect', () => resolve());
           socket.once('connect_error', reject);

@@ -46,6 +46,18 @@ async function bookFor(page: Page, minutes: string) {
 
 const offlineBanner = (page: Page) => page.getByRole('alert').getByText(/^Offline since/);
 
+/** Taps a button by its label or text inside the page: fast enough to queue a hundred actions. */
+function tap(page: Page, name: string): Promise<void> {
+  return page.evaluate(async (label) => {
+    // Durations are formatted with a no-break space: compare with plain ones.
+    const plain = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
+    const button = [...document.querySelectorAll('button')].find((each) => plain(each.getAttribute('aria-label')) === label || plain(each.textContent) === label);
+    if (!button) throw new Error(`no button "${label}"`);
+    button.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, name);
+}
+
 describe('offline display', () => {
   it('restarts without its bridge, shows the last schedule and turns Available at the meeting end', async () => {
     const clock = new FakeClock('2026-11-23T10:25:00+01:00');
@@ -110,8 +122,8 @@ describe('offline display', () => {
     const restarted = await bridge.start();
     const realApply = restarted.rooms.applyAction.bind(restarted.rooms);
     let applied = 0;
-    restarted.rooms.applyAction = (roomId, action) => {
-      const answer = realApply(roomId, action);
+    restarted.rooms.applyAction = (roomId, action, client) => {
+      const answer = realApply(roomId, action, client);
       // Break the connection in the middle of the replay, as a flaky network would.
       if (++applied === 8) void bridge.stop().then(() => bridge.start());
       return answer;
@@ -127,6 +139,32 @@ describe('offline display', () => {
     expect(booked).toHaveLength(1);
     expect(booked[0]).toMatchObject({ start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T14:00:00.000Z' });
     await page.getByText('10:00–15:00').first().waitFor();
+  });
+
+  it('applies each of 100 queued actions exactly once when the bridge is back: the limits per client let a whole outbox through', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const bridge = await restartableBridge(clock);
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+
+    await bridge.stop();
+    await offlineBanner(page).waitFor();
+    await tap(page, 'Book now');
+    await tap(page, '15 mins');
+    for (let i = 0; i < 99; i++) {
+      await tap(page, 'Extend');
+      await tap(page, 'Extend by 15 mins');
+    }
+    await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
+    expect(walkUps(bridge.store)).toEqual([]);
+
+    await bridge.start();
+    // One booking of 15 min, extended 99 times by 15 min: 25 hours, each action applied once.
+    const bookingEnd = () => walkUps(bridge.store)[0]?.end;
+    await expect.poll(bookingEnd, { timeout: 30_000 }).toBe('2026-11-24T10:00:00.000Z');
+    await page.getByRole('status').getByText('Saving…').waitFor({ state: 'detached' });
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    expect(walkUps(bridge.store)).toHaveLength(1);
   });
 
   it('shows a queued action that conflicts on replay as refused with its reason, and loses nothing else', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDayOf } from '../../shared/time-zone.ts';
+import { clientOf } from '../../bridge/src/limits/client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
 import type { EmulatedEvent } from '../graph-emulator/events.ts';
@@ -74,7 +75,7 @@ describe('Microsoft 365: a whole day against a busy calendar', () => {
       } else if (roll < 0.9) {
         m365.tenant.cancelMeeting(target.organizer, target.event.id);
       } else if (m365.state(ROOM.id).status === 'available' || m365.state(ROOM.id).status === 'starting-soon') {
-        const booked = m365.bridge.rooms.applyAction(ROOM.id, { id: crypto.randomUUID(), type: 'book-now' });
+        const booked = m365.bridge.rooms.applyAction(ROOM.id, { id: crypto.randomUUID(), type: 'book-now' }, clientOf({ address: '192.0.2.10' }));
         if (booked.ok) walkUps++;
       }
       changes++;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
+import { clientOf } from '../../bridge/src/limits/client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { SERVICE_MAILBOX, startM365Bridge, type M365Bridge } from '../support/m365-bridge.ts';
 
@@ -81,7 +82,7 @@ describe('Microsoft 365: walk-up bookings reach Exchange', () => {
     const m365 = await start(clock);
     await m365.integration.syncNow(ROOM.id);
 
-    const booked = m365.bridge.rooms.applyAction(ROOM.id, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    const booked = m365.bridge.rooms.applyAction(ROOM.id, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 }, clientOf({ address: '192.0.2.10' }));
     expect(booked.ok).toBe(true);
     await m365.integration.flushOutbox();
     const organizerCopies = m365.tenant.eventsOf(SERVICE_MAILBOX);

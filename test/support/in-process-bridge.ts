@@ -4,6 +4,7 @@ import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
+import type { Logger } from '../../bridge/src/logger.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
@@ -26,6 +27,12 @@ export interface TestBridgeOptions {
   port?: number;
   /** Each room's base unit, started; none by default. */
   baseUnits?: ReadonlyMap<string, BaseUnit>;
+  /** LINTEL_METRICS_TOKEN; none by default. */
+  metricsToken?: string;
+  /** Where the bridge logs; nowhere by default. */
+  logger?: Logger;
+  /** LINTEL_ALLOWED_ORIGINS; none by default. */
+  allowedOrigins?: string[];
 }
 
 /** A real bridge on a random port with an in-memory store and the given clock. */
@@ -35,10 +42,10 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
   }
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const bridge = await startBridge(
     { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN }, ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}) },
-    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', timeZone: 'Europe/Amsterdam' },
+    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam' },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
 }

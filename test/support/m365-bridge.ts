@@ -5,6 +5,7 @@ import { Room, type RoomState, type WalkUpAction } from '../../shared/model.ts';
 type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
+import { clientOf } from '../../bridge/src/limits/client.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { countingFetch } from './counting-fetch.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
@@ -143,7 +144,7 @@ export async function startM365Bridge(options: {
     integration,
     store,
     act(roomId, action) {
-      const result = running.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction);
+      const result = running.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction, clientOf({ address: '192.0.2.10' }));
       if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
       return result.data;
     },

@@ -5,6 +5,7 @@ import type { RoomState, WalkUpAction } from '../../shared/model.ts';
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { parseConfig } from '../../bridge/src/config.ts';
+import { clientOf } from '../../bridge/src/limits/client.ts';
 import { readCredential } from '../../bridge/src/microsoft-365/credential-file.ts';
 import { countingFetch } from './counting-fetch.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
@@ -85,7 +86,7 @@ export async function startAsNewUser(options: { clock: FakeClock; env: Record<st
       return result.data;
     },
     act(roomId, action) {
-      const result = bridge.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction);
+      const result = bridge.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction, clientOf({ address: '192.0.2.10' }));
       if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
       return result.data;
     },

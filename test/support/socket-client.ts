@@ -4,13 +4,24 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents, WatchRequest } fr
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A display's socket, as the web app opens it, connected and watching a room. */
-export async function watchingClient(url: string, request: WatchRequest = {}): Promise<{ socket: TestSocket; first: Ack<RoomState> }> {
-  const socket: TestSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+/**
+ * A display's socket, as the web app opens it, connected; `from` is the local
+ * address it connects from (any of 127.0.0.0/8 on Linux), so the bridge
+ * counts it as another device.
+ */
+export async function connectedClient(url: string, from?: string): Promise<TestSocket> {
+  // engine.io-client hands `localAddress` to Node's WebSocket, though its types leave it out.
+  const socket: TestSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(from === undefined ? {} : { localAddress: from }) });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+  return socket;
+}
+
+/** A display's socket, as the web app opens it, connected and watching a room. */
+export async function watchingClient(url: string, request: WatchRequest = {}): Promise<{ socket: TestSocket; first: Ack<RoomState> }> {
+  const socket = await connectedClient(url);
   const first = await socket.emitWithAck('room:watch', request);
   return { socket, first };
 }

@@ -3,15 +3,14 @@ import { LinkRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/
 import type { Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
-import { sendError } from '../http/send-error.ts';
-import type { PairingCodes } from '../pairing/pairing-codes.ts';
+import { sendError, sendRefusal } from '../http/send-error.ts';
+import { clientOf } from '../limits/client.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
 
 export interface AdminRouterDeps extends AdminAuthDeps {
   service: AdminService;
-  codes: PairingCodes;
   config: AdminConfig;
 }
 
@@ -22,7 +21,7 @@ const SIGN_IN_COOKIE_SECONDS = 600;
 
 /** The admin page's API (see shared/admin-api.ts): every route but `/config` behind `requireAdmin`. */
 export function createAdminRouter(deps: AdminRouterDeps): express.Router {
-  const { service, codes } = deps;
+  const { service } = deps;
   const router = express.Router();
   // Admin answers describe the organisation's setup: never cached, by the browser or a proxy.
   router.use((_req, res, next) => {
@@ -53,12 +52,8 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
   router.post('/links', (req, res) => {
     const body = jsonBody(req, res, LinkRequest);
     if (!body) return;
-    const you = adminOf(res);
-    // Guessing is counted per person and address: one admin's typos do not lock out another.
-    const client = `${you.id}@${req.ip ?? ''}`;
-    const linked = service.link(body, you, client);
-    if (!linked.ok && linked.code === 'too-many-attempts') res.setHeader('Retry-After', String(Math.ceil(codes.waitMs(client) / 1000)));
-    answer(res, linked);
+    // Guessing is counted per admin and per address (the connection's peer, see clientOf): one admin's typos do not lock out another.
+    answer(res, service.link(body, adminOf(res), clientOf({ address: req.socket.remoteAddress })));
   });
 
   router.delete('/displays/:id', (req, res) => {
@@ -120,7 +115,7 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
 function answer<T>(res: Response, result: Result<T>, status = 200): void {
   if (result.ok) res.status(status).json(result.data);
-  else sendError(res, result.code, result.message);
+  else sendRefusal(res, result);
 }
 
 /** Microsoft's answer in the callback's query, each a single string (identity platform docs: v2-oauth2-auth-code-flow.md). */

@@ -2,6 +2,7 @@ import type { AccountAuthorization, AccountCalendars, M365Account, AdminDisplay,
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
+import type { Client } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { Microsoft365Integration, Microsoft365Status } from '../microsoft-365/microsoft-365.ts';
@@ -73,11 +74,11 @@ export class AdminService {
     return this.status(you);
   }
 
-  /** Links the display showing `request.code`; the code is used up only when the link is made. */
-  link(request: ParsedLinkRequest, you: AdminIdentity, client: string): Result<LinkResult> {
+  /** Links the display showing `request.code`, typed by `you` from `client`; the code is used up only when the link is made. */
+  link(request: ParsedLinkRequest, you: AdminIdentity, client: Client): Result<LinkResult> {
     const { codes, displays, clock } = this.#deps;
     let created: string | undefined;
-    const linked = codes.redeem(request.code, client, (displayId) => {
+    const linked = codes.redeem(request.code, { adminId: you.id, client }, (displayId) => {
       const room = 'roomId' in request.room ? this.#existingRoom(request.room.roomId) : this.#roomFor(request.room.microsoft365);
       if (!room.ok) return room;
       if (room.data.created) created = room.data.room.id;

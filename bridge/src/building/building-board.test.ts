@@ -6,11 +6,14 @@ import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { clientOf } from '../limits/client.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';
 import { RoomService } from '../rooms/room-service.ts';
 import { BuildingBoard } from './building-board.ts';
 
+/** The display the bookings below come from. */
+const display = clientOf({ address: '192.0.2.10' });
 
 function setup() {
   const clock = new FakeClock('2026-11-23T10:00:00+01:00');
@@ -74,7 +77,7 @@ describe('building board', () => {
 
   it('announces only the room a walk-up action changed, at once, and moves its boundary with it', () => {
     const { clock, rooms, board, announced } = setup();
-    rooms.applyAction('atlas', WalkUpAction.parse({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 }));
+    rooms.applyAction('atlas', WalkUpAction.parse({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 }), display);
     expect(announced.map((room) => [room.id, room.status, room.busyUntil])).toEqual([['atlas', 'busy', '2026-11-23T09:15:00.000Z']]);
     clock.advance(15 * MINUTE_MS);
     expect(announced.at(-1)).toMatchObject({ id: 'atlas', status: 'available' });
@@ -83,7 +86,7 @@ describe('building board', () => {
 
   it('stays quiet for a change that leaves the summary as it was', () => {
     const { rooms, announced } = setup();
-    rooms.applyAction('atlas', WalkUpAction.parse({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 }));
+    rooms.applyAction('atlas', WalkUpAction.parse({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 }), display);
     rooms.roomAdded('atlas');
     expect(announced).toHaveLength(1);
   });

@@ -4,6 +4,7 @@ import { bookingOptions, checkInCandidate } from '../../../shared/walk-up-rules.
 import type { UnitEvent } from '../base-unit/unit-link.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { CalendarSource } from '../calendar/calendar-source.ts';
+import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { desiredUnitState, isOfficeHours } from './hardware-policy.ts';
@@ -117,7 +118,7 @@ export class RoomHardware {
 
   #act(action: { type: 'check-in'; meetingId: string } | { type: 'book-now'; minutes?: 30 }, why: string): void {
     const { rooms, roomId, logger } = this.#deps;
-    const result = rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action });
+    const result = rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action }, clientOf({ baseUnit: roomId }));
     logger.info({ roomId, action: action.type, ok: result.ok, code: result.ok ? undefined : result.code }, why);
   }
 }

@@ -1,34 +1,35 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { WalkUpAction } from '../../../shared/model.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { BuildingBoard } from '../building/building-board.ts';
-import type { Logger } from '../logger.ts';
+import { clientOf } from '../limits/client.ts';
 import type { HealthReport } from '../operations/health-report.ts';
 import type { BridgeMetrics } from '../operations/metrics.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
 import { jsonBody } from './json-body.ts';
+import { requireMetricsAccess } from './metrics-access.ts';
 import { validRoomId } from './room-id-param.ts';
-import { sendError } from './send-error.ts';
-import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
+import { sendError, sendRefusal } from './send-error.ts';
 
 export interface ApiDeps {
   rooms: RoomService;
   /** Every room's summary, for building screens. */
   building: Pick<BuildingBoard, 'summaries'>;
   baseUnits: ReadonlyMap<string, BaseUnit>;
-  logger: Logger;
   version: string;
   /** The admin page's API, mounted at /api/admin. */
   admin: express.Router;
   health: () => HealthReport;
   metrics: Pick<BridgeMetrics, 'contentType' | 'text'>;
+  /** LINTEL_METRICS_TOKEN: the bearer token /api/metrics needs; without one, only this machine may read them. */
+  metricsToken: string | undefined;
 }
 
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, building, baseUnits, logger, version, admin, health, metrics }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, building, baseUnits, version, admin, health, metrics, metricsToken }: ApiDeps): express.Router {
   const router = express.Router();
   const openApi = openApiDocument(version);
 
@@ -40,7 +41,7 @@ export function createApiRouter({ rooms, building, baseUnits, logger, version, a
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
 
-  router.get('/metrics', (_req, res, next) => {
+  router.get('/metrics', requireMetricsAccess(metricsToken), (_req, res, next) => {
     // Not res.send: it would rewrite the registry's content type (parameters reordered).
     metrics.text().then((text) => res.setHeader('Content-Type', metrics.contentType).end(text), next);
   });
@@ -79,28 +80,14 @@ export function createApiRouter({ rooms, building, baseUnits, logger, version, a
     if (roomId === undefined) return;
     const action = jsonBody(req, res, WalkUpAction);
     if (action === undefined) return;
-    const result = rooms.applyAction(roomId, action);
-    if (!result.ok) return sendError(res, result.code, result.message);
+    // The connection's peer, not req.ip: see clientOf for why no proxy's header is trusted.
+    const result = rooms.applyAction(roomId, action, clientOf({ address: req.socket.remoteAddress }));
+    if (!result.ok) return sendRefusal(res, result);
     res.json(result.data);
   });
 
   router.use((req, res) => {
     sendError(res, 'not-found', `There is no API endpoint ${req.method} ${req.baseUrl}${req.path}. See GET /api/openapi.json.`);
-  });
-
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
-    if (type === 'entity.too.large') return sendError(res, 'payload-too-large', `The body is larger than ${BODY_LIMIT}.`);
-    if (type === 'entity.parse.failed') return sendError(res, 'invalid-input', 'The body is not valid JSON.');
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return sendError(res, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');
-    }
-    if (error instanceof StoreUnavailableError) {
-      logger.warn({ err: error }, 'API request not handled: the store is unreachable');
-      return sendError(res, 'store-unavailable', STORE_UNAVAILABLE_MESSAGE);
-    }
-    logger.error({ err: error }, 'API request failed');
-    sendError(res, 'internal', 'The bridge could not handle this request; it has been logged.');
   });
 
   return router;

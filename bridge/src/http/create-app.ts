@@ -2,12 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import type { Logger } from '../logger.ts';
+import type { OriginCheck } from './allowed-origin.ts';
 import { createApiRouter, type ApiDeps } from './api-router.ts';
+import { answerErrors } from './error-answer.ts';
+import { foreignOriginGuard } from './foreign-origin-guard.ts';
+import { refuseUndecodablePath } from './undecodable-path.ts';
 
 export interface AppDeps extends ApiDeps {
+  logger: Logger;
   webDir: string;
   /** Origins besides the bridge the page may fetch from: Microsoft's sign-in and Graph, for the admin page. */
   connectSources: string[];
+  /** Whose pages may change things through the API (walk-up actions, the admin API). */
+  origins: OriginCheck;
 }
 
 /**
@@ -39,8 +47,10 @@ export function createApp(deps: AppDeps): express.Express {
       strictTransportSecurity: false,
     }),
   );
-  app.use('/api', createApiRouter(deps));
+  app.use(refuseUndecodablePath);
+  app.use('/api', foreignOriginGuard(deps.origins, deps.logger), createApiRouter(deps));
   app.use(webApp(deps.webDir));
+  app.use(answerErrors(deps.logger));
   return app;
 }
 

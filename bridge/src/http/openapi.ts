@@ -13,7 +13,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       title: 'Lintel bridge API',
       version,
       description:
-        'Room state for displays and integrations, and walk-up actions; live updates are pushed over socket.io (`room:state`). Under `/api/admin`, the admin page\'s API, for an admin\'s Microsoft token or the local admin token.',
+        'Room state for displays and integrations, and walk-up actions; live updates are pushed over socket.io (`room:state`). Under `/api/admin`, the admin page\'s API, for an admin\'s Microsoft token or the local admin token. A request other than GET, HEAD or OPTIONS, or a socket.io handshake, whose `Origin` is not the bridge\'s own (its `Host`), `LINTEL_PUBLIC_URL`\'s or listed in `LINTEL_ALLOWED_ORIGINS` is refused with 403 `origin-not-allowed`; programs that send no `Origin` are not affected.',
     },
     paths: {
       '/api/health': {
@@ -30,8 +30,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/metrics': {
         get: {
           summary: 'Metrics in the Prometheus text format: displays, base units, Microsoft 365 sync lag, outbox, Graph requests and throttles',
-          description: 'Labels are room ids, never mailboxes. Metrics of Microsoft 365 are absent when it is not configured. The metrics are described in kiosk-config/ADMIN-GUIDE.md (Monitoring).',
-          responses: { '200': { description: 'The metrics now', content: { 'text/plain; version=0.0.4; charset=utf-8': { schema: { type: 'string' } } } } },
+          description:
+            'Labels are room ids, never mailboxes. Metrics of Microsoft 365 are absent when it is not configured. The metrics are described in kiosk-config/ADMIN-GUIDE.md (Monitoring). With LINTEL_METRICS_TOKEN set, only for that bearer token; unset, only for requests from the bridge\'s own machine (loopback, not relayed by a proxy).',
+          security: [{ metricsToken: [] }, {}],
+          responses: {
+            '200': { description: 'The metrics now', content: { 'text/plain; version=0.0.4; charset=utf-8': { schema: { type: 'string' } } } },
+            '401': errorResponse('LINTEL_METRICS_TOKEN is set, and the request does not carry it (`WWW-Authenticate: Bearer`)'),
+            '403': errorResponse('LINTEL_METRICS_TOKEN is not set, and the request is not from the bridge\'s own machine'),
+          },
         },
       },
       '/api/rooms': {
@@ -57,7 +63,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: "A room's status, current and next meetings, and today's events",
           parameters: [roomIdParameter],
           responses: {
-            '200': { description: 'The room state now', content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
+            '200': { description: "The room state now; what the room's `privacy` setting hides (and a private meeting's subject and organizer) is sent as an empty `subject` and a null `organizer`", content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
             '404': errorResponse('No such room'),
           },
         },
@@ -80,18 +86,23 @@ export function openApiDocument(version: string): Record<string, unknown> {
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WalkUpAction' } } } },
           responses: {
             '200': { description: 'Applied; the new room state', content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
-            '400': errorResponse('Invalid input or malformed JSON'),
+            '400': errorResponse('Invalid input, malformed JSON, a body that is not what its Content-Encoding says, or a path that is not valid percent-encoding'),
+            '403': errorResponse('A wrong PIN (`wrong-pin`), a read-only room (`read-only`), or a page of a site not allowed (`origin-not-allowed`)'),
             '404': errorResponse('No such room'),
             '409': errorResponse('The action does not fit the schedule (the code says why)'),
             '413': errorResponse('Body larger than 16 KB'),
-            '415': errorResponse('Body is not JSON'),
+            '415': errorResponse('Body is not JSON, or in a Content-Encoding the bridge does not decode (it decodes gzip, deflate and br)'),
+            '429': errorResponse('Too many wrong PINs from this client at this room (`too-many-attempts`), or too many actions from it (`rate-limited`): try again after `Retry-After` seconds'),
           },
         },
       },
       ...adminPaths(),
     },
     components: {
-      securitySchemes: adminSecurityScheme,
+      securitySchemes: {
+        ...adminSecurityScheme,
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'The bridge\'s LINTEL_METRICS_TOKEN, for /api/metrics.' },
+      },
       schemas: {
         Health: schema(HealthReport, 'output'),
         Error: {

@@ -3,9 +3,13 @@ import { fail, ok } from '../../../shared/errors.ts';
 import { PAIRING_ALPHABET } from '../../../shared/pairing-code.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
-import { PairingCodes } from './pairing-codes.ts';
+import { clientOf } from '../limits/client.ts';
+import { PairingCodes, type CodeGuesser } from './pairing-codes.ts';
 
 const linkOk = (displayId: string) => ok(displayId);
+/** An admin typing codes from an address. */
+const admin = (adminId: string, address = '192.0.2.1'): CodeGuesser => ({ adminId, client: clientOf({ address }) });
+const wrongCode = '2222-2222';
 
 describe('pairing codes', () => {
   it('shows a display the same code until it expires after 10 minutes, then a new one', () => {
@@ -19,30 +23,64 @@ describe('pairing codes', () => {
     expect(codes.issue('display-0001-aaaa')!.code).toBe(first.code);
     clock.advance(60_000);
     expect(codes.issue('display-0001-aaaa')!.code).not.toBe(first.code);
-    expect(codes.redeem(first.code, 'admin', linkOk)).toMatchObject({ ok: false, code: 'pairing-code-expired' });
+    expect(codes.redeem(first.code, admin('ada'), linkOk)).toMatchObject({ ok: false, code: 'pairing-code-expired' });
   });
 
   it('is used up only by a link that succeeds; a code whose link keeps failing is burned after 5 tries', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
     const codes = new PairingCodes(openTestDatabase(), clock);
     const { code } = codes.issue('display-0002-bbbb')!;
-    for (let n = 0; n < 5; n++) expect(codes.redeem(code, 'admin', () => fail('room-not-found', 'no'))).toMatchObject({ code: 'room-not-found' });
-    expect(codes.redeem(code, 'admin', linkOk)).toMatchObject({ ok: false, code: 'pairing-code-expired' });
+    for (let n = 0; n < 5; n++) expect(codes.redeem(code, admin('ada'), () => fail('room-not-found', 'no'))).toMatchObject({ code: 'room-not-found' });
+    expect(codes.redeem(code, admin('ada'), linkOk)).toMatchObject({ ok: false, code: 'pairing-code-expired' });
     const fresh = codes.issue('display-0002-bbbb')!.code;
     expect(fresh).not.toBe(code);
-    expect(codes.redeem(fresh.toLowerCase(), 'admin', linkOk)).toEqual({ ok: true, data: 'display-0002-bbbb' });
-    expect(codes.redeem(fresh, 'admin', linkOk)).toMatchObject({ ok: false, code: 'pairing-code-used' });
+    expect(codes.redeem(fresh.toLowerCase(), admin('ada'), linkOk)).toEqual({ ok: true, data: 'display-0002-bbbb' });
+    expect(codes.redeem(fresh, admin('ada'), linkOk)).toMatchObject({ ok: false, code: 'pairing-code-used' });
   });
 
-  it('makes everyone wait once 100 wrong codes came in 10 minutes, however many clients sent them', () => {
+  it('makes an admin wait after 10 wrong codes in 10 minutes, from wherever they come, a right code too, and no other admin', () => {
     const clock = new FakeClock('2026-11-23T09:00:00Z');
     const codes = new PairingCodes(openTestDatabase(), clock);
     const { code } = codes.issue('display-0003-cccc')!;
-    for (let n = 0; n < 100; n++) codes.redeem('2222-2222', `client-${n}`, linkOk);
-    expect(codes.redeem(code, 'someone-new', linkOk)).toMatchObject({ ok: false, code: 'too-many-attempts' });
-    expect(codes.waitMs('someone-new')).toBe(10 * 60_000);
+    for (let n = 0; n < 10; n++) expect(codes.redeem(wrongCode, admin('mallory', `198.51.100.${n}`), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+    expect(codes.redeem(code, admin('mallory', '198.51.100.99'), linkOk)).toEqual({
+      ok: false,
+      code: 'too-many-attempts',
+      message: 'Too many wrong pairing codes: try again in 600 s.',
+      retryAfterMs: 10 * 60_000,
+    });
+    expect(codes.redeem(code, admin('ada', '198.51.100.0'), linkOk)).toEqual(ok('display-0003-cccc'));
     clock.advance(10 * 60_000);
-    expect(codes.waitMs('someone-new')).toBe(0);
+    expect(codes.redeem(wrongCode, admin('mallory'), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+  });
+
+  it('past 10 wrong codes from one address, an admin’s first wrong code there makes them wait, yet a right code always links', () => {
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const codes = new PairingCodes(openTestDatabase(), clock);
+    // Several admins behind one reverse proxy: one address.
+    const first = codes.issue('display-0007-aaaa')!.code;
+    expect(codes.redeem(first, admin('grace'), linkOk).ok).toBe(true);
+    for (let n = 0; n < 10; n++) codes.redeem(wrongCode, admin(`guesser-${n}`), linkOk);
+
+    const { code } = codes.issue('display-0008-bbbb')!;
+    expect(codes.redeem(wrongCode, admin('ada'), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+    expect(codes.redeem(code, admin('ada'), linkOk)).toMatchObject({ code: 'too-many-attempts' });
+    expect(codes.redeem(wrongCode, admin('grace'), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+    expect(codes.redeem(code, admin('grace'), linkOk)).toEqual(ok('display-0008-bbbb'));
+    expect(codes.redeem(codes.issue('display-0009-cccc')!.code, admin('alan'), linkOk)).toEqual(ok('display-0009-cccc'));
+    // Elsewhere, an admin still has their ten.
+    expect(codes.redeem(wrongCode, admin('linus', '203.0.113.7'), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+    expect(codes.redeem(codes.issue('display-0010-dddd')!.code, admin('linus', '203.0.113.7'), linkOk)).toEqual(ok('display-0010-dddd'));
+  });
+
+  it('past 100 wrong codes from everyone in 10 minutes, still links an admin who holds a valid code', () => {
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const codes = new PairingCodes(openTestDatabase(), clock);
+    const { code } = codes.issue('display-0003-cccc')!;
+    for (let n = 0; n < 100; n++) codes.redeem(wrongCode, admin(`guesser-${n}`, `198.51.${Math.floor(n / 5)}.${n % 5}`), linkOk);
+    expect(codes.redeem(code, admin('someone-new', '203.0.113.1'), linkOk)).toEqual(ok('display-0003-cccc'));
+    expect(codes.redeem(wrongCode, admin('another', '203.0.113.2'), linkOk)).toMatchObject({ code: 'pairing-code-invalid' });
+    expect(codes.redeem(wrongCode, admin('another', '203.0.113.2'), linkOk)).toMatchObject({ code: 'too-many-attempts', retryAfterMs: 10 * 60_000 });
   });
 
   it('never gives two displays the same live code', () => {
@@ -59,8 +97,8 @@ describe('pairing codes', () => {
     const { code } = new PairingCodes(db, clock).issue('display-0006-ffff')!;
     const [restarted, other] = [new PairingCodes(db, clock), new PairingCodes(db, clock)];
     expect(restarted.issue('display-0006-ffff')!.code).toBe(code);
-    expect(other.redeem(code, 'admin', linkOk)).toEqual(ok('display-0006-ffff'));
-    expect(restarted.redeem(code, 'admin', linkOk)).toMatchObject({ ok: false, code: 'pairing-code-used' });
+    expect(other.redeem(code, admin('ada'), linkOk)).toEqual(ok('display-0006-ffff'));
+    expect(restarted.redeem(code, admin('ada'), linkOk)).toMatchObject({ ok: false, code: 'pairing-code-used' });
     expect(restarted.issue('display-0006-ffff')!.code).not.toBe(code);
   });
 });

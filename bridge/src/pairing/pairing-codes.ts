@@ -1,13 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
-import { fail, type Result } from '../../../shared/errors.ts';
+import { fail, failForNow, type Result } from '../../../shared/errors.ts';
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MS } from '../../../shared/pairing-code.ts';
-import { FailureWindow } from '../failure-window.ts';
+import type { Client } from '../limits/client.ts';
+import { GuessLimit } from '../limits/guess-limit.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 
-/** Wrong codes one admin (their identity and address) may try in 10 minutes. */
-const CLIENT_FAILURES = 10;
-/** Wrong codes all admins together may try in 10 minutes: guessing spread over many addresses still waits. */
+/** Wrong codes one admin may try in 10 minutes, from wherever they are. */
+const ADMIN_FAILURES = 10;
+/** Wrong codes from one address in 10 minutes, whoever sends them, before its backstop is reached. */
+const ADDRESS_FAILURES = 10;
+/** Wrong codes from everyone together in 10 minutes before the bridge's backstop is reached. */
 const ALL_FAILURES = 100;
 /** A right code whose link keeps failing is burned after this many tries; the display shows a new one. */
 const CODE_ATTEMPTS = 5;
@@ -23,10 +26,21 @@ interface IssuedCode {
   used: 0 | 1;
 }
 
+/** Who typed a pairing code: the admin signed in, from the client (address) their request came from. */
+export interface CodeGuesser {
+  adminId: string;
+  client: Client;
+}
+
 /**
  * The short codes unpaired displays show. Single-use, valid 10 minutes, and
- * 29^8 (about 5·10^11) possible codes against at most 10 wrong guesses per
- * client and 100 overall per 10 minutes: guessing a live code is hopeless.
+ * 29^8 (about 5·10^11) possible codes against 10 wrong guesses per admin per
+ * 10 minutes: guessing a live code is hopeless. An admin who guessed wrong
+ * 10 times waits (even with a right code); past 10 wrong codes from one
+ * address, or 100 from everyone, the first wrong code of an admin who linked
+ * no display in the last 7 days makes them wait, but a right code always
+ * links (see GuessLimit). So several admins behind one reverse proxy (one
+ * address) do not lock each other out.
  * Kept in the store, not in memory: a display shows the same code across a
  * bridge restart, and a code shown by a display connected to one bridge
  * process links it from the admin page served by another.
@@ -35,15 +49,17 @@ export class PairingCodes {
   readonly #db: SqlDatabase;
   readonly #clock: Clock;
   readonly #randomIndex: (size: number) => number;
-  readonly #clientFailures: FailureWindow;
-  readonly #allFailures: FailureWindow;
+  readonly #guesses: GuessLimit<'address' | 'everyone'>;
 
   constructor(db: SqlDatabase, clock: Clock, randomIndex: (size: number) => number = randomInt) {
     this.#db = db;
     this.#clock = clock;
     this.#randomIndex = randomIndex;
-    this.#clientFailures = new FailureWindow(clock, { max: CLIENT_FAILURES, windowMs: 10 * MINUTE_MS });
-    this.#allFailures = new FailureWindow(clock, { max: ALL_FAILURES, windowMs: 10 * MINUTE_MS });
+    this.#guesses = new GuessLimit(clock, {
+      windowMs: 10 * MINUTE_MS,
+      perGuesser: ADMIN_FAILURES,
+      backstops: { address: ADDRESS_FAILURES, everyone: ALL_FAILURES },
+    });
   }
 
   /** The display's code while it works; a new one otherwise; none when too many are out. */
@@ -66,19 +82,14 @@ export class PairingCodes {
     });
   }
 
-  /** How long `client` must wait before trying a code again: 0 when it may try now. */
-  waitMs(client: string): number {
-    return Math.max(this.#clientFailures.waitMs(client), this.#allFailures.waitMs('all'));
-  }
-
   /**
    * Runs `link` for the display showing `typed`. The code is used up only
-   * when `link` succeeds; a refusal counts against the client, or against
+   * when `link` succeeds; a refusal counts against the admin, or against
    * the code when the code itself was right.
    */
-  redeem<T>(typed: string, client: string, link: (displayId: string) => Result<T>): Result<T> {
-    const waitMs = this.waitMs(client);
-    if (waitMs > 0) return fail('too-many-attempts', `Too many wrong pairing codes: try again in ${Math.ceil(waitMs / 1000)} s.`);
+  redeem<T>(typed: string, guesser: CodeGuesser, link: (displayId: string) => Result<T>): Result<T> {
+    const waitMs = this.#guesses.waitMs(guesser.adminId);
+    if (waitMs > 0) return failForNow('too-many-attempts', `Too many wrong pairing codes: try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     const now = this.#clock.now();
     const code = normalizePairingCode(typed);
     // One write transaction with the link: the same code typed into two admin pages at once links one display once.
@@ -91,11 +102,10 @@ export class PairingCodes {
       return { linked };
     });
     if ('refusal' in outcome) {
-      this.#clientFailures.fail(client);
-      this.#allFailures.fail('all');
+      this.#guesses.wrong(guesser.adminId, { address: guesser.client, everyone: 'everyone' });
       return outcome.refusal;
     }
-    if (outcome.linked.ok) this.#clientFailures.reset(client);
+    if (outcome.linked.ok) this.#guesses.right(guesser.adminId);
     return outcome.linked;
   }
 

@@ -8,6 +8,8 @@ import type { IntegrationWarning } from '../../../shared/integration-warnings.ts
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
+import type { OriginCheck } from '../http/allowed-origin.ts';
+import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { StoredChange } from '../microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
@@ -15,6 +17,7 @@ import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
+import { eventLimit } from './event-limit.ts';
 
 /** Between bridge processes sharing a store, over the Redis adapter (see cluster/cluster-relay.ts). */
 export interface InterServerEvents {
@@ -44,6 +47,8 @@ export interface DisplayPairing {
   publicUrl: string;
   /** socket.io's Redis adapter when several bridge processes share the displays; the in-memory one otherwise. */
   adapter?: ServerOptions['adapter'] | undefined;
+  /** Whose pages may connect: browsers apply no CORS to WebSockets. */
+  origins: OriginCheck;
 }
 const ActionRequest = z.strictObject({ roomId: RoomId, action: WalkUpAction });
 
@@ -61,6 +66,12 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
     ...(pairing.adapter ? { adapter: pairing.adapter } : {}),
+    // Called for every handshake, over long-polling and WebSocket alike; later requests of a session carry its id, which only the page that made the handshake knows.
+    allowRequest: (req, answer) => {
+      const refused = pairing.origins(req.headers);
+      if (refused) logger.warn({ origin: refused.origin }, `refused a live connection from another site: ${refused.message}`);
+      answer(refused?.message, refused === undefined);
+    },
   });
   const { displays, codes, clock, publicUrl } = pairing;
 
@@ -75,6 +86,9 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
   };
 
   io.on('connection', (socket) => {
+    // The connection's peer, as for HTTP (see clientOf). Its events, those of building-channel.ts too, pass its limit first.
+    const client = clientOf({ address: socket.handshake.address });
+    socket.use(eventLimit(clock, client, logger));
     const watched = new Set<string>();
     let identified: { displayId: string; release: () => void } | undefined;
     socket.on('disconnect', () => identified?.release());
@@ -127,7 +141,7 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       if (typeof ack !== 'function') return;
       const request = parseInput(ActionRequest, raw);
       if (!request.ok) return ack(request);
-      ack(guard(() => rooms.applyAction(request.data.roomId, request.data.action), logger));
+      ack(guard(() => rooms.applyAction(request.data.roomId, request.data.action, client), logger));
     });
   });
 

@@ -4,8 +4,10 @@ import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { clientOf } from '../limits/client.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';
+import { ACTION_RATE } from './action-limit.ts';
 import { NoShowReleaser } from './no-show-releaser.ts';
 import { RoomService } from './room-service.ts';
 
@@ -28,29 +30,47 @@ function setup(settings: Record<string, unknown> = {}, start = '2026-11-23T12:50
 }
 
 const act = (action: Record<string, unknown>): WalkUpAction => WalkUpAction.parse({ id: crypto.randomUUID(), ...action });
+/** The display every action below comes from. */
+const display = clientOf({ address: '192.0.2.10' });
 
 describe('room service', () => {
   it('books in the room language and links the booking page in the state', () => {
     const { rooms } = setup({ language: 'de' }, '2026-11-23T11:00:00+01:00');
-    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }));
+    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }), display);
     expect(result).toMatchObject({ ok: true, data: { status: 'busy', current: { subject: 'Spontanbuchung' }, bookingUrl: 'http://bridge.local:8080/rooms/demo' } });
   });
 
   it('refuses every action in a read-only room and records nothing', () => {
     const { rooms, changes } = setup({ readOnly: true }, '2026-11-23T11:00:00+01:00');
-    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15 }))).toMatchObject({ ok: false, code: 'read-only' });
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15 }), display)).toMatchObject({ ok: false, code: 'read-only' });
     expect(changes).toEqual([]);
   });
 
   it('asks for the PIN, and the same action id goes through once the PIN is right', () => {
     const { rooms } = setup({ pin: '4711' }, '2026-11-23T11:00:00+01:00');
     const booking = act({ type: 'book-now', minutes: 15 });
-    expect(rooms.applyAction('demo', booking)).toMatchObject({ ok: false, code: 'pin-required' });
-    expect(rooms.applyAction('demo', { ...booking, pin: '1234' })).toMatchObject({ ok: false, code: 'wrong-pin' });
-    expect(rooms.applyAction('demo', { ...booking, pin: '4711' })).toMatchObject({ ok: true, data: { status: 'busy' } });
+    expect(rooms.applyAction('demo', booking, display)).toMatchObject({ ok: false, code: 'pin-required' });
+    expect(rooms.applyAction('demo', { ...booking, pin: '1234' }, display)).toMatchObject({ ok: false, code: 'wrong-pin' });
+    expect(rooms.applyAction('demo', { ...booking, pin: '4711' }, display)).toMatchObject({ ok: true, data: { status: 'busy' } });
     const state = rooms.getState('demo');
     expect(JSON.stringify(state)).not.toContain('4711');
     expect(state).toMatchObject({ ok: true, data: { room: { settings: { pinRequired: true } } } });
+  });
+
+  it("takes a client's 100 actions at once, then refuses for now with when to retry, recording nothing, and no other client", () => {
+    const { clock, rooms, store } = setup({}, '2026-11-23T11:00:00+01:00');
+    for (let n = 0; n < ACTION_RATE.capacity; n++) expect(rooms.applyAction('demo', act({ type: 'end-now' }), display)).toMatchObject({ code: 'no-current-meeting' });
+    const booking = act({ type: 'book-now', minutes: 15 });
+    expect(rooms.applyAction('demo', booking, display)).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      message: 'Too many walk-up actions from this device: try again in 6 s.',
+      retryAfterMs: 6_000,
+    });
+    expect(store.findAction(booking.id)).toBeUndefined();
+    expect(rooms.applyAction('demo', act({ type: 'end-now' }), clientOf({ address: '192.0.2.11' }))).toMatchObject({ code: 'no-current-meeting' });
+    clock.advance(6_000);
+    expect(rooms.applyAction('demo', booking, display)).toMatchObject({ ok: true, data: { status: 'busy' } });
   });
 
   it('computes a changed room’s state once for all who hear of the change, and anew when a listener changes it again', () => {
@@ -67,10 +87,10 @@ describe('room service', () => {
       // A listener that changes the room while the change is announced (as a no-show release could).
       if (!endedOnce) {
         endedOnce = true;
-        rooms.applyAction(roomId, act({ type: 'end-now' }));
+        rooms.applyAction(roomId, act({ type: 'end-now' }), display);
       }
     });
-    rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }));
+    rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }), display);
     expect(read.map((each) => each.status)).toEqual(['busy', 'busy', 'available', 'available']);
     expect(read[1]!.state).toBe(read[0]!.state);
     expect(read[3]!.state).toBe(read[2]!.state);
@@ -81,7 +101,7 @@ describe('room service', () => {
 
   it('gives the slot to exactly one of two displays booking at once', () => {
     const { rooms } = setup({}, '2026-11-23T11:00:00+01:00');
-    const results = [rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 })), rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }))];
+    const results = [rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }), display), rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }), display)];
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'room-busy']);
   });
 
@@ -108,7 +128,7 @@ describe('room service', () => {
       const releaser = new NoShowReleaser(rooms, clock);
       releaser.start();
       clock.advance(12 * 60_000);
-      expect(rooms.applyAction('demo', act({ type: 'check-in' }))).toMatchObject({ ok: true, data: { status: 'busy' } });
+      expect(rooms.applyAction('demo', act({ type: 'check-in' }), display)).toMatchObject({ ok: true, data: { status: 'busy' } });
       clock.advance(30 * 60_000);
       expect(rooms.getState('demo')).toMatchObject({ ok: true, data: { status: 'busy', current: { id: 'planning' } } });
       releaser.stop();
@@ -138,21 +158,21 @@ describe('actions queued by an offline display', () => {
   it('are judged at the moment they were taken', () => {
     const { rooms, clock } = setup({}, '2026-11-23T10:00:00+01:00');
     clock.advance(20 * 60_000);
-    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T09:00:00.000Z' }));
+    const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T09:00:00.000Z' }), display);
     expect(result).toMatchObject({ ok: true, data: { current: { start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T09:30:00.000Z' } } });
   });
 
   it('are refused when the room was booked meanwhile for that time', () => {
     const { rooms, clock } = setup({}, '2026-11-23T12:40:00+01:00');
     clock.advance(25 * 60_000);
-    const late = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T11:40:00.000Z' }));
+    const late = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30, takenAt: '2026-11-23T11:40:00.000Z' }), display);
     expect(late).toMatchObject({ ok: false, code: 'slot-taken' });
   });
 
   it('are refused after 12 hours, and judged now when stamped in the future', () => {
     const { rooms } = setup({}, '2026-11-23T23:00:00+01:00');
-    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-23T09:59:00.000Z' }))).toMatchObject({ ok: false, code: 'expired' });
-    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-24T09:00:00.000Z' }))).toMatchObject({
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-23T09:59:00.000Z' }), display)).toMatchObject({ ok: false, code: 'expired' });
+    expect(rooms.applyAction('demo', act({ type: 'book-now', minutes: 15, takenAt: '2026-11-24T09:00:00.000Z' }), display)).toMatchObject({
       ok: true,
       data: { current: { start: '2026-11-23T22:00:00.000Z' } },
     });
@@ -164,7 +184,7 @@ describe('the answers kept for repeated actions', () => {
     const { rooms, store, clock } = setup({}, '2026-11-23T09:00:00+01:00');
     rooms.start();
     const booking = act({ type: 'book-now', minutes: 15 });
-    rooms.applyAction('demo', booking);
+    rooms.applyAction('demo', booking, display);
     clock.advance(29 * 86_400_000);
     expect(store.findAction(booking.id)).toBeDefined();
     clock.advance(2 * 86_400_000);

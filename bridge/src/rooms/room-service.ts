@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { visibleMeeting } from '../../../shared/meeting-privacy.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
 import { toPublicRoom, type Meeting, type Room, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
@@ -10,6 +11,8 @@ import type { CalendarSource } from '../calendar/calendar-source.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
+import type { Client } from '../limits/client.ts';
+import { ActionLimit } from './action-limit.ts';
 import { PinGuard } from './pin-guard.ts';
 
 /** An offline display's queued action older than this is stale news: the room has moved on. */
@@ -56,6 +59,7 @@ type RoomChangedListener = (roomId: string, origin: ChangeOrigin) => void;
 export class RoomService {
   readonly #deps: RoomServiceDeps;
   readonly #pins: PinGuard;
+  readonly #actionLimit: ActionLimit;
   readonly #listeners = new Set<RoomChangedListener>();
   readonly #rolloverTimers = new Map<string, () => void>();
   #cancelPrune: () => void = () => {};
@@ -73,6 +77,7 @@ export class RoomService {
   constructor(deps: RoomServiceDeps) {
     this.#deps = deps;
     this.#pins = new PinGuard(deps.clock);
+    this.#actionLimit = new ActionLimit(deps.clock);
   }
 
   listRooms(): RoomSummary[] {
@@ -103,15 +108,17 @@ export class RoomService {
    * Applies a walk-up action once. A repeated id with the same request gets
    * the answer the first one got; a repeated id with a different request is
    * refused, because it means a client reused an id by mistake. Refusals for
-   * read-only rooms and PINs are not recorded: the same action may be sent
-   * again with the right PIN.
+   * read-only rooms, PINs and `client`'s rate are not recorded: the same
+   * action may be sent again with the right PIN, or later.
    */
-  applyAction(roomId: string, action: WalkUpAction): Result<RoomState> {
+  applyAction(roomId: string, action: WalkUpAction, client: Client): Result<RoomState> {
     const { store, calendar, clock, logger } = this.#deps;
+    const admitted = this.#actionLimit.admit(client);
+    if (!admitted.ok) return admitted;
     const room = calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
     if (room.settings.readOnly) return fail('read-only', 'This room takes no walk-up actions: its displays only show the schedule.');
-    const pinCheck = this.#pins.check(roomId, room.settings.pin, action.pin);
+    const pinCheck = this.#pins.check(client, roomId, room.settings.pin, action.pin);
     if (!pinCheck.ok) return pinCheck;
 
     const { pin: _pin, ...withoutPin } = action;
@@ -245,12 +252,14 @@ export class RoomService {
     const view = computeRoomStatus(events, now, room);
     const iso = (ms: number | null) => (ms === null ? null : toIso(ms));
     const synced = calendar.syncedAt(room.id);
+    // Every room state goes to displays, phones, building screens or a walk-up action's answer, none of them an admin.
+    const visible = (meeting: Meeting) => visibleMeeting(meeting, room.settings.privacy);
     return {
       room: toPublicRoom(room),
       status: view.status,
-      current: view.current,
-      next: view.next,
-      events,
+      current: view.current && visible(view.current),
+      next: view.next.map(visible),
+      events: events.map(visible),
       freeUntil: iso(view.freeUntil),
       busyUntil: iso(view.busyUntil),
       now: toIso(now),

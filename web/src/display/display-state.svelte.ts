@@ -76,6 +76,7 @@ export class DisplayState {
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
+  #cancelWatchRetry: () => void = () => {};
   #saveScheduled = false;
   #lastSavedAt = Number.NEGATIVE_INFINITY;
 
@@ -116,9 +117,15 @@ export class DisplayState {
     this.#socket = socket;
     const request = this.#roomId !== undefined ? { roomId: this.#roomId } : this.#displayId !== undefined ? { displayId: this.#displayId } : {};
     const watch = () => {
+      this.#cancelWatchRetry();
       socket.emit('room:watch', request, (result) => {
         if (!result.ok && result.code === 'display-unpaired') {
           this.#unpair(socket);
+          return;
+        }
+        // Too many requests on this connection just now: not a problem to show, only a wait.
+        if (!result.ok && result.code === 'rate-limited') {
+          this.#cancelWatchRetry = this.#clock.setTimer(watch, result.retryAfterMs ?? RETRY_MS);
           return;
         }
         if (!result.ok) {
@@ -159,6 +166,7 @@ export class DisplayState {
       cancelTick();
       cancelTick = () => {};
       this.#cancelNotice();
+      this.#cancelWatchRetry();
       socket.off('connect', watch);
       socket.off('disconnect', lost);
       socket.off('connect_error', lost);
@@ -230,7 +238,9 @@ export class DisplayState {
    * Sends queued actions, oldest first, while the bridge is reachable. Up to
    * PIPELINE are on the wire at once: socket.io keeps their order on one
    * connection and the bridge answers a repeat with its first answer, so a
-   * connection lost mid-batch only means some are sent again.
+   * connection lost mid-batch only means some are sent again. Actions the
+   * bridge refused for now (too many at once) stay in line and go again
+   * after the wait it asked for: a long outbox is paced, never cut short.
    */
   async #drain(): Promise<void> {
     if (this.sending) return;
@@ -243,7 +253,9 @@ export class DisplayState {
         const socket = this.#socket;
         const batch = this.outbox.slice(0, PIPELINE);
         if (batch.length === 0) break;
-        const answers = await Promise.all(batch.map((entry) => this.#send(socket, entry)));
+        const sent = await Promise.all(batch.map((entry) => this.#send(socket, entry)));
+        const waitMs = Math.max(0, ...sent.map(retryAfterMs));
+        const answers = sent.map((answer) => (retryAfterMs(answer) > 0 ? null : answer));
         const answered = batch.filter((_, index) => answers[index] != null);
         this.outbox = this.outbox.filter((queued) => !answered.includes(queued));
         await Promise.all(answered.map((entry) => this.#db?.remove(entry.action.id)));
@@ -256,8 +268,8 @@ export class DisplayState {
           this.#watch?.();
         }
         if (answered.length < batch.length) {
-          // No answer in time: those actions stay in line and go again shortly (or on reconnect).
-          this.#clock.setTimer(() => void this.#drain(), RETRY_MS);
+          // No answer in time, or not yet: those actions stay in line and go again shortly (or on reconnect).
+          this.#clock.setTimer(() => void this.#drain(), waitMs > 0 ? waitMs : RETRY_MS);
           break;
         }
       }
@@ -271,6 +283,7 @@ export class DisplayState {
    * The bridge's answer, or null when none came (the action stays queued and
    * is sent again later). A bridge that cannot reach its store has not
    * answered either: it says so, and the action waits as it would offline.
+   * A `rate-limited` refusal is passed on, for its wait (see retryAfterMs).
    */
   #send(socket: DisplaySocket, entry: OutboxEntry): Promise<Result<RoomState> | null> {
     return new Promise((resolve) => {
@@ -356,4 +369,9 @@ export class DisplayState {
     schedule();
     return () => cancel();
   }
+}
+
+/** How long the bridge asked to wait before this action is sent again: 0 unless it refused it for now (`rate-limited`). */
+function retryAfterMs(answer: Result<RoomState> | null): number {
+  return answer?.ok === false && answer.code === 'rate-limited' ? Math.max(1, answer.retryAfterMs ?? RETRY_MS) : 0;
 }

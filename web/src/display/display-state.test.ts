@@ -206,6 +206,61 @@ describe('walk-up actions and the outbox', () => {
     expect(display.actionProblem).toEqual({ code: 'extend-conflict', takenOffline: true });
   });
 
+  it('keeps actions the bridge refused for now (rate-limited) queued, in order, showing no refusal, and sends them again after the wait', async () => {
+    const { clock, socket, sent, display } = freeRoom();
+    socket.connected = false;
+    socket.fire('disconnect');
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    display.act({ id: ids[0]!, type: 'book-now', minutes: 15 });
+    display.act({ id: ids[1]!, type: 'extend', minutes: 15 });
+    display.act({ id: ids[2]!, type: 'extend', minutes: 15 });
+    socket.connected = true;
+    socket.fire('connect');
+    await flush();
+    const limited = { ok: false, code: 'rate-limited', message: 'Too many walk-up actions from this device: try again in 6 s.', retryAfterMs: 6_000 };
+    sent[0]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:40:00+01:00') });
+    sent[1]!.ack(null, limited);
+    sent[2]!.ack(null, limited);
+    await flush();
+    expect(display.outbox.map((entry) => entry.action.id)).toEqual([ids[1], ids[2]]);
+    expect(display.actionProblem).toBeNull();
+
+    clock.advance(5_999);
+    await flush();
+    expect(sent).toHaveLength(3);
+    clock.advance(1);
+    await flush();
+    expect(sent.slice(3).map((each) => each.action.id)).toEqual([ids[1], ids[2]]);
+    sent[3]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:46:00+01:00') });
+    sent[4]!.ack(null, { ok: true, data: stateAt('2026-11-23T10:46:00+01:00') });
+    await flush();
+    expect(display.outbox).toEqual([]);
+    expect(display.actionProblem).toBeNull();
+  });
+
+  it('watches again after the wait when the bridge says too many requests, showing no problem', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const socket = new (class extends ScriptedDisplayChannel {
+      protected override reply(event: string, request: unknown): unknown {
+        if (event === 'room:watch' && this.watchRequests.length === 0) {
+          this.watchRequests.push(request);
+          return { ok: false, code: 'rate-limited', message: 'Too many events on this connection: try again in 1 s.', retryAfterMs: 50 };
+        }
+        return super.reply(event, request);
+      }
+    })();
+    socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, 'demo');
+    const stop = display.connect(socket as unknown as DisplaySocket);
+    expect(display.problem).toBeNull();
+    expect(display.connection).toBe('connecting');
+    clock.advance(50);
+    expect(socket.watchRequests).toHaveLength(2);
+    expect(display.connection).toBe('live');
+    expect(display.view?.status).toBe('busy');
+    stop();
+  });
+
   it('refuses at once what the bridge would refuse, without queueing it', () => {
     const { display } = connectedDisplay('2026-11-23T10:15:00+01:00');
     display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });

@@ -35,7 +35,7 @@ export interface Messages {
   deleteDigit: string;
   confirmPin: string;
   saving: string;
-  errors: Record<ErrorCode, string>;
+  errors: Record<DisplayErrorCode, string>;
   pinEntered: (count: string) => string;
   offlineSince: (time: string) => string;
   waitingToSync: string;
@@ -59,4 +59,19 @@ export interface Messages {
   pairingExpires: (time: string) => string;
   gettingPairingCode: string;
   scanToLink: string;
+}
+
+/**
+ * Codes a display, a phone at the room or the building page is never
+ * answered with: the admin API's, the operations endpoints', and refusals of
+ * requests these pages never send (a body too large, or not JSON). Their
+ * words stay out of the display's bundle, which a small kiosk computer loads
+ * cold; should one come anyway, `errorText` says something went wrong.
+ */
+export const NOT_FOR_DISPLAYS = ['payload-too-large', 'unsupported-media-type', 'pairing-code-invalid', 'pairing-code-expired', 'pairing-code-used', 'not-connected', 'forbidden'] as const;
+export type DisplayErrorCode = Exclude<ErrorCode, (typeof NOT_FOR_DISPLAYS)[number]>;
+
+/** The words for a refusal the bridge answered with. */
+export function errorText(t: Pick<Messages, 'errors'>, code: ErrorCode): string {
+  return (t.errors as Partial<Record<ErrorCode, string>>)[code] ?? t.errors.internal;
 }

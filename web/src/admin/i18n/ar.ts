@@ -10,6 +10,13 @@ export const ar: AdminMessages = {
   never: 'أبدًا',
   unknown: 'غير معروف',
   errors: {
+    'payload-too-large': 'الطلب كبير جدًا.',
+    'unsupported-media-type': 'تعذر فهم الطلب.',
+    'pairing-code-invalid': 'رمز الاقتران هذا غير موجود.',
+    'pairing-code-expired': 'انتهت صلاحية رمز الاقتران هذا.',
+    'pairing-code-used': 'رمز الاقتران هذا مستخدم بالفعل.',
+    'not-connected': 'Microsoft 365 غير متصل.',
+    forbidden: 'هذا غير مسموح من هذا الجهاز.',
     unauthorized: 'لم يقبل الجسر تسجيل دخولك. سجّل الدخول مجددًا.',
     'too-many-attempts': 'محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مجددًا.',
     'invalid-input': 'رفض الجسر هذا الطلب لأنه غير صالح.',

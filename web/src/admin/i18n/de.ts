@@ -10,6 +10,13 @@ export const de: AdminMessages = {
   never: 'Nie',
   unknown: 'Unbekannt',
   errors: {
+    'payload-too-large': 'Diese Anfrage war zu groß.',
+    'unsupported-media-type': 'Diese Anfrage wurde nicht verstanden.',
+    'pairing-code-invalid': 'Diesen Kopplungscode gibt es nicht.',
+    'pairing-code-expired': 'Dieser Kopplungscode ist abgelaufen.',
+    'pairing-code-used': 'Dieser Kopplungscode wurde bereits verwendet.',
+    'not-connected': 'Microsoft 365 ist nicht verbunden.',
+    forbidden: 'Das ist von diesem Gerät aus nicht erlaubt.',
     unauthorized: 'Die Bridge hat Ihre Anmeldung nicht akzeptiert. Bitte melden Sie sich erneut an.',
     'too-many-attempts': 'Zu viele Versuche. Bitte warten Sie kurz und versuchen Sie es erneut.',
     'invalid-input': 'Die Bridge hat die Anfrage als ungültig abgelehnt.',

@@ -10,6 +10,13 @@ export const en: AdminMessages = {
   never: 'Never',
   unknown: 'Unknown',
   errors: {
+    'payload-too-large': 'That request was too large.',
+    'unsupported-media-type': 'That request was not understood.',
+    'pairing-code-invalid': 'That pairing code does not exist.',
+    'pairing-code-expired': 'That pairing code has expired.',
+    'pairing-code-used': 'That pairing code was already used.',
+    'not-connected': 'Microsoft 365 is not connected.',
+    forbidden: 'This is not allowed from this device.',
     unauthorized: 'The bridge did not accept your sign-in. Sign in again.',
     'too-many-attempts': 'Too many attempts. Wait a little and try again.',
     'invalid-input': 'The bridge refused that request as invalid.',

@@ -10,6 +10,13 @@ export const es: AdminMessages = {
   never: 'Nunca',
   unknown: 'Desconocido',
   errors: {
+    'payload-too-large': 'La solicitud era demasiado grande.',
+    'unsupported-media-type': 'No se entendió la solicitud.',
+    'pairing-code-invalid': 'Ese código de vinculación no existe.',
+    'pairing-code-expired': 'Ese código de vinculación ha caducado.',
+    'pairing-code-used': 'Ese código de vinculación ya se ha usado.',
+    'not-connected': 'Microsoft 365 no está conectado.',
+    forbidden: 'Esto no está permitido desde este dispositivo.',
     unauthorized: 'El puente no aceptó tu inicio de sesión. Vuelve a iniciar sesión.',
     'too-many-attempts': 'Demasiados intentos. Espera un poco y vuelve a intentarlo.',
     'invalid-input': 'El puente rechazó la solicitud por no ser válida.',

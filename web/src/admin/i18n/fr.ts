@@ -10,6 +10,13 @@ export const fr: AdminMessages = {
   never: 'Jamais',
   unknown: 'Inconnu',
   errors: {
+    'payload-too-large': 'Cette demande était trop volumineuse.',
+    'unsupported-media-type': 'Cette demande n’a pas été comprise.',
+    'pairing-code-invalid': 'Ce code d’association n’existe pas.',
+    'pairing-code-expired': 'Ce code d’association a expiré.',
+    'pairing-code-used': 'Ce code d’association a déjà été utilisé.',
+    'not-connected': 'Microsoft 365 n’est pas connecté.',
+    forbidden: 'Ce n’est pas autorisé depuis cet appareil.',
     unauthorized: 'Le pont n’a pas accepté votre connexion. Reconnectez-vous.',
     'too-many-attempts': 'Trop de tentatives. Patientez un peu, puis réessayez.',
     'invalid-input': 'Le pont a refusé cette demande comme non valide.',

@@ -10,6 +10,13 @@ export const ja: AdminMessages = {
   never: 'なし',
   unknown: '不明',
   errors: {
+    'payload-too-large': 'リクエストが大きすぎます。',
+    'unsupported-media-type': 'リクエストを理解できませんでした。',
+    'pairing-code-invalid': 'そのペアリングコードは存在しません。',
+    'pairing-code-expired': 'そのペアリングコードは有効期限が切れています。',
+    'pairing-code-used': 'そのペアリングコードは既に使用されています。',
+    'not-connected': 'Microsoft 365 に接続されていません。',
+    forbidden: 'この端末からは許可されていません。',
     unauthorized: 'ブリッジがサインインを受け付けませんでした。もう一度サインインしてください。',
     'too-many-attempts': '試行回数が多すぎます。しばらく待ってからもう一度お試しください。',
     'invalid-input': 'ブリッジはこの要求を無効として拒否しました。',

@@ -10,6 +10,13 @@ export const nl: AdminMessages = {
   never: 'Nooit',
   unknown: 'Onbekend',
   errors: {
+    'payload-too-large': 'Dit verzoek was te groot.',
+    'unsupported-media-type': 'Dit verzoek werd niet begrepen.',
+    'pairing-code-invalid': 'Die koppelcode bestaat niet.',
+    'pairing-code-expired': 'Die koppelcode is verlopen.',
+    'pairing-code-used': 'Die koppelcode is al gebruikt.',
+    'not-connected': 'Microsoft 365 is niet verbonden.',
+    forbidden: 'Dit is vanaf dit apparaat niet toegestaan.',
     unauthorized: 'De bridge heeft je aanmelding niet geaccepteerd. Meld je opnieuw aan.',
     'too-many-attempts': 'Te veel pogingen. Wacht even en probeer het opnieuw.',
     'invalid-input': 'De bridge heeft het verzoek als ongeldig geweigerd.',
