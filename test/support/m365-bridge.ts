@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { Room, type RoomState, type WalkUpAction } from '../../shared/model.ts';
+import { Room } from '../../shared/model.ts';
 
-type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
-import { clientOf } from '../../bridge/src/limits/client.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { countingFetch } from './counting-fetch.ts';
+import { roomDriver, type RoomDriver } from './room-driver.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { TokenSeal } from '../../bridge/src/microsoft-365/delegated/token-seal.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
@@ -31,7 +30,7 @@ export interface M365RoomSpec {
   settings?: Record<string, unknown>;
 }
 
-export interface M365Bridge {
+export interface M365Bridge extends RoomDriver {
   clock: FakeClock;
   tenant: EmulatedTenant;
   app: EmulatedApp;
@@ -39,14 +38,6 @@ export interface M365Bridge {
   bridge: RunningBridge & { url: string };
   integration: Microsoft365Integration;
   store: RoomStore;
-  /** The room's state as its displays get it. */
-  state(roomId: string): RoomState;
-  /** A walk-up action on the room, as a display sends it; throws when refused. */
-  act(roomId: string, action: ActionWithoutId): RoomState;
-  /** Lets every timer due in `ms` fire, `stepMs` at a time, waiting for the sync rounds and sends they start. */
-  advance(ms: number, stepMs?: number): Promise<void>;
-  /** Waits for the work already started (see settle). */
-  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,44 +134,11 @@ export async function startM365Bridge(options: {
     bridge,
     integration,
     store,
-    act(roomId, action) {
-      const result = running.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction, clientOf({ address: '192.0.2.10' }));
-      if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-      return result.data;
-    },
-    state(roomId) {
-      const result = running.rooms.getState(roomId);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
-    async advance(ms, step = 1000) {
-      for (let done = 0; done < ms; done += step) {
-        clock.advance(Math.min(step, ms - done));
-        await settle(integration, network);
-      }
-    },
-    settle: () => settle(integration, network),
+    ...roomDriver(running.rooms, integration, network, clock),
     async close() {
       await bridge.close();
       await emulator.close();
       db.close();
     },
   };
-}
-
-/**
- * Waits until the integration is idle, or until it waits only on the fake
- * clock (a Retry-After or a backoff), which the next advance ends.
- */
-export async function settle(integration: Microsoft365Integration, network: { inFlight: number }): Promise<void> {
-  let quiet = 0;
-  for (let turn = 0; turn < 10_000 && quiet < 5; turn++) {
-    const idle = await Promise.race([integration.idle().then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
-    if (network.inFlight > 0) {
-      quiet = 0;
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    } else {
-      quiet = idle ? quiet + 2 : quiet + 1;
-    }
-  }
 }

@@ -1,11 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { RoomState, WalkUpAction } from '../../shared/model.ts';
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import { parseConfig } from '../../bridge/src/config.ts';
-import { clientOf } from '../../bridge/src/limits/client.ts';
 import { readCredential } from '../../bridge/src/microsoft-365/credential-file.ts';
 import { countingFetch } from './counting-fetch.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
@@ -15,20 +13,12 @@ import { RoomStore } from '../../bridge/src/store/room-store.ts';
 import { tempDataDir } from './bridge-process.ts';
 import type { FakeClock } from './fake-clock.ts';
 import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
-import { settle } from './m365-bridge.ts';
+import { roomDriver, type RoomDriver } from './room-driver.ts';
 import { openTestDatabase } from './test-database.ts';
 
-type ActionWithoutId = WalkUpAction extends infer A ? (A extends WalkUpAction ? Omit<A, 'id'> : never) : never;
-
-export interface NewUserBridge {
+export interface NewUserBridge extends RoomDriver {
   bridge: RunningBridge;
   integration: Microsoft365Integration;
-  state(roomId: string): RoomState;
-  /** A walk-up action, as a display sends it; throws when refused. */
-  act(roomId: string, action: ActionWithoutId): RoomState;
-  /** Moves the clock `ms`, `stepMs` at a time, waiting for the sync rounds and sends each step starts. */
-  advance(ms: number, stepMs?: number): Promise<void>;
-  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,23 +70,7 @@ export async function startAsNewUser(options: { clock: FakeClock; env: Record<st
   return {
     bridge,
     integration,
-    state(roomId) {
-      const result = bridge.rooms.getState(roomId);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
-    act(roomId, action) {
-      const result = bridge.rooms.applyAction(roomId, { id: crypto.randomUUID(), ...action } as WalkUpAction, clientOf({ address: '192.0.2.10' }));
-      if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-      return result.data;
-    },
-    async advance(ms, step = 1000) {
-      for (let done = 0; done < ms; done += step) {
-        clock.advance(Math.min(step, ms - done));
-        await settle(integration, network);
-      }
-    },
-    settle: () => settle(integration, network),
+    ...roomDriver(bridge.rooms, integration, network, clock),
     async close() {
       await bridge.close();
       db.close();
