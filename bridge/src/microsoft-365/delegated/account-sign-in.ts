@@ -57,6 +57,7 @@ export class AccountSignIn {
     const verifier = randomBytes(32).toString('base64url');
     const nonce = randomBytes(16).toString('base64url');
     const state = this.#seal.seal(JSON.stringify({ verifier, nonce, by, at: this.#clock.now() }));
+    const connected = this.#accounts.account();
     const url = await this.#msal.getAuthCodeUrl({
       scopes: this.#scopes,
       redirectUri: this.redirectUri,
@@ -65,7 +66,7 @@ export class AccountSignIn {
       state,
       // The admin may be signed in as themselves: the account to connect is another one, chosen here; a reconnect suggests the one before.
       prompt: 'select_account',
-      ...(this.#accounts.account() ? { loginHint: this.#accounts.account()!.username } : {}),
+      ...(connected ? { loginHint: connected.username } : {}),
     });
     return { url, nonce };
   }
