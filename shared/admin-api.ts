@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
-import { Microsoft365Link, RoomId, RoomLocation } from './model.ts';
+import { Microsoft365Link, RoomAccess, RoomId, RoomLocation } from './model.ts';
 
 /**
  * The admin page's HTTP API on the bridge, under `/api/admin`. Every route
@@ -113,6 +113,7 @@ export const AdminRoom = z.object({
   name: z.string(),
   timeZone: z.string(),
   capacity: z.number().int().nullable(),
+  access: RoomAccess,
   microsoft365: Microsoft365Link.nullable(),
   syncedAt: Instant.nullable().describe("When Exchange last confirmed the room's calendar; null for local rooms or before the first sync."),
   outboxDepth: z.number().int().describe('Walk-up changes not yet written to Exchange.'),
@@ -127,6 +128,8 @@ export const AdminDisplay = z.object({
   linkedAt: Instant.nullable(),
   linkedBy: z.string().nullable(),
   lastSeenAt: Instant.describe('When the display last connected or watched; displays that never came back are still listed.'),
+  address: z.string().nullable().describe('The network address it last connected from, as the bridge saw it.'),
+  credentialIssuedAt: Instant.nullable().describe('When its credential was made (with the pairing code it was linked by); null when it holds none.'),
   online: z.boolean(),
 });
 export type AdminDisplay = z.infer<typeof AdminDisplay>;
@@ -138,6 +141,8 @@ export type AdminDisplay = z.infer<typeof AdminDisplay>;
 export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('link'), display: z.string(), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('unlink'), display: z.string(), room: z.string() }),
+  z.strictObject({ action: z.literal('forget'), display: z.string(), room: z.string().nullable() }),
+  z.strictObject({ action: z.literal('room-access'), room: z.string(), access: RoomAccess }),
   z.strictObject({ action: z.literal('link-room'), room: z.string(), mailbox: z.string() }),
   z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('revoke'), rooms: z.number().int().nonnegative() }),
@@ -206,6 +211,14 @@ export type ParsedLinkRequest = z.output<typeof LinkRequest>;
 
 export const LinkResult = z.object({ display: AdminDisplay, room: AdminRoom });
 export type LinkResult = z.infer<typeof LinkResult>;
+
+/** `PUT /rooms/:id/access`: who may read the room and act on it (see RoomAccess). */
+export const RoomAccessRequest = z.strictObject({ access: RoomAccess });
+export type RoomAccessRequest = z.infer<typeof RoomAccessRequest>;
+
+/** `POST /displays/:id/forget`: the display's record and credential are gone; it pairs again from scratch. */
+export const ForgetResult = z.object({ id: z.string() });
+export type ForgetResult = z.infer<typeof ForgetResult>;
 
 /** `PUT /rooms/:id/microsoft-365`: the bridge's room takes its calendar from this Microsoft 365 room. */
 export const RoomLinkRequest = z.strictObject({ mailbox: z.email().max(320), bookings: Microsoft365Link.shape.bookings.optional() });

@@ -110,9 +110,19 @@ export const RoomLocation = z
   .describe('Where the room is, for "find a free room nearby": the same floor first, then the nearest floor of the same building, then other buildings.');
 export type RoomLocation = z.infer<typeof RoomLocation>;
 
+/**
+ * Who may read a room's meetings and act on it: `paired`, only its paired
+ * displays, phones holding a link from its display's QR code, and admins
+ * (anyone else sees what the building board shows: status, free and busy
+ * times); `open`, anyone who reaches the bridge.
+ */
+export const RoomAccess = z.enum(['paired', 'open']);
+export type RoomAccess = z.infer<typeof RoomAccess>;
+
 export const Room = z.object({
   id: RoomId,
   name: z.string().trim().min(1).max(100),
+  access: RoomAccess.default('paired'),
   timeZone: TimeZone,
   capacity: z.number().int().positive().max(10_000).nullable().default(null),
   equipment: z.array(z.string().trim().min(1).max(60)).max(30).default([]),

@@ -5,7 +5,7 @@ import type { CalendarSource } from './calendar/calendar-source.ts';
 import { originCheck } from './http/allowed-origin.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
-import { attachRealtime, connectedDisplays, displaysWatching, type DisplayPairing } from './realtime/socket-server.ts';
+import { attachRealtime, connectedDisplays, displaysWatching, tellDisplay, type DisplayPairing } from './realtime/socket-server.ts';
 import { checkHealth } from './operations/health-report.ts';
 import { StoreHealth } from './operations/store-health.ts';
 import { BridgeMetrics } from './operations/metrics.ts';
@@ -26,6 +26,7 @@ import { AuditLog } from './admin/audit-log.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { DisplayRegistry } from './pairing/display-registry.ts';
 import { PairingCodes } from './pairing/pairing-codes.ts';
+import { RoomLinks } from './access/room-links.ts';
 import { BuildingBoard } from './building/building-board.ts';
 import { attachBuildingChannel } from './realtime/building-channel.ts';
 
@@ -89,6 +90,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds });
   const displays = new DisplayRegistry(ports.store.database);
   const codes = new PairingCodes(ports.store.database, ports.clock);
+  const links = new RoomLinks(ports.store.database, ports.clock, publicUrl);
   const admin = new AdminService({
     store: ports.store,
     rooms,
@@ -120,7 +122,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     microsoft365: ports.microsoft365,
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
-  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, localToken: ports.admin.localToken, microsoft });
+  const adminAuth = { localToken: ports.admin.localToken, microsoft };
+  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, ...adminAuth });
   server.on(
     'request',
     createApp({
@@ -137,13 +140,14 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       // The admin page signs in and discovers rooms in the browser, so it talks to Microsoft's hosts itself.
       connectSources: microsoft ? microsoft.origins() : [],
       origins,
+      standing: { admin: adminAuth, displays, links },
     }),
   );
-  const io = attachRealtime(server, rooms, { displays, codes, clock: ports.clock, publicUrl, adapter: cluster?.adapter, origins }, ports.logger);
+  const io = attachRealtime(server, rooms, { displays, codes, links, clock: ports.clock, publicUrl, adapter: cluster?.adapter, origins }, ports.logger);
   const stopRelay = cluster
     ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, clock: ports.clock, processId: cluster.processId })
     : () => {};
-  admin.onDisplayAssigned((displayId, roomId) => io.to(`display:${displayId}`).emit('display:assigned', { roomId }));
+  admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
   attachBuildingChannel(io, building);
   rooms.start();
   ports.microsoft365?.start();

@@ -12,7 +12,7 @@ import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken, sharedAdminToken } from './admin/local-admin-token.ts';
 import { createLogger } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
-import { loadRoomsFile } from './rooms-file.ts';
+import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { maskedUrl } from './masked-url.ts';
 import { guessPublicUrl } from './public-url.ts';
@@ -45,7 +45,7 @@ if (configuredRooms && !configuredRooms.ok) {
 const db = openStore();
 const store = new RoomStore(db);
 if (configuredRooms) {
-  store.transaction(() => configuredRooms.data.forEach((room) => store.saveRoom(room, clock.now())));
+  store.transaction(() => roomsToSave(configuredRooms.data, (roomId) => store.getRoom(roomId)).forEach((room) => store.saveRoom(room, clock.now())));
   logger.info({ roomsFile, rooms: configuredRooms.data.map((room) => room.id) }, 'rooms from the rooms file');
 } else if (seedDemoRoomIfEmpty(store, clock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');

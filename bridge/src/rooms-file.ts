@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors.ts';
-import { Room } from '../../shared/model.ts';
+import { Room, RoomAccess } from '../../shared/model.ts';
 import { describeIssues } from '../../shared/validation.ts';
+
+/**
+ * A room as the rooms file gives it: its `access` is optional, so a file
+ * that does not say keeps what an admin chose on the admin page across
+ * restarts (see roomsToSave), and is `paired` otherwise.
+ */
+export const ConfiguredRoom = Room.extend({
+  access: RoomAccess.optional().describe(
+    "Who may read the room's meetings and act on it: \"paired\" (its paired displays, phones that scanned its display's QR code, admins) or \"open\" (anyone on the network). Left out: what the admin page set, else \"paired\".",
+  ),
+});
+export type ConfiguredRoom = z.infer<typeof ConfiguredRoom>;
 
 /** A bridge's rooms file: each room with its settings, checked by the same schema as everything else. */
 export const RoomsFile = z.strictObject({
   /** Where an editor finds the JSON Schema (kiosk-config/schema/rooms.schema.json) to check the file as it is typed. */
   $schema: z.string().optional(),
   rooms: z
-    .array(Room)
+    .array(ConfiguredRoom)
     .min(1)
     .superRefine(
       (rooms, ctx) => {
@@ -26,8 +38,13 @@ export const RoomsFile = z.strictObject({
     ),
 });
 
+/** The rooms to store from the file: a room whose access the file leaves out keeps the stored one (an admin's choice), or is `paired`. */
+export function roomsToSave(configured: readonly ConfiguredRoom[], stored: (roomId: string) => Room | undefined): Room[] {
+  return configured.map((room) => ({ ...room, access: room.access ?? stored(room.id)?.access ?? 'paired' }));
+}
+
 /** Reads and checks a rooms file, naming every problem with its path. */
-export function loadRoomsFile(path: string): Result<Room[]> {
+export function loadRoomsFile(path: string): Result<ConfiguredRoom[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -36,7 +36,7 @@ export async function microsoft365Bench(samples: number, rssMb: (pid: number) =>
   const data = tempDataDir();
   // Delegated: the account's sign-in comes back to the bridge, at an address known before it starts.
   const port = await freePort();
-  const env = emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE_MAILBOX, rooms: [ROOM] });
+  const env = emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE_MAILBOX, rooms: [ROOM], access: 'open' });
   const bridge = await startBridgeProcess({
     dataDir: data.dir,
     build: true,

@@ -232,10 +232,15 @@ describe('pairing a display by its code', () => {
     const unpaired = await display(m365);
     const first = await unpaired.code();
     await adminRequest(m365.bridge.url, 'POST', '/links', { token: TEST_ADMIN_TOKEN, body: { code: first.code, room: { roomId: HARBOUR.id } } });
+    expect(await unpaired.watch()).toMatchObject({ ok: true, data: { room: { id: HARBOUR.id } } });
     const unassigned = unpaired.nextAssignment();
+    const closed = unpaired.closedByBridge();
     const unlinked = await adminRequest(m365.bridge.url, 'DELETE', `/displays/${unpaired.displayId}`, { token: TEST_ADMIN_TOKEN });
-    expect(unlinked).toMatchObject({ status: 200, body: { id: unpaired.displayId, roomId: null } });
+    expect(unlinked).toMatchObject({ status: 200, body: { id: unpaired.displayId, roomId: null, credentialIssuedAt: null } });
     expect(await unassigned).toBeNull();
+    await closed;
+    await unpaired.reconnect();
+    // Its credential was revoked: it pairs again.
     expect(await unpaired.watch()).toMatchObject({ ok: false, code: 'display-unpaired' });
     expect((await unpaired.code()).code).not.toBe(first.code);
     expect(await adminRequest(m365.bridge.url, 'DELETE', `/displays/${unpaired.displayId}`, { token: TEST_ADMIN_TOKEN })).toMatchObject({ status: 404 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BaseUnitStatus } from '../../bridge/src/base-unit/unit-session.ts';
 import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
@@ -24,7 +26,9 @@ async function bridgeWith(env: Record<string, string>) {
   cleanups.push(() => data.remove());
   const bridge = await startBridgeProcess({ dataDir: data.dir, env: { LINTEL_DEMO_MEETINGS: 'false', LINTEL_TIME_ZONE: 'UTC', ...env } });
   cleanups.push(() => bridge.stop());
-  const unitStatus = async () => (await getJson(`${bridge.url}/api/rooms/demo/base-unit`)).body as BaseUnitStatus;
+  // A room's base unit is for admins and its paired displays (the admin token is in the data dir, as README says).
+  const admin = { authorization: `Bearer ${readFileSync(join(data.dir, 'admin-token'), 'utf8').trim()}` };
+  const unitStatus = async () => (await getJson(`${bridge.url}/api/rooms/demo/base-unit`, admin)).body as BaseUnitStatus;
   return { bridge, unitStatus };
 }
 

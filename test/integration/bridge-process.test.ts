@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
@@ -78,10 +78,14 @@ describe('the bridge process', () => {
 
 describe('the rooms file', () => {
   it('serves the rooms it lists, with their settings, and never their PIN', async () => {
-    const running = await bridge(dataDir(), { LINTEL_CONFIG: 'kiosk-config/examples/local-only/rooms.json', LINTEL_PUBLIC_URL: 'http://lintel.example.org:8080' });
+    const dir = dataDir();
+    const running = await bridge(dir, { LINTEL_CONFIG: 'kiosk-config/examples/local-only/rooms.json', LINTEL_PUBLIC_URL: 'http://lintel.example.org:8080' });
     const { body: rooms } = (await getJson(`${running.url}/api/rooms`)) as { body: { id: string }[] };
     expect(rooms.map((room) => room.id)).toEqual(['harbour', 'lobby', 'vorstand']);
-    const { body } = (await getJson(`${running.url}/api/rooms/vorstand/state`)) as { body: RoomState };
+    // A rooms file's rooms are paired: their meetings are for their displays, phones at the room and admins.
+    expect(await getJson(`${running.url}/api/rooms/vorstand/state`)).toMatchObject({ status: 403, body: { code: 'room-not-open' } });
+    const admin = { authorization: `Bearer ${readFileSync(join(dir, 'admin-token'), 'utf8').trim()}` };
+    const { body } = (await getJson(`${running.url}/api/rooms/vorstand/state`, admin)) as { body: RoomState };
     expect(body.room.settings).toMatchObject({ language: 'de', privacy: 'organizer-only', pinRequired: true });
     expect(body.bookingUrl).toBe('http://lintel.example.org:8080/rooms/vorstand');
     expect(JSON.stringify(body)).not.toContain('4711');

@@ -3,7 +3,7 @@ import type { RoomState } from '../../shared/model.ts';
 import { timed } from '../support/meetings.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { getJson, postJson } from '../support/http.ts';
-import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
+import { startTestBridge, TEST_ADMIN_TOKEN, type TestBridge } from '../support/in-process-bridge.ts';
 
 let clock: FakeClock;
 let bridge: TestBridge;
@@ -50,7 +50,7 @@ describe('HTTP API', () => {
   });
 
   it('says clearly when a room has no base unit', async () => {
-    expect(await getJson(`${bridge.url}/api/rooms/demo/base-unit`)).toMatchObject({ status: 404, body: { code: 'not-found', message: 'Room "demo" has no base unit.' } });
+    expect(await getJson(`${bridge.url}/api/rooms/demo/base-unit`, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).toMatchObject({ status: 404, body: { code: 'not-found', message: 'Room "demo" has no base unit.' } });
   });
 
   it('describes every endpoint in its OpenAPI document', async () => {
@@ -61,12 +61,14 @@ describe('HTTP API', () => {
       '/api/admin/config',
       '/api/admin/credentials/renew',
       '/api/admin/displays/{id}',
+      '/api/admin/displays/{id}/forget',
       '/api/admin/links',
       '/api/admin/m365/account',
       '/api/admin/m365/account/authorize',
       '/api/admin/m365/calendars',
       '/api/admin/m365/callback',
       '/api/admin/revoke',
+      '/api/admin/rooms/{id}/access',
       '/api/admin/rooms/{id}/export',
       '/api/admin/rooms/{id}/microsoft-365',
       '/api/admin/status',

@@ -33,7 +33,7 @@ describe('Microsoft 365: a crash while pushing walk-up bookings', () => {
 
     const data = tempDataDir();
     cleanup.push(() => data.remove());
-    const env = emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE, rooms: ROOMS });
+    const env = emulatedM365Env({ dataDir: data.dir, emulator, tenantId: tenant.tenantId, clientId: app.appId, secret: SECRET, serviceMailbox: SERVICE, rooms: ROOMS, access: 'open' });
     const start = async () => {
       const bridge = await startBridgeProcess({ dataDir: data.dir, env });
       cleanup.push(() => bridge.stop('SIGKILL'));

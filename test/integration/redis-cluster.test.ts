@@ -76,6 +76,8 @@ async function twoBridges(sharing: Sharing, options: { syncSeconds?: number } = 
       serviceMailbox: SERVICE,
       rooms: ROOMS,
       timeZone: zoneAtMidday(Date.now()),
+      // Its clients are anonymous: what is shared between processes here is not who may read a room.
+      access: 'open',
     }),
     LINTEL_REDIS_URL: redis.url,
     LINTEL_M365_SYNC_SECONDS: String(options.syncSeconds ?? 5),

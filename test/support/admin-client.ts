@@ -50,31 +50,47 @@ export async function microsoftAdminToken(
 export interface PairingDisplay {
   socket: TestSocket;
   displayId: string;
+  /** The credential the last new code came with, kept as a display keeps it. */
+  credential(): string | undefined;
   /** Asks the bridge for the code to show. */
   code(): Promise<PairingCode>;
   /** Resolves with the next room the bridge assigns (null: unlinked). */
   nextAssignment(): Promise<string | null>;
   watch(): ReturnType<TestSocket['emitWithAck']>;
+  /** Resolves when the bridge closes the socket (as it does on unlink and forget). */
+  closedByBridge(): Promise<void>;
+  /** Connects again, as a display does after the bridge closed its socket. */
+  reconnect(): Promise<void>;
 }
 
+/** A display as the web app is one: it keeps the credential given with a new code and sends it with every watch and code request. */
 export async function pairingDisplay(bridgeUrl: string, displayId = crypto.randomUUID()): Promise<PairingDisplay> {
   const socket: TestSocket = io(bridgeUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  const watch = () => socket.emitWithAck('room:watch', { displayId });
+  const connect = () =>
+    new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+      socket.connect();
+    });
+  await connect();
+  let credential: string | undefined;
+  const withCredential = () => (credential === undefined ? { displayId } : { displayId, credential });
+  const watch = () => socket.emitWithAck('room:watch', withCredential());
   await watch();
   return {
     socket,
     displayId,
+    credential: () => credential,
     watch,
     async code() {
-      const answer = await socket.emitWithAck('display:pairing-code', { displayId });
+      const answer = await socket.emitWithAck('display:pairing-code', withCredential());
       if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`);
+      credential = answer.data.credential ?? credential;
       return answer.data;
     },
     nextAssignment: () => new Promise((resolve) => socket.once('display:assigned', ({ roomId }) => resolve(roomId))),
+    closedByBridge: () => new Promise((resolve) => socket.once('disconnect', (reason) => reason === 'io server disconnect' && resolve())),
+    reconnect: connect,
   };
 }
 

@@ -35,11 +35,16 @@ export interface TestBridgeOptions {
   allowedOrigins?: string[];
 }
 
-/** A real bridge on a random port with an in-memory store and the given clock. */
+/**
+ * A real bridge on a random port with an in-memory store and the given clock.
+ * Its rooms are `open` unless a test says otherwise, as the embedded
+ * default's demo room: most tests are about something other than who may
+ * read a room, and the access tests give `access: 'paired'`.
+ */
 export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
   const store = options.store ?? new RoomStore(openTestDatabase());
   for (const partial of options.store ? [] : (options.rooms ?? [{}])) {
-    store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', ...partial }), options.clock.now());
+    store.saveRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', access: 'open', ...partial }), options.clock.now());
   }
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = options.logger ?? pino({ level: 'silent' });

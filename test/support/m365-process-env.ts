@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RoomAccess } from '../../shared/model.ts';
 import type { GraphEmulator } from '../graph-emulator/graph-emulator.ts';
 
 export interface EmulatedRoomLink {
@@ -23,11 +24,19 @@ export function emulatedM365Env(options: {
   rooms: readonly EmulatedRoomLink[];
   /** Every room's zone; Europe/Amsterdam by default. */
   timeZone?: string;
+  /** Every room's access in the rooms file; left out (so `paired`) by default. */
+  access?: RoomAccess;
 }): Record<string, string> {
   const caFile = join(options.dataDir, 'emulator-ca.pem');
   writeFileSync(caFile, options.emulator.ca);
   const roomsFile = join(options.dataDir, 'rooms.json');
-  const rooms = options.rooms.map((room) => ({ id: room.id, name: room.name, timeZone: options.timeZone ?? 'Europe/Amsterdam', microsoft365: { mailbox: room.mailbox } }));
+  const rooms = options.rooms.map((room) => ({
+    id: room.id,
+    name: room.name,
+    ...(options.access ? { access: options.access } : {}),
+    timeZone: options.timeZone ?? 'Europe/Amsterdam',
+    microsoft365: { mailbox: room.mailbox },
+  }));
   writeFileSync(roomsFile, JSON.stringify({ rooms }));
   return {
     LINTEL_CONFIG: roomsFile,

@@ -8,7 +8,7 @@ import { readCredential } from '../../bridge/src/microsoft-365/credential-file.t
 import { countingFetch } from './counting-fetch.ts';
 import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
-import { loadRoomsFile } from '../../bridge/src/rooms-file.ts';
+import { loadRoomsFile, roomsToSave } from '../../bridge/src/rooms-file.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 import { tempDataDir } from './bridge-process.ts';
 import type { FakeClock } from './fake-clock.ts';
@@ -45,7 +45,7 @@ export async function startAsNewUser(options: { clock: FakeClock; env: Record<st
 
   const db = openTestDatabase();
   const store = new RoomStore(db);
-  store.transaction(() => rooms.data.forEach((room) => store.saveRoom(room, clock.now())));
+  store.transaction(() => roomsToSave(rooms.data, (roomId) => store.getRoom(roomId)).forEach((room) => store.saveRoom(room, clock.now())));
   const { fetch, network } = countingFetch(createHttpsFetch(readFileSync(m365.caFile!, 'utf8')));
   const logger = pino({ level: process.env.LINTEL_TEST_LOG ?? 'silent' });
   const connection = { tenantId: m365.tenantId, clientId: m365.clientId, authorityHost: m365.authorityHost, graphUrl: m365.graphUrl };

@@ -22,7 +22,7 @@ const LOCAL_ADMIN: AdminIdentity = { name: 'local admin token', via: 'local-toke
  */
 export function requireAdmin(deps: AdminAuthDeps) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    void authenticate(deps, req.get('authorization')).then((identity) => {
+    void authenticateAdmin(deps, req.get('authorization')).then((identity) => {
       if (!identity.ok) {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return sendError(res, identity.code, identity.message);
@@ -38,7 +38,8 @@ export function adminOf(res: Response): AdminIdentity {
   return res.locals.admin as AdminIdentity;
 }
 
-async function authenticate(deps: AdminAuthDeps, header: string | undefined): Promise<Result<AdminIdentity>> {
+/** The admin an `Authorization` header proves, or why it proves none. */
+export async function authenticateAdmin(deps: AdminAuthDeps, header: string | undefined): Promise<Result<AdminIdentity>> {
   const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (token === undefined) {
     return fail('unauthorized', 'Sign in first: the admin API needs a Microsoft sign-in of the connected organisation, or the bridge\'s local admin token.');

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { LinkRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { LinkRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import type { Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
@@ -58,6 +58,17 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.delete('/displays/:id', (req, res) => {
     answer(res, service.unlink(String(req.params.id), adminOf(res)));
+  });
+
+  router.post('/displays/:id/forget', (req, res) => {
+    answer(res, service.forget(String(req.params.id), adminOf(res)));
+  });
+
+  router.put('/rooms/:id/access', (req, res) => {
+    const roomId = validRoomId(req, res);
+    const body = roomId === undefined ? undefined : jsonBody(req, res, RoomAccessRequest);
+    if (roomId === undefined || !body) return;
+    answer(res, service.setAccess(roomId, body.access, adminOf(res)));
   });
 
   router.put('/rooms/:id/microsoft-365', async (req, res) => {

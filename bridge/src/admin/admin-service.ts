@@ -1,7 +1,7 @@
-import type { AccountAuthorization, AccountCalendars, M365Account, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
-import { Room } from '../../../shared/model.ts';
+import { Room, type RoomAccess } from '../../../shared/model.ts';
 import type { Client } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
@@ -45,7 +45,7 @@ export class AdminService {
     this.#exports = deps.microsoft365 && new ExportJobs(deps.microsoft365, deps.logger);
   }
 
-  /** Tells the display's sockets to watch again: it was linked to a room, or unlinked (null). */
+  /** Tells the display's sockets to watch again: it was linked to a room, or unlinked or forgotten (null: its credential no longer works). */
   onDisplayAssigned(listener: DisplayAssigned): () => void {
     this.#assignedListeners.add(listener);
     return () => this.#assignedListeners.delete(listener);
@@ -78,11 +78,11 @@ export class AdminService {
   link(request: ParsedLinkRequest, you: AdminIdentity, client: Client): Result<LinkResult> {
     const { codes, displays, clock } = this.#deps;
     let created: string | undefined;
-    const linked = codes.redeem(request.code, { adminId: you.id, client }, (displayId) => {
+    const linked = codes.redeem(request.code, { adminId: you.id, client }, ({ displayId, credentialHash }) => {
       const room = 'roomId' in request.room ? this.#existingRoom(request.room.roomId) : this.#roomFor(request.room.microsoft365);
       if (!room.ok) return room;
       if (room.data.created) created = room.data.room.id;
-      displays.link(displayId, room.data.room.id, you.name, clock.now());
+      displays.link(displayId, room.data.room.id, you.name, clock.now(), credentialHash);
       return ok({ displayId, room: room.data.room });
     });
     if (!linked.ok) return linked;
@@ -94,6 +94,31 @@ export class AdminService {
     this.#audit(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: room.microsoft365?.mailbox ?? null });
     this.#assigned(displayId, room.id);
     return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
+  }
+
+  /** Deletes the display's record and credential: it is told, its sockets are closed, and it pairs again from scratch. */
+  forget(displayId: string, you: AdminIdentity): Result<ForgetResult> {
+    const { displays, store } = this.#deps;
+    const forgotten = displays.forget(displayId);
+    if (!forgotten) return fail('not-found', 'The bridge knows no display with that id.');
+    const room = forgotten.roomId === null ? null : (store.getRoom(forgotten.roomId)?.name ?? forgotten.roomId);
+    this.#audit(you, { action: 'forget', display: shortId(displayId), room });
+    this.#assigned(displayId, null);
+    return ok({ id: displayId });
+  }
+
+  /** Who may read the room and act on it; its displays and watchers are told at once (see RoomAccess). */
+  setAccess(roomId: string, access: RoomAccess, you: AdminIdentity): Result<AdminRoom> {
+    const { store, clock, rooms } = this.#deps;
+    const room = store.getRoom(roomId);
+    if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
+    const changed = { ...room, access };
+    if (room.access !== access) {
+      store.saveRoom(changed, clock.now());
+      this.#audit(you, { action: 'room-access', room: room.name, access });
+      rooms.roomChanged(roomId);
+    }
+    return ok(this.#describeOne(changed));
   }
 
   unlink(displayId: string, you: AdminIdentity): Result<AdminDisplay> {
@@ -242,6 +267,7 @@ export class AdminService {
       name: room.name,
       timeZone: room.timeZone,
       capacity: room.capacity,
+      access: room.access,
       microsoft365: room.microsoft365,
       syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
       outboxDepth: linked?.outboxDepth ?? 0,

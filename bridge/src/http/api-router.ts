@@ -2,7 +2,7 @@ import express from 'express';
 import { WalkUpAction } from '../../../shared/model.ts';
 import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { BuildingBoard } from '../building/building-board.ts';
-import { clientOf } from '../limits/client.ts';
+import { standingOfResponse, withStanding, type RequestStandingDeps } from '../access/request-standing.ts';
 import type { HealthReport } from '../operations/health-report.ts';
 import type { BridgeMetrics } from '../operations/metrics.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -24,13 +24,16 @@ export interface ApiDeps {
   metrics: Pick<BridgeMetrics, 'contentType' | 'text'>;
   /** LINTEL_METRICS_TOKEN: the bearer token /api/metrics needs; without one, only this machine may read them. */
   metricsToken: string | undefined;
+  /** What a request's bearer token proves: admin, display credential or room link (see access/request-standing.ts). */
+  standing: RequestStandingDeps;
 }
 
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, building, baseUnits, version, admin, health, metrics, metricsToken }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, building, baseUnits, version, admin, health, metrics, metricsToken, standing }: ApiDeps): express.Router {
   const router = express.Router();
+  const proven = withStanding(standing);
   const openApi = openApiDocument(version);
 
   router.use('/admin', admin);
@@ -58,30 +61,36 @@ export function createApiRouter({ rooms, building, baseUnits, version, admin, he
     res.json(building.summaries());
   });
 
-  router.get('/rooms/:id/state', (req, res) => {
+  router.get('/rooms/:id/state', proven, (req, res) => {
     const roomId = validRoomId(req, res);
     if (roomId === undefined) return;
-    const state = rooms.getState(roomId);
+    const state = rooms.stateFor(roomId, standingOfResponse(res));
     if (!state.ok) return sendError(res, state.code, state.message);
     res.json(state.data);
   });
 
-  router.get('/rooms/:id/base-unit', (req, res) => {
+  router.get('/rooms/:id/base-unit', proven, (req, res) => {
     const roomId = validRoomId(req, res);
     if (roomId === undefined) return;
     if (!rooms.hasRoom(roomId)) return sendError(res, 'room-not-found', `There is no room "${roomId}".`);
+    // What the room's hardware is doing is for the people who run it and the room's own displays, even in an open room.
+    const who = standingOfResponse(res);
+    if (who.kind === 'anyone') return sendError(res, 'unauthorized', "A room's base unit is shown to admins and the room's paired displays: send the admin token or the display's credential.");
+    if (who.kind !== 'admin' && !(who.kind === 'display' && who.roomId === roomId)) {
+      return sendError(res, 'forbidden', `Only admins and the paired displays of room "${roomId}" see its base unit.`);
+    }
     const unit = baseUnits.get(roomId);
     if (!unit) return sendError(res, 'not-found', `Room "${roomId}" has no base unit.`);
     res.json(unit.status());
   });
 
-  router.post('/rooms/:id/actions', express.json({ limit: BODY_LIMIT }), (req, res) => {
+  router.post('/rooms/:id/actions', proven, express.json({ limit: BODY_LIMIT }), (req, res) => {
     const roomId = validRoomId(req, res);
     if (roomId === undefined) return;
     const action = jsonBody(req, res, WalkUpAction);
     if (action === undefined) return;
     // The connection's peer, not req.ip: see clientOf for why no proxy's header is trusted.
-    const result = rooms.applyAction(roomId, action, clientOf({ address: req.socket.remoteAddress }));
+    const result = rooms.actionFrom(roomId, action, standingOfResponse(res), req.socket.remoteAddress);
     if (!result.ok) return sendRefusal(res, result);
     res.json(result.data);
   });

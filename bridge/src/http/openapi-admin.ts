@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, LinkRequest, LinkResult, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 
 const admin = { security: [{ adminToken: [] }] };
@@ -38,9 +38,27 @@ export function adminPaths(): Record<string, unknown> {
     '/api/admin/displays/{id}': {
       delete: {
         ...admin,
-        summary: 'Unlink a display: it goes back to its pairing code',
+        summary: 'Unlink a display: its credential stops working, its connection is closed, and it goes back to its pairing code',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }],
         responses: { '200': { description: 'Unlinked', ...jsonContent('#/components/schemas/AdminDisplay') }, ...refusedToken, '404': errorResponse('No linked display with that id') },
+      },
+    },
+    '/api/admin/displays/{id}/forget': {
+      post: {
+        ...admin,
+        summary: "Forget a display: its record and credential are deleted, its connection is closed, and it pairs again from scratch",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }],
+        responses: { '200': { description: 'Forgotten', ...jsonContent('#/components/schemas/ForgetResult') }, ...refusedToken, '404': errorResponse('No display with that id') },
+      },
+    },
+    '/api/admin/rooms/{id}/access': {
+      put: {
+        ...admin,
+        summary: 'Who may read the room and act on it: `paired` (its displays, phones at the room, admins) or `open` (anyone)',
+        description: 'Kept in the store. A rooms file that states the room\'s `access` sets it again at the next start.',
+        parameters: [roomIdParameter],
+        requestBody: { required: true, ...jsonContent('#/components/schemas/RoomAccessRequest') },
+        responses: { '200': { description: 'Changed; anonymous clients watching a room made `paired` stop hearing it at once', ...jsonContent('#/components/schemas/AdminRoom') }, '400': errorResponse('Invalid input'), ...refusedToken, '404': errorResponse('No such room') },
       },
     },
     '/api/admin/rooms/{id}/microsoft-365': {
@@ -121,6 +139,8 @@ export function adminSchemas(): Record<string, unknown> {
     LinkRequest: schema(LinkRequest, 'input'),
     LinkResult: schema(LinkResult, 'output'),
     RoomLinkRequest: schema(RoomLinkRequest, 'input'),
+    RoomAccessRequest: schema(RoomAccessRequest, 'input'),
+    ForgetResult: schema(ForgetResult, 'output'),
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),

@@ -5,6 +5,15 @@ import { adminPaths, adminSchemas, adminSecurityScheme } from './openapi-admin.t
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 import { HealthReport } from '../operations/health-report.ts';
 
+/** Who may read a room and act on it: the same words for each route that serves one. */
+const ROOM_ACCESS =
+  "A `paired` room (the default for rooms from a rooms file or Microsoft 365) is for its paired displays (`Authorization: Bearer <display credential>`), phones at the room (`Bearer <room link>`, from its display's QR code, for 10 minutes) and admins; anyone else gets 403 `room-not-open` and reads the room's status in `/api/building`. An `open` room is for anyone.";
+const roomReader = { security: [{ displayCredential: [] }, { roomLink: [] }, { adminToken: [] }, {}] };
+const accessRefusals = {
+  '401': errorResponse('A token that proves nothing (`unauthorized`), or a room link that is forged or expired (`room-link-invalid`)'),
+  '403': errorResponse('A `paired` room, and no proof for it (`room-not-open`)'),
+};
+
 /** The HTTP API as OpenAPI 3.1, generated from the same zod schemas that validate it. */
 export function openApiDocument(version: string): Record<string, unknown> {
   return {
@@ -61,9 +70,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/rooms/{id}/state': {
         get: {
           summary: "A room's status, current and next meetings, and today's events",
+          description: ROOM_ACCESS,
+          ...roomReader,
           parameters: [roomIdParameter],
           responses: {
             '200': { description: "The room state now; what the room's `privacy` setting hides (and a private meeting's subject and organizer) is sent as an empty `subject` and a null `organizer`", content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
+            ...accessRefusals,
             '404': errorResponse('No such room'),
           },
         },
@@ -71,9 +83,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/rooms/{id}/base-unit': {
         get: {
           summary: "The room's base unit: connected or not, model, serial, firmware, last seen, last fault, people, sharing",
+          description: "For admins and the room's paired displays only, whatever the room's access.",
+          security: [{ adminToken: [] }, { displayCredential: [] }],
           parameters: [roomIdParameter],
           responses: {
             '200': { description: 'The base unit now', content: { 'application/json': { schema: { $ref: '#/components/schemas/BaseUnitStatus' } } } },
+            '401': errorResponse('No token, or one that proves nothing (`unauthorized`, `WWW-Authenticate: Bearer`)'),
+            '403': errorResponse('A display of another room, or a phone (`forbidden`)'),
             '404': errorResponse('No such room, or the room has no base unit'),
           },
         },
@@ -81,13 +97,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/rooms/{id}/actions': {
         post: {
           summary: 'Apply a walk-up action (book now, extend, end now, check in)',
-          description: 'Idempotent by `id`: the same action sent again is applied once and answered the same way. `minutes` is 15/30/45/60 for book-now (absent: until the next meeting, at most 60) and 15/30 for extend.',
+          description: ROOM_ACCESS + ' Idempotent by `id`: the same action sent again is applied once and answered the same way. `minutes` is 15/30/45/60 for book-now (absent: until the next meeting, at most 60) and 15/30 for extend.',
+          ...roomReader,
           parameters: [roomIdParameter],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WalkUpAction' } } } },
           responses: {
             '200': { description: 'Applied; the new room state', content: { 'application/json': { schema: { $ref: '#/components/schemas/RoomState' } } } },
             '400': errorResponse('Invalid input, malformed JSON, a body that is not what its Content-Encoding says, or a path that is not valid percent-encoding'),
-            '403': errorResponse('A wrong PIN (`wrong-pin`), a read-only room (`read-only`), or a page of a site not allowed (`origin-not-allowed`)'),
+            '401': errorResponse('A token that proves nothing (`unauthorized`), or a room link that is forged or expired (`room-link-invalid`)'),
+            '403': errorResponse('A `paired` room and no proof for it (`room-not-open`), a wrong PIN (`wrong-pin`), a read-only room (`read-only`), or a page of a site not allowed (`origin-not-allowed`)'),
             '404': errorResponse('No such room'),
             '409': errorResponse('The action does not fit the schedule (the code says why)'),
             '413': errorResponse('Body larger than 16 KB'),
@@ -102,6 +120,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       securitySchemes: {
         ...adminSecurityScheme,
         metricsToken: { type: 'http', scheme: 'bearer', description: 'The bridge\'s LINTEL_METRICS_TOKEN, for /api/metrics.' },
+        displayCredential: { type: 'http', scheme: 'bearer', description: "A paired display's credential, given with the pairing code an admin linked it by." },
+        roomLink: { type: 'http', scheme: 'bearer', description: 'A phone\'s room link: the `link` parameter of the address in a paired display\'s QR code, valid 10 minutes.' },
       },
       schemas: {
         Health: schema(HealthReport, 'output'),

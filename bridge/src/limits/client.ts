@@ -4,13 +4,14 @@ import { isIPv4 } from 'node:net';
 export type Client = string & { readonly __brand: 'Client' };
 
 /**
- * What a request says about its sender: the peer address of the connection
- * it came over (`req.socket.remoteAddress`, socket.io's `handshake.address`),
- * or the room whose base unit, wired to the bridge, pressed a button. Display
- * credentials and phone links (issue 19) will add theirs here, and a
- * credential, being proof, will name the client before any address.
+ * What a request says about its sender: a paired display (its credential
+ * proved it), a phone's room link (everyone who scanned the same QR code
+ * shares it), the peer address of the connection it came over
+ * (`req.socket.remoteAddress`, socket.io's `handshake.address`), or the room
+ * whose base unit, wired to the bridge, pressed a button. Proof names the
+ * client before any address: displays behind one proxy are not one client.
  */
-export type ClientSource = { address: string | undefined } | { baseUnit: string };
+export type ClientSource = { address: string | undefined } | { baseUnit: string } | { display: string } | { roomLink: string };
 
 /**
  * The client a request counts against. An address is the connection's own
@@ -22,11 +23,13 @@ export type ClientSource = { address: string | undefined } | { baseUnit: string 
  */
 export function clientOf(source: ClientSource): Client {
   if ('baseUnit' in source) return `base-unit:${source.baseUnit}` as Client;
+  if ('display' in source) return `display:${source.display}` as Client;
+  if ('roomLink' in source) return `room-link:${source.roomLink}` as Client;
   return `address:${plainAddress(source.address ?? 'unknown')}` as Client;
 }
 
 /** An IPv4 peer of a server listening on IPv6 too comes as `::ffff:192.0.2.7`: the same client as `192.0.2.7`. */
-function plainAddress(address: string): string {
+export function plainAddress(address: string): string {
   const mapped = /^::ffff:(.+)$/i.exec(address)?.[1];
   return mapped !== undefined && isIPv4(mapped) ? mapped : address.toLowerCase();
 }

@@ -1,5 +1,6 @@
 import type { AdminDisplay } from '../../../shared/admin-api.ts';
 import { DAY_MS, toIso } from '../../../shared/clock.ts';
+import { displayCredentialHash } from '../access/display-credential.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 
 /** Which room a display without a room in its URL shows. */
@@ -25,12 +26,23 @@ interface DisplayRow {
   linked_at: number | null;
   linked_by: string | null;
   last_seen_at: number;
+  last_address: string | null;
+  credential_issued_at: number | null;
+}
+
+/** A linked display that presented its credential: the room it may read and act on. */
+export interface CredentialHolder {
+  displayId: string;
+  roomId: string;
 }
 
 /**
  * The displays this bridge has seen, by the id each display made for itself,
- * and the room an admin linked each to. Connections are counted in memory:
- * a display is online while at least one of its sockets is.
+ * the room an admin linked each to, and the hash of the credential it was
+ * linked with (see access/display-credential.ts). The id is no secret (any
+ * client may name any id); the credential is what lets a display read its
+ * room. Connections are counted in memory: a display is online while at
+ * least one of its sockets is.
  */
 export class DisplayRegistry {
   readonly #db: SqlDatabase;
@@ -46,12 +58,15 @@ export class DisplayRegistry {
     return row?.linked_at ? { kind: 'unlinked' } : { kind: 'new' };
   }
 
-  seen(displayId: string, now: number): void {
-    const known = this.#db.prepare('UPDATE displays SET last_seen_at = ? WHERE id = ?').run(now, displayId).changes > 0;
+  /** `address`: the connection's peer, shown to admins to tell displays apart and spot a stranger. */
+  seen(displayId: string, now: number, address: string | undefined): void {
+    const known = this.#db.prepare('UPDATE displays SET last_seen_at = ?, last_address = ? WHERE id = ?').run(now, address ?? null, displayId).changes > 0;
     if (known) return;
     this.#db.transaction(() => {
       // Another bridge process sharing the store may have met the display a moment ago.
-      this.#db.prepare('INSERT INTO displays (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(displayId, now);
+      this.#db
+        .prepare('INSERT INTO displays (id, last_seen_at, last_address) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_address = excluded.last_address')
+        .run(displayId, now, address ?? null);
       this.#forgetNeverLinked(now);
     });
   }
@@ -74,21 +89,44 @@ export class DisplayRegistry {
     };
   }
 
-  link(displayId: string, roomId: string, by: string, now: number): void {
+  /** Links the display, which from now on proves itself with the credential whose hash is `credentialHash` (the one given with the code the admin typed). */
+  link(displayId: string, roomId: string, by: string, now: number, credentialHash: string): void {
     this.#db
       .prepare(
-        `INSERT INTO displays (id, room_id, linked_at, linked_by, last_seen_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id, linked_at = excluded.linked_at, linked_by = excluded.linked_by`,
+        `INSERT INTO displays (id, room_id, linked_at, linked_by, last_seen_at, credential_hash, credential_issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id, linked_at = excluded.linked_at, linked_by = excluded.linked_by,
+           credential_hash = excluded.credential_hash, credential_issued_at = excluded.credential_issued_at`,
       )
-      .run(displayId, roomId, now, by, now);
+      .run(displayId, roomId, now, by, now, credentialHash, now);
   }
 
-  /** Returns the room it was linked to, or undefined when it was linked to none. */
+  /** Unlinks the display and revokes its credential; returns the room it was linked to, or undefined when it was linked to none. */
   unlink(displayId: string, by: string, now: number): string | undefined {
     const row = this.#row(displayId);
     if (!row?.room_id) return undefined;
-    this.#db.prepare('UPDATE displays SET room_id = NULL, linked_at = ?, linked_by = ? WHERE id = ?').run(now, by, displayId);
+    this.#db
+      .prepare('UPDATE displays SET room_id = NULL, linked_at = ?, linked_by = ?, credential_hash = NULL, credential_issued_at = NULL WHERE id = ?')
+      .run(now, by, displayId);
     return row.room_id;
+  }
+
+  /** Deletes the display's record, its credential and its pairing codes; returns what it was linked to, or undefined when there was no such display. */
+  forget(displayId: string): { roomId: string | null } | undefined {
+    return this.#db.transaction(() => {
+      const row = this.#row(displayId);
+      if (!row) return undefined;
+      this.#db.prepare('DELETE FROM displays WHERE id = ?').run(displayId);
+      this.#db.prepare('DELETE FROM pairing_codes WHERE display_id = ?').run(displayId);
+      return { roomId: row.room_id };
+    });
+  }
+
+  /** The linked display holding `credential`; undefined for a credential never given, revoked, or of a display unlinked since. */
+  holderOf(credential: string): CredentialHolder | undefined {
+    const row = this.#db.prepare('SELECT id, room_id FROM displays WHERE credential_hash = ?').get(displayCredentialHash(credential)) as
+      | { id: string; room_id: string | null }
+      | undefined;
+    return row?.room_id ? { displayId: row.id, roomId: row.room_id } : undefined;
   }
 
   get(displayId: string): AdminDisplay | undefined {
@@ -112,6 +150,8 @@ export class DisplayRegistry {
       linkedAt: row.linked_at === null ? null : toIso(row.linked_at),
       linkedBy: row.linked_by,
       lastSeenAt: toIso(row.last_seen_at),
+      address: row.last_address,
+      credentialIssuedAt: row.credential_issued_at === null ? null : toIso(row.credential_issued_at),
       online: this.#connections.has(row.id),
     };
   }

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { fail, failForNow, type Result } from '../../../shared/errors.ts';
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MS } from '../../../shared/pairing-code.ts';
+import { displayCredentialHash, newDisplayCredential } from '../access/display-credential.ts';
 import type { Client } from '../limits/client.ts';
 import { GuessLimit } from '../limits/guess-limit.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
@@ -21,9 +22,24 @@ const MAX_CODES = 10_000;
 
 interface IssuedCode {
   displayId: string;
+  /** Null for a code made before displays had credentials: it links nothing any more. */
+  credentialHash: string | null;
   expiresAt: number;
   attempts: number;
   used: 0 | 1;
+}
+
+/** A code for a display to show; `credential` only with a code new to it, for the display to keep. */
+export interface DisplayCode {
+  code: string;
+  expiresAt: number;
+  credential?: string;
+}
+
+/** The display an admin linked by its code, and the hash of the credential given with that code. */
+export interface CodeOwner {
+  displayId: string;
+  credentialHash: string;
 }
 
 /** Who typed a pairing code: the admin signed in, from the client (address) their request came from. */
@@ -44,6 +60,12 @@ export interface CodeGuesser {
  * Kept in the store, not in memory: a display shows the same code across a
  * bridge restart, and a code shown by a display connected to one bridge
  * process links it from the admin page served by another.
+ *
+ * Each code comes with a display credential, given to the display that asked
+ * (and only the hash kept); linking the code makes it that display's. The
+ * same code is given again only to a display presenting that credential: a
+ * client naming another display's id gets a code of its own, so it can
+ * neither read the code on that display's screen nor hijack its link.
  */
 export class PairingCodes {
   readonly #db: SqlDatabase;
@@ -62,14 +84,19 @@ export class PairingCodes {
     });
   }
 
-  /** The display's code while it works; a new one otherwise; none when too many are out. */
-  issue(displayId: string): { code: string; expiresAt: number } | undefined {
+  /** The code given with `credential` while it works; a new one (and credential) otherwise; none when too many are out. */
+  issue(displayId: string, credential: string | undefined): DisplayCode | undefined {
     const now = this.#clock.now();
     return this.#db.transaction(() => {
       this.#db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?').run(now - REMEMBERED_MS);
-      const current = this.#db
-        .prepare('SELECT code, expires_at AS "expiresAt" FROM pairing_codes WHERE display_id = ? AND used = 0 AND expires_at > ? AND attempts < ? ORDER BY expires_at DESC LIMIT 1')
-        .get(displayId, now, CODE_ATTEMPTS) as { code: string; expiresAt: number } | undefined;
+      const current =
+        credential === undefined
+          ? undefined
+          : (this.#db
+              .prepare(
+                'SELECT code, expires_at AS "expiresAt" FROM pairing_codes WHERE display_id = ? AND credential_hash = ? AND used = 0 AND expires_at > ? AND attempts < ? ORDER BY expires_at DESC LIMIT 1',
+              )
+              .get(displayId, displayCredentialHash(credential), now, CODE_ATTEMPTS) as DisplayCode | undefined);
       if (current) return current;
       const { count } = this.#db.prepare('SELECT COUNT(*) AS count FROM pairing_codes').get() as { count: number };
       if (count >= MAX_CODES) return undefined;
@@ -77,8 +104,9 @@ export class PairingCodes {
       do code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[this.#randomIndex(PAIRING_ALPHABET.length)]).join('');
       while (this.#issued(code));
       const expiresAt = now + PAIRING_CODE_TTL_MS;
-      this.#db.prepare('INSERT INTO pairing_codes (code, display_id, expires_at) VALUES (?, ?, ?)').run(code, displayId, expiresAt);
-      return { code, expiresAt };
+      const fresh = newDisplayCredential();
+      this.#db.prepare('INSERT INTO pairing_codes (code, display_id, expires_at, credential_hash) VALUES (?, ?, ?, ?)').run(code, displayId, expiresAt, fresh.hash);
+      return { code, expiresAt, credential: fresh.secret };
     });
   }
 
@@ -87,7 +115,7 @@ export class PairingCodes {
    * when `link` succeeds; a refusal counts against the admin, or against
    * the code when the code itself was right.
    */
-  redeem<T>(typed: string, guesser: CodeGuesser, link: (displayId: string) => Result<T>): Result<T> {
+  redeem<T>(typed: string, guesser: CodeGuesser, link: (owner: CodeOwner) => Result<T>): Result<T> {
     const waitMs = this.#guesses.waitMs(guesser.adminId);
     if (waitMs > 0) return failForNow('too-many-attempts', `Too many wrong pairing codes: try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     const now = this.#clock.now();
@@ -96,8 +124,8 @@ export class PairingCodes {
     const outcome = this.#db.transaction((): { linked: Result<T> } | { refusal: Result<never> } => {
       const issued = code === null ? undefined : this.#issued(code);
       const refusal = this.#refusal(code, issued, now);
-      if (refusal || !issued || code === null) return { refusal: refusal ?? fail('pairing-code-invalid', 'No display shows that code.') };
-      const linked = link(issued.displayId);
+      if (refusal || !issued?.credentialHash || code === null) return { refusal: refusal ?? fail('pairing-code-invalid', 'No display shows that code.') };
+      const linked = link({ displayId: issued.displayId, credentialHash: issued.credentialHash });
       this.#db.prepare(linked.ok ? 'UPDATE pairing_codes SET used = 1 WHERE code = ?' : 'UPDATE pairing_codes SET attempts = attempts + 1 WHERE code = ?').run(code);
       return { linked };
     });
@@ -110,7 +138,7 @@ export class PairingCodes {
   }
 
   #issued(code: string): IssuedCode | undefined {
-    return this.#db.prepare('SELECT display_id AS "displayId", expires_at AS "expiresAt", attempts, used FROM pairing_codes WHERE code = ?').get(code) as
+    return this.#db.prepare('SELECT display_id AS "displayId", credential_hash AS "credentialHash", expires_at AS "expiresAt", attempts, used FROM pairing_codes WHERE code = ?').get(code) as
       | IssuedCode
       | undefined;
   }
@@ -121,7 +149,7 @@ export class PairingCodes {
     }
     if (!issued) return fail('pairing-code-invalid', 'No display shows that code: check it on the display and type it again.');
     if (issued.used === 1) return fail('pairing-code-used', 'That code was already used: a display shows a new code once it is unlinked.');
-    if (issued.expiresAt <= now || issued.attempts >= CODE_ATTEMPTS) {
+    if (issued.expiresAt <= now || issued.attempts >= CODE_ATTEMPTS || issued.credentialHash === null) {
       return fail('pairing-code-expired', 'That code has expired: the display shows a new one, use that.');
     }
     return undefined;

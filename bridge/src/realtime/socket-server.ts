@@ -1,15 +1,17 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { toIso } from '../../../shared/clock.ts';
-import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { fail, ok, type LintelError, type Result } from '../../../shared/errors.ts';
 import { pairingUrl } from '../../../shared/pairing-code.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
+import type { RoomLinks } from '../access/room-links.ts';
+import { ANYONE, mayUseRoom, roomRefusal, type Standing } from '../access/standing.ts';
 import type { OriginCheck } from '../http/allowed-origin.ts';
-import { clientOf } from '../limits/client.ts';
+import { clientOf, plainAddress } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { StoredChange } from '../microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
@@ -18,6 +20,7 @@ import type { RoomService } from '../rooms/room-service.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
 import { eventLimit } from './event-limit.ts';
+import { watchTarget } from './watch-target.ts';
 
 /** Between bridge processes sharing a store, over the Redis adapter (see cluster/cluster-relay.ts). */
 export interface InterServerEvents {
@@ -32,16 +35,27 @@ export interface InterServerEvents {
   'm365:check': (checked: (done: true) => void) => void;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+/** What the bridge keeps on each socket for others to read. */
+export interface SocketData {
+  /** What the socket proved with its last watch (see access/standing.ts). */
+  standing: Standing;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Made by the display itself (a UUID); only a key to find its link, never a credential. */
 const DisplayId = z.string().regex(/^[A-Za-z0-9-]{16,64}$/, 'a display id is 16-64 letters, digits or dashes');
-const WatchRequest = z.strictObject({ roomId: RoomId.optional(), displayId: DisplayId.optional() });
-const PairingCodeRequest = z.strictObject({ displayId: DisplayId });
+/** Made by the bridge (see access/): long enough for what the bridge gives, short enough to cost nothing to check. */
+const Secret = z.string().min(1).max(512);
+const WatchRequest = z.strictObject({ roomId: RoomId.optional(), displayId: DisplayId.optional(), credential: Secret.optional(), link: Secret.optional() });
+const PairingCodeRequest = z.strictObject({ displayId: DisplayId, credential: Secret.optional() });
+const RoomLinkRequest = z.strictObject({ roomId: RoomId });
 
 export interface DisplayPairing {
   displays: DisplayRegistry;
   codes: PairingCodes;
+  /** The signed room links of paired displays' QR codes. */
+  links: RoomLinks;
   clock: Clock;
   /** Where admins reach this bridge: the QR code on a pairing display opens its admin page. */
   publicUrl: string;
@@ -73,28 +87,24 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       answer(refused?.message, refused === undefined);
     },
   });
-  const { displays, codes, clock, publicUrl } = pairing;
-
-  /** The room a display without one in its URL shows: the one an admin linked it to, or a one-room bridge's room. */
-  const roomOf = (displayId: string | undefined): Result<string> => {
-    const assignment = displayId === undefined ? undefined : displays.assignment(displayId);
-    if (assignment?.kind === 'linked' && rooms.hasRoom(assignment.roomId)) return ok(assignment.roomId);
-    const fallback = assignment?.kind === 'unlinked' ? undefined : rooms.defaultRoomId();
-    return fallback === undefined
-      ? fail('display-unpaired', 'This display is not linked to a room: an admin links it on the admin page with the code it shows.')
-      : ok(fallback);
-  };
+  const { displays, codes, links, clock, publicUrl } = pairing;
 
   io.on('connection', (socket) => {
+    const address = socket.handshake.address;
     // The connection's peer, as for HTTP (see clientOf). Its events, those of building-channel.ts too, pass its limit first.
-    const client = clientOf({ address: socket.handshake.address });
-    socket.use(eventLimit(clock, client, logger));
-    const watched = new Set<string>();
+    socket.use(eventLimit(clock, clientOf({ address }), logger));
+    /** What this socket proved with its last watch, and the room it watches (at most one). */
+    let standing: Standing = ANYONE;
+    let watched: string | undefined;
     let identified: { displayId: string; release: () => void } | undefined;
-    socket.on('disconnect', () => identified?.release());
+    let cancelLinkExpiry: () => void = () => {};
+    socket.on('disconnect', () => {
+      identified?.release();
+      cancelLinkExpiry();
+    });
 
     const identify = (displayId: string) => {
-      displays.seen(displayId, clock.now());
+      displays.seen(displayId, clock.now(), address === undefined ? undefined : plainAddress(address));
       if (identified?.displayId === displayId) return;
       identified?.release();
       if (identified) void socket.leave(displayChannel(identified.displayId));
@@ -102,50 +112,74 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       void socket.join(displayChannel(displayId));
     };
 
+    const unwatch = (reason?: LintelError) => {
+      if (watched !== undefined) void socket.leave(channel(watched));
+      watched = undefined;
+      cancelLinkExpiry();
+      if (reason) socket.emit('room:access-ended', reason);
+    };
+
     socket.on('room:watch', (raw, ack) => {
       if (typeof ack !== 'function') return;
       const request = parseInput(WatchRequest, raw);
       if (!request.ok) return ack(request);
-      const { displayId } = request.data;
+      const target = watchTarget({ rooms, displays, links }, request.data);
+      const displayId = target.ok && target.data.standing.kind === 'display' ? target.data.standing.displayId : request.data.displayId;
       if (displayId !== undefined) identify(displayId);
-      const resolved = request.data.roomId === undefined ? roomOf(displayId) : ok(request.data.roomId);
-      if (!resolved.ok) {
-        for (const other of watched) void socket.leave(channel(other));
-        watched.clear();
-        return ack(resolved);
+      if (!target.ok) {
+        unwatch();
+        standing = socket.data.standing = ANYONE;
+        return ack(target);
       }
-      const roomId = resolved.data;
-      const state = rooms.getState(roomId);
+      const state = rooms.getState(target.data.roomId);
       if (state.ok) {
-        for (const other of watched) void socket.leave(channel(other));
-        watched.clear();
-        watched.add(roomId);
-        void socket.join(channel(roomId));
+        unwatch();
+        standing = socket.data.standing = target.data.standing;
+        watched = target.data.roomId;
+        void socket.join(channel(watched));
+        // A phone's link ends while it watches: it stops hearing the room then, and is told why.
+        if (standing.kind === 'phone') {
+          const { roomId } = standing;
+          cancelLinkExpiry = clock.setTimer(() => unwatch(roomRefusal(standing, roomId, clock.now())), standing.expiresAt - clock.now());
+        }
       }
       ack(state);
+    });
+
+    socket.on('room:link', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      const request = parseInput(RoomLinkRequest, raw);
+      if (!request.ok) return ack(request);
+      // Only the room's own displays: a phone given links would stay "at the room" for ever.
+      if (standing.kind !== 'display' || standing.roomId !== request.data.roomId) {
+        return ack(fail('forbidden', "Only the room's paired displays get its room link: the display watches with its credential first."));
+      }
+      ack(ok(links.issue(request.data.roomId)));
     });
 
     socket.on('display:pairing-code', (raw, ack) => {
       if (typeof ack !== 'function') return;
       const request = parseInput(PairingCodeRequest, raw);
       if (!request.ok) return ack(request);
-      const { displayId } = request.data;
+      const { displayId, credential } = request.data;
       identify(displayId);
-      if (roomOf(displayId).ok) return ack(fail('not-allowed', 'This display already shows a room: an admin unlinks it first.'));
-      const issued = codes.issue(displayId);
+      if (credential !== undefined && displays.holderOf(credential)) return ack(fail('not-allowed', 'This display is already linked to a room: an admin unlinks it first.'));
+      const issued = codes.issue(displayId, credential);
       if (!issued) return ack(fail('too-many-attempts', 'Too many displays are waiting to be linked: try again in a few minutes.'));
-      ack(ok({ code: issued.code, expiresAt: toIso(issued.expiresAt), now: toIso(clock.now()), adminUrl: pairingUrl(publicUrl, issued.code) }));
+      const answer = { code: issued.code, expiresAt: toIso(issued.expiresAt), now: toIso(clock.now()), adminUrl: pairingUrl(publicUrl, issued.code) };
+      ack(ok(issued.credential === undefined ? answer : { ...answer, credential: issued.credential }));
     });
 
     socket.on('room:action', (raw, ack) => {
       if (typeof ack !== 'function') return;
       const request = parseInput(ActionRequest, raw);
       if (!request.ok) return ack(request);
-      ack(guard(() => rooms.applyAction(request.data.roomId, request.data.action, client), logger));
+      ack(guard(() => rooms.actionFrom(request.data.roomId, request.data.action, standing, address), logger));
     });
   });
 
   rooms.onRoomChanged((roomId, origin) => {
+    dropWatchersNoLongerAllowed(io, rooms, roomId, clock.now());
     // The process that made the change already reached every display through the adapter.
     if (origin === 'elsewhere') return;
     const state = rooms.getState(roomId);
@@ -155,6 +189,33 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
   });
 
   return io;
+}
+
+/**
+ * A room made `paired` by an admin while anonymous clients watch it: they
+ * stop hearing it and are told why. Each bridge process does it for its own
+ * sockets, as each hears of every room change.
+ */
+function dropWatchersNoLongerAllowed(io: RealtimeServer, rooms: RoomService, roomId: string, now: number): void {
+  const access = rooms.accessOf(roomId);
+  if (access === undefined || access === 'open') return;
+  for (const id of io.of('/').adapter.rooms.get(channel(roomId)) ?? []) {
+    const socket = io.of('/').sockets.get(id);
+    const standing = socket?.data.standing ?? ANYONE;
+    if (!socket || mayUseRoom(standing, roomId, access, now)) continue;
+    void socket.leave(channel(roomId));
+    socket.emit('room:access-ended', roomRefusal(standing, roomId, now));
+  }
+}
+
+/**
+ * Tells a display's sockets, in every bridge process, that an admin linked
+ * it (watch again) or unlinked or forgot it (null): then closes them, so
+ * nothing it proved before goes on; the display connects again and pairs.
+ */
+export function tellDisplay(io: RealtimeServer, displayId: string, roomId: string | null): void {
+  io.to(displayChannel(displayId)).emit('display:assigned', { roomId });
+  if (roomId === null) io.in(displayChannel(displayId)).disconnectSockets(true);
 }
 
 /** Displays connected to this process, not to others sharing the fan-out through Redis. */

@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, toIso, type Clock } from '../../../shared/c
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { visibleMeeting } from '../../../shared/meeting-privacy.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
-import { toPublicRoom, type Meeting, type Room, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
+import { toPublicRoom, type Meeting, type Room, type RoomAccess, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import { dueNoShows, nextNoShowDeadline, planWalkUpAction } from '../../../shared/walk-up-rules.ts';
@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
 import type { Client } from '../limits/client.ts';
+import { clientOfStanding, mayUseRoom, roomRefusal, type Standing } from '../access/standing.ts';
 import { ActionLimit } from './action-limit.ts';
 import { PinGuard } from './pin-guard.ts';
 
@@ -104,17 +105,47 @@ export class RoomService {
     return ok(state);
   }
 
+  /** Who may read the room and act on it; undefined for no such room. */
+  accessOf(roomId: string): RoomAccess | undefined {
+    return this.#deps.calendar.getRoom(roomId)?.access;
+  }
+
+  /** The room's state for a client of `standing`: refused unless it may use the room (see access/standing.ts). */
+  stateFor(roomId: string, standing: Standing): Result<RoomState> {
+    const access = this.accessOf(roomId);
+    if (access === undefined) return fail('room-not-found', `There is no room "${roomId}".`);
+    const now = this.#deps.clock.now();
+    return mayUseRoom(standing, roomId, access, now) ? this.getState(roomId) : roomRefusal(standing, roomId, now);
+  }
+
+  /** A walk-up action from a client of `standing` (at `address`): refused unless it may use the room; limited by its proof, or its address without one. */
+  actionFrom(roomId: string, action: WalkUpAction, standing: Standing, address: string | undefined): Result<RoomState> {
+    const access = this.accessOf(roomId);
+    if (access === undefined) return fail('room-not-found', `There is no room "${roomId}".`);
+    // Counted before the refusal too: refused requests cost the bridge as well.
+    const client = clientOfStanding(standing, address);
+    const admitted = this.#actionLimit.admit(client);
+    if (!admitted.ok) return admitted;
+    const now = this.#deps.clock.now();
+    if (!mayUseRoom(standing, roomId, access, now)) return roomRefusal(standing, roomId, now);
+    return this.#apply(roomId, action, client);
+  }
+
   /**
-   * Applies a walk-up action once. A repeated id with the same request gets
+   * Applies a walk-up action once, for a client already allowed to act in
+   * the room (the room's base unit, or one that passed actionFrom). A repeated id with the same request gets
    * the answer the first one got; a repeated id with a different request is
    * refused, because it means a client reused an id by mistake. Refusals for
    * read-only rooms, PINs and `client`'s rate are not recorded: the same
    * action may be sent again with the right PIN, or later.
    */
   applyAction(roomId: string, action: WalkUpAction, client: Client): Result<RoomState> {
-    const { store, calendar, clock, logger } = this.#deps;
     const admitted = this.#actionLimit.admit(client);
-    if (!admitted.ok) return admitted;
+    return admitted.ok ? this.#apply(roomId, action, client) : admitted;
+  }
+
+  #apply(roomId: string, action: WalkUpAction, client: Client): Result<RoomState> {
+    const { store, calendar, clock, logger } = this.#deps;
     const room = calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
     if (room.settings.readOnly) return fail('read-only', 'This room takes no walk-up actions: its displays only show the schedule.');
@@ -195,6 +226,11 @@ export class RoomService {
     this.#notify(roomId);
     // A one-room bridge just became one of several: its first room's displays can now send people elsewhere.
     if (this.#servedRooms().size === 2) for (const other of this.#servedRooms()) if (other !== roomId) this.#notify(other);
+  }
+
+  /** An admin changed the room's settings (its access, say): everything that follows the room hears it. */
+  roomChanged(roomId: string): void {
+    this.#notify(roomId);
   }
 
   onRoomChanged(listener: RoomChangedListener): () => void {

@@ -35,6 +35,8 @@ export function seedDemoRoomIfEmpty(store: RoomStore, clock: Clock, options: { t
     const room = Room.parse({
       id: 'demo',
       name: 'Harbour',
+      // The embedded default works at once: any browser on the machine or the LAN shows and books it, no pairing.
+      access: 'open',
       timeZone: options.timeZone,
       capacity: 8,
       equipment: ['Display', 'Video conferencing', 'Whiteboard'],

@@ -109,4 +109,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_refresh_at BIGINT,
      token_cache TEXT NOT NULL
    );`,
+  // Display credentials (only their SHA-256 is kept) and the secret that signs phones' room links (see bridge/src/access).
+  `ALTER TABLE displays ADD COLUMN credential_hash TEXT;
+   ALTER TABLE displays ADD COLUMN credential_issued_at BIGINT;
+   ALTER TABLE displays ADD COLUMN last_address TEXT;
+   CREATE UNIQUE INDEX displays_by_credential ON displays (credential_hash);
+   ALTER TABLE pairing_codes ADD COLUMN credential_hash TEXT;
+   CREATE TABLE room_link_key (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     secret TEXT NOT NULL
+   );`,
 ];

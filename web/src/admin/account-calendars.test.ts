@@ -19,6 +19,7 @@ const room = (id: string, mailbox: string | null): AdminRoom => ({
   name: id,
   timeZone: 'Europe/Amsterdam',
   capacity: null,
+  access: 'paired',
   microsoft365: mailbox ? { mailbox, bookings: 'service-mailbox' } : null,
   syncedAt: null,
   outboxDepth: 0,

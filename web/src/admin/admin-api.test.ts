@@ -70,6 +70,24 @@ describe('admin API client', () => {
     ]);
   });
 
+  it("forgets a display and sets a room's access, escaping ids, and gives back the bridge's answer", async () => {
+    const answers = [{ id: 'a/b c' }, { id: 'room 1', name: 'Room 1', access: 'open' }];
+    const { fetch, sent } = scriptedFetch(() => json(200, answers.shift()));
+    const api = createAdminApi({ token: async () => 'tok-1', fetch });
+    expect(await api.forget('a/b c')).toEqual({ id: 'a/b c' });
+    expect(await api.setRoomAccess('room 1', { access: 'open' })).toMatchObject({ id: 'room 1', access: 'open' });
+    expect(sent.map((each) => [each.method, each.url, each.headers.authorization, each.body])).toEqual([
+      ['POST', '/api/admin/displays/a%2Fb%20c/forget', 'Bearer tok-1', undefined],
+      ['PUT', '/api/admin/rooms/room%201/access', 'Bearer tok-1', { access: 'open' }],
+    ]);
+  });
+
+  it('keeps the refusal of a display that is already gone', async () => {
+    const { fetch } = scriptedFetch(() => json(404, { code: 'not-found', message: 'No display d1.' }));
+    const error = await refusalOf(createAdminApi({ token: async () => 't', fetch }).forget('d1'));
+    expect(error).toMatchObject({ code: 'not-found', message: 'No display d1.', status: 404 });
+  });
+
   it("calls the Microsoft account's routes (delegated permissions) with the bearer token and no body", async () => {
     const { fetch, sent } = scriptedFetch(() => json(200, {}));
     const api = createAdminApi({ token: async () => 'tok-1', fetch });

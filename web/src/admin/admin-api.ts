@@ -2,10 +2,13 @@ import type {
   AccountAuthorization,
   AccountCalendars,
   AdminConfig,
+  AdminRoom,
   AdminStatus,
   ExportProgress,
+  ForgetResult,
   LinkRequest,
   LinkResult,
+  RoomAccessRequest,
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
@@ -47,6 +50,9 @@ export interface AdminApi {
   check(): Promise<AdminStatus>;
   link(request: LinkRequest): Promise<LinkResult>;
   unlink(displayId: string): Promise<void>;
+  /** Deletes the display's record and credential: it pairs again from scratch. */
+  forget(displayId: string): Promise<ForgetResult>;
+  setRoomAccess(roomId: string, request: RoomAccessRequest): Promise<AdminRoom>;
   linkRoom(roomId: string, request: RoomLinkRequest): Promise<void>;
   removeRoom(roomId: string): Promise<void>;
   startExport(roomId: string): Promise<ExportProgress>;
@@ -99,12 +105,15 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   }
 
   const room = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
+  const display = (displayId: string) => `/displays/${encodeURIComponent(displayId)}`;
   return {
     config: () => call('GET', '/config', { signedIn: false }),
     status: () => call('GET', '/status'),
     check: () => call('POST', '/check'),
     link: (request) => call('POST', '/links', { body: request }),
-    unlink: (displayId) => call('DELETE', `/displays/${encodeURIComponent(displayId)}`),
+    unlink: (displayId) => call('DELETE', display(displayId)),
+    forget: (displayId) => call('POST', `${display(displayId)}/forget`),
+    setRoomAccess: (roomId, request) => call('PUT', `${room(roomId)}/access`, { body: request }),
     linkRoom: (roomId, request) => call('PUT', `${room(roomId)}/microsoft-365`, { body: request }),
     removeRoom: (roomId) => call('DELETE', `${room(roomId)}/microsoft-365`),
     startExport: (roomId) => call('POST', `${room(roomId)}/export`),

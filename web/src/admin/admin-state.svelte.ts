@@ -1,8 +1,19 @@
 import type { AdminStatus, LinkRequest, LinkResult } from '../../../shared/admin-api.ts';
+import type { RoomAccess } from '../../../shared/model.ts';
 import { asAdminApiError, type AdminApi, type AdminApiError } from './admin-api.ts';
 
 /** What an admin did on the page; a button finds its own progress, success and failure by it. */
-export type AdminAction = 'refresh' | 'check' | 'renew' | 'revoke' | 'remove-account' | `unlink:${string}` | `remove:${string}` | `link-room:${string}`;
+export type AdminAction =
+  | 'refresh'
+  | 'check'
+  | 'renew'
+  | 'revoke'
+  | 'remove-account'
+  | `unlink:${string}`
+  | `forget:${string}`
+  | `remove:${string}`
+  | `link-room:${string}`
+  | `access:${string}`;
 
 /**
  * The bridge's admin status as the page shows it, and the actions that
@@ -32,6 +43,10 @@ export class AdminState {
   /** Deletes the bridge's token for the connected Microsoft account (delegated permissions): its rooms fall back to local bookings. */
   removeAccount = () => this.#run('remove-account', () => this.#api.removeAccount());
   unlink = (displayId: string) => this.#run(`unlink:${displayId}`, () => this.#api.unlink(displayId).then(() => this.#api.status()));
+  /** Deletes the display's record and credential; it is listed again only once it asks for a new code. */
+  forget = (displayId: string) => this.#run(`forget:${displayId}`, () => this.#api.forget(displayId).then(() => this.#api.status()));
+  setRoomAccess = (roomId: string, access: RoomAccess) =>
+    this.#run(`access:${roomId}`, () => this.#api.setRoomAccess(roomId, { access }).then(() => this.#api.status()));
   removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));
   linkRoom = (roomId: string, mailbox: string) => this.#run(`link-room:${roomId}`, () => this.#api.linkRoom(roomId, { mailbox }).then(() => this.#api.status()));
 

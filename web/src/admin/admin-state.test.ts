@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminStatus } from '../../../shared/admin-api.ts';
+import type { AdminRoom, AdminStatus } from '../../../shared/admin-api.ts';
 import { AdminApiError, type AdminApi } from './admin-api.ts';
 import { AdminState } from './admin-state.svelte.ts';
 
@@ -11,10 +11,32 @@ function status(displays: string[]): AdminStatus {
     credential: null,
     warnings: [],
     rooms: [],
-    displays: displays.map((id) => ({ id, roomId: 'harbour', linkedAt: null, linkedBy: null, lastSeenAt: '2026-11-23T10:00:00Z', online: true })),
+    displays: displays.map((id) => ({
+      id,
+      roomId: 'harbour',
+      linkedAt: null,
+      linkedBy: null,
+      lastSeenAt: '2026-11-23T10:00:00Z',
+      address: '10.0.0.9',
+      credentialIssuedAt: '2026-11-20T10:00:00Z',
+      online: true,
+    })),
     audit: [],
   };
 }
+
+const harbour: AdminRoom = {
+  id: 'harbour',
+  name: 'Harbour',
+  timeZone: 'Europe/Amsterdam',
+  capacity: null,
+  access: 'paired',
+  microsoft365: null,
+  syncedAt: null,
+  outboxDepth: 0,
+  localFutureBookings: 0,
+  displays: 0,
+};
 
 function fakeApi(overrides: Partial<AdminApi>) {
   const calls: string[] = [];
@@ -24,6 +46,12 @@ function fakeApi(overrides: Partial<AdminApi>) {
     unlink: async (id: string) => {
       calls.push(`unlink ${id}`);
       displays = displays.filter((each) => each !== id);
+    },
+    forget: async (id: string) => {
+      calls.push(`forget ${id}`);
+      if (!displays.includes(id)) throw new AdminApiError('not-found', `No display ${id}.`, 404);
+      displays = displays.filter((each) => each !== id);
+      return { id };
     },
     ...overrides,
   } as AdminApi;
@@ -40,6 +68,39 @@ describe('admin state', () => {
     expect(state.status?.displays.map((display) => display.id)).toEqual(['d2']);
     expect(state.done).toBe('unlink:d1');
     expect(state.busy).toBeNull();
+  });
+
+  it('forgets a display: the row is gone once the bridge answers, or the refusal is kept with that display', async () => {
+    const { api, calls } = fakeApi({});
+    const state = new AdminState(api, () => {});
+    await state.refresh();
+    expect(await state.forget('gone')).toBe(false);
+    expect(state.problemOf('forget:gone')).toMatchObject({ code: 'not-found', message: 'No display gone.' });
+    expect(state.status?.displays.map((display) => display.id)).toEqual(['d1', 'd2']);
+    expect(await state.forget('d1')).toBe(true);
+    expect(calls).toEqual(['status', 'forget gone', 'forget d1', 'status']);
+    expect(state.status?.displays.map((display) => display.id)).toEqual(['d2']);
+    // The earlier refusal is not shown next to a Forget that worked.
+    expect([state.done, state.problem]).toEqual(['forget:d1', null]);
+  });
+
+  it("sets a room's access and shows the room as the bridge then has it", async () => {
+    const calls: string[] = [];
+    let access: 'paired' | 'open' = 'paired';
+    const withRoom = (): AdminStatus => ({ ...status([]), rooms: [{ ...harbour, access }] });
+    const { api } = fakeApi({
+      status: async () => withRoom(),
+      setRoomAccess: async (roomId, request) => {
+        calls.push(`access ${roomId} ${request.access}`);
+        access = request.access;
+        return { ...harbour, access };
+      },
+    });
+    const state = new AdminState(api, () => {});
+    expect(await state.setRoomAccess('harbour', 'open')).toBe(true);
+    expect(calls).toEqual(['access harbour open']);
+    expect(state.status?.rooms[0]?.access).toBe('open');
+    expect(state.done).toBe('access:harbour');
   });
 
   it('keeps a refusal with the action it belongs to, and goes back to sign-in when the token is refused', async () => {

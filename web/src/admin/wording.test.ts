@@ -11,6 +11,7 @@ const harbour: AdminRoom = {
   name: 'Harbour',
   timeZone: 'Europe/Amsterdam',
   capacity: 8,
+  access: 'paired',
   microsoft365: { mailbox: 'harbour@contoso.example', bookings: 'service-mailbox' },
   syncedAt: null,
   outboxDepth: 0,
@@ -78,6 +79,9 @@ describe('audit details', () => {
     [{ action: 'link', display: '0f3a9c21', room: 'Harbour', mailbox: 'harbour@contoso.example' }, 'Display 0f3a9c21 now shows Harbour (harbour@contoso.example).'],
     [{ action: 'link', display: '0f3a9c21', room: 'Loft', mailbox: null }, 'Display 0f3a9c21 now shows Loft.'],
     [{ action: 'unlink', display: '0f3a9c21', room: 'Loft' }, 'Display 0f3a9c21 no longer shows Loft.'],
+    [{ action: 'forget', display: '0f3a9c21', room: 'Loft' }, 'Display 0f3a9c21 no longer shows Loft; its record and credential were deleted.'],
+    [{ action: 'forget', display: '0f3a9c21', room: null }, 'Display 0f3a9c21: its record and credential were deleted.'],
+    [{ action: 'room-access', room: 'Loft', access: 'open' }, 'Loft: access set to "Open".'],
     [{ action: 'link-room', room: 'Loft', mailbox: 'loft@contoso.example' }, 'Loft takes its calendar from loft@contoso.example.'],
     [{ action: 'remove', room: 'Harbour', mailbox: 'harbour@contoso.example' }, 'Harbour no longer uses Microsoft 365 and runs on local bookings.'],
     [{ action: 'revoke', rooms: 1200 }, 'Credentials and tokens deleted. Rooms back on local bookings: 1,200.'],
@@ -98,8 +102,11 @@ describe('audit details', () => {
       for (const [event] of cases) {
         const text = auditDetail(event, messages, format);
         const facts = Object.values({ ...event, ...('outcome' in event && !event.outcome.ok ? { reason: event.outcome.reason } : {}) });
-        // A removed room's entry names the room; which mailbox it left is in the entry that linked it.
-        const named = facts.filter((fact) => typeof fact === 'string' && fact !== event.action && !(event.action === 'remove' && fact === event.mailbox));
+        // A removed room's entry names the room; which mailbox it left is in the entry that linked it. An access is named in the admin's language.
+        const named = facts.filter(
+          (fact) => typeof fact === 'string' && fact !== event.action && !(event.action === 'remove' && fact === event.mailbox) && !(event.action === 'room-access' && fact === event.access),
+        );
+        if (event.action === 'room-access') named.push(messages.roomAccessNames[event.access]);
         for (const fact of named) expect(text, `${language} ${event.action}`).toContain(fact);
         if (language !== 'en') expect(text).not.toBe(auditDetail(event, en, format));
       }

@@ -55,6 +55,10 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.link(event.display, event.mailbox ? `${event.room} (${event.mailbox})` : event.room);
     case 'unlink':
       return words.unlink(event.display, event.room);
+    case 'forget':
+      return words.forget(event.display, event.room);
+    case 'room-access':
+      return words.roomAccess(event.room, t.roomAccessNames[event.access]);
     case 'link-room':
       return words.linkRoom(event.room, event.mailbox);
     case 'remove':

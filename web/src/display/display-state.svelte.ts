@@ -5,23 +5,35 @@ import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus, type RoomStatusView } from '../../../shared/room-status.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
+import type { ClientToServerEvents, ServerToClientEvents, WatchRequest } from '../../../shared/socket-events.ts';
 import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
 import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
+import { DisplayCredential } from './display-credential.ts';
 import { DisplayPairing } from './display-pairing.svelte.ts';
+import { RoomLinkKeeper } from './room-link.svelte.ts';
 
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 /** Why an action did not happen: the bridge's code, and whether it was taken while offline. */
 export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
+/**
+ * What the page's address says: the room in its path (`/rooms/:id`), and
+ * the room link of a phone that scanned a display's QR code (`?link=`).
+ */
+export interface PageAddress {
+  roomId?: string;
+  link?: string;
+}
 
 const ACTION_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 8_000;
 const RETRY_MS = 5_000;
 const PIPELINE = 20;
 const SAVE_EVERY_MS = 500;
+/** The bridge closed the connection itself (an admin unlinked this display, say): connect again after this. */
+const RECONNECT_MS = 1_000;
 /** No touch for this long: the screen is idle, and an overlay left open closes. */
 export const IDLE_AFTER_MS = 2 * 60_000;
 
@@ -36,9 +48,13 @@ export const IDLE_AFTER_MS = 2 * 60_000;
  * bridge applies each action id once and answers a repeat with its first
  * answer, so a connection lost mid-replay changes nothing.
  *
- * A display without a room in its URL watches with its own id instead, and
- * shows whatever room an admin linked it to; until then (or once unlinked)
- * it is `unpaired` and shows a pairing code.
+ * A display watches with its own id and credential (and the room its URL
+ * names, if any), and shows whatever room an admin linked it to. Where it
+ * may not show a room (no room in its URL and not linked, or a `paired`
+ * room without a credential that works) it is `unpaired` and shows a
+ * pairing code. A phone that scanned a display's QR code watches with the
+ * link instead, and never pairs: once its link no longer works it shows why,
+ * in place of the room, and does nothing more.
  */
 export class DisplayState {
   snapshot = $state<RoomState | null>(null);
@@ -53,6 +69,7 @@ export class DisplayState {
   /** The bridge links this display to no room: show the pairing screen, not an old room. */
   unpaired = $state(false);
   readonly pairing: DisplayPairing;
+  readonly roomLink: RoomLinkKeeper;
 
   events: Meeting[] = $derived(this.outbox.reduce((events, entry) => applyMeetingChange(events, entry.change), this.snapshot?.events ?? []));
   view: RoomStatusView | null = $derived(this.snapshot ? computeRoomStatus(this.events, this.now, this.snapshot.room) : null);
@@ -63,11 +80,29 @@ export class DisplayState {
     const age = this.now - confirmed;
     return age > 2 * this.snapshot.syncPeriodSeconds * 1000 ? Math.floor(age / MINUTE_MS) : null;
   });
+  /**
+   * What the QR code opens; null for no QR code. An open room's page, as
+   * anyone may read it; a paired room's signed link while it works, which
+   * only its paired displays get (a phone shows none).
+   */
+  qrUrl: string | null = $derived.by(() => {
+    if (this.snapshot === null) return null;
+    return this.snapshot.room.access === 'open' ? this.snapshot.bookingUrl : this.roomLink.url;
+  });
 
   readonly #clock: Clock;
   readonly #roomKey: string;
-  readonly #roomId: string | undefined;
-  readonly #displayId: string | undefined;
+  readonly #page: PageAddress;
+  readonly #displayId: string;
+  readonly #credential = new DisplayCredential();
+  /**
+   * A display does not watch before it has read its credential: told it is
+   * unpaired, it would take a new one in place of the one an admin linked.
+   * A phone has none to wait for.
+   */
+  #credentialRead: boolean;
+  /** A phone's link stopped working: nothing more is watched, shown or sent. */
+  #visitEnded = false;
   #db: DisplayDb | null = null;
   #socket: DisplaySocket | null = null;
   #watch: (() => void) | null = null;
@@ -77,49 +112,72 @@ export class DisplayState {
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
   #cancelWatchRetry: () => void = () => {};
+  #cancelReconnect: () => void = () => {};
   #saveScheduled = false;
   #lastSavedAt = Number.NEGATIVE_INFINITY;
 
-  /** `displayId` is sent only when `roomId` is absent: a display whose URL names its room is never unpaired. */
-  constructor(clock: Clock, roomId: string | undefined, displayId?: string) {
+  /** `displayId`: this display's own id (lib/display-id.ts); a phone (`page.link`) does not send it, being no display. */
+  constructor(clock: Clock, page: PageAddress, displayId: string) {
     this.#clock = clock;
-    this.#roomId = roomId;
+    this.#page = page;
     this.#displayId = displayId;
-    this.#roomKey = roomId ?? 'default';
+    this.#credentialRead = page.link !== undefined;
+    this.#roomKey = page.roomId ?? 'default';
     this.now = clock.now();
-    this.pairing = new DisplayPairing(clock, displayId ?? '');
+    this.pairing = new DisplayPairing(clock, displayId, this.#credential);
+    this.roomLink = new RoomLinkKeeper(clock);
   }
 
   /**
    * Keeps this display's state in `db` from now on, and brings back what it
-   * knew before it restarted: the last room state and the actions not yet sent.
+   * knew before it restarted: its credential, the last room state and the
+   * actions not yet sent; then watches. `null`: there is no database (a
+   * private window, say), so the display watches without any of that.
    */
-  async useDb(db: DisplayDb): Promise<void> {
-    this.#db = db;
-    const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey)]);
-    // Unlinked before the database opened: what it saved is the old room, gone for good.
-    if (this.unpaired) void this.#forgetSnapshot();
-    else if (saved && !this.snapshot) {
-      this.#clockOffsetMs = saved.clockOffsetMs;
-      this.snapshot = saved.state;
-      this.disconnectedAt ??= saved.offlineSince ?? Date.parse(saved.state.now);
-      this.now = this.#bridgeNow();
+  async useDb(db: DisplayDb | null): Promise<void> {
+    try {
+      if (db) await this.#restore(db);
+    } finally {
+      // Even when the database let it down: a display that forgot is better than one that never shows anything.
+      this.#credentialRead = true;
+      if (this.#socket?.connected) this.#watch?.();
     }
-    const known = this.outbox.map((entry) => entry.action.id);
-    this.outbox = [...queued.filter((entry) => !known.includes(entry.action.id)), ...this.outbox];
-    // The bridge may have answered before the database was open: keep that state too.
-    if (this.connection === 'live') this.#save();
-    void this.#drain();
+  }
+
+  async #restore(db: DisplayDb): Promise<void> {
+    this.#db = db;
+    const credential = this.#credential.useDb(db);
+    try {
+      // Nothing came from the bridge yet, nor was anything done on screen: the display watches only after this.
+      const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey)]);
+      if (saved) {
+        this.#clockOffsetMs = saved.clockOffsetMs;
+        this.snapshot = saved.state;
+        this.disconnectedAt = saved.offlineSince ?? Date.parse(saved.state.now);
+        this.now = this.#bridgeNow();
+      }
+      this.outbox = queued;
+    } finally {
+      // Whatever else failed, the credential is read before the display watches.
+      await credential;
+    }
   }
 
   /** Starts watching the room over `socket`; returns a function that stops it. */
   connect(socket: DisplaySocket): () => void {
     this.#socket = socket;
-    const request = this.#roomId !== undefined ? { roomId: this.#roomId } : this.#displayId !== undefined ? { displayId: this.#displayId } : {};
     const watch = () => {
       this.#cancelWatchRetry();
-      socket.emit('room:watch', request, (result) => {
-        if (!result.ok && result.code === 'display-unpaired') {
+      if (!this.#credentialRead || this.#visitEnded) return;
+      socket.emit('room:watch', this.#watchRequest(), (result) => {
+        if (this.#visitEnded) return;
+        // Only a phone sends a link: once it no longer works, the visit is over.
+        if (!result.ok && result.code === 'room-link-invalid') {
+          this.#endVisit(result);
+          return;
+        }
+        // A phone never pairs, whatever the bridge says: it is no display.
+        if (!result.ok && result.code === 'display-unpaired' && this.#page.link === undefined) {
           this.#unpair(socket);
           return;
         }
@@ -138,6 +196,7 @@ export class DisplayState {
         }
         this.#watchedRoomId = result.data.room.id;
         this.#accept(result.data);
+        this.#keepRoomLink(result.data, true);
         this.connection = 'live';
         this.disconnectedAt = null;
         this.problem = null;
@@ -149,16 +208,34 @@ export class DisplayState {
       this.disconnectedAt ??= this.#bridgeNow();
       this.#save();
     };
+    const disconnected = (reason: string) => {
+      lost();
+      // Closed by the bridge itself, socket.io does not connect again on its own; the watch on connecting says what to show now.
+      if (reason === 'io server disconnect' && !this.#visitEnded) {
+        this.#cancelReconnect();
+        this.#cancelReconnect = this.#clock.setTimer(() => socket.connect(), RECONNECT_MS);
+      }
+    };
+    // An admin linked this display to a room, or unlinked it: the answer to a new watch says what to show.
+    // Unlinked, the room goes at once: the bridge closes the connection next, and may not be back soon.
+    const assigned = ({ roomId }: { roomId: string | null }) => {
+      if (roomId === null) this.#forgetRoom();
+      watch();
+    };
+    // A phone's link ran out (or the room stopped being open to it); a display watches again and is told what to show.
+    const accessEnded = (reason: LintelError) => (this.#page.link !== undefined ? this.#endVisit(reason) : watch());
     this.#watch = watch;
     socket.on('connect', watch);
-    socket.on('disconnect', lost);
+    socket.on('disconnect', disconnected);
     socket.on('connect_error', lost);
     // A late push for the room this display was just unlinked from (or linked away from) must not bring it back.
     socket.on('room:state', (state) => {
-      if (!this.unpaired && (this.#watchedRoomId === null || state.room.id === this.#watchedRoomId)) this.#accept(state);
+      if (this.unpaired || this.#visitEnded || (this.#watchedRoomId !== null && state.room.id !== this.#watchedRoomId)) return;
+      this.#accept(state);
+      this.#keepRoomLink(state, false);
     });
-    // Linked or unlinked by an admin: the answer to a new watch says to what.
-    socket.on('display:assigned', watch);
+    socket.on('display:assigned', assigned);
+    socket.on('room:access-ended', accessEnded);
     if (socket.connected) watch();
 
     let cancelTick = this.#tick();
@@ -167,12 +244,15 @@ export class DisplayState {
       cancelTick = () => {};
       this.#cancelNotice();
       this.#cancelWatchRetry();
+      this.#cancelReconnect();
       socket.off('connect', watch);
-      socket.off('disconnect', lost);
+      socket.off('disconnect', disconnected);
       socket.off('connect_error', lost);
       socket.off('room:state');
-      socket.off('display:assigned', watch);
+      socket.off('display:assigned', assigned);
+      socket.off('room:access-ended', accessEnded);
       this.pairing.stop();
+      this.roomLink.stop();
       socket.disconnect();
       this.#socket = null;
       this.#watch = null;
@@ -307,19 +387,50 @@ export class DisplayState {
     return synced === null ? lostAt : Math.min(synced, lostAt);
   }
 
+  /** A display says who it is; a phone shows its link, and is no display. */
+  #watchRequest(): WatchRequest {
+    const { roomId, link } = this.#page;
+    const room = roomId === undefined ? {} : { roomId };
+    if (link !== undefined) return { ...room, link };
+    const credential = this.#credential.secret;
+    return { ...room, displayId: this.#displayId, ...(credential !== undefined && { credential }) };
+  }
+
+  /** A paired room's display keeps a signed link for its QR code (`askAgain`: even if it holds one); nobody else asks for one. */
+  #keepRoomLink(state: RoomState, askAgain: boolean): void {
+    const socket = this.#socket;
+    if (!socket || this.#page.link !== undefined || state.room.access !== 'paired') this.roomLink.stop();
+    else if (askAgain || !this.roomLink.keeps(state.room.id)) this.roomLink.keep(socket, state.room.id);
+  }
+
   /**
-   * The bridge knows this display, but links it to no room: forget the room
+   * The bridge knows this display, but it may show no room: forget the room
    * on screen and the copy kept for restarts, and show a pairing code.
    */
   #unpair(socket: DisplaySocket): void {
+    this.#forgetRoom();
     this.unpaired = true;
-    this.#watchedRoomId = null;
-    this.snapshot = null;
     this.problem = null;
     this.connection = 'live';
     this.disconnectedAt = null;
-    void this.#forgetSnapshot();
     this.pairing.start(socket);
+  }
+
+  /** A phone's visit is over: the room, and what it would have sent there, go; only why stays on screen. */
+  #endVisit(reason: LintelError): void {
+    this.#visitEnded = true;
+    this.#forgetRoom();
+    this.outbox = [];
+    this.actionProblem = null;
+    this.problem = { code: reason.code, message: reason.message };
+  }
+
+  /** Nothing of the room this display showed stays, on screen or kept for a restart. */
+  #forgetRoom(): void {
+    this.#watchedRoomId = null;
+    this.snapshot = null;
+    this.roomLink.stop();
+    void this.#forgetSnapshot();
   }
 
   async #forgetSnapshot(): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors.ts';
 import { Room, toPublicRoom, type RoomState } from '../../../shared/model.ts';
-import type { PairingCode } from '../../../shared/socket-events.ts';
+import type { PairingCode, RoomLink } from '../../../shared/socket-events.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { ScriptedSocket } from '../../../test/support/scripted-socket.ts';
@@ -9,32 +9,56 @@ import 'fake-indexeddb/auto';
 import { DisplayDb } from '../offline/display-db.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
 
-/** The bridge's side of a display's socket: watches and pairing-code requests answered as scripted, and recorded. */
+/** The bridge's side of a display's socket: watches, pairing-code and room-link requests answered as scripted, and recorded. */
 class ScriptedDisplayChannel extends ScriptedSocket {
   watchAnswer: RoomState | null = null;
   /** The bridge links this display to no room: watches are answered `display-unpaired`. */
   unpaired = false;
+  /** Watches are answered with this refusal instead, when set. */
+  watchRefusal: Result<never> | null = null;
+  /** Watches go unanswered: the bridge is about to close the connection. */
+  silent = false;
   readonly watchRequests: unknown[] = [];
   readonly pairingRequests: unknown[] = [];
+  readonly linkRequests: unknown[] = [];
+  /** How many times the display asked socket.io to connect again. */
+  connects = 0;
   pairingAnswer: () => Result<PairingCode> = () => ({ ok: false, code: 'internal', message: 'no code scripted' });
+  linkAnswer: () => Result<RoomLink> = () => ({ ok: false, code: 'forbidden', message: 'no link scripted' });
+
+  connect() {
+    this.connects++;
+    this.connected = true;
+    this.fire('connect');
+    return this;
+  }
 
   protected override reply(event: string, request: unknown): unknown {
     if (event === 'room:watch') {
       this.watchRequests.push(request);
+      if (this.silent) return undefined;
+      if (this.watchRefusal) return this.watchRefusal;
       return this.unpaired ? { ok: false, code: 'display-unpaired', message: 'This display is not linked to a room.' } : { ok: true, data: this.watchAnswer };
     }
     if (event === 'display:pairing-code') {
       this.pairingRequests.push(request);
       return this.pairingAnswer();
     }
+    if (event === 'room:link') {
+      this.linkRequests.push(request);
+      return this.linkAnswer();
+    }
     return undefined;
   }
 }
 
-function stateAt(now: string): RoomState {
+const DISPLAY = '9f1c1d2e-0000-4000-8000-000000000001';
+
+/** The demo room, `open` (anyone may read it) unless told otherwise. */
+function stateAt(now: string, access: 'open' | 'paired' = 'open'): RoomState {
   const meeting = timed('2026-11-23T10:00:00+01:00', '2026-11-23T10:30:00+01:00', { roomId: 'demo', id: 'm' });
   return {
-    room: toPublicRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam' })),
+    room: toPublicRoom(Room.parse({ id: 'demo', name: 'Harbour', timeZone: 'Europe/Amsterdam', access })),
     status: 'busy',
     current: meeting,
     next: [],
@@ -56,8 +80,9 @@ function connectedDisplay(now: string, answer: RoomState = stateAt(now)) {
   const clock = new FakeClock(now);
   const socket = new ScriptedDisplayChannel();
   socket.watchAnswer = answer;
-  const display = new DisplayState(clock, 'demo');
+  const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
   const stop = display.connect(socket as unknown as DisplaySocket);
+  void display.useDb(null);
   return { clock, socket, display, stop };
 }
 
@@ -129,8 +154,9 @@ describe('walk-up actions and the outbox', () => {
     (socket as unknown as { timeout: () => unknown }).timeout = () => ({
       emit: (_event: string, request: { action: { id: string } }, ack: (...args: unknown[]) => void) => sent.push({ action: request.action, ack }),
     });
-    const display = new DisplayState(clock, 'demo');
+    const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
     display.connect(socket as unknown as DisplaySocket);
+    void display.useDb(null);
     return { clock, socket, sent, display };
   }
 
@@ -250,8 +276,9 @@ describe('walk-up actions and the outbox', () => {
       }
     })();
     socket.watchAnswer = stateAt('2026-11-23T10:15:00+01:00');
-    const display = new DisplayState(clock, 'demo');
+    const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
     const stop = display.connect(socket as unknown as DisplaySocket);
+    void display.useDb(null);
     expect(display.problem).toBeNull();
     expect(display.connection).toBe('connecting');
     clock.advance(50);
@@ -268,9 +295,13 @@ describe('walk-up actions and the outbox', () => {
     expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
   });
 
-  it('keeps a room state that arrived before its database was open', async () => {
+  it('keeps the room state the bridge sends in its database', async () => {
     const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
-    const { clock, display } = freeRoom();
+    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = stateAt('2026-11-23T10:40:00+01:00');
+    const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
     await display.useDb(db);
     clock.advance(500);
     await flush();
@@ -280,7 +311,12 @@ describe('walk-up actions and the outbox', () => {
 
   it('brings back the room and the queued actions after a restart without the bridge', async () => {
     const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
-    const before = freeRoom();
+    const clock = new FakeClock('2026-11-23T10:40:00+01:00');
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = { ...stateAt('2026-11-23T10:40:00+01:00'), events: [], current: null, status: 'available' };
+    (socket as unknown as { timeout: () => unknown }).timeout = () => ({ emit: () => {} });
+    const before = { clock, socket, display: new DisplayState(clock, { roomId: 'demo' }, DISPLAY) };
+    before.display.connect(socket as unknown as DisplaySocket);
     await before.display.useDb(db);
     before.socket.connected = false;
     before.socket.fire('disconnect');
@@ -289,8 +325,7 @@ describe('walk-up actions and the outbox', () => {
     await flush();
     await flush();
 
-    const clock = new FakeClock('2026-11-23T10:50:00+01:00');
-    const restarted = new DisplayState(clock, 'demo');
+    const restarted = new DisplayState(new FakeClock('2026-11-23T10:50:00+01:00'), { roomId: 'demo' }, DISPLAY);
     await restarted.useDb(db);
     expect(restarted.outbox).toHaveLength(1);
     expect(restarted.view?.status).toBe('busy');
@@ -319,7 +354,6 @@ describe('idle', () => {
 
 describe('pairing', () => {
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-  const DISPLAY = '9f1c1d2e-0000-4000-8000-000000000001';
 
   /** A display at `/` (no room in its URL) whose bridge hands out codes valid 10 min from the bridge's `now`. */
   function displayAtRoot(now: string, { unpaired = true, db }: { unpaired?: boolean; db?: DisplayDb } = {}) {
@@ -334,21 +368,22 @@ describe('pairing', () => {
       const code = `ABCDEF${String(issued).padStart(2, '2')}`;
       return { ok: true, data: { code, expiresAt: new Date(clock.now() + bridgeOffsetMs + 10 * 60_000).toISOString(), now: new Date(clock.now() + bridgeOffsetMs).toISOString(), adminUrl: 'http://bridge.local:8080/admin/' } };
     };
-    const display = new DisplayState(clock, undefined, DISPLAY);
+    const display = new DisplayState(clock, {}, DISPLAY);
     const start = async () => {
-      if (db) await display.useDb(db);
-      return display.connect(socket as unknown as DisplaySocket);
+      const stop = display.connect(socket as unknown as DisplaySocket);
+      await display.useDb(db ?? null);
+      return stop;
     };
     return { clock, socket, display, start, setBridgeOffset: (ms: number) => (bridgeOffsetMs = ms) };
   }
 
-  it('watches with its display id when its URL names no room, and with the room id when it does', () => {
+  it('watches with its display id when its URL names no room, and with the room id too when it does', async () => {
     const atRoot = displayAtRoot('2026-11-23T10:15:00+01:00', { unpaired: false });
-    atRoot.display.connect(atRoot.socket as unknown as DisplaySocket);
+    await atRoot.start();
     expect(atRoot.socket.watchRequests).toEqual([{ displayId: DISPLAY }]);
 
     const { socket } = connectedDisplay('2026-11-23T10:15:00+01:00');
-    expect(socket.watchRequests).toEqual([{ roomId: 'demo' }]);
+    expect(socket.watchRequests).toEqual([{ roomId: 'demo', displayId: DISPLAY }]);
   });
 
   it('shows a pairing code instead of any room when the bridge says it is unpaired', async () => {
@@ -416,9 +451,8 @@ describe('pairing', () => {
 
     // Saved again by an older version, say; the bridge answers before the database is open.
     await db.saveSnapshot({ roomKey: 'default', state: stateAt('2026-11-23T10:15:00+01:00'), clockOffsetMs: 0, offlineSince: null });
-    const restarted = displayAtRoot('2026-11-23T10:20:00+01:00');
-    restarted.display.connect(restarted.socket as unknown as DisplaySocket);
-    await restarted.display.useDb(db);
+    const restarted = displayAtRoot('2026-11-23T10:20:00+01:00', { db });
+    await restarted.start();
     await flush();
     expect(restarted.display.snapshot).toBeNull();
     expect(await db.loadSnapshot('default')).toBeUndefined();
@@ -462,5 +496,223 @@ describe('pairing', () => {
     clock.advance(60 * 60_000);
     expect(socket.pairingRequests).toHaveLength(1);
     expect(clock.pendingTimers()).toBe(0);
+  });
+});
+
+describe("the display's credential", () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const NOW = '2026-11-23T10:15:00+01:00';
+
+  /** Codes valid 10 min; the first comes with `credential`, as the bridge gives one only with a code new to the display. */
+  function issuing(clock: FakeClock, credential: string): () => Result<PairingCode> {
+    let issued = 0;
+    return () => {
+      issued++;
+      const code = { code: `ABCDEF${String(issued).padStart(2, '2')}`, expiresAt: new Date(clock.now() + 10 * 60_000).toISOString(), now: new Date(clock.now()).toISOString(), adminUrl: 'http://bridge.local:8080/admin/' };
+      return { ok: true, data: issued === 1 ? { ...code, credential } : code };
+    };
+  }
+
+  it('waits for the credential kept on the display before watching, then watches with it and the room in its URL', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    await db.saveCredential('kept-secret');
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = stateAt(NOW, 'paired');
+    const display = new DisplayState(new FakeClock(NOW), { roomId: 'demo' }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+    expect(socket.watchRequests).toEqual([]);
+
+    await display.useDb(db);
+    expect(socket.watchRequests).toEqual([{ roomId: 'demo', displayId: DISPLAY, credential: 'kept-secret' }]);
+    expect(display.view?.status).toBe('busy');
+    db.close();
+  });
+
+  it('keeps the credential that comes with a new pairing code, and sends it from then on', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.unpaired = true;
+    socket.pairingAnswer = issuing(clock, 'new-secret');
+    const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+    await display.useDb(db);
+
+    // A display whose URL names a paired room, without a credential: it pairs as one at `/` does.
+    expect(display.unpaired).toBe(true);
+    expect(display.pairing.code?.code).toBe('ABCDEF21');
+    expect(display.pairing.code).not.toHaveProperty('credential');
+    await flush();
+    expect(await db.loadCredential()).toBe('new-secret');
+
+    clock.advance(10 * 60_000 + 1_000);
+    expect(socket.pairingRequests).toEqual([{ displayId: DISPLAY }, { displayId: DISPLAY, credential: 'new-secret' }]);
+
+    socket.unpaired = false;
+    socket.watchAnswer = stateAt(NOW, 'paired');
+    socket.fire('display:assigned', { roomId: 'demo' });
+    expect(socket.watchRequests.at(-1)).toEqual({ roomId: 'demo', displayId: DISPLAY, credential: 'new-secret' });
+    expect(display.snapshot?.room.name).toBe('Harbour');
+    db.close();
+  });
+
+  it('goes back to a pairing code, with a new credential, when an admin unlinks it and the bridge closes the connection', async () => {
+    const db = await DisplayDb.open(`test-${crypto.randomUUID()}`);
+    await db.saveCredential('old-secret');
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = stateAt(NOW, 'paired');
+    socket.pairingAnswer = issuing(clock, 'fresh-secret');
+    const display = new DisplayState(clock, {}, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+    await display.useDb(db);
+    expect(display.snapshot?.room.name).toBe('Harbour');
+
+    // The bridge tells it, then closes the connection before answering the watch that follows.
+    socket.silent = true;
+    socket.unpaired = true;
+    socket.fire('display:assigned', { roomId: null });
+    expect(display.snapshot).toBeNull();
+    socket.connected = false;
+    socket.fire('disconnect', 'io server disconnect');
+    expect(display.unpaired).toBe(false);
+
+    socket.silent = false;
+    clock.advance(999);
+    expect(socket.connects).toBe(0);
+    clock.advance(1);
+    expect(socket.connects).toBe(1);
+    expect(socket.watchRequests.at(-1)).toEqual({ displayId: DISPLAY, credential: 'old-secret' });
+    expect(display.unpaired).toBe(true);
+    expect(display.pairing.code?.code).toBe('ABCDEF21');
+    expect(socket.pairingRequests).toEqual([{ displayId: DISPLAY, credential: 'old-secret' }]);
+    await flush();
+    expect(await db.loadCredential()).toBe('fresh-secret');
+    db.close();
+  });
+
+  it('connects again by itself only when the bridge closed the connection (socket.io does otherwise)', () => {
+    const { clock, socket, display } = connectedDisplay(NOW);
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    clock.advance(60_000);
+    expect(socket.connects).toBe(0);
+
+    socket.fire('disconnect', 'io server disconnect');
+    clock.advance(2_000);
+    expect(socket.connects).toBe(1);
+    expect(socket.watchRequests).toHaveLength(2);
+    expect(display.connection).toBe('live');
+  });
+});
+
+describe("the room's QR code", () => {
+  const NOW = '2026-11-23T10:15:00+01:00';
+  const link = (url: string): Result<RoomLink> => ({
+    ok: true,
+    data: { url, expiresAt: '2026-11-23T09:25:00.000Z', refreshAt: '2026-11-23T09:20:00.000Z', now: '2026-11-23T09:15:00.000Z' },
+  });
+
+  it("opens an open room's page, and the display asks for no link", () => {
+    const { socket, display } = connectedDisplay(NOW);
+    expect(display.qrUrl).toBe('http://bridge.local:8080/rooms/demo');
+    expect(socket.linkRequests).toEqual([]);
+  });
+
+  it("opens the signed link on a paired room's display, and is hidden once the bridge refuses one", () => {
+    const { clock, socket, display } = connectedDisplay(NOW, stateAt(NOW, 'paired'));
+    expect(display.qrUrl).toBeNull();
+    socket.linkAnswer = () => link('http://bridge.local:8080/rooms/demo?link=one');
+    socket.fire('connect');
+    expect(socket.linkRequests.at(-1)).toEqual({ roomId: 'demo' });
+    expect(display.qrUrl).toBe('http://bridge.local:8080/rooms/demo?link=one');
+
+    // A push of the same room keeps the link it has.
+    const asked = socket.linkRequests.length;
+    socket.fire('room:state', stateAt('2026-11-23T10:16:00+01:00', 'paired'));
+    expect(socket.linkRequests).toHaveLength(asked);
+
+    socket.linkAnswer = () => ({ ok: false, code: 'forbidden', message: 'not this display' });
+    clock.advance(5 * 60_000);
+    expect(display.qrUrl).toBeNull();
+  });
+
+  it('goes back to the room page when the room is made open, and asks for no more links', () => {
+    const { clock, socket, display } = connectedDisplay(NOW, stateAt(NOW, 'paired'));
+    socket.linkAnswer = () => link('http://bridge.local:8080/rooms/demo?link=one');
+    socket.fire('connect');
+    const asked = socket.linkRequests.length;
+    socket.fire('room:state', stateAt('2026-11-23T10:16:00+01:00', 'open'));
+    expect(display.qrUrl).toBe('http://bridge.local:8080/rooms/demo');
+    clock.advance(60 * 60_000);
+    expect(socket.linkRequests).toHaveLength(asked);
+  });
+});
+
+describe('a phone that scanned the QR code', () => {
+  const NOW = '2026-11-23T10:15:00+01:00';
+  const expired = { code: 'room-link-invalid', message: 'This room link is not valid or has expired.' } as const;
+
+  function phone(answer: RoomState | null = stateAt(NOW, 'paired')) {
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = answer;
+    const sent: unknown[] = [];
+    (socket as unknown as { timeout: () => unknown }).timeout = () => ({ emit: (_event: string, request: unknown) => sent.push(request) });
+    const display = new DisplayState(clock, { roomId: 'demo', link: 'TOKEN' }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+    return { clock, socket, display, sent };
+  }
+
+  it('watches with its link, not as a display, and shows a paired room without a QR code', () => {
+    const { socket, display } = phone();
+    expect(socket.watchRequests).toEqual([{ roomId: 'demo', link: 'TOKEN' }]);
+    expect(display.view?.status).toBe('busy');
+    expect(display.qrUrl).toBeNull();
+    expect(socket.linkRequests).toEqual([]);
+  });
+
+  it('shows why in place of the room, and no pairing code, when its link is refused', () => {
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.watchRefusal = { ok: false, ...expired };
+    const display = new DisplayState(clock, { roomId: 'demo', link: 'TOKEN' }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+
+    expect(display.problem?.code).toBe('room-link-invalid');
+    expect(display.snapshot).toBeNull();
+    expect(display.unpaired).toBe(false);
+    expect(socket.pairingRequests).toEqual([]);
+    socket.fire('connect');
+    expect(socket.watchRequests).toHaveLength(1);
+  });
+
+  it('loses the room and acts no more once the bridge says its link ran out', () => {
+    const { clock, socket, display, sent } = phone();
+    socket.fire('room:access-ended', expired);
+    expect(display.snapshot).toBeNull();
+    expect(display.problem?.code).toBe('room-link-invalid');
+    expect(display.unpaired).toBe(false);
+
+    display.act({ id: crypto.randomUUID(), type: 'end-now' });
+    socket.fire('room:state', stateAt('2026-11-23T10:16:00+01:00', 'paired'));
+    socket.connected = false;
+    socket.fire('disconnect', 'io server disconnect');
+    clock.advance(60_000);
+    expect(sent).toEqual([]);
+    expect(display.snapshot).toBeNull();
+    expect(socket.connects).toBe(0);
+    expect(socket.watchRequests).toHaveLength(1);
+    expect(socket.pairingRequests).toEqual([]);
+  });
+
+  it('is unlike a display, which watches again when its room stops being open to it, and pairs', () => {
+    const { socket, display } = connectedDisplay(NOW);
+    socket.unpaired = true;
+    socket.pairingAnswer = () => ({ ok: false, code: 'internal', message: 'no code scripted' });
+    socket.fire('room:access-ended', { code: 'room-not-open', message: 'Room "demo" is shown only on its paired displays.' });
+    expect(socket.watchRequests).toHaveLength(2);
+    expect(display.unpaired).toBe(true);
+    expect(display.snapshot).toBeNull();
   });
 });

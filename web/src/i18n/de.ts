@@ -52,6 +52,8 @@ export const de: Messages = {
     'unauthorized': 'Bitte zuerst als Administrator anmelden.',
     'origin-not-allowed': 'Die Bridge nimmt von dieser Adresse keine Änderungen an.',
     'display-unpaired': 'Dieses Display ist noch keinem Raum zugeordnet.',
+    'room-not-open': 'Dieser Raum wird nur auf seinen eigenen Displays angezeigt und auf Handys, die seinen QR-Code gescannt haben.',
+    'room-link-invalid': 'Dieser Link ist nicht mehr gültig. Bitte den QR-Code am Display des Raums erneut scannen.',
     'store-unavailable': 'Die Bridge erreicht ihre Datenbank gerade nicht.',
     internal: 'Auf der Bridge ist etwas schiefgegangen.',
   },

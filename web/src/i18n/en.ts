@@ -52,6 +52,8 @@ export const en: Messages = {
     'unauthorized': 'Sign in as an admin first.',
     'origin-not-allowed': 'The bridge does not accept changes from this address.',
     'display-unpaired': 'This display is not linked to a room yet.',
+    'room-not-open': 'This room is shown only on its own displays and to phones that scanned its QR code.',
+    'room-link-invalid': "This link is no longer valid: scan the QR code on the room's display again.",
     'store-unavailable': 'The bridge cannot reach its database just now.',
     internal: 'Something went wrong on the bridge.',
   },

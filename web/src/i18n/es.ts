@@ -52,6 +52,8 @@ export const es: Messages = {
     'unauthorized': 'Inicia sesión primero como administrador.',
     'origin-not-allowed': 'El puente no acepta cambios desde esta dirección.',
     'display-unpaired': 'Esta pantalla aún no está vinculada a ninguna sala.',
+    'room-not-open': 'Esta sala solo se muestra en sus propias pantallas y en los móviles que han escaneado su código QR.',
+    'room-link-invalid': 'Este enlace ya no es válido: vuelve a escanear el código QR de la pantalla de la sala.',
     'store-unavailable': 'El puente no puede acceder a su base de datos en este momento.',
     internal: 'Algo salió mal en el puente.',
   },

@@ -52,6 +52,8 @@ export const fr: Messages = {
     'unauthorized': 'Connectez-vous d’abord en tant qu’administrateur.',
     'origin-not-allowed': 'Le pont n’accepte pas de modifications depuis cette adresse.',
     'display-unpaired': 'Cet écran n’est encore associé à aucune salle.',
+    'room-not-open': 'Cette salle ne s’affiche que sur ses propres écrans et sur les téléphones qui ont scanné son code QR.',
+    'room-link-invalid': 'Ce lien n’est plus valide : scannez à nouveau le code QR sur l’écran de la salle.',
     'store-unavailable': 'Le pont ne peut pas joindre sa base de données pour le moment.',
     internal: 'Un problème est survenu sur le pont.',
   },

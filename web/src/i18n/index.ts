@@ -1,4 +1,4 @@
-import { isLanguage, LANGUAGES, type Language } from '../../../shared/constants.ts';
+import { LANGUAGES, type Language } from '../../../shared/constants.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
@@ -10,33 +10,13 @@ import { nl } from './nl.ts';
 
 export type { Messages };
 
+/**
+ * Every language at once, for the building and admin pages. The display
+ * never imports this as a value: it loads only its room's language
+ * (display-messages.svelte.ts), keeping the others out of its first chunk.
+ */
 export const MESSAGES: Record<Language, Messages> = { en, de, fr, nl, es, ja, ar };
 
-/** A display's language: its `?lang=` when that is one we speak, else the room's. */
-export function displayLanguage(requested: string | null, roomLanguage: Language): Language {
-  const wanted = requested?.toLowerCase();
-  return isLanguage(wanted) ? wanted : roomLanguage;
-}
-
-/** The first of the browser's languages that we speak, else English: for screens that have no room (yet) to take it from. */
-export function browserLanguage(browserLocales: readonly string[]): Language {
-  for (const locale of browserLocales) {
-    const language = locale.toLowerCase().split('-')[0];
-    if (isLanguage(language)) return language;
-  }
-  return 'en';
-}
-
-export function textDirection(language: Language): 'ltr' | 'rtl' {
-  return language === 'ar' ? 'rtl' : 'ltr';
-}
-
-/**
- * The locale for Intl: the browser's own when it is a variant of the chosen
- * language (en-GB keeps its 24-hour clock), else the language itself.
- */
-export function intlLocale(language: Language, browserLocales: readonly string[]): string {
-  return browserLocales.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? language;
-}
+export { browserLanguage, displayLanguage, intlLocale, textDirection } from './language.ts';
 
 export { LANGUAGES };

@@ -52,6 +52,8 @@ export const ja: Messages = {
     'unauthorized': '先に管理者としてサインインしてください。',
     'origin-not-allowed': 'ブリッジはこのアドレスからの変更を受け付けません。',
     'display-unpaired': 'このディスプレイはまだ会議室にリンクされていません。',
+    'room-not-open': 'この会議室は、専用のディスプレイと、QRコードをスキャンしたスマートフォンでのみ表示されます。',
+    'room-link-invalid': 'このリンクは無効になりました。会議室のディスプレイのQRコードをもう一度スキャンしてください。',
     'store-unavailable': 'ブリッジが現在データベースに接続できません。',
     internal: 'ブリッジで問題が発生しました。',
   },

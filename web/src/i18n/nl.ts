@@ -52,6 +52,8 @@ export const nl: Messages = {
     'unauthorized': 'Meld je eerst aan als beheerder.',
     'origin-not-allowed': 'De bridge neemt geen wijzigingen aan van dit adres.',
     'display-unpaired': 'Dit scherm is nog aan geen ruimte gekoppeld.',
+    'room-not-open': 'Deze ruimte is alleen te zien op haar eigen schermen en op telefoons die haar QR-code hebben gescand.',
+    'room-link-invalid': 'Deze link is niet meer geldig: scan de QR-code op het scherm van de ruimte opnieuw.',
     'store-unavailable': 'De bridge kan zijn database nu niet bereiken.',
     internal: 'Er ging iets mis op de bridge.',
   },

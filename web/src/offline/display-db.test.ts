@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from './display-db.ts';
 import { DisplayDb } from './display-db.ts';
@@ -51,6 +52,38 @@ describe('display database', () => {
     await db.remove(id);
     await adding;
     expect(await db.queued('demo')).toEqual([]);
+    db.close();
+  });
+
+  it("keeps the display's credential across reopening, each new one in place of the last", async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = await DisplayDb.open(name);
+    expect(await first.loadCredential()).toBeUndefined();
+    await first.saveCredential('first-secret');
+    await first.saveCredential('second-secret');
+    first.close();
+
+    const again = await DisplayDb.open(name);
+    expect(await again.loadCredential()).toBe('second-secret');
+    again.close();
+  });
+
+  it('keeps the actions queued by the version before the credential store, and takes a credential after the upgrade', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    // The database as version 1 of the display made it.
+    const old = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('snapshots', { keyPath: 'roomKey' });
+        database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('byActionId', 'action.id', { unique: true });
+      },
+    });
+    await old.add('outbox', entry('00000000-0000-4000-8000-000000000007'));
+    old.close();
+
+    const db = await DisplayDb.open(name);
+    expect((await db.queued('demo')).map((e) => e.action.id)).toEqual(['00000000-0000-4000-8000-000000000007']);
+    await db.saveCredential('secret');
+    expect(await db.loadCredential()).toBe('secret');
     db.close();
   });
 });

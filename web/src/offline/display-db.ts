@@ -29,10 +29,13 @@ export interface OutboxEntry {
 interface DisplaySchema extends DBSchema {
   snapshots: { key: string; value: SavedSnapshot };
   outbox: { key: number; value: OutboxEntry; indexes: { byActionId: string } };
+  /** One entry, under CREDENTIAL_KEY: the display's credential (a secret, see PairingCode.credential). */
+  credential: { key: string; value: string };
 }
 
 const DB_NAME = 'lintel-display';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
+const CREDENTIAL_KEY = 'display';
 
 /**
  * The display's own durable store (IndexedDB). Each version step in
@@ -53,6 +56,7 @@ export class DisplayDb {
           database.createObjectStore('snapshots', { keyPath: 'roomKey' });
           database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('byActionId', 'action.id', { unique: true });
         }
+        if (oldVersion < 2) database.createObjectStore('credential');
       },
     });
     return new DisplayDb(db);
@@ -69,6 +73,16 @@ export class DisplayDb {
   /** Forgets a room's snapshot: an unlinked display must not come back showing its old room. */
   async deleteSnapshot(roomKey: string): Promise<void> {
     await this.#db.delete('snapshots', roomKey);
+  }
+
+  /** The credential the bridge gave this display with its pairing code, if it ever gave one. */
+  async loadCredential(): Promise<string | undefined> {
+    return this.#db.get('credential', CREDENTIAL_KEY);
+  }
+
+  /** Keeps `secret` in place of any credential before: the bridge gives a new one with each new pairing code. */
+  async saveCredential(secret: string): Promise<void> {
+    await this.#db.put('credential', secret, CREDENTIAL_KEY);
   }
 
   /**

@@ -4,7 +4,7 @@ import { expectTranslated } from '../../../../test/support/translations.ts';
 import { ADMIN_MESSAGES } from './index.ts';
 
 /** Words that really are the same in another language (or names that stay as they are). */
-const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'E-mail', 'Actions', 'Account']);
+const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'Offline', 'Open', 'E-mail', 'Actions', 'Account']);
 
 describe('admin translations', () => {
   for (const [language, messages] of Object.entries(ADMIN_MESSAGES)) {
@@ -16,6 +16,10 @@ describe('admin translations', () => {
     it(`${language} names every button by its visible text too`, () => {
       expect(messages.linkCalendarOf('Harbour')).toContain(messages.linkCalendar);
       expect(messages.chooseCalendar('Harbour')).toContain(messages.choose);
+    });
+
+    it(`${language} explains each room access by the name the choice has`, () => {
+      for (const access of ['paired', 'open'] as const) expect(messages.roomAccessMeanings[access].startsWith(messages.roomAccessNames[access])).toBe(true);
     });
 
     it(`${language} fixes name the page's buttons as they are labelled`, () => {

@@ -1,6 +1,7 @@
 import type { AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
+import type { RoomAccess } from '../../../../shared/model.ts';
 
 /**
  * Every text of the admin page, apart from the display's so the display
@@ -189,13 +190,23 @@ export interface AdminMessages {
   takeCalendarOf: (name: string) => string;
   chooseM365First: string;
   noRooms: string;
+  /** Who may read a room's meetings and act on it. */
+  roomAccess: string;
+  roomAccessNames: Record<RoomAccess, string>;
+  /** One line each, beginning with the name of the choice it explains. */
+  roomAccessMeanings: Record<RoomAccess, string>;
+  /** A rooms file states a room's access again at every start of the bridge. */
+  roomAccessFileWins: string;
+  accessChanged: string;
 
   displaysHeading: string;
   display: string;
   linkedAt: string;
   status: string;
   online: string;
-  lastSeen: (time: string) => string;
+  offline: string;
+  /** `ago`: a relative time, "5 minutes ago", in the admin's language. */
+  lastContact: (ago: string) => string;
   notLinked: string;
   unlink: string;
   unlinkDisplay: (id: string) => string;
@@ -203,6 +214,16 @@ export interface AdminMessages {
   confirmUnlink: string;
   unlinked: string;
   noDisplays: string;
+  address: string;
+  /** The secret a display proves itself with, made when it is linked with a pairing code; not the bridge's Microsoft 365 credential. */
+  displayCredential: string;
+  credentialMade: (ago: string) => string;
+  noDisplayCredential: string;
+  forget: string;
+  forgetDisplay: (id: string) => string;
+  forgetConfirm: string;
+  confirmForget: string;
+  forgotten: string;
 
   auditHeading: string;
   when: string;
@@ -213,6 +234,10 @@ export interface AdminMessages {
   auditDetails: {
     link: (display: string, room: string) => string;
     unlink: (display: string, room: string) => string;
+    /** `room`: the room it showed, null when it was linked to none. */
+    forget: (display: string, room: string | null) => string;
+    /** `access`: the choice's name (roomAccessNames). */
+    roomAccess: (room: string, access: string) => string;
     linkRoom: (room: string, mailbox: string) => string;
     remove: (room: string) => string;
     revoke: (rooms: string) => string;
