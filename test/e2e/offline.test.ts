@@ -120,10 +120,10 @@ describe('offline display', () => {
     await page.getByText('10:00–15:00').first().waitFor();
 
     const restarted = await bridge.start();
-    const realApply = restarted.rooms.applyAction.bind(restarted.rooms);
+    const realApply = restarted.rooms.actionFrom.bind(restarted.rooms);
     let applied = 0;
-    restarted.rooms.applyAction = (roomId, action, client) => {
-      const answer = realApply(roomId, action, client);
+    restarted.rooms.actionFrom = (roomId, action, standing, address) => {
+      const answer = realApply(roomId, action, standing, address);
       // Break the connection in the middle of the replay, as a flaky network would.
       if (++applied === 8) void bridge.stop().then(() => bridge.start());
       return answer;

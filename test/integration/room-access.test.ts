@@ -186,6 +186,28 @@ describe('two paired displays', () => {
   });
 });
 
+describe('a client naming a paired display by its id', () => {
+  it('neither reads its room, nor gets a code for it, nor shows as it on the admin page', async () => {
+    const display = await pairedDisplay('harbour');
+    const impostor = await connectedClient(bridge.url, '127.0.0.2');
+    sockets.push(impostor);
+    expect(await impostor.emitWithAck('room:watch', { displayId: display.displayId })).toMatchObject({ ok: false, code: 'display-unpaired' });
+    expect(await impostor.emitWithAck('room:watch', { displayId: display.displayId, credential: 'guessed' })).toMatchObject({ ok: false, code: 'display-unpaired' });
+    expect(await impostor.emitWithAck('display:pairing-code', { displayId: display.displayId })).toMatchObject({ ok: false, code: 'not-allowed' });
+    const told: unknown[] = [];
+    impostor.on('display:assigned', (assignment) => told.push(assignment));
+
+    const { body } = await adminRequest(bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN });
+    expect((body as { displays: { id: string; address: string | null }[] }).displays.filter((each) => each.id === display.displayId)).toMatchObject([{ address: '127.0.0.1' }]);
+    display.socket.disconnect();
+    const offline = await adminRequest(bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN });
+    expect((offline.body as { displays: { id: string; online: boolean }[] }).displays.find((each) => each.id === display.displayId)).toMatchObject({ online: false });
+    await adminRequest(bridge.url, 'DELETE', `/displays/${display.displayId}`, { token: TEST_ADMIN_TOKEN });
+    expect(await impostor.emitWithAck('room:watch', { roomId: 'harbour' })).toMatchObject({ ok: false, code: 'room-not-open' });
+    expect(told).toEqual([]);
+  });
+});
+
 describe('a phone with the room link from a paired display', () => {
   it('reads that room and acts there until the link expires, 10 minutes after it was made', async () => {
     const display = await pairedDisplay('harbour');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { Room } from '../../shared/model.ts';
+import { Room, type RoomAccess } from '../../shared/model.ts';
 
 import { MicrosoftIdentity } from '../../bridge/src/admin/microsoft-identity.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
@@ -28,6 +28,8 @@ export interface M365RoomSpec {
   /** The room exists in the tenant but the bridge's room is not linked to it. */
   unlinked?: boolean;
   settings?: Record<string, unknown>;
+  /** `open` unless a test says, as the in-process bridge's rooms: most tests are about something other than who may read a room. */
+  access?: RoomAccess;
 }
 
 export interface M365Bridge extends RoomDriver {
@@ -88,6 +90,7 @@ export async function startM365Bridge(options: {
       Room.parse({
         id: room.id,
         name: room.name,
+        access: room.access ?? 'open',
         timeZone: room.timeZone ?? 'Europe/Amsterdam',
         settings: room.settings ?? {},
         microsoft365: room.unlinked ? null : { mailbox: room.mailbox, bookings: room.bookings ?? 'service-mailbox' },

@@ -121,6 +121,11 @@ export class DisplayRegistry {
     });
   }
 
+  /** Whether the display was linked with a credential that still works (a display linked before credentials existed holds none). */
+  holdsCredential(displayId: string): boolean {
+    return this.#db.prepare('SELECT 1 AS held FROM displays WHERE id = ? AND credential_hash IS NOT NULL').get(displayId) !== undefined;
+  }
+
   /** The linked display holding `credential`; undefined for a credential never given, revoked, or of a display unlinked since. */
   holderOf(credential: string): CredentialHolder | undefined {
     const row = this.#db.prepare('SELECT id, room_id FROM displays WHERE credential_hash = ?').get(displayCredentialHash(credential)) as

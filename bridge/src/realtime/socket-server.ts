@@ -103,7 +103,13 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       cancelLinkExpiry();
     });
 
-    const identify = (displayId: string) => {
+    /**
+     * Counts the socket as the display (seen, online, told of its link).
+     * A display holding a credential is counted only with it: anyone can
+     * name its id, and would otherwise show as it on the admin page.
+     */
+    const identify = (displayId: string, proven: boolean) => {
+      if (!proven && displays.holdsCredential(displayId)) return;
       displays.seen(displayId, clock.now(), address === undefined ? undefined : plainAddress(address));
       if (identified?.displayId === displayId) return;
       identified?.release();
@@ -124,8 +130,9 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       const request = parseInput(WatchRequest, raw);
       if (!request.ok) return ack(request);
       const target = watchTarget({ rooms, displays, links }, request.data);
-      const displayId = target.ok && target.data.standing.kind === 'display' ? target.data.standing.displayId : request.data.displayId;
-      if (displayId !== undefined) identify(displayId);
+      const proven = target.ok && target.data.standing.kind === 'display' ? target.data.standing.displayId : undefined;
+      if (proven !== undefined) identify(proven, true);
+      else if (request.data.displayId !== undefined) identify(request.data.displayId, false);
       if (!target.ok) {
         unwatch();
         standing = socket.data.standing = ANYONE;
@@ -162,8 +169,9 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
       const request = parseInput(PairingCodeRequest, raw);
       if (!request.ok) return ack(request);
       const { displayId, credential } = request.data;
-      identify(displayId);
-      if (credential !== undefined && displays.holderOf(credential)) return ack(fail('not-allowed', 'This display is already linked to a room: an admin unlinks it first.'));
+      identify(displayId, false);
+      // Its code would link the id to a new credential, taking the room from the display holding the old one.
+      if (displays.holdsCredential(displayId)) return ack(fail('not-allowed', 'This display is already linked to a room: an admin unlinks or forgets it first.'));
       const issued = codes.issue(displayId, credential);
       if (!issued) return ack(fail('too-many-attempts', 'Too many displays are waiting to be linked: try again in a few minutes.'));
       const answer = { code: issued.code, expiresAt: toIso(issued.expiresAt), now: toIso(clock.now()), adminUrl: pairingUrl(publicUrl, issued.code) };
