@@ -29,6 +29,7 @@ import { PairingCodes } from './pairing/pairing-codes.ts';
 import { RoomLinks } from './access/room-links.ts';
 import { BuildingBoard } from './building/building-board.ts';
 import { attachBuildingChannel } from './realtime/building-channel.ts';
+import { collectAfterChurn } from './realtime/churn-collector.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -149,6 +150,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     : () => {};
   admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
   attachBuildingChannel(io, building);
+  const stopChurnCollector = collectAfterChurn(io, ports.clock);
   rooms.start();
   ports.microsoft365?.start();
   releaser.start();
@@ -161,6 +163,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     microsoft365: ports.microsoft365,
     async close() {
       stopRelay();
+      stopChurnCollector();
       await ports.microsoft365?.stop();
       for (const room of hardware) room.stop();
       for (const unit of baseUnits.values()) unit.close();

@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { ACTION_RATE } from '../../bridge/src/rooms/action-limit.ts';
 import { STATUS_PAINTED_MARK } from '../../web/src/lib/paint-mark.ts';
-import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import type { BridgeProcess } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
+import { startBenchBridge } from './bench-bridge.ts';
 import { bridgeWeekBench } from './bridge-week.ts';
 import { displayToDisplay } from './display-to-display.ts';
 import { displayWeekBench } from './display-week.ts';
@@ -15,6 +16,7 @@ import { hubBench } from './hub.ts';
 import { microsoft365Bench } from './m365.ts';
 import { offlineBench } from './offline.ts';
 import { rssMb } from './process-stats.ts';
+import { socketChurnBench } from './socket-churn.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
 /**
@@ -47,11 +49,10 @@ async function coldLoads(browser: Browser, url: string): Promise<number[]> {
   return paints;
 }
 
-const started: { bridge: BridgeProcess; remove: () => void }[] = [];
+const started: BridgeProcess[] = [];
 async function bridge(env: Record<string, string> = {}): Promise<BridgeProcess> {
-  const data = tempDataDir();
-  const running = await startBridgeProcess({ dataDir: data.dir, build: true, env });
-  started.push({ bridge: running, remove: data.remove });
+  const running = await startBenchBridge(env);
+  started.push(running);
   return running;
 }
 
@@ -74,6 +75,7 @@ try {
   rows.push({ what: 'bridge RSS after start', value: `${rssAtStart.toFixed(1)} MB`, budget: '<= 100 MB (one room)', ok: rssAtStart <= 100 });
   const rssAfterLoads = rssMb(demo.pid);
   rows.push({ what: `bridge RSS after ${LOADS} display loads`, value: `${rssAfterLoads.toFixed(1)} MB`, budget: '<= 100 MB (one room)', ok: rssAfterLoads <= 100 });
+  rows.push(...(await socketChurnBench()));
 
   // SPEC: p99 with 1,000 displays connected, here all of one room (the most fan-out per action).
   for (const extra of [0, 998]) {
@@ -90,8 +92,5 @@ try {
   printTable(rows);
 } finally {
   await browser.close();
-  for (const { bridge: running, remove } of started) {
-    await running.stop();
-    remove();
-  }
+  for (const running of started) await running.stop();
 }

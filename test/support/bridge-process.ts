@@ -9,8 +9,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * The V8 flags `npm start` runs the bridge with (package.json is the one
  * place they are written): a small young generation keeps a kiosk bridge
- * within its memory budget, and tests, benchmarks and the systemd unit must
- * run that bridge.
+ * within its memory budget, `--expose-gc` lets it collect the garbage of
+ * many closed connections at once (realtime/churn-collector.ts), and tests,
+ * benchmarks and the systemd unit must run that bridge.
  */
 export const NODE_FLAGS = (() => {
   const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
