@@ -74,6 +74,8 @@ export const RoomSettings = z.object({
   /** Displays of this room show the schedule but take no actions. */
   readOnly: z.boolean().default(false),
   hardware: HardwareSettings.prefault({}),
+  /** An MQTT topic whose payload (`ON`/`OFF`, or `{"occupancy": true|false}`) says whether people are in the room; null for none. */
+  occupancyTopic: z.string().min(1).max(256).regex(/^[^#+]+$/, 'a topic to subscribe to, without + or # wildcards').nullable().default(null),
 });
 export type RoomSettings = z.infer<typeof RoomSettings>;
 
@@ -268,6 +270,8 @@ export const RoomState = z.object({
   roomCount: z.number().int().positive(),
   /** Recent changes the calendar made to walk-up bookings, newest first. */
   notices: z.array(RoomNotice).default([]),
+  /** Whether the room's occupancy sensor (a base unit's, an MQTT topic's) last saw people; null with no sensor, or before it said. */
+  occupied: z.boolean().nullable().default(null),
 });
 export type RoomState = z.infer<typeof RoomState>;
 

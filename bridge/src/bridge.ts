@@ -30,6 +30,9 @@ import { RoomLinks } from './access/room-links.ts';
 import { BuildingBoard } from './building/building-board.ts';
 import { attachBuildingChannel } from './realtime/building-channel.ts';
 import { collectAfterChurn } from './realtime/churn-collector.ts';
+import { BaseUnitDevice } from './devices/base-unit-device.ts';
+import { MqttLink } from './devices/mqtt/mqtt-link.ts';
+import type { MqttConfig } from './config.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -59,6 +62,8 @@ export interface BridgeOptions {
   timeZone: string;
   /** LINTEL_METRICS_TOKEN: the bearer token /api/metrics needs; without one, only this machine may read them. */
   metricsToken?: string | undefined;
+  /** LINTEL_MQTT_URL and its prefixes: rooms published for Home Assistant and building systems, occupancy topics read; null for none. */
+  mqtt?: MqttConfig | null | undefined;
 }
 
 /** The local calendar is always current; this is how often a remote one is confirmed by default. */
@@ -108,10 +113,36 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const { cluster } = ports;
   const releaser = new NoShowReleaser(rooms, ports.clock, cluster?.ownership);
   const building = new BuildingBoard(rooms, ports.clock);
-  const hardware = [...baseUnits].map(
-    ([roomId, unit]) =>
-      new RoomHardware({ roomId, unit, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds }),
+  // Rooms whose devices, or occupancy sensor on MQTT, the hardware policy follows (see RoomHardware).
+  const sensedOnMqtt = (roomId: string) => options.mqtt != null && ports.store.getRoom(roomId)?.settings.occupancyTopic != null;
+  const hardware = new Map(
+    rooms
+      .roomIds()
+      .filter((roomId) => baseUnits.has(roomId) || sensedOnMqtt(roomId))
+      .map((roomId) => {
+        const unit = baseUnits.get(roomId);
+        const devices = unit ? [new BaseUnitDevice(unit)] : [];
+        return [roomId, new RoomHardware({ roomId, devices, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds })];
+      }),
   );
+  const mqtt =
+    options.mqtt &&
+    new MqttLink(options.mqtt, {
+      clock: ports.clock,
+      logger: ports.logger,
+      rooms: {
+        roomIds: () => rooms.roomIds(),
+        stateOf: (roomId) => {
+          const state = rooms.getState(roomId);
+          return state.ok ? state.data : undefined;
+        },
+        onRoomChanged: (listener) => rooms.onRoomChanged((roomId) => listener(roomId)),
+        occupancyOf: (roomId) => presence.occupied(roomId),
+        hasOccupancySensor: (roomId) => baseUnits.has(roomId),
+      },
+      // A room's occupancy topic is its sensor, as a base unit's would be.
+      onOccupancy: (roomId, occupied) => hardware.get(roomId)?.report({ kind: 'occupancy', occupied }),
+    });
   const storeHealth = new StoreHealth(() => ports.store.database.prepare('SELECT 1').get(), ports.clock);
   const metrics = new BridgeMetrics({
     clock: ports.clock,
@@ -155,7 +186,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   ports.microsoft365?.start();
   releaser.start();
   building.start();
-  for (const room of hardware) room.start();
+  for (const room of hardware.values()) room.start();
+  mqtt?.start();
 
   return {
     port,
@@ -165,7 +197,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       stopRelay();
       stopChurnCollector();
       await ports.microsoft365?.stop();
-      for (const room of hardware) room.stop();
+      for (const room of hardware.values()) room.stop();
+      await mqtt?.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();
       building.stop();

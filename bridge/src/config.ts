@@ -10,6 +10,12 @@ const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).t
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** An MQTT topic to publish under: levels without wildcards, none empty, not `$…` (the broker's own, MQTT 3.1.1 section 4.7.2). */
+const MqttTopicPrefix = z
+  .string()
+  .max(100)
+  .regex(/^(?!\$)[^/#+]+(\/[^/#+]+)*$/, 'must be a topic such as lintel or building/lintel: no + or #, no empty level, not starting with $');
+
 /** A site as browsers name it in `Origin`: http(s), host and port, nothing after (but the lone "/" addresses are often written with). */
 const WebOrigin = z.string().transform((value, ctx) => {
   const url = URL.canParse(value) ? new URL(value) : undefined;
@@ -106,6 +112,14 @@ export const BridgeEnvironment = z.object({
     .describe(
       'A secret: /api/metrics answers only requests with `Authorization: Bearer <this>` (a Prometheus server, from anywhere). Unset: only requests from this machine (loopback).',
     ),
+  LINTEL_MQTT_URL: z
+    .url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL, e.g. mqtts://lintel:password@broker.example.org:8883' })
+    .optional()
+    .describe(
+      "An MQTT broker for Home Assistant and building systems: every room's state (retained), Home Assistant discovery, and the rooms' occupancy topics. A user and password go in the URL, percent-encoded. Unset: no MQTT.",
+    ),
+  LINTEL_MQTT_TOPIC_PREFIX: MqttTopicPrefix.default('lintel').describe("Where the rooms' states go: <prefix>/<room id>/state, and the bridge's availability: <prefix>/status. One per bridge on a shared broker."),
+  LINTEL_MQTT_DISCOVERY_PREFIX: MqttTopicPrefix.default('homeassistant').describe("Home Assistant's MQTT discovery prefix (its MQTT integration's setting)."),
 })
   .superRefine((env, ctx) => {
     const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
@@ -135,6 +149,14 @@ export interface BridgeConfig {
   databaseUrl: string | undefined;
   /** A secret: kept out of logs (logger.ts masks `metricsToken`). */
   metricsToken: string | undefined;
+  mqtt: MqttConfig | null;
+}
+
+export interface MqttConfig {
+  /** mqtt:// or mqtts://, with any user and password: log it only through maskedUrl. */
+  url: string;
+  topicPrefix: string;
+  discoveryPrefix: string;
 }
 
 export interface Microsoft365Config {
@@ -181,6 +203,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     redisUrl: c.LINTEL_REDIS_URL,
     databaseUrl: c.LINTEL_DATABASE_URL,
     metricsToken: c.LINTEL_METRICS_TOKEN,
+    mqtt: c.LINTEL_MQTT_URL === undefined ? null : { url: c.LINTEL_MQTT_URL, topicPrefix: c.LINTEL_MQTT_TOPIC_PREFIX, discoveryPrefix: c.LINTEL_MQTT_DISCOVERY_PREFIX },
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined
         ? null

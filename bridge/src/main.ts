@@ -86,7 +86,7 @@ const bridge = await startBridge(
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
   },
-  { port, host, webDir, version, publicUrl, allowedOrigins: config.data.allowedOrigins, metricsToken: config.data.metricsToken, timeZone: demoTimeZone },
+  { port, host, webDir, version, publicUrl, allowedOrigins: config.data.allowedOrigins, metricsToken: config.data.metricsToken, timeZone: demoTimeZone, mqtt: config.data.mqtt },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);

@@ -5,6 +5,7 @@ import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
+import type { MqttConfig } from '../../bridge/src/config.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
@@ -33,6 +34,8 @@ export interface TestBridgeOptions {
   logger?: Logger;
   /** LINTEL_ALLOWED_ORIGINS; none by default. */
   allowedOrigins?: string[];
+  /** LINTEL_MQTT_URL and its prefixes; none by default. */
+  mqtt?: MqttConfig;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   const logger = options.logger ?? pino({ level: 'silent' });
   const bridge = await startBridge(
     { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN }, ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}) },
-    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam' },
+    { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam', mqtt: options.mqtt },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
 }

@@ -1,7 +1,23 @@
-/** When people were last seen in each room by its base unit's occupancy sensor. */
+/**
+ * What the rooms' occupancy sensors (a base unit's, an MQTT topic's) say:
+ * when people were last seen in each room, and whether the last reading
+ * said the room is occupied.
+ */
 export class PresenceLog {
   readonly #seenAt = new Map<string, number>();
+  readonly #occupied = new Map<string, boolean>();
   readonly #listeners = new Set<(roomId: string, at: number) => void>();
+
+  /** A sensor's reading: people seen count as seen now (see seen). */
+  report(roomId: string, occupied: boolean, at: number): void {
+    this.#occupied.set(roomId, occupied);
+    if (occupied) this.seen(roomId, at);
+  }
+
+  /** The last reading of the room's sensor: null when the room has none, or it has not said yet. */
+  occupied(roomId: string): boolean | null {
+    return this.#occupied.get(roomId) ?? null;
+  }
 
   /** Seen by a base unit of this process: bridge processes sharing the store are told (cluster-relay.ts). */
   seen(roomId: string, at: number): void {

@@ -5,6 +5,7 @@ import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { SimulatedPort } from '../base-unit/simulated-port.ts';
 import { UnitSession } from '../base-unit/unit-session.ts';
+import { BaseUnitDevice } from '../devices/base-unit-device.ts';
 import { LocalCalendar } from '../calendar/local-calendar.ts';
 import { NoShowReleaser } from '../rooms/no-show-releaser.ts';
 import { RoomService } from '../rooms/room-service.ts';
@@ -29,7 +30,7 @@ async function roomWithUnit(now: string, settings: Record<string, unknown> = {})
   const port = new SimulatedPort(clock);
   const unit = new UnitSession(port, clock, logger);
   unit.start();
-  const hardware = new RoomHardware({ roomId: 'demo', unit, rooms, calendar, presence, clock, logger, syncPeriodSeconds: 15 });
+  const hardware = new RoomHardware({ roomId: 'demo', devices: [new BaseUnitDevice(unit)], rooms, calendar, presence, clock, logger, syncPeriodSeconds: 15 });
   hardware.start();
   const releaser = new NoShowReleaser(rooms, clock);
   releaser.start();
@@ -70,6 +71,21 @@ describe('a room with its base unit', () => {
     expect(stateOf(room.rooms).events[0]?.checkedInAt).not.toBeNull();
     await room.advance(15 * 60_000);
     expect(stateOf(room.rooms)).toMatchObject({ status: 'busy', current: { id: 'review' } });
+    room.stop();
+  });
+
+  it("says in the room's state whether its sensor sees people, null before it said", async () => {
+    const room = await roomWithUnit('2026-11-23T09:00:00+01:00');
+    expect(stateOf(room.rooms).occupied).toBeNull();
+    const pushed: (boolean | null)[] = [];
+    room.rooms.onRoomChanged(() => pushed.push(stateOf(room.rooms).occupied));
+    room.sim.setPeople(2);
+    await settle();
+    expect(stateOf(room.rooms).occupied).toBe(true);
+    room.sim.setPeople(0);
+    await settle();
+    expect(stateOf(room.rooms).occupied).toBe(false);
+    expect(pushed).toEqual([true, false]);
     room.stop();
   });
 

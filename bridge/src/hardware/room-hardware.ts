@@ -1,9 +1,8 @@
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { bookingOptions, checkInCandidate } from '../../../shared/walk-up-rules.ts';
-import type { UnitEvent } from '../base-unit/unit-link.ts';
-import type { BaseUnit } from '../base-unit/unit-session.ts';
 import type { CalendarSource } from '../calendar/calendar-source.ts';
+import type { DeviceEvent, RoomDevice } from '../devices/room-device.ts';
 import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -14,7 +13,8 @@ const BUTTON_BOOKING_MINUTES = 30;
 
 export interface RoomHardwareDeps {
   roomId: string;
-  unit: BaseUnit;
+  /** The room's devices (its base unit, display controller, ClickShare unit), each following the same wish. */
+  devices: readonly RoomDevice[];
   rooms: RoomService;
   calendar: CalendarSource;
   presence: PresenceLog;
@@ -25,11 +25,12 @@ export interface RoomHardwareDeps {
 }
 
 /**
- * Makes one room's base unit follow its calendar (SPEC section 8): applies
+ * Makes one room's devices follow its calendar (SPEC section 8): applies
  * the hardware policy whenever the room changes and every minute, and turns
- * what the unit reports into what it means for the room: sharing a screen in
- * the check-in window checks the meeting in, people seen keep it from being
- * released and wake a sleeping monitor, WAKE wakes it, BOOK books the room.
+ * what any device reports into what it means for the room: sharing a screen
+ * in the check-in window checks the meeting in, people seen keep it from
+ * being released and wake a sleeping monitor, WAKE (or a screen switched on
+ * by hand) wakes it, BOOK books the room.
  */
 export class RoomHardware {
   readonly #deps: RoomHardwareDeps;
@@ -42,9 +43,9 @@ export class RoomHardware {
   }
 
   start(): void {
-    const { rooms, unit, roomId } = this.#deps;
+    const { rooms, devices, roomId } = this.#deps;
     this.#stops.push(rooms.onRoomChanged((changed) => changed === roomId && this.#apply()));
-    this.#stops.push(unit.onEvent((event) => this.#onEvent(event)));
+    for (const device of devices) this.#stops.push(device.onEvent((event) => this.#onEvent(event)));
     this.#everyMinute();
     this.#apply();
   }
@@ -75,43 +76,51 @@ export class RoomHardware {
     if (!context) return;
     const syncedAt = this.#deps.calendar.syncedAt(this.#deps.roomId);
     const calendarStale = syncedAt !== null && context.now - syncedAt > 2 * this.#deps.syncPeriodSeconds * 1000;
-    this.#deps.unit.want(desiredUnitState({ ...context, sharing: this.#sharing, wakeUntil: this.#wakeUntil, calendarStale }));
+    const wish = { ...desiredUnitState({ ...context, sharing: this.#sharing, wakeUntil: this.#wakeUntil, calendarStale }), roomName: context.room.name };
+    for (const device of this.#deps.devices) device.want(wish);
   }
 
-  #onEvent(event: UnitEvent): void {
+  /** A reading from outside the room's devices (its occupancy topic on MQTT): the same as a device's. */
+  report(event: DeviceEvent): void {
+    this.#onEvent(event);
+  }
+
+  #onEvent(event: DeviceEvent): void {
     const context = this.#context();
     if (!context) return;
     const { room, now, meetings } = context;
     const { presence, roomId, logger } = this.#deps;
-    switch (event.name) {
-      case 'SHARING':
-        this.#sharing = event.fields.state === '1';
+    const wake = () => (this.#wakeUntil = now + room.settings.hardware.wakeMinutes * MINUTE_MS);
+    switch (event.kind) {
+      case 'sharing':
+        this.#sharing = event.sharing;
         if (this.#sharing) {
           const candidate = checkInCandidate(meetings, now, room);
           if (candidate) this.#act({ type: 'check-in', meetingId: candidate.id }, 'screen sharing checked the meeting in');
         }
         break;
-      case 'PEOPLE': {
-        const people = Number(event.fields.n);
-        if (Number.isFinite(people) && people > 0) {
-          presence.seen(roomId, now);
-          if (!isOfficeHours(room, now)) this.#wakeUntil = now + room.settings.hardware.wakeMinutes * MINUTE_MS;
+      case 'occupancy': {
+        const changed = presence.occupied(roomId) !== event.occupied;
+        presence.report(roomId, event.occupied, now);
+        if (event.occupied && !isOfficeHours(room, now)) wake();
+        // Displays, the API and MQTT say whether the room is occupied: they hear of it as of any change of the room.
+        if (changed) this.#deps.rooms.roomChanged(roomId);
+        break;
+      }
+      case 'wake':
+        wake();
+        break;
+      case 'book': {
+        const status = computeRoomStatus(meetings, now, room).status;
+        const options = bookingOptions(meetings, now, room);
+        if (status === 'available' || status === 'starting-soon') {
+          const minutes = options.minutes.includes(BUTTON_BOOKING_MINUTES) ? BUTTON_BOOKING_MINUTES : undefined;
+          this.#act({ type: 'book-now', ...(minutes ? { minutes } : {}) }, 'BOOK button booked the room');
+        } else {
+          logger.info({ roomId, status }, 'BOOK button pressed while the room is not free: ignored');
         }
         break;
       }
-      case 'BUTTON':
-        if (event.fields.name === 'WAKE') this.#wakeUntil = now + room.settings.hardware.wakeMinutes * MINUTE_MS;
-        if (event.fields.name === 'BOOK') {
-          const status = computeRoomStatus(meetings, now, room).status;
-          const options = bookingOptions(meetings, now, room);
-          if (status === 'available' || status === 'starting-soon') {
-            const minutes = options.minutes.includes(BUTTON_BOOKING_MINUTES) ? BUTTON_BOOKING_MINUTES : undefined;
-            this.#act({ type: 'book-now', ...(minutes ? { minutes } : {}) }, 'BOOK button booked the room');
-          } else {
-            logger.info({ roomId, status }, 'BOOK button pressed while the room is not free: ignored');
-          }
-        }
-        break;
     }
     this.#apply();
   }

@@ -305,6 +305,7 @@ export class RoomService {
       bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
       roomCount: this.#servedRooms().size,
       notices: this.#deps.store.noticesSince(room.id, now - NOTICE_SHOWN_MS),
+      occupied: this.#deps.presence?.occupied(room.id) ?? null,
     };
   }
 

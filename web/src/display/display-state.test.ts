@@ -72,6 +72,7 @@ function stateAt(now: string, access: 'open' | 'paired' = 'open'): RoomState {
     bookingUrl: 'http://bridge.local:8080/rooms/demo',
     roomCount: 1,
     notices: [],
+    occupied: null,
   };
 }
 
