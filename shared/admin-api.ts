@@ -108,6 +108,20 @@ export const CredentialStatus = z.object({
 });
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
+/** One of a room's devices as the admin page shows it (bridge/src/devices/room-device.ts). */
+export const AdminDevice = z.object({
+  kind: z.enum(['base-unit', 'display', 'clickshare']),
+  describe: z.string().describe('What and where it is, e.g. "Samsung MDC at 10.0.0.5:1515, display id 1".'),
+  connected: z.boolean(),
+  lastContactAt: Instant.nullable().describe('When it last answered; null before it ever did.'),
+  power: z.enum(['on', 'standby']).nullable().describe("The screen's power as last read back; null when unknown."),
+  lastFault: z
+    .object({ code: z.string(), text: z.string(), at: Instant })
+    .nullable()
+    .describe('Its last fault (no answer, a refusal, garbage, a lost connection), kept after it recovers.'),
+});
+export type AdminDevice = z.infer<typeof AdminDevice>;
+
 export const AdminRoom = z.object({
   id: z.string(),
   name: z.string(),
@@ -119,6 +133,7 @@ export const AdminRoom = z.object({
   outboxDepth: z.number().int().describe('Walk-up changes not yet written to Exchange.'),
   localFutureBookings: z.number().int().describe('Walk-up bookings from now on that exist only on the bridge: what a bulk export would send.'),
   displays: z.number().int(),
+  devices: z.array(AdminDevice).describe('The devices the hardware policy drives in this room, as this bridge process sees them.'),
 });
 export type AdminRoom = z.infer<typeof AdminRoom>;
 

@@ -14,6 +14,7 @@ describe('schemas', () => {
       pin: null,
       readOnly: false,
       hardware: { powerOnBeforeMeetingMinutes: 10, standbyAfterIdleMinutes: 30, wakeMinutes: 15, bannerBeforeEndMinutes: 5 },
+      occupancyTopic: null,
     });
   });
 

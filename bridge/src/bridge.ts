@@ -31,6 +31,7 @@ import { BuildingBoard } from './building/building-board.ts';
 import { attachBuildingChannel } from './realtime/building-channel.ts';
 import { collectAfterChurn } from './realtime/churn-collector.ts';
 import { BaseUnitDevice } from './devices/base-unit-device.ts';
+import type { RoomDevice } from './devices/room-device.ts';
 import { MqttLink } from './devices/mqtt/mqtt-link.ts';
 import type { MqttConfig } from './config.ts';
 
@@ -41,6 +42,8 @@ export interface BridgePorts {
   logger: Logger;
   /** Each room's base unit, started; rooms without one have no hardware to follow the calendar. */
   baseUnits?: ReadonlyMap<string, BaseUnit>;
+  /** Each room's other devices (its display controller), started: the hardware policy drives them beside its base unit. */
+  roomDevices?: ReadonlyMap<string, readonly RoomDevice[]>;
   /** The Microsoft 365 integration when configured; its calendar must be the `calendar` port. */
   microsoft365?: Microsoft365Integration;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
@@ -107,6 +110,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     logger: ports.logger,
     timeZone: options.timeZone,
     microsoft365: ports.microsoft365,
+    // Read when an admin asks, once the rooms' hardware below exists.
+    deviceStatuses: (roomId) => hardware.get(roomId)?.deviceStatuses() ?? [],
   });
   const microsoft = ports.admin.microsoft;
   const adminConfig: AdminConfig = { microsoft365: microsoft ? microsoft.pageConfig() : null };
@@ -118,10 +123,10 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const hardware = new Map(
     rooms
       .roomIds()
-      .filter((roomId) => baseUnits.has(roomId) || sensedOnMqtt(roomId))
+      .filter((roomId) => baseUnits.has(roomId) || ports.roomDevices?.has(roomId) || sensedOnMqtt(roomId))
       .map((roomId) => {
         const unit = baseUnits.get(roomId);
-        const devices = unit ? [new BaseUnitDevice(unit)] : [];
+        const devices = [...(unit ? [new BaseUnitDevice(unit)] : []), ...(ports.roomDevices?.get(roomId) ?? [])];
         return [roomId, new RoomHardware({ roomId, devices, rooms, calendar: ports.calendar, presence, clock: ports.clock, logger: ports.logger, syncPeriodSeconds })];
       }),
   );
@@ -198,6 +203,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       stopChurnCollector();
       await ports.microsoft365?.stop();
       for (const room of hardware.values()) room.stop();
+      for (const devices of ports.roomDevices?.values() ?? []) for (const device of devices) device.close();
       await mqtt?.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();

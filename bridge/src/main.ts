@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { SerialUnitPort } from './base-unit/serial-port.ts';
 import { SimulatedPort } from './base-unit/simulated-port.ts';
 import { UnitSession } from './base-unit/unit-session.ts';
+import { createDisplayControl } from './devices/display-control/create-display-control.ts';
+import type { RoomDevice } from './devices/room-device.ts';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
@@ -63,6 +65,22 @@ store.listRooms().forEach((room, index) => {
   logger.info({ roomId: room.id, baseUnit: unitPort.describe() }, 'base unit');
 });
 
+// Each room's screen under display control: connected now, so it follows the policy as soon as the bridge runs.
+const roomDevices = new Map<string, RoomDevice[]>();
+for (const room of store.listRooms()) {
+  if (!room.display) continue;
+  let display: RoomDevice;
+  try {
+    display = createDisplayControl(room.display, { clock, logger });
+  } catch (error) {
+    console.error(`Lintel cannot start: room "${room.id}"'s display: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  display.start();
+  roomDevices.set(room.id, [display]);
+  logger.info({ roomId: room.id, display: display.status().describe }, 'display control');
+}
+
 const adminToken = databaseUrl === undefined ? localAdminToken(dataDir) : { ...sharedAdminToken(db), file: 'the database (table admin_token)' };
 if (adminToken.created) {
   // Shown once, on the console only (not in the log): it is kept where only the bridge can read it.
@@ -82,6 +100,7 @@ const bridge = await startBridge(
     calendar: microsoft365?.calendar ?? new LocalCalendar(store, clock),
     logger,
     baseUnits,
+    roomDevices,
     microsoft365,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,

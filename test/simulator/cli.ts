@@ -1,12 +1,25 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { runDisplaySimulator } from './display-control/display-cli.ts';
 import { PtySimulator } from './pty-simulator.ts';
 
 /**
  * `npm run simulator -- [--serial A1B2C3]`: a base unit on a pseudo-terminal,
  * driven by typed commands, for trying the bridge by hand.
+ * `npm run simulator -- --protocol samsung-mdc [--tcp <port> | --pty]`: a
+ * commercial display instead (display-control/display-cli.ts).
  */
-const { values } = parseArgs({ options: { serial: { type: 'string', default: 'SIM0001' }, help: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    serial: { type: 'string', default: 'SIM0001' },
+    help: { type: 'boolean', default: false },
+    protocol: { type: 'string' },
+    tcp: { type: 'string' },
+    pty: { type: 'boolean', default: false },
+  },
+});
+
+if (values.protocol !== undefined) await runDisplaySimulator({ protocol: values.protocol, tcp: values.tcp, pty: values.pty, help: values.help });
 
 const HELP = `Commands:
   share [clients]      someone starts sharing a screen     unshare            sharing stops

@@ -1,4 +1,4 @@
-import type { AccountAuthorization, AccountCalendars, M365Account, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room, type RoomAccess } from '../../../shared/model.ts';
@@ -26,6 +26,8 @@ export interface AdminServiceDeps {
   /** The zone of rooms made for a Microsoft 365 room: Graph's room directory does not give one. */
   timeZone: string;
   microsoft365: Microsoft365Integration | undefined;
+  /** The room's devices as this process sees them (its base unit, display controller). */
+  deviceStatuses: (roomId: string) => AdminDevice[];
 }
 
 type DisplayAssigned = (displayId: string, roomId: string | null) => void;
@@ -273,6 +275,7 @@ export class AdminService {
       outboxDepth: linked?.outboxDepth ?? 0,
       localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,
       displays: shown.filter((display) => display.roomId === room.id).length,
+      devices: this.#deps.deviceStatuses(room.id),
     };
   }
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SerialPort } from 'serialport';
+import { openSerialTransport } from '../devices/transport/serial-transport.ts';
 import type { UnitTransport } from './unit-link.ts';
 import type { UnitPort } from './unit-session.ts';
 
@@ -68,30 +68,7 @@ export class SerialUnitPort implements UnitPort {
   async open(): Promise<UnitTransport> {
     const path = this.find();
     if (!path) throw new Error(`no base unit at ${this.describe()}`);
-    const port = new SerialPort({ path, baudRate: 115_200, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
-    let closed = false;
-    const closeListeners: (() => void)[] = [];
-    const onClosed = () => {
-      if (closed) return;
-      closed = true;
-      for (const listener of closeListeners) listener();
-    };
-    port.on('close', onClosed);
-    port.on('error', () => {
-      if (port.isOpen) port.close(() => onClosed());
-      else onClosed();
-    });
-    return {
-      write: (bytes) => {
-        if (!closed) port.write(Buffer.from(bytes));
-      },
-      onData: (listener) => port.on('data', (chunk: Buffer) => listener(new Uint8Array(chunk))),
-      onClose: (listener) => closeListeners.push(listener),
-      close: () => {
-        if (port.isOpen) port.close(() => onClosed());
-        else onClosed();
-      },
-    };
+    return openSerialTransport({ path, baudRate: 115_200 });
   }
+
 }

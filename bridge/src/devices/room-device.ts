@@ -1,3 +1,4 @@
+import type { AdminDevice } from '../../../shared/admin-api.ts';
 import type { DesiredUnitState } from '../base-unit/unit-session.ts';
 
 /**
@@ -22,21 +23,10 @@ export type DeviceEvent =
   /** A BOOK button. */
   | { kind: 'book' };
 
-export type DeviceKind = 'base-unit' | 'display' | 'clickshare';
+export type DeviceKind = AdminDevice['kind'];
 
-/** A device as the admin page and the health report show it. */
-export interface DeviceStatus {
-  kind: DeviceKind;
-  /** Where and what it is, e.g. "Samsung MDC at 10.0.0.5:1515, display id 1". */
-  describe: string;
-  connected: boolean;
-  /** When it last answered (ISO); null before it ever did. */
-  lastContactAt: string | null;
-  /** The screen's power as last read back from the device; null when unknown or the device has none. */
-  power: 'on' | 'standby' | null;
-  /** Its last fault (no answer, a refusal, garbage, a lost connection), kept after it recovers; null for none. */
-  lastFault: { code: string; text: string; at: string } | null;
-}
+/** A device as the admin page and the health report show it (AdminDevice in shared/admin-api.ts). */
+export type DeviceStatus = AdminDevice;
 
 /**
  * One device of a room, driven by the hardware policy. The rules every

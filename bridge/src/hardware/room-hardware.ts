@@ -2,7 +2,7 @@ import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { bookingOptions, checkInCandidate } from '../../../shared/walk-up-rules.ts';
 import type { CalendarSource } from '../calendar/calendar-source.ts';
-import type { DeviceEvent, RoomDevice } from '../devices/room-device.ts';
+import type { DeviceEvent, DeviceStatus, RoomDevice } from '../devices/room-device.ts';
 import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -48,6 +48,11 @@ export class RoomHardware {
     for (const device of devices) this.#stops.push(device.onEvent((event) => this.#onEvent(event)));
     this.#everyMinute();
     this.#apply();
+  }
+
+  /** Each of the room's devices as it is now. */
+  deviceStatuses(): DeviceStatus[] {
+    return this.#deps.devices.map((device) => device.status());
   }
 
   stop(): void {

@@ -35,7 +35,7 @@ const harbour: AdminRoom = {
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,
-  displays: 0,
+  displays: 0, devices: [],
 };
 
 function fakeApi(overrides: Partial<AdminApi>) {

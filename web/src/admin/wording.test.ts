@@ -16,7 +16,7 @@ const harbour: AdminRoom = {
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,
-  displays: 1,
+  displays: 1, devices: [],
 };
 
 describe('connection reasons', () => {

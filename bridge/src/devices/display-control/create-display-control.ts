@@ -1,0 +1,48 @@
+import type { Clock } from '../../../../shared/clock.ts';
+import type { DisplayControlConfig } from '../../../../shared/display-control-config.ts';
+import type { Logger } from '../../logger.ts';
+import type { RoomDevice } from '../room-device.ts';
+import { displayConnection } from './display-address.ts';
+import { DisplayControlSession } from './display-control-session.ts';
+import { LgProtocol } from './lg/lg-protocol.ts';
+import { NecProtocol } from './nec/nec-protocol.ts';
+import { SamsungMdcProtocol } from './samsung-mdc/mdc-protocol.ts';
+
+export interface DisplayControlDeps {
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * MDC gives no answer time; displays answer power commands at once, and
+ * 2 s leaves room for one busy waking up without leaving a dead one
+ * unnoticed for long.
+ */
+const MDC_REPLY_TIMEOUT_MS = 2000;
+/** LG acknowledges power on only "after power on processing completion", with no time given: 5 s lets a set wake. */
+const LG_REPLY_TIMEOUT_MS = 5000;
+/** NEC gives no answer time, only a 600 ms gap between packets (External Control 3.3); it answers a busy moment with its NULL message. */
+const NEC_REPLY_TIMEOUT_MS = 2000;
+
+/** The room device for a room's `"display"`: a display-control session speaking its protocol where it is. */
+export function createDisplayControl(config: DisplayControlConfig, deps: DisplayControlDeps): RoomDevice {
+  switch (config.protocol) {
+    case 'samsung-mdc': {
+      const protocol = new SamsungMdcProtocol({ displayId: config.id });
+      const { open, where } = displayConnection(config, protocol);
+      return new DisplayControlSession({ protocol, open, describe: `${protocol.name} ${where}, display id ${config.id}`, replyTimeoutMs: MDC_REPLY_TIMEOUT_MS, ...deps });
+    }
+    case 'lg': {
+      const protocol = new LgProtocol({ setId: config.setId });
+      const { open, where } = displayConnection(config, protocol);
+      return new DisplayControlSession({ protocol, open, describe: `${protocol.name} ${where}, Set ID ${config.setId}`, replyTimeoutMs: LG_REPLY_TIMEOUT_MS, ...deps });
+    }
+    case 'nec': {
+      const protocol = new NecProtocol({ monitorId: config.monitorId });
+      const { open, where } = displayConnection(config, protocol);
+      return new DisplayControlSession({ protocol, open, describe: `${protocol.name} ${where}, monitor ID ${config.monitorId}`, replyTimeoutMs: NEC_REPLY_TIMEOUT_MS, ...deps });
+    }
+    case 'cec':
+      throw new Error(`display control by "${config.protocol}" is not built yet`);
+  }
+}

@@ -1,0 +1,239 @@
+import { toIso, type Clock } from '../../../../shared/clock.ts';
+import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { Logger } from '../../logger.ts';
+import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
+import { DisplayChannel, errorText, type DisplayFaultCode } from './display-channel.ts';
+import type { DisplayPower, DisplayProtocol } from './display-protocol.ts';
+
+export interface DisplayControlOptions {
+  protocol: DisplayProtocol;
+  /** Opens a byte stream to the display (serial-transport.ts, tcp-transport.ts); rejects when it cannot be reached, gives up when `signal` aborts. */
+  open: (signal: AbortSignal) => Promise<UnitTransport>;
+  /** For people, e.g. "Samsung MDC at 10.0.0.5:1515, display id 1". */
+  describe: string;
+  clock: Clock;
+  logger: Logger;
+  /** How long the display may take to answer a command (its vendor's document says). */
+  replyTimeoutMs: number;
+}
+
+const OPEN_TIMEOUT_MS = 5000;
+const POLL_MS = 60_000;
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+
+/**
+ * A commercial display's power, kept as the hardware policy wants it, by
+ * any vendor's control protocol (a `DisplayProtocol`) over RS-232 or TCP.
+ *
+ * Rules:
+ * - It connects on `start` and stays connected; `connected` is true once
+ *   the display has answered, false while it is down.
+ * - It sends what the policy wants (`wish.power`; null leaves the screen
+ *   alone) as soon as the wish changes or a connection is made, so within
+ *   5 s; a wish repeated unchanged sends nothing.
+ * - It reads the power back after every command and every 60 s; `power` in
+ *   the status is what it last read. Only a changed wish or a reconnect
+ *   sends a power command: a screen someone switched by hand stays so.
+ * - One command at a time, each answered within the protocol's reply
+ *   timeout; bytes that are no answer are skipped.
+ * - No answer, a refusal, only garbage, a lost connection or a display
+ *   that cannot be reached: the connection is closed and opened again after
+ *   0.5 s, doubling to 30 s, and the wish applied again; `lastFault` says
+ *   what went wrong (and stays after recovery), a warning is logged. Never
+ *   a crash, never an unhandled rejection.
+ * - A screen read back on while the policy wants standby, when the bridge
+ *   confirmed standby and has not sent ON since, was switched on by a
+ *   person: `{ kind: 'wake' }` is emitted once, and the screen is left on
+ *   until the policy's next wish (it keeps the screen on for the wake
+ *   minutes, then wants standby again).
+ */
+export class DisplayControlSession implements RoomDevice {
+  readonly #options: DisplayControlOptions;
+  readonly #logger: Logger;
+  readonly #listeners = new Set<(event: DeviceEvent) => void>();
+  readonly #status: DeviceStatus;
+  #wish: RoomWish['power'] = null;
+  #applyPending = false;
+  #readPending = false;
+  /** Standby was read back while wanted, and ON not sent since: a screen read on now was switched on by hand. */
+  #standbyConfirmed = false;
+  #channel: DisplayChannel | null = null;
+  /** The channel a work loop is running on: one at a time. */
+  #working: DisplayChannel | null = null;
+  #backoffMs = BACKOFF_FIRST_MS;
+  #failuresInARow = 0;
+  #cancelRetry: () => void = () => {};
+  #cancelPoll: () => void = () => {};
+  #abortOpen: AbortController | null = null;
+  #started = false;
+  #closed = false;
+
+  constructor(options: DisplayControlOptions) {
+    this.#options = options;
+    this.#logger = options.logger.child({ display: options.describe });
+    this.#status = { kind: 'display', describe: options.describe, connected: false, lastContactAt: null, power: null, lastFault: null };
+  }
+
+  start(): void {
+    if (this.#started || this.#closed) return;
+    this.#started = true;
+    void this.#connect();
+  }
+
+  want(wish: RoomWish): void {
+    if (wish.power === this.#wish) return;
+    this.#wish = wish.power;
+    if (wish.power === null) return;
+    this.#applyPending = true;
+    this.#work();
+  }
+
+  onEvent(listener: (event: DeviceEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  status(): DeviceStatus {
+    return { ...this.#status, lastFault: this.#status.lastFault && { ...this.#status.lastFault } };
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#cancelRetry();
+    this.#cancelPoll();
+    this.#abortOpen?.abort();
+    this.#disconnect();
+  }
+
+  async #connect(): Promise<void> {
+    this.#cancelRetry();
+    if (this.#closed || this.#channel) return;
+    const abort = new AbortController();
+    this.#abortOpen = abort;
+    const cancelTimeout = this.#options.clock.setTimer(() => abort.abort(), OPEN_TIMEOUT_MS);
+    let transport: UnitTransport;
+    try {
+      // An opener that ignores the abort is not waited for; what it opens too late is closed.
+      transport = await new Promise<UnitTransport>((resolve, reject) => {
+        abort.signal.addEventListener('abort', () => reject(new Error(`no connection within ${OPEN_TIMEOUT_MS / 1000} s`)), { once: true });
+        this.#options.open(abort.signal).then((opened) => (abort.signal.aborted ? opened.close() : resolve(opened)), reject);
+      });
+    } catch (error) {
+      if (!this.#closed) this.#fail(null, 'unreachable', errorText(error));
+      return;
+    } finally {
+      cancelTimeout();
+      this.#abortOpen = null;
+    }
+    if (this.#closed) return transport.close();
+    const { protocol, clock, replyTimeoutMs } = this.#options;
+    const channel: DisplayChannel = new DisplayChannel(transport, {
+      protocol,
+      clock,
+      logger: this.#logger,
+      replyTimeoutMs,
+      onAnswer: () => (this.#status.lastContactAt = toIso(clock.now())),
+      onClose: () => this.#fail(channel, 'disconnected', 'the connection closed'),
+    });
+    this.#channel = channel;
+    // Whatever the display did while the bridge was away, it gets the wish again.
+    this.#applyPending = this.#wish !== null;
+    this.#readPending = true;
+    this.#work();
+  }
+
+  /** Sends the wish and reads the power back, one command at a time, until nothing is left to do. */
+  #work(): void {
+    const channel = this.#channel;
+    if (!channel || this.#working === channel) return;
+    this.#working = channel;
+    void this.#workOn(channel)
+      .catch((error: unknown) => {
+        // Only a codec that throws while encoding gets here: a bug, logged, and retried like any fault.
+        this.#logger.error({ err: error }, 'display control failed unexpectedly');
+        this.#fail(channel, 'disconnected', `internal error: ${errorText(error)}`);
+      })
+      .finally(() => {
+        if (this.#working === channel) this.#working = null;
+      });
+  }
+
+  async #workOn(channel: DisplayChannel): Promise<void> {
+    const { protocol } = this.#options;
+    while (this.#channel === channel && (this.#applyPending || this.#readPending)) {
+      if (this.#applyPending && this.#wish !== null) {
+        this.#applyPending = false;
+        const power: DisplayPower = this.#wish === 'ON' ? 'on' : 'standby';
+        if (power === 'on') this.#standbyConfirmed = false;
+        const sent = await channel.request(protocol.setPower(power), `power ${power}`);
+        if (!sent.ok) return this.#fail(channel, sent.code, sent.text);
+        this.#readPending = true;
+        continue;
+      }
+      this.#applyPending = false;
+      this.#readPending = false;
+      const read = await channel.request(protocol.queryPower(), 'the power query');
+      if (!read.ok) return this.#fail(channel, read.code, read.text);
+      if (read.answer.kind === 'power') this.#readBack(read.answer.power);
+    }
+    if (this.#channel !== channel) return;
+    if (!this.#status.connected) this.#logger.info({ power: this.#status.power }, 'display connected');
+    this.#status.connected = true;
+    this.#backoffMs = BACKOFF_FIRST_MS;
+    this.#failuresInARow = 0;
+    this.#schedulePoll();
+  }
+
+  #readBack(power: DisplayPower): void {
+    this.#status.power = power;
+    if (power === 'standby') {
+      if (this.#wish === 'STANDBY') this.#standbyConfirmed = true;
+      return;
+    }
+    if (this.#wish !== 'STANDBY' || !this.#standbyConfirmed) return;
+    this.#standbyConfirmed = false;
+    this.#logger.info('display switched on by hand while standby is wanted: a wake');
+    this.#emit({ kind: 'wake' });
+  }
+
+  #emit(event: DeviceEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#logger.error({ err: error }, 'display event listener failed');
+      }
+    }
+  }
+
+  /** A fault on `channel` (null: while connecting): close it, say so, and try again with backoff. */
+  #fail(channel: DisplayChannel | null, code: DisplayFaultCode, text: string): void {
+    if (this.#closed || channel !== this.#channel) return;
+    const repeated = this.#failuresInARow > 0 && this.#status.lastFault?.code === code;
+    this.#failuresInARow++;
+    this.#status.lastFault = { code, text, at: toIso(this.#options.clock.now()) };
+    if (repeated) this.#logger.debug({ code, text, retryInMs: this.#backoffMs }, 'display still failing');
+    else this.#logger.warn({ code, text, retryInMs: this.#backoffMs }, 'display control failed: retrying');
+    this.#disconnect();
+    const delay = this.#backoffMs;
+    this.#backoffMs = Math.min(BACKOFF_MAX_MS, this.#backoffMs * 2);
+    this.#cancelRetry = this.#options.clock.setTimer(() => void this.#connect(), delay);
+  }
+
+  #disconnect(): void {
+    this.#cancelPoll();
+    this.#status.connected = false;
+    const channel = this.#channel;
+    this.#channel = null;
+    channel?.close();
+  }
+
+  #schedulePoll(): void {
+    this.#cancelPoll();
+    this.#cancelPoll = this.#options.clock.setTimer(() => {
+      this.#readPending = true;
+      this.#work();
+    }, POLL_MS);
+  }
+}
