@@ -24,7 +24,8 @@ const room = (id: string, mailbox: string | null): AdminRoom => ({
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,
-  displays: 0, devices: [],
+  displays: 0,
+  devices: [],
 });
 
 describe("the account's calendars", () => {

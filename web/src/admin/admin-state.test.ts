@@ -35,7 +35,8 @@ const harbour: AdminRoom = {
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,
-  displays: 0, devices: [],
+  displays: 0,
+  devices: [],
 };
 
 function fakeApi(overrides: Partial<AdminApi>) {

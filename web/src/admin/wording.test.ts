@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdminRoom, AuditEvent } from '../../../shared/admin-api.ts';
 import { createAdminFormat } from './format.ts';
 import { ADMIN_MESSAGES } from './i18n/index.ts';
-import { auditDetail, calendarBlockReason, connectionReason, warningFix } from './wording.ts';
+import { auditDetail, calendarBlockReason, connectionReason, deviceFault, warningFix } from './wording.ts';
 
 const en = ADMIN_MESSAGES.en;
 const format = createAdminFormat('en-GB');
@@ -16,7 +16,8 @@ const harbour: AdminRoom = {
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,
-  displays: 1, devices: [],
+  displays: 1,
+  devices: [],
 };
 
 describe('connection reasons', () => {
@@ -71,6 +72,36 @@ describe('calendars that cannot be linked', () => {
     expect(calendarBlockReason('read-only', en)).toMatch(/walk-up bookings need edit rights: share it with the account with "Can edit" permission, or make the account a delegate/);
     expect(calendarBlockReason('not-main', en)).toMatch(/the bridge keeps a mailbox's main calendar in step: link the room's main calendar instead\.$/);
     expect(calendarBlockReason('read-only', ADMIN_MESSAGES.ja)).toBe(ADMIN_MESSAGES.ja.calendarReadOnly);
+  });
+});
+
+describe('device faults', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  const threeMinutesAgo = '2026-11-23T09:57:00Z';
+
+  it('say when, and what in words for the display controller\'s codes', () => {
+    expect(deviceFault({ code: 'no-answer', text: 'no answer to the power query within 1000 ms', at: threeMinutesAgo }, now, en, format)).toBe(
+      'Last fault 3 minutes ago: no answer',
+    );
+    expect(deviceFault({ code: 'disconnected', text: 'the connection closed', at: '2026-11-23T10:00:00Z' }, now, en, format)).toBe('Last fault now: connection lost');
+    expect(deviceFault({ code: 'unreachable', text: 'connect ECONNREFUSED', at: threeMinutesAgo }, now, ADMIN_MESSAGES.de, createAdminFormat('de-DE'))).toBe(
+      'Letzte Störung vor 3 Minuten: nicht erreichbar',
+    );
+  });
+
+  it("keep a code of another device's protocol as it came", () => {
+    expect(deviceFault({ code: '3', text: 'lamp overheated', at: threeMinutesAgo }, now, en, format)).toBe('Last fault 3 minutes ago: fault 3');
+    expect(deviceFault({ code: 'constructor', text: '', at: threeMinutesAgo }, now, en, format)).toBe('Last fault 3 minutes ago: fault constructor');
+  });
+
+  it('word every known code in every language', () => {
+    for (const [language, messages] of Object.entries(ADMIN_MESSAGES)) {
+      for (const [code, words] of Object.entries(messages.deviceFaults)) {
+        const text = deviceFault({ code, text: '', at: threeMinutesAgo }, now, messages, format);
+        expect(text, `${language} ${code}`).toContain(words);
+        expect(text, `${language} ${code}`).not.toContain(messages.deviceFaultCode(code));
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AdminRoom, AuditEvent, ConnectionState } from '../../../shared/admin-api.ts';
+import type { AdminDevice, AdminRoom, AuditEvent, ConnectionState } from '../../../shared/admin-api.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { CalendarBlock } from './account-calendars.svelte.ts';
 import type { AdminFormat } from './format.ts';
@@ -41,6 +41,18 @@ export function warningFix(warning: IntegrationWarning, known: { rooms: AdminRoo
   if (mailbox) fix = fix.replaceAll('<room>', mailbox);
   if (known.account) fix = fix.replaceAll('<account>', known.account);
   return fix;
+}
+
+/**
+ * A device's last fault and when, "Last fault 3 minutes ago: no answer": the
+ * display controller's codes in the admin's words, any other (a base unit's
+ * protocol's own) as it came.
+ */
+export function deviceFault(fault: NonNullable<AdminDevice['lastFault']>, now: number, t: AdminTexts, format: AdminFormat): string {
+  const known: Partial<Record<string, string>> = t.deviceFaults;
+  // Own keys only: a code such as "constructor" is no word of ours.
+  const what = Object.hasOwn(known, fault.code) ? known[fault.code] : undefined;
+  return t.deviceLastFault(format.ago(fault.at, now), what ?? t.deviceFaultCode(fault.code));
 }
 
 /** Why a calendar of the connected account cannot be a room's, and what would make one that can. */

@@ -1,4 +1,4 @@
-import type { AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
+import type { AdminDevice, AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
 import type { RoomAccess } from '../../../../shared/model.ts';
@@ -198,6 +198,22 @@ export interface AdminMessages {
   /** A rooms file states a room's access again at every start of the bridge. */
   roomAccessFileWins: string;
   accessChanged: string;
+  /** The devices the hardware policy drives in a room, on its card. */
+  devicesHeading: string;
+  deviceKinds: Record<AdminDevice['kind'], string>;
+  deviceConnection: string;
+  deviceConnected: string;
+  deviceNotConnected: string;
+  deviceLastContact: string;
+  devicePower: string;
+  /** The screen's power as last read back; an unknown one is `unknown`. */
+  devicePowerStates: Record<NonNullable<AdminDevice['power']>, string>;
+  /** The display controller's fault codes (DisplayFaultCode in bridge/src/devices/display-control/display-channel.ts). */
+  deviceFaults: Record<'unreachable' | 'no-answer' | 'refused' | 'garbage' | 'disconnected', string>;
+  /** A code without words of its own (a base unit's protocol's), as it came. */
+  deviceFaultCode: (code: string) => string;
+  /** `ago`: a relative time, "5 minutes ago"; `what`: the fault in words. The device's own text follows as technicalDetails. */
+  deviceLastFault: (ago: string, what: string) => string;
 
   displaysHeading: string;
   display: string;
