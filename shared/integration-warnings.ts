@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * What can go wrong between the bridge and Microsoft 365, as the admin page
- * shows it. The bridge raises a warning while the problem lasts and clears it
+ * What can go wrong between the bridge and Microsoft 365, or a room's
+ * device (`device-not-answering`), as the admin page shows it. The bridge raises a warning while the problem lasts and clears it
  * when the problem is gone. Each code has one fix an admin can act on,
  * worded by the admin page in the admin's language.
  */
@@ -24,6 +24,7 @@ export const INTEGRATION_WARNING_CODES = [
   'microsoft-365-unreachable',
   'account-reconnect-needed',
   'calendar-not-shared',
+  'device-not-answering',
 ] as const;
 
 export type IntegrationWarningCode = (typeof INTEGRATION_WARNING_CODES)[number];

@@ -32,6 +32,7 @@ import { attachBuildingChannel } from './realtime/building-channel.ts';
 import { collectAfterChurn } from './realtime/churn-collector.ts';
 import { BaseUnitDevice } from './devices/base-unit-device.ts';
 import type { RoomDevice } from './devices/room-device.ts';
+import { deviceWarnings } from './devices/device-warnings.ts';
 import { MqttLink } from './devices/mqtt/mqtt-link.ts';
 import type { MqttConfig } from './config.ts';
 
@@ -169,7 +170,15 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       baseUnits,
       logger: ports.logger,
       version: options.version,
-      health: () => checkHealth({ clock: ports.clock, version: options.version, roomCount: () => rooms.listRooms().length, store: storeHealth, microsoft365: ports.microsoft365 }),
+      health: () =>
+        checkHealth({
+          clock: ports.clock,
+          version: options.version,
+          roomCount: () => rooms.listRooms().length,
+          store: storeHealth,
+          microsoft365: ports.microsoft365,
+          deviceWarnings: () => [...hardware].flatMap(([roomId, room]) => deviceWarnings(roomId, room.deviceStatuses())),
+        }),
       metrics,
       metricsToken: options.metricsToken,
       webDir: options.webDir,

@@ -29,7 +29,7 @@ function roomsFile(dir: string, port: number, officeHours: { start: string; end:
 }
 
 describe('a bridge with a room whose screen is under display control', () => {
-  it('switches a Samsung screen on in office hours and to standby outside them, as soon as the bridge starts', async () => {
+  it('switches a Samsung screen on in office hours and to standby outside them, as soon as the bridge starts, and warns when it goes away', async () => {
     const tcp = new DisplayTcp((options) => new MdcSimulator({ ...options, displayId: 1 }));
     const port = await tcp.listen();
     cleanups.push(() => tcp.close());
@@ -53,5 +53,14 @@ describe('a bridge with a room whose screen is under display control', () => {
     const afterHours = await startBridgeProcess({ dataDir: data.dir, env: { LINTEL_CONFIG: roomsFile(data.dir, port, { start: '06:00', end: '07:00' }) } });
     cleanups.push(() => afterHours.stop());
     await until(() => (tcp.sim.power === 'standby' ? true : undefined), 8_000, 'the screen in standby');
+
+    // The screen goes away: a warning with its fix on the admin page, and in /api/health, which stays healthy (a restart would not help).
+    await tcp.close();
+    const warnings = async () => ((await adminRequest(afterHours.url, 'GET', '/status', { token })).body as AdminStatus).warnings;
+    const warned = await until(async () => ((await warnings()).length > 0 ? warnings() : undefined), 5_000, 'the warning on the admin page');
+    expect(warned).toEqual([{ code: 'device-not-answering', roomId: 'harbour', message: expect.stringContaining(`Samsung MDC at 127.0.0.1:${port}`), since: expect.any(String) }]);
+    const health = await fetch(`${afterHours.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', problems: [], warnings: [{ code: 'device-not-answering', roomId: 'harbour' }] });
   });
 });

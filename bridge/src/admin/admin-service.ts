@@ -2,6 +2,7 @@ import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, 
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room, type RoomAccess } from '../../../shared/model.ts';
+import { deviceWarnings } from '../devices/device-warnings.ts';
 import type { Client } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
@@ -59,13 +60,14 @@ export class AdminService {
     const m365 = microsoft365 && microsoft365.revocation() === null ? microsoft365.status() : undefined;
     const warnings = m365 ? m365.warnings : [];
     const shown = displays.list();
+    const rooms = this.#deps.store.listRooms();
     return {
       you: { name: you.name, via: you.via },
       connection: connectionState(microsoft365, warnings),
       access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,
-      warnings,
-      rooms: this.#deps.store.listRooms().map((room) => this.#describeRoom(room, m365, shown)),
+      warnings: [...warnings, ...rooms.flatMap((room) => deviceWarnings(room.id, this.#deps.deviceStatuses(room.id)))],
+      rooms: rooms.map((room) => this.#describeRoom(room, m365, shown)),
       displays: shown,
       audit: audit.recent(),
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toIso, type Clock } from '../../../shared/clock.ts';
+import { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
 import { StoreProblem, type StoreHealth } from './store-health.ts';
 import { SyncProblem, syncProblems } from './sync-health.ts';
@@ -11,6 +12,7 @@ export const HealthReport = z.object({
   time: z.iso.datetime(),
   rooms: z.int().nullable().describe('Number of rooms served; null while the store cannot be reached'),
   problems: z.array(z.union([StoreProblem, SyncProblem])).describe('Why the bridge is unhealthy: its store, or a room; empty when it is ok.'),
+  warnings: z.array(IntegrationWarning).describe("What is wrong that a restart would not cure, so the bridge stays healthy: a room's device not answering."),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 
@@ -20,6 +22,8 @@ export interface HealthSources {
   roomCount: () => number;
   store: Pick<StoreHealth, 'problem'>;
   microsoft365?: Pick<Microsoft365Integration, 'syncRounds' | 'syncPeriodSeconds'> | undefined;
+  /** Rooms' devices not answering (see devices/device-warnings.ts). */
+  deviceWarnings?: () => IntegrationWarning[];
 }
 
 /**
@@ -32,5 +36,6 @@ export function checkHealth(sources: HealthSources): HealthReport {
   const m365 = sources.microsoft365;
   const store = sources.store.problem();
   const problems = [...(store ? [store] : []), ...(m365 ? syncProblems(m365.syncRounds(), now, m365.syncPeriodSeconds) : [])];
-  return { status: problems.length === 0 ? 'ok' : 'unhealthy', version: sources.version, time: toIso(now), rooms: store ? null : sources.roomCount(), problems };
+  const warnings = sources.deviceWarnings?.() ?? [];
+  return { status: problems.length === 0 ? 'ok' : 'unhealthy', version: sources.version, time: toIso(now), rooms: store ? null : sources.roomCount(), problems, warnings };
 }

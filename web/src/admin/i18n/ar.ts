@@ -125,6 +125,7 @@ export const ar: AdminMessages = {
     'subjects-replaced': 'يستبدل تقويم الغرفة عناوين الاجتماعات باسم المنظِّم.',
     'microsoft-365-unreachable': 'لا يستطيع الجسر الوصول إلى Microsoft 365.',
     'account-reconnect-needed': 'لم يعد الجسر قادرًا على تسجيل الدخول بصفة حساب Microsoft: لن تُزامَن تقاويم الغرف حتى تتم إعادة ربطه.',
+    'device-not-answering': "أحد أجهزة هذه الغرفة لا يستجيب: يواصل الجسر المحاولة.",
     'calendar-not-shared': 'تقويم الغرفة غير مُشارَك مع حساب Microsoft المرتبط، أو مُشارَك دون إذن التحرير.',
   },
   warningFixes: {
@@ -151,6 +152,7 @@ export const ar: AdminMessages = {
       'تواصل الغرف العمل بالبيانات المحلية وتستدرك ما فاتها عند عودة Microsoft 365. تحقّق من الشبكة والوكيل وجدار الحماية في حاسوب الجسر.',
     'account-reconnect-needed':
       'اضغط على «إعادة الربط» وسجّل الدخول مجددًا بصفة <account>. يطلب Microsoft تسجيل دخول جديدًا بعد 90 يومًا دون استخدام، أو عندما يعيد مسؤول تعيين كلمة المرور أو يُبطل الجلسات، أو عندما يشترط ذلك نهج وصول مشروط.',
+    'device-not-answering': "تحقّق من أنه مُشغَّل وأن كبله أو شبكته موصولة، وإن كان شاشة فمن أن التحكم بها مفعَّل (Samsung: اتصال MDC وNetwork Standby؛ NEC: Quick Start؛ LG: رقم Set ID). تعرض بطاقة الغرفة آخر عطل.",
     'calendar-not-shared':
       'شارك تقويم الغرفة مع <account> بإذن «يمكنه التحرير»، أو اجعل <account> مفوَّضًا للغرفة. في Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (استخدم Set-MailboxFolderPermission إذا كان مُشارَكًا للقراءة فقط؛ وفي صندوق بريد باللغة العربية قد يكون اسم المجلد «التقويم»). ثم اضغط على «التحقق من الحالة».',
   },
@@ -255,7 +257,17 @@ export const ar: AdminMessages = {
   deviceLastContact: 'آخر اتصال',
   devicePower: 'الطاقة',
   devicePowerStates: { on: 'قيد التشغيل', standby: 'وضع الاستعداد' },
-  deviceFaults: { unreachable: 'تعذّر الوصول إليه', 'no-answer': 'لا استجابة', refused: 'رُفض الأمر', garbage: 'استجابة غير مفهومة', disconnected: 'انقطع الاتصال' },
+  deviceFaults: {
+    unreachable: 'تعذّر الوصول إليه',
+    'no-answer': 'لا استجابة',
+    refused: 'رُفض الأمر',
+    garbage: 'استجابة غير مفهومة',
+    disconnected: 'انقطع الاتصال',
+    'not-installed': 'البرنامج cec-client غير مثبَّت',
+    'ignores-standby': 'التلفاز يتجاهل وضع الاستعداد',
+    'power-unknown': 'التلفاز لا يُبلغ عن حالة تشغيله',
+    failed: 'فشل الأمر',
+  },
   deviceFaultCode: (code) => `عطل ${code}`,
   deviceLastFault: (ago, what) => `آخر عطل ${ago}: ${what}`,
 

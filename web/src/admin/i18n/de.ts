@@ -128,6 +128,7 @@ export const de: AdminMessages = {
     'subjects-replaced': 'Der Kalender des Raums ersetzt die Betreffzeilen von Besprechungen durch den Namen des Organisators.',
     'microsoft-365-unreachable': 'Die Bridge kann Microsoft 365 nicht erreichen.',
     'account-reconnect-needed': 'Die Bridge kann sich nicht mehr als das Microsoft-Konto anmelden: Die Raumkalender werden erst wieder synchronisiert, wenn es erneut verbunden ist.',
+    'device-not-answering': "Ein Gerät dieses Raums antwortet nicht: die Bridge versucht es weiter.",
     'calendar-not-shared': 'Der Kalender des Raums ist für das verbundene Microsoft-Konto nicht oder nicht mit Bearbeitungsrechten freigegeben.',
   },
   warningFixes: {
@@ -160,6 +161,7 @@ export const de: AdminMessages = {
       'Die Räume arbeiten mit lokalen Daten weiter und holen auf, sobald Microsoft 365 wieder erreichbar ist. Prüfen Sie Netzwerk, Proxy und Firewall des Bridge-Computers.',
     'account-reconnect-needed':
       'Klicken Sie auf „Erneut verbinden“ und melden Sie sich erneut als <account> an. Microsoft verlangt eine neue Anmeldung nach 90 Tagen ohne Nutzung, wenn ein Administrator das Kennwort zurücksetzt oder die Sitzungen widerruft, oder wenn eine Richtlinie für bedingten Zugriff es fordert.',
+    'device-not-answering': "Prüfen Sie, ob es eingeschaltet ist und Kabel oder Netzwerk verbunden sind, und bei einem Bildschirm, ob seine Steuerung aktiviert ist (Samsung: MDC-Verbindung und Network Standby; NEC: Quick Start; LG: Set ID). Die Karte des Raums zeigt den letzten Fehler.",
     'calendar-not-shared':
       'Geben Sie den Kalender des Raums für <account> mit der Berechtigung „Kann bearbeiten“ frei oder machen Sie <account> zur Stellvertretung des Raums. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission, wenn er bereits nur zum Lesen freigegeben ist; bei einem deutschsprachigen Postfach heißt der Ordner oft „Kalender“). Klicken Sie dann auf „Status prüfen“.',
   },
@@ -264,7 +266,17 @@ export const de: AdminMessages = {
   deviceLastContact: 'Letzter Kontakt',
   devicePower: 'Betriebszustand',
   devicePowerStates: { on: 'Ein', standby: 'Standby' },
-  deviceFaults: { unreachable: 'nicht erreichbar', 'no-answer': 'keine Antwort', refused: 'Befehl abgelehnt', garbage: 'unlesbare Antwort', disconnected: 'Verbindung verloren' },
+  deviceFaults: {
+    unreachable: 'nicht erreichbar',
+    'no-answer': 'keine Antwort',
+    refused: 'Befehl abgelehnt',
+    garbage: 'unlesbare Antwort',
+    disconnected: 'Verbindung verloren',
+    'not-installed': 'cec-client ist nicht installiert',
+    'ignores-standby': 'der Fernseher ignoriert Standby',
+    'power-unknown': 'der Fernseher meldet seinen Zustand nicht',
+    failed: 'der Befehl ist fehlgeschlagen',
+  },
   deviceFaultCode: (code) => `Störung ${code}`,
   deviceLastFault: (ago, what) => `Letzte Störung ${ago}: ${what}`,
 

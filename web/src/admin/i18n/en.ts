@@ -128,6 +128,7 @@ export const en: AdminMessages = {
     'subjects-replaced': "The room's calendar replaces meeting subjects with the organizer's name.",
     'microsoft-365-unreachable': 'The bridge cannot reach Microsoft 365.',
     'account-reconnect-needed': 'The bridge can no longer sign in as the Microsoft account: room calendars are not synced until it is reconnected.',
+    'device-not-answering': "A device of this room does not answer: the bridge keeps trying.",
     'calendar-not-shared': "The room's calendar is not shared with the connected Microsoft account, or not with edit rights.",
   },
   warningFixes: {
@@ -159,6 +160,7 @@ export const en: AdminMessages = {
       'Rooms keep working on local data and catch up when Microsoft 365 is back. Check the network, proxy and firewall of the bridge computer.',
     'account-reconnect-needed':
       'Press "Reconnect" and sign in as <account> again. Microsoft asks for a new sign-in after 90 days without use, after an admin resets its password or revokes its sessions, or when a Conditional Access policy requires one.',
+    'device-not-answering': "Check that it is switched on and its cable or network is connected, and for a screen that its control is enabled (Samsung: MDC connection and Network Standby; NEC: Quick Start; LG: its Set ID). The room's card shows its last fault.",
     'calendar-not-shared':
       'Share the room\'s calendar with <account> with "Can edit" permission, or make <account> a delegate of the room. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission when it is already shared read only). Then press "Check status".',
   },
@@ -263,7 +265,17 @@ export const en: AdminMessages = {
   deviceLastContact: 'Last contact',
   devicePower: 'Power',
   devicePowerStates: { on: 'On', standby: 'Standby' },
-  deviceFaults: { unreachable: 'cannot be reached', 'no-answer': 'no answer', refused: 'command refused', garbage: 'unreadable answer', disconnected: 'connection lost' },
+  deviceFaults: {
+    unreachable: 'cannot be reached',
+    'no-answer': 'no answer',
+    refused: 'command refused',
+    garbage: 'unreadable answer',
+    disconnected: 'connection lost',
+    'not-installed': 'cec-client is not installed',
+    'ignores-standby': 'the TV ignores standby',
+    'power-unknown': 'the TV does not say its power',
+    failed: 'the command failed',
+  },
   deviceFaultCode: (code) => `fault ${code}`,
   deviceLastFault: (ago, what) => `Last fault ${ago}: ${what}`,
 

@@ -128,6 +128,7 @@ export const es: AdminMessages = {
     'subjects-replaced': 'El calendario de la sala sustituye el asunto de las reuniones por el nombre del organizador.',
     'microsoft-365-unreachable': 'El puente no puede conectar con Microsoft 365.',
     'account-reconnect-needed': 'El puente ya no puede iniciar sesión como la cuenta de Microsoft: los calendarios de las salas no se sincronizan hasta que se vuelva a conectar.',
+    'device-not-answering': "Un dispositivo de esta sala no responde: el bridge sigue intentándolo.",
     'calendar-not-shared': 'El calendario de la sala no está compartido con la cuenta de Microsoft conectada, o no con permiso de edición.',
   },
   warningFixes: {
@@ -158,6 +159,7 @@ export const es: AdminMessages = {
       'Las salas siguen funcionando con datos locales y se ponen al día cuando Microsoft 365 vuelve a estar disponible. Comprueba la red, el proxy y el cortafuegos del equipo del puente.',
     'account-reconnect-needed':
       'Pulsa «Volver a conectar» e inicia sesión de nuevo como <account>. Microsoft pide un nuevo inicio de sesión tras 90 días sin uso, cuando un administrador restablece su contraseña o revoca sus sesiones, o cuando lo exige una directiva de acceso condicional.',
+    'device-not-answering': "Compruebe que está encendido y que su cable o su red están conectados y, si es una pantalla, que su control está activado (Samsung: conexión MDC y Network Standby; NEC: Quick Start; LG: su Set ID). La tarjeta de la sala muestra su último fallo.",
     'calendar-not-shared':
       'Comparte el calendario de la sala con <account> con el permiso «Puede editar», o haz que <account> sea delegada de la sala. En Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission si ya está compartido solo para lectura; en un buzón en español la carpeta suele llamarse «Calendario»). Después pulsa «Comprobar estado».',
   },
@@ -262,7 +264,17 @@ export const es: AdminMessages = {
   deviceLastContact: 'Último contacto',
   devicePower: 'Alimentación',
   devicePowerStates: { on: 'Encendido', standby: 'En espera' },
-  deviceFaults: { unreachable: 'no se puede alcanzar', 'no-answer': 'sin respuesta', refused: 'orden rechazada', garbage: 'respuesta ilegible', disconnected: 'conexión perdida' },
+  deviceFaults: {
+    unreachable: 'no se puede alcanzar',
+    'no-answer': 'sin respuesta',
+    refused: 'orden rechazada',
+    garbage: 'respuesta ilegible',
+    disconnected: 'conexión perdida',
+    'not-installed': 'cec-client no está instalado',
+    'ignores-standby': 'el televisor ignora el modo de espera',
+    'power-unknown': 'el televisor no indica su estado',
+    failed: 'el comando falló',
+  },
   deviceFaultCode: (code) => `fallo ${code}`,
   deviceLastFault: (ago, what) => `Último fallo ${ago}: ${what}`,
 

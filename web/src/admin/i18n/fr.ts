@@ -128,6 +128,7 @@ export const fr: AdminMessages = {
     'subjects-replaced': 'Le calendrier de la salle remplace l’objet des réunions par le nom de l’organisateur.',
     'microsoft-365-unreachable': 'Le pont ne parvient pas à joindre Microsoft 365.',
     'account-reconnect-needed': 'Le pont ne peut plus se connecter avec le compte Microsoft : les calendriers des salles ne sont plus synchronisés tant qu’il n’est pas reconnecté.',
+    'device-not-answering': "Un appareil de cette salle ne répond pas : le bridge continue d’essayer.",
     'calendar-not-shared': 'Le calendrier de la salle n’est pas partagé avec le compte Microsoft connecté, ou pas avec le droit de modifier.',
   },
   warningFixes: {
@@ -160,6 +161,7 @@ export const fr: AdminMessages = {
       'Les salles continuent de fonctionner sur les données locales et se resynchronisent dès que Microsoft 365 est de retour. Vérifiez le réseau, le proxy et le pare-feu de l’ordinateur du pont.',
     'account-reconnect-needed':
       'Cliquez sur « Reconnecter » et connectez-vous de nouveau avec <account>. Microsoft demande une nouvelle connexion après 90 jours sans utilisation, quand un administrateur réinitialise son mot de passe ou révoque ses sessions, ou quand une stratégie d’accès conditionnel l’exige.',
+    'device-not-answering': "Vérifiez qu’il est allumé et que son câble ou son réseau est branché et, pour un écran, que son contrôle est activé (Samsung : connexion MDC et Network Standby ; NEC : Quick Start ; LG : son Set ID). La carte de la salle montre sa dernière panne.",
     'calendar-not-shared':
       'Partagez le calendrier de la salle avec <account> avec l’autorisation « Peut modifier », ou faites de <account> un délégué de la salle. Dans Exchange Online PowerShell : Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission s’il est déjà partagé en lecture seule ; dans une boîte aux lettres en français, le dossier s’appelle souvent « Calendrier »). Cliquez ensuite sur « Vérifier l’état ».',
   },
@@ -264,7 +266,17 @@ export const fr: AdminMessages = {
   deviceLastContact: 'Dernier contact',
   devicePower: 'Alimentation',
   devicePowerStates: { on: 'Allumé', standby: 'En veille' },
-  deviceFaults: { unreachable: 'injoignable', 'no-answer': 'pas de réponse', refused: 'commande refusée', garbage: 'réponse illisible', disconnected: 'connexion perdue' },
+  deviceFaults: {
+    unreachable: 'injoignable',
+    'no-answer': 'pas de réponse',
+    refused: 'commande refusée',
+    garbage: 'réponse illisible',
+    disconnected: 'connexion perdue',
+    'not-installed': 'cec-client n’est pas installé',
+    'ignores-standby': 'le téléviseur ignore la veille',
+    'power-unknown': 'le téléviseur ne dit pas son état',
+    failed: 'la commande a échoué',
+  },
   deviceFaultCode: (code) => `défaut ${code}`,
   deviceLastFault: (ago, what) => `Dernier défaut ${ago} : ${what}`,
 

@@ -125,6 +125,7 @@ export const ja: AdminMessages = {
     'subjects-replaced': '会議室の予定表が会議の件名を開催者の名前に置き換えています。',
     'microsoft-365-unreachable': 'ブリッジから Microsoft 365 に接続できません。',
     'account-reconnect-needed': 'ブリッジが Microsoft アカウントとしてサインインできなくなりました。再接続するまで会議室の予定表は同期されません。',
+    'device-not-answering': "この会議室の機器が応答しません。ブリッジは再試行を続けています。",
     'calendar-not-shared': '会議室の予定表が、接続中の Microsoft アカウントに共有されていないか、編集権限なしで共有されています。',
   },
   warningFixes: {
@@ -148,6 +149,7 @@ export const ja: AdminMessages = {
     'microsoft-365-unreachable': '会議室はローカル データで動作を続け、Microsoft 365 が復旧すると遅れを取り戻します。ブリッジのコンピューターのネットワーク、プロキシ、ファイアウォールを確認してください。',
     'account-reconnect-needed':
       '「再接続」を押して、<account> としてもう一度サインインしてください。Microsoft は、90 日間使用されなかったとき、管理者がパスワードをリセットしたときやセッションを取り消したとき、または条件付きアクセス ポリシーが求めるときに、新しいサインインを要求します。',
+    'device-not-answering': "電源が入っていること、ケーブルまたはネットワークが接続されていること、画面の場合は制御が有効になっていること（Samsung: MDC 接続と Network Standby、NEC: Quick Start、LG: Set ID）を確認してください。会議室のカードに最後の障害が表示されます。",
     'calendar-not-shared':
       '会議室の予定表を <account> に「編集可能」の権限で共有するか、<account> を会議室の代理人にしてください。Exchange Online PowerShell では: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor（閲覧のみで共有済みの場合は Set-MailboxFolderPermission。日本語のメールボックスではフォルダー名が「予定表」のことがあります）。その後、「状態を確認」を押してください。',
   },
@@ -252,7 +254,17 @@ export const ja: AdminMessages = {
   deviceLastContact: '最終接続',
   devicePower: '電源',
   devicePowerStates: { on: 'オン', standby: 'スタンバイ' },
-  deviceFaults: { unreachable: '接続できません', 'no-answer': '応答がありません', refused: 'コマンドが拒否されました', garbage: '読み取れない応答', disconnected: '接続が切れました' },
+  deviceFaults: {
+    unreachable: '接続できません',
+    'no-answer': '応答がありません',
+    refused: 'コマンドが拒否されました',
+    garbage: '読み取れない応答',
+    disconnected: '接続が切れました',
+    'not-installed': 'cec-client がインストールされていません',
+    'ignores-standby': 'テレビがスタンバイを無視します',
+    'power-unknown': 'テレビが電源状態を返しません',
+    failed: 'コマンドが失敗しました',
+  },
   deviceFaultCode: (code) => `障害コード ${code}`,
   deviceLastFault: (ago, what) => `最後の障害 ${ago}: ${what}`,
 

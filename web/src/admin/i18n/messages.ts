@@ -209,7 +209,7 @@ export interface AdminMessages {
   /** The screen's power as last read back; an unknown one is `unknown`. */
   devicePowerStates: Record<NonNullable<AdminDevice['power']>, string>;
   /** The display controller's fault codes (DisplayFaultCode in bridge/src/devices/display-control/display-channel.ts). */
-  deviceFaults: Record<'unreachable' | 'no-answer' | 'refused' | 'garbage' | 'disconnected', string>;
+  deviceFaults: Record<'unreachable' | 'no-answer' | 'refused' | 'garbage' | 'disconnected' | 'not-installed' | 'ignores-standby' | 'power-unknown' | 'failed', string>;
   /** A code without words of its own (a base unit's protocol's), as it came. */
   deviceFaultCode: (code: string) => string;
   /** `ago`: a relative time, "5 minutes ago"; `what`: the fault in words. The device's own text follows as technicalDetails. */

@@ -128,6 +128,7 @@ export const nl: AdminMessages = {
     'subjects-replaced': 'De agenda van de ruimte vervangt de onderwerpen van vergaderingen door de naam van de organisator.',
     'microsoft-365-unreachable': 'De bridge kan Microsoft 365 niet bereiken.',
     'account-reconnect-needed': 'De bridge kan zich niet meer aanmelden als het Microsoft-account: de agenda’s van de ruimtes worden pas weer gesynchroniseerd als het opnieuw is verbonden.',
+    'device-not-answering': "Een apparaat van deze ruimte antwoordt niet: de bridge blijft het proberen.",
     'calendar-not-shared': 'De agenda van de ruimte is niet gedeeld met het verbonden Microsoft-account, of niet met bewerkrechten.',
   },
   warningFixes: {
@@ -158,6 +159,7 @@ export const nl: AdminMessages = {
       'De ruimtes blijven werken met lokale gegevens en halen de achterstand in zodra Microsoft 365 weer bereikbaar is. Controleer het netwerk, de proxy en de firewall van de bridgecomputer.',
     'account-reconnect-needed':
       'Klik op “Opnieuw verbinden” en meld je opnieuw aan als <account>. Microsoft vraagt om een nieuwe aanmelding na 90 dagen zonder gebruik, wanneer een beheerder het wachtwoord opnieuw instelt of de sessies intrekt, of wanneer een beleid voor voorwaardelijke toegang dat eist.',
+    'device-not-answering': "Controleer dat het aan staat en dat de kabel of het netwerk verbonden is, en bij een scherm dat de bediening aan staat (Samsung: MDC-verbinding en Network Standby; NEC: Quick Start; LG: de Set ID). De kaart van de ruimte toont de laatste storing.",
     'calendar-not-shared':
       'Deel de agenda van de ruimte met <account> met de machtiging “Kan bewerken”, of maak <account> gemachtigde van de ruimte. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission als de agenda al alleen-lezen gedeeld is; in een Nederlandstalig postvak heet de map vaak “Agenda”). Klik daarna op “Status controleren”.',
   },
@@ -262,7 +264,17 @@ export const nl: AdminMessages = {
   deviceLastContact: 'Laatste contact',
   devicePower: 'Aan/uit',
   devicePowerStates: { on: 'Aan', standby: 'Stand-by' },
-  deviceFaults: { unreachable: 'onbereikbaar', 'no-answer': 'geen antwoord', refused: 'opdracht geweigerd', garbage: 'onleesbaar antwoord', disconnected: 'verbinding verbroken' },
+  deviceFaults: {
+    unreachable: 'onbereikbaar',
+    'no-answer': 'geen antwoord',
+    refused: 'opdracht geweigerd',
+    garbage: 'onleesbaar antwoord',
+    disconnected: 'verbinding verbroken',
+    'not-installed': 'cec-client is niet geïnstalleerd',
+    'ignores-standby': 'de tv negeert stand-by',
+    'power-unknown': 'de tv meldt zijn stand niet',
+    failed: 'de opdracht is mislukt',
+  },
   deviceFaultCode: (code) => `storing ${code}`,
   deviceLastFault: (ago, what) => `Laatste storing ${ago}: ${what}`,
 
