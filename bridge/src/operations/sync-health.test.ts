@@ -69,7 +69,7 @@ describe('health over a running scheduler, on a fake clock', () => {
     const { scheduler, hanging, health, advance, release } = bridgeLike();
     scheduler.start();
     await advance(60 * MINUTE_MS);
-    expect(health()).toEqual({ status: 'ok', version: 'test', time: '2026-11-23T09:00:00.000Z', rooms: 2, problems: [] });
+    expect(health()).toEqual({ status: 'ok', version: 'test', time: '2026-11-23T09:00:00.000Z', rooms: 2, problems: [], warnings: [] });
 
     hanging.add('harbour');
     await advance(16_000);
@@ -89,7 +89,7 @@ describe('health over a running scheduler, on a fake clock', () => {
 
   it('is healthy without Microsoft 365', () => {
     const clock = new FakeClock(START);
-    expect(checkHealth({ clock, version: '1.2.3', roomCount: () => 1, store: reachable })).toEqual({ status: 'ok', version: '1.2.3', time: '2026-11-23T08:00:00.000Z', rooms: 1, problems: [] });
+    expect(checkHealth({ clock, version: '1.2.3', roomCount: () => 1, store: reachable })).toEqual({ status: 'ok', version: '1.2.3', time: '2026-11-23T08:00:00.000Z', rooms: 1, problems: [], warnings: [] });
   });
 
   it('is unhealthy while the store cannot be reached, since the first check that found it so', () => {
@@ -110,7 +110,7 @@ describe('health over a running scheduler, on a fake clock', () => {
       },
     ]);
     down = false;
-    expect(health()).toMatchObject({ status: 'ok', rooms: 1, problems: [] });
+    expect(health()).toMatchObject({ status: 'ok', rooms: 1, problems: [], warnings: [] });
   });
 
   it('lets any other store failure through, as a bug to be logged', () => {
