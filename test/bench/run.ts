@@ -10,6 +10,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { baseUnitBench } from './base-unit.ts';
 import { startBenchBridge } from './bench-bridge.ts';
 import { bridgeWeekBench } from './bridge-week.ts';
+import { displayControlBench } from './display-control.ts';
 import { displayToDisplay } from './display-to-display.ts';
 import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
@@ -85,6 +86,7 @@ try {
   rows.push(...(await offlineBench(browser)));
   rows.push(...(await displayWeekBench(browser)));
   rows.push(...(await baseUnitBench()));
+  rows.push(...(await displayControlBench()));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'application')));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'delegated')));
   rows.push(...(await bridgeWeekBench()));

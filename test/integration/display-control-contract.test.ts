@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDisplayControl } from '../../bridge/src/devices/display-control/create-display-control.ts';
 import type { DeviceEvent, RoomDevice, RoomWish } from '../../bridge/src/devices/room-device.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { DisplayControlConfig } from '../../shared/display-control-config.ts';
 import { DisplayPty } from '../simulator/display-control/display-pty.ts';
 import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions } from '../simulator/display-control/display-simulator.ts';
@@ -21,6 +22,8 @@ interface Rig {
   sim: DisplaySimulator;
   where: Where;
   asked(): Asked[];
+  /** Commands answered busy, and commands sent sooner than the vendor's document allows (0 for a display that has no such rules). */
+  pacing(): { busyAnswers: number; tooSoon: number };
   /** The display goes away: the TCP port closes, or the serial cable is pulled. */
   goAway(): Promise<void>;
   /** And comes back where it was. */
@@ -28,35 +31,61 @@ interface Rig {
   cleanup(): Promise<void>;
 }
 
-async function rigOn<S extends DisplaySimulator>(transport: 'tcp' | 'pty', make: (options: DisplaySimulatorOptions) => S, asked: (sim: S) => Asked[]): Promise<Rig> {
+async function rigOn<S extends DisplaySimulator>(
+  transport: 'tcp' | 'pty',
+  make: (options: DisplaySimulatorOptions) => S,
+  asked: (sim: S) => Asked[],
+  pacing: (sim: S) => { busyAnswers: number; tooSoon: number } = () => ({ busyAnswers: 0, tooSoon: 0 }),
+): Promise<Rig> {
   if (transport === 'tcp') {
     const tcp = new DisplayTcp(make);
     const port = await tcp.listen();
-    return { sim: tcp.sim, where: { host: '127.0.0.1', port }, asked: () => asked(tcp.sim), goAway: () => tcp.close(), comeBack: async () => void (await tcp.listen(port)), cleanup: () => tcp.close() };
+    return {
+      sim: tcp.sim,
+      where: { host: '127.0.0.1', port },
+      asked: () => asked(tcp.sim),
+      pacing: () => pacing(tcp.sim),
+      goAway: () => tcp.close(),
+      comeBack: async () => void (await tcp.listen(port)),
+      cleanup: () => tcp.close(),
+    };
   }
   const pty = new DisplayPty(make);
   const path = await pty.plugIn();
-  return { sim: pty.sim, where: { path }, asked: () => asked(pty.sim), goAway: () => pty.unplug(), comeBack: async () => void (await pty.plugIn()), cleanup: () => pty.stop() };
+  return { sim: pty.sim, where: { path }, asked: () => asked(pty.sim), pacing: () => pacing(pty.sim), goAway: () => pty.unplug(), comeBack: async () => void (await pty.plugIn()), cleanup: () => pty.stop() };
 }
 
-/** One row per protocol: its simulator, the room's "display" for it, the ways it is reached. The LG and NEC rows join here. */
-const PROTOCOLS: { name: string; transports: readonly ('tcp' | 'pty')[]; rig: (transport: 'tcp' | 'pty') => Promise<Rig>; config: (where: Where) => unknown }[] = [
+/**
+ * One row per protocol: its simulator (on the test's clock where the
+ * vendor's timing matters), the room's "display" for it, the ways it is
+ * reached, and whether it says busy while a power change runs.
+ */
+const PROTOCOLS: { name: string; transports: readonly ('tcp' | 'pty')[]; saysBusy: boolean; rig: (transport: 'tcp' | 'pty', clock: Clock) => Promise<Rig>; config: (where: Where) => unknown }[] = [
   {
     name: 'Samsung MDC',
     transports: ['tcp', 'pty'],
+    saysBusy: false,
     rig: (transport) => rigOn(transport, (options) => new MdcSimulator({ ...options, displayId: 3 }), (sim) => sim.received.map(mdcAsked)),
     config: (where) => ({ protocol: 'samsung-mdc', ...where, id: 3 }),
   },
   {
     name: 'LG',
     transports: ['pty'],
+    saysBusy: false,
     rig: (transport) => rigOn(transport, (options) => new LgSimulator({ ...options, setId: 10 }), (sim) => sim.received.map((line) => LG_ASKED[line] ?? 'other')),
     config: (where) => ({ protocol: 'lg', ...where, setId: 10 }),
   },
   {
     name: 'NEC',
     transports: ['tcp', 'pty'],
-    rig: (transport) => rigOn(transport, (options) => new NecSimulator({ ...options, monitorId: 2 }), (sim) => sim.received.map((message) => NEC_ASKED[message] ?? 'other')),
+    saysBusy: true,
+    rig: (transport, clock) =>
+      rigOn(
+        transport,
+        (options) => new NecSimulator({ ...options, clock, monitorId: 2 }),
+        (sim) => sim.received.map((message) => NEC_ASKED[message] ?? 'other'),
+        (sim) => ({ busyAnswers: sim.busyAnswers, tooSoon: sim.packetsTooSoon }),
+      ),
     config: (where) => ({ protocol: 'nec', ...where, monitorId: 'B' }),
   },
 ];
@@ -95,11 +124,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-describe.each(ROWS)('display control contract: $title', ({ rig: makeRig, transport, config }) => {
+describe.each(ROWS)('display control contract: $title', ({ rig: makeRig, transport, config, saysBusy }) => {
+  /** Connected with `power` applied and read back; `sentAt`: when the display had the command, by the clock. */
   async function connected(power: 'ON' | 'STANDBY') {
-    const rig = await makeRig(transport);
-    cleanups.push(() => rig.cleanup());
     const clock = new FakeClock('2026-11-23T10:00:00Z');
+    const rig = await makeRig(transport, clock);
+    cleanups.push(() => rig.cleanup());
     const session: RoomDevice = createDisplayControl(DisplayControlConfig.parse(config(rig.where)), { clock, logger: pino({ level: 'silent' }) });
     cleanups.push(() => session.close());
     const events: DeviceEvent[] = [];
@@ -107,21 +137,57 @@ describe.each(ROWS)('display control contract: $title', ({ rig: makeRig, transpo
     session.want(wish(power));
     session.start();
     const expected = power === 'ON' ? 'on' : 'standby';
-    await until(() => (session.status().connected && session.status().power === expected && rig.sim.power === expected) || undefined, 10_000, 'the wish applied and read back');
-    return { rig, session, clock, events };
+    // The command goes out at once; reading it back may take the vendor's pacing and the display's busy time.
+    await until(() => rig.asked().includes(expected) || undefined, 10_000, 'the wish sent');
+    const sentAt = clock.now();
+    await pumpUntil(clock, () => session.status().connected && session.status().power === expected && rig.sim.power === expected, 'the wish applied and read back');
+    return { rig, session, clock, events, sentAt };
   }
 
   const queries = (rig: Rig) => rig.asked().filter((asked) => asked === 'query').length;
+  /** What the display was asked from `since` on is `command`, then one or more power queries. */
+  const commandThenQueries = (rig: Rig, since: number, command: Asked) => {
+    const [first, ...rest] = rig.asked().slice(since);
+    return first === command && rest.length > 0 && rest.every((asked) => asked === 'query');
+  };
 
-  it('switches the display on and to standby and reads the power back, without the clock moving', async () => {
-    const { rig, session, clock } = await connected('ON');
-    expect(rig.asked().slice(0, 2)).toEqual(['on', 'query']);
-    expect(session.status()).toMatchObject({ kind: 'display', connected: true, power: 'on', lastFault: null, lastContactAt: '2026-11-23T10:00:00.000Z' });
+  it('switches the display on and to standby at once, within 5 s, and reads the power back', async () => {
+    const { rig, session, clock, sentAt } = await connected('ON');
+    expect(sentAt).toBe(Date.parse('2026-11-23T10:00:00Z'));
+    expect(commandThenQueries(rig, 0, 'on')).toBe(true);
+    expect(session.status()).toMatchObject({ kind: 'display', connected: true, power: 'on', lastFault: null });
+    expect(session.status().lastContactAt).not.toBeNull();
     expect(session.status().describe).toContain('path' in rig.where ? `on ${rig.where.path}` : `at 127.0.0.1:${rig.where.port}`);
+    const since = rig.asked().length;
+    const wantedAt = clock.now();
     session.want(wish('STANDBY'));
-    await until(() => (session.status().power === 'standby' && rig.sim.power === 'standby') || undefined, 10_000, 'standby read back');
-    expect(rig.asked().slice(-2)).toEqual(['standby', 'query']);
-    expect(clock.now()).toBe(Date.parse('2026-11-23T10:00:00Z'));
+    await pumpUntil(clock, () => rig.asked().length > since, 'standby sent');
+    expect(clock.now() - wantedAt).toBeLessThanOrEqual(5000);
+    await pumpUntil(clock, () => session.status().power === 'standby' && rig.sim.power === 'standby', 'standby read back');
+    expect(commandThenQueries(rig, since, 'standby')).toBe(true);
+    expect(rig.pacing().tooSoon).toBe(0);
+  });
+
+  it('waits out a display busy with a power change: the read-back comes once it answers, with no fault and no reconnect', async () => {
+    const { rig, session, clock } = await connected('STANDBY');
+    const since = rig.asked().length;
+    const busyBefore = rig.pacing().busyAnswers;
+    let stayedConnected = true;
+    session.want(wish('ON'));
+    await pumpUntil(
+      clock,
+      () => {
+        stayedConnected &&= session.status().connected;
+        return session.status().power === 'on';
+      },
+      'on read back',
+    );
+    expect(stayedConnected).toBe(true);
+    expect(session.status()).toMatchObject({ connected: true, power: 'on', lastFault: null });
+    expect(rig.sim.power).toBe('on');
+    expect(commandThenQueries(rig, since, 'on')).toBe(true);
+    expect(rig.pacing().tooSoon).toBe(0);
+    if (saysBusy) expect(rig.pacing().busyAnswers).toBeGreaterThan(busyBefore);
   });
 
   it('reads the power back every 60 s, and leaves a screen someone switched off alone', async () => {

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { systemClock } from '../../../bridge/src/system-clock.ts';
 import { DisplayPty } from './display-pty.ts';
 import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions } from './display-simulator.ts';
 import { DisplayTcp } from './display-tcp.ts';
@@ -10,7 +11,7 @@ import { NecSimulator } from './nec-simulator.ts';
 const SIMULATORS: Record<string, { make: (options: DisplaySimulatorOptions) => DisplaySimulator; tcpPort: number | null; address: string }> = {
   'samsung-mdc': { make: (options) => new MdcSimulator(options), tcpPort: 1515, address: '"id": 1' },
   lg: { make: (options) => new LgSimulator(options), tcpPort: null, address: '"setId": 1' },
-  nec: { make: (options) => new NecSimulator(options), tcpPort: 7142, address: '"monitorId": 1' },
+  nec: { make: (options) => new NecSimulator({ ...options, clock: systemClock }), tcpPort: 7142, address: '"monitorId": 1' },
 };
 
 const HELP = `Commands:

@@ -4,7 +4,7 @@ export interface DisplaySimulatorFaults {
   silent: boolean;
   /** Answers come back as line noise. */
   garbage: boolean;
-  /** Every command is refused the vendor's way (LG's NG, NEC's NULL message). */
+  /** Every command is refused the vendor's way (MDC's NAK, LG's NG, NEC's error result code). */
   refuse: boolean;
   /** The next command ends the connection instead of being answered; the switch then resets. */
   drop: boolean;

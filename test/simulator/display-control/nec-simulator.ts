@@ -1,3 +1,4 @@
+import type { Clock } from '../../../shared/clock.ts';
 import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions } from './display-simulator.ts';
 
 /*
@@ -6,6 +7,8 @@ import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions 
  * section numbers):
  * https://www.manualslib.com/manual/472232/Nec-Multisync-V423.html
  * https://azmanual.top/manuals/192254/nec-rs-232c.html
+ * and the timing of section 3.3 (https://manualsdump.com/en/manuals/nec-rs-232c/215496/5,
+ * https://www.manualowl.com/m/NEC/UN552S/Manual/617144?page=6).
  * It parses packets on its own, not with the bridge's codec, so that the two
  * can disagree in a test.
  */
@@ -20,6 +23,16 @@ const ETX = 0x03;
 const CR = 0x0d;
 /** NEC EC 4.1: destination '*' (2Ah) is every monitor on the chain. */
 const ALL = 0x2a;
+/** NEC EC 5.5.3: the NULL message. */
+const NULL_MESSAGE = 'BE';
+/** NEC EC 3.3 (Rev. 3.5): "The packet interval needs to be longer than 600msec", counted here from the monitor's reply to the next command, 600 ms itself allowed. */
+const PACKET_INTERVAL_MS = 600;
+/**
+ * How long a power change runs when not told. The manual gives no time for
+ * the monitor, only the controller's wait (up to 15 s in later revisions):
+ * 5 s stands for a backlight and scaler starting, well within it.
+ */
+const POWER_CHANGE_MS = 5000;
 
 export class NecSimulator implements DisplaySimulator {
   readonly protocol = 'nec';
@@ -30,14 +43,26 @@ export class NecSimulator implements DisplaySimulator {
   readonly received: string[] = [];
   /** Packets thrown away for a wrong check code, for tests. */
   badCheckCodes = 0;
+  /** Commands answered with the NULL message because a power change was still running, for tests. */
+  busyAnswers = 0;
+  /** Commands that came sooner than the manual's packet interval after a reply, for tests: the manual says not what a monitor does with them, so they are answered as any other. */
+  packetsTooSoon = 0;
   readonly #send: (bytes: Uint8Array) => void;
   readonly #drop: () => void;
+  readonly #clock: Clock;
+  readonly #powerChangeMs: number;
   #buffer: number[] = [];
+  /** Until when a power change runs. */
+  #busyUntil = Number.NEGATIVE_INFINITY;
+  #lastReplyAt: number | null = null;
 
-  constructor(options: DisplaySimulatorOptions & { monitorId?: number }) {
+  /** `powerChangeMs`: how long a power change runs, answering NULL meanwhile (NEC EC 5.5.3), on `clock`. */
+  constructor(options: DisplaySimulatorOptions & { clock: Clock; monitorId?: number; powerChangeMs?: number }) {
     this.monitorId = options.monitorId ?? 1;
     this.#send = options.send;
     this.#drop = options.drop;
+    this.#clock = options.clock;
+    this.#powerChangeMs = options.powerChangeMs ?? POWER_CHANGE_MS;
   }
 
   get power(): 'on' | 'standby' {
@@ -45,7 +70,7 @@ export class NecSimulator implements DisplaySimulator {
   }
 
   setPowerByHand(power: 'on' | 'standby'): void {
-    this.mode = power === 'on' ? 'on' : 'off';
+    this.#changeMode(power === 'on' ? 'on' : 'off');
   }
 
   receive(chunk: Uint8Array): void {
@@ -83,6 +108,7 @@ export class NecSimulator implements DisplaySimulator {
       return this.#drop();
     }
     const message = String.fromCharCode(...packet.slice(8, -3));
+    if (this.#lastReplyAt !== null && this.#clock.now() - this.#lastReplyAt < PACKET_INTERVAL_MS) this.packetsTooSoon++;
     this.received.push(message);
     const reply = this.#perform(String.fromCharCode(type!), message);
     // The manual gives no reply for 'ALL': several monitors answering at once would collide.
@@ -90,17 +116,29 @@ export class NecSimulator implements DisplaySimulator {
   }
 
   #perform(type: string, message: string): string {
-    // NEC EC 5.5.3: the NULL message answers what the monitor cannot or will not answer now.
-    if (this.faults.refuse || type !== 'A') return 'BE';
-    // NEC EC 7.1: power status read; the reply carries reserved 02, result 00, D6, type 00, 4 modes, the mode.
-    if (message === '01D6') return `0200D6000004${MODE_CODES[this.mode]}`;
+    // NEC EC 5.5.3: the NULL message answers what the monitor does not expect, and any message while power on or off still runs.
+    if (type !== 'A') return NULL_MESSAGE;
+    if (this.#clock.now() < this.#busyUntil) {
+      this.busyAnswers++;
+      return NULL_MESSAGE;
+    }
+    // NEC EC 7.1: power status read; the reply carries reserved 02, the result (00 no error, 01 unsupported), D6, type 00, 4 modes, the mode.
+    if (message === '01D6') return `02${this.faults.refuse ? '01' : '00'}D6000004${MODE_CODES[this.mode]}`;
     // NEC EC 7.2: power control; "0002, 0003: Do not set".
     const control = /^C203D6(000[1-4])$/.exec(message);
-    if (!control) return 'BE';
+    if (!control) return NULL_MESSAGE;
     const code = control[1]!;
-    if (code === '0002' || code === '0003') return `01C203D6${code}`;
-    this.mode = code === '0001' ? 'on' : 'off';
+    // NEC EC 7.2: result code 00 is no error; the refuse fault, like a mode not to be set, gets an error result and changes nothing.
+    if (this.faults.refuse || code === '0002' || code === '0003') return `01C203D6${code}`;
+    this.#changeMode(code === '0001' ? 'on' : 'off');
     return `00C203D6${code}`;
+  }
+
+  /** A change of power runs for a while, the NULL message answering meanwhile (NEC EC 5.5.3); the same power again changes nothing. */
+  #changeMode(mode: NecPowerMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.#busyUntil = this.#clock.now() + this.#powerChangeMs;
   }
 
   /** NEC EC 4.1: MONITOR ID 1 is 'A' (41h), counting up to ID 100, A4h. */
@@ -109,6 +147,7 @@ export class NecSimulator implements DisplaySimulator {
   }
 
   #reply(message: string): void {
+    this.#lastReplyAt = this.#clock.now();
     if (this.faults.garbage) return this.#send(new Uint8Array([SOH, 0x30, 0x30, 0xff, 0x00, CR, 0x7f, 0x0a]));
     // NEC EC 4.1 reply header: destination '0' (the controller), source the monitor's own ID, type 'B' (Command reply).
     const length = (message.length + 2).toString(16).toUpperCase().padStart(2, '0');

@@ -14,7 +14,7 @@ describe('creating a room display from the rooms file', () => {
     expect(create({ protocol: 'samsung-mdc', path: '/dev/ttyUSB0' }).status().describe).toBe('Samsung MDC on /dev/ttyUSB0, display id 1');
   });
 
-  it('says plainly which protocols are not built yet', () => {
-    expect(() => create({ protocol: 'cec', device: '/dev/ttyACM0' })).toThrow('display control by "cec" is not built yet');
+  it('makes an HDMI-CEC display through cec-client, not connected before it ran', () => {
+    expect(create({ protocol: 'cec', device: '/dev/ttyACM0' }).status()).toMatchObject({ kind: 'display', describe: 'HDMI-CEC on /dev/ttyACM0 (cec-client)', connected: false });
   });
 });

@@ -6,7 +6,8 @@ import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';
 /** What went wrong, in a display's `status().lastFault.code`. */
 export type DisplayFaultCode = 'unreachable' | 'no-answer' | 'refused' | 'garbage' | 'disconnected';
 
-export type CommandOutcome = { ok: true; answer: DisplayAnswer & { kind: 'power' | 'ack' } } | { ok: false; code: DisplayFaultCode; text: string };
+/** A command's answer (a busy display's too: the session decides when to ask again), or why there is none. */
+export type CommandOutcome = { ok: true; answer: DisplayAnswer & { kind: 'power' | 'ack' | 'busy' } } | { ok: false; code: DisplayFaultCode; text: string };
 
 export interface DisplayChannelOptions {
   protocol: DisplayProtocol;
@@ -27,7 +28,8 @@ interface Waiting {
 
 /**
  * One open byte stream to a display, one command at a time: a command is
- * answered, refused, or given up on after the reply timeout. Bytes that
+ * answered (perhaps with "busy"), refused, or given up on after the reply
+ * timeout. Bytes that
  * are no answer are skipped; a command that got only those fails as
  * garbage. Bytes that come when nothing was asked are no answer to the
  * next command. Nothing the display sends can throw out of here.

@@ -6,7 +6,7 @@ import type { DeviceEvent, RoomWish } from '../room-device.ts';
 import { DisplayControlSession } from './display-control-session.ts';
 import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';
 
-/** One byte per command: '1' on, '0' standby, '?' query; answers 'O' on, 'S' standby, 'K' ack, 'N' refused, anything else garbage. */
+/** One byte per command: '1' on, '0' standby, '?' query; answers 'O' on, 'S' standby, 'K' ack, 'B' busy, 'N' refused, anything else garbage. */
 const oneByte: DisplayProtocol = {
   name: 'One-byte',
   baudRate: 9600,
@@ -15,7 +15,13 @@ const oneByte: DisplayProtocol = {
   queryPower: () => new TextEncoder().encode('?'),
   readAnswer(received) {
     if (received.length === 0) return null;
-    const answers: Record<string, DisplayAnswer> = { O: { kind: 'power', power: 'on' }, S: { kind: 'power', power: 'standby' }, K: { kind: 'ack' }, N: { kind: 'refused', reason: 'no' } };
+    const answers: Record<string, DisplayAnswer> = {
+      O: { kind: 'power', power: 'on' },
+      S: { kind: 'power', power: 'standby' },
+      K: { kind: 'ack' },
+      B: { kind: 'busy' },
+      N: { kind: 'refused', reason: 'no' },
+    };
     return { answer: answers[String.fromCharCode(received[0]!)] ?? { kind: 'garbage', reason: 'noise' }, used: 1 };
   },
 };
@@ -25,9 +31,15 @@ class FakeDisplay {
   power: 'on' | 'standby' = 'standby';
   mode: 'answer' | 'silent' | 'refuse' | 'garbage' | 'noise-then-answer' | 'ignore-standby' = 'answer';
   reachable = true;
+  /** How many commands to answer busy, doing nothing. */
+  busy = 0;
+  /** How many commands a change of power keeps it busy for. */
+  busyAfterPowerChange = 0;
   /** Opening hangs until this is called. */
   hold: (() => void) | null = null;
   readonly commands: string[] = [];
+  /** When each command came, on the clock. */
+  readonly commandsAt: number[] = [];
   readonly opensAt: number[] = [];
   #drop: (() => void) | null = null;
 
@@ -60,10 +72,17 @@ class FakeDisplay {
 
   #answer(command: string, send: (text: string) => void): void {
     this.commands.push(command);
+    this.commandsAt.push(this.clock.now());
     if (this.mode === 'silent') return;
     if (this.mode === 'refuse') return send('N');
     if (this.mode === 'garbage') return send('xyz');
-    if (command === '1' || (command === '0' && this.mode !== 'ignore-standby')) this.power = command === '1' ? 'on' : 'standby';
+    if (this.busy > 0) {
+      this.busy--;
+      return send('B');
+    }
+    const power = command === '1' ? 'on' : command === '0' && this.mode !== 'ignore-standby' ? 'standby' : this.power;
+    if (power !== this.power) this.busy = this.busyAfterPowerChange;
+    this.power = power;
     send(`${this.mode === 'noise-then-answer' ? '~#' : ''}${this.power === 'on' ? 'O' : 'S'}`);
   }
 }
@@ -81,12 +100,13 @@ async function pump(clock: FakeClock, ms: number, stepMs = 500): Promise<void> {
 }
 const wish = (power: RoomWish['power']): RoomWish => ({ power, led: null, banner: null, roomName: 'Aurora' });
 
-function rig(options: { start?: boolean } = {}) {
+function rig(options: { start?: boolean; commandGapMs?: number; busyForMs?: number } = {}) {
   const clock = new FakeClock('2026-11-23T10:00:00Z');
   const display = new FakeDisplay(clock);
   const logs: { level: number; msg: string; code?: string }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) });
-  const session = new DisplayControlSession({ protocol: oneByte, open: display.open, describe: 'One-byte on /dev/ttyFAKE', clock, logger, replyTimeoutMs: 1000 });
+  const { commandGapMs, busyForMs } = options;
+  const session = new DisplayControlSession({ protocol: oneByte, open: display.open, describe: 'One-byte on /dev/ttyFAKE', clock, logger, replyTimeoutMs: 1000, commandGapMs, busyForMs });
   const events: DeviceEvent[] = [];
   session.onEvent((event) => events.push(event));
   if (options.start !== false) session.start();
@@ -204,6 +224,102 @@ describe('display control session', () => {
     display.hold?.();
     await settle();
     expect(session.status().connected).toBe(false);
+  });
+
+  it('leaves the protocol\'s gap between an answer and the next command, on the next connection too', async () => {
+    const { clock, display, session } = rig({ commandGapMs: 600 });
+    await settle();
+    session.want(wish('ON'));
+    await settle();
+    expect(display.commands).toEqual(['?']);
+    clock.advance(599);
+    await settle();
+    expect(display.commands).toEqual(['?']);
+    clock.advance(1);
+    await settle();
+    expect(display.commands).toEqual(['?', '1']);
+    await pump(clock, 600, 100);
+    expect(display.commandsAt.map((at) => at - display.commandsAt[0]!)).toEqual([0, 600, 1200]);
+    expect(session.status()).toMatchObject({ connected: true, power: 'on' });
+    // The connection drops as the last answer comes: the first backoff (0.5 s) is shorter than the gap.
+    display.drop();
+    clock.advance(500);
+    await settle();
+    expect([display.opensAt.length, display.commands.length]).toEqual([2, 3]);
+    clock.advance(100);
+    await settle();
+    clock.advance(600);
+    await settle();
+    expect(display.commands).toEqual(['?', '1', '?', '1', '?']);
+    expect(display.commandsAt.slice(3).map((at) => at - display.commandsAt[2]!)).toEqual([600, 1200]);
+  });
+
+  it('asks a display busy with a power change again every second until it answers, with no fault and no reconnect', async () => {
+    const { clock, display, session, warnings } = rig({ commandGapMs: 600, busyForMs: 15_000 });
+    display.busyAfterPowerChange = 3;
+    await settle();
+    session.want(wish('ON'));
+    const connected: boolean[] = [];
+    for (let passed = 0; passed < 5000; passed += 100) {
+      clock.advance(100);
+      await settle();
+      connected.push(session.status().connected);
+    }
+    expect(display.commands).toEqual(['?', '1', '?', '?', '?', '?']);
+    expect(display.commandsAt.map((at) => at - display.commandsAt[0]!)).toEqual([0, 600, 1200, 2200, 3200, 4200]);
+    expect(session.status()).toMatchObject({ connected: true, power: 'on', lastFault: null });
+    expect(connected.every(Boolean)).toBe(true);
+    expect(display.opensAt).toHaveLength(1);
+    expect(warnings()).toEqual([]);
+  });
+
+  it('sends the latest wish when it asks a busy display again', async () => {
+    const { clock, display, session } = rig({ busyForMs: 15_000 });
+    await settle();
+    display.busy = 1;
+    session.want(wish('ON'));
+    await settle();
+    session.want(wish('STANDBY'));
+    clock.advance(1000);
+    await settle();
+    expect(display.commands).toEqual(['?', '1', '0', '?']);
+    expect(session.status()).toMatchObject({ connected: true, power: 'standby', lastFault: null });
+  });
+
+  it('counts a display busy for longer than the protocol allows as a refusal, and retries with backoff', async () => {
+    const { clock, display, session, warnings } = rig({ busyForMs: 3000 });
+    await settle();
+    display.busy = Number.POSITIVE_INFINITY;
+    session.want(wish('ON'));
+    await settle();
+    await pump(clock, 3000, 250);
+    expect(display.commandsAt.map((at) => at - display.commandsAt[0]!)).toEqual([0, 0, 1000, 2000, 3000]);
+    expect(session.status()).toMatchObject({ connected: false, lastFault: { code: 'refused', text: 'power on: the display said busy for 3.0 s' } });
+    expect(warnings()).toHaveLength(1);
+    display.busy = 0;
+    await pump(clock, 1000, 250);
+    expect(session.status()).toMatchObject({ connected: true, power: 'on' });
+  });
+
+  it('calls a busy answer a refusal at once when the protocol allows none', async () => {
+    const { display, session } = rig();
+    await settle();
+    display.busy = 1;
+    session.want(wish('ON'));
+    await settle();
+    expect(session.status()).toMatchObject({ connected: false, lastFault: { code: 'refused', text: 'power on: the display said busy' } });
+  });
+
+  it('stops a pause before the next command on close', async () => {
+    const { clock, display, session } = rig({ commandGapMs: 600 });
+    await settle();
+    session.want(wish('ON'));
+    await settle();
+    session.close();
+    expect(clock.pendingTimers()).toBe(0);
+    clock.advance(1000);
+    await settle();
+    expect(display.commands).toEqual(['?']);
   });
 
   it('applies the wish again after the connection drops and comes back', async () => {

@@ -2,7 +2,7 @@ import { toIso, type Clock } from '../../../../shared/clock.ts';
 import type { UnitTransport } from '../../base-unit/unit-link.ts';
 import type { Logger } from '../../logger.ts';
 import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
-import { DisplayChannel, errorText, type DisplayFaultCode } from './display-channel.ts';
+import { DisplayChannel, errorText, type CommandOutcome, type DisplayFaultCode } from './display-channel.ts';
 import type { DisplayPower, DisplayProtocol } from './display-protocol.ts';
 
 export interface DisplayControlOptions {
@@ -15,12 +15,26 @@ export interface DisplayControlOptions {
   logger: Logger;
   /** How long the display may take to answer a command (its vendor's document says). */
   replyTimeoutMs: number;
+  /**
+   * The least time from the display's answer (or a command given up on) to
+   * the next command, as its vendor's document asks (NEC: 600 ms); none
+   * when not given, as the MDC and LG documents ask for none.
+   */
+  commandGapMs?: number;
+  /**
+   * How long the display may keep answering busy (NEC's NULL message while
+   * a power change runs) before that counts as a refusal; not at all when
+   * not given, for protocols that never say busy.
+   */
+  busyForMs?: number;
 }
 
 const OPEN_TIMEOUT_MS = 5000;
 const POLL_MS = 60_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
+/** A display that said busy is asked again after this (or the protocol's gap, if longer): confirmed about a second after it is ready, without flooding it meanwhile. */
+const BUSY_RETRY_MS = 1000;
 
 /**
  * A commercial display's power, kept as the hardware policy wants it, by
@@ -36,7 +50,12 @@ const BACKOFF_MAX_MS = 30_000;
  *   the status is what it last read. Only a changed wish or a reconnect
  *   sends a power command: a screen someone switched by hand stays so.
  * - One command at a time, each answered within the protocol's reply
- *   timeout; bytes that are no answer are skipped.
+ *   timeout; bytes that are no answer are skipped. Commands are paced as
+ *   the protocol's document asks: at least `commandGapMs` from an answer
+ *   to the next command, on the same connection or the next one.
+ * - A display that answers busy is asked again (the latest wish, or the
+ *   power query) after 1 s or the gap, whichever is longer, with no fault
+ *   and no reconnect, for up to `busyForMs`; busy for longer is a refusal.
  * - No answer, a refusal, only garbage, a lost connection or a display
  *   that cannot be reached: the connection is closed and opened again after
  *   0.5 s, doubling to 30 s, and the wish applied again; `lastFault` says
@@ -63,8 +82,14 @@ export class DisplayControlSession implements RoomDevice {
   #working: DisplayChannel | null = null;
   #backoffMs = BACKOFF_FIRST_MS;
   #failuresInARow = 0;
+  /** The earliest time the next command may be sent: the protocol's gap after the last answer, or the busy retry. */
+  #quietUntil = Number.NEGATIVE_INFINITY;
+  /** When the display started answering busy, while it still does. */
+  #busySince: number | null = null;
   #cancelRetry: () => void = () => {};
   #cancelPoll: () => void = () => {};
+  /** Ends a pause before the next command early, when the session lets go of the connection. */
+  #endPause: () => void = () => {};
   #abortOpen: AbortController | null = null;
   #started = false;
   #closed = false;
@@ -137,6 +162,7 @@ export class DisplayControlSession implements RoomDevice {
       onClose: () => this.#fail(channel, 'disconnected', 'the connection closed'),
     });
     this.#channel = channel;
+    this.#busySince = null;
     // Whatever the display did while the bridge was away, it gets the wish again.
     this.#applyPending = this.#wish !== null;
     this.#readPending = true;
@@ -160,22 +186,29 @@ export class DisplayControlSession implements RoomDevice {
   }
 
   async #workOn(channel: DisplayChannel): Promise<void> {
-    const { protocol } = this.#options;
+    const { protocol, clock } = this.#options;
     while (this.#channel === channel && (this.#applyPending || this.#readPending)) {
+      if (this.#quietUntil > clock.now()) {
+        // What to send is chosen after the pause: a wish changed meanwhile goes instead.
+        await this.#pause(this.#quietUntil - clock.now());
+        continue;
+      }
       if (this.#applyPending && this.#wish !== null) {
         this.#applyPending = false;
         const power: DisplayPower = this.#wish === 'ON' ? 'on' : 'standby';
         if (power === 'on') this.#standbyConfirmed = false;
-        const sent = await channel.request(protocol.setPower(power), `power ${power}`);
+        const sent = await this.#exchange(channel, protocol.setPower(power), `power ${power}`);
         if (!sent.ok) return this.#fail(channel, sent.code, sent.text);
-        this.#readPending = true;
+        if (sent.answer.kind === 'busy') this.#applyPending = true;
+        else this.#readPending = true;
         continue;
       }
       this.#applyPending = false;
       this.#readPending = false;
-      const read = await channel.request(protocol.queryPower(), 'the power query');
+      const read = await this.#exchange(channel, protocol.queryPower(), 'the power query');
       if (!read.ok) return this.#fail(channel, read.code, read.text);
-      if (read.answer.kind === 'power') this.#readBack(read.answer.power);
+      if (read.answer.kind === 'busy') this.#readPending = true;
+      else if (read.answer.kind === 'power') this.#readBack(read.answer.power);
     }
     if (this.#channel !== channel) return;
     if (!this.#status.connected) this.#logger.info({ power: this.#status.power }, 'display connected');
@@ -183,6 +216,41 @@ export class DisplayControlSession implements RoomDevice {
     this.#backoffMs = BACKOFF_FIRST_MS;
     this.#failuresInARow = 0;
     this.#schedulePoll();
+  }
+
+  /**
+   * One command and its answer, paced for the next: the gap from now on, or
+   * the busy retry after a busy answer. A display busy for longer than
+   * `busyForMs` comes back as a refusal.
+   */
+  async #exchange(channel: DisplayChannel, bytes: Uint8Array, what: string): Promise<CommandOutcome> {
+    const { clock, commandGapMs = 0, busyForMs = 0 } = this.#options;
+    const outcome = await channel.request(bytes, what);
+    const now = clock.now();
+    this.#quietUntil = now + commandGapMs;
+    if (!outcome.ok || outcome.answer.kind !== 'busy') {
+      this.#busySince = null;
+      return outcome;
+    }
+    this.#busySince ??= now;
+    const busyMs = now - this.#busySince;
+    if (busyMs >= busyForMs) return { ok: false, code: 'refused', text: `${what}: the display said busy${busyMs > 0 ? ` for ${(busyMs / 1000).toFixed(1)} s` : ''}` };
+    this.#logger.debug({ what }, 'the display is busy: asking again shortly');
+    this.#quietUntil = now + Math.max(commandGapMs, BUSY_RETRY_MS);
+    return outcome;
+  }
+
+  /** Waits `ms`, or less when the session lets go of the connection meanwhile. */
+  #pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        cancel();
+        if (this.#endPause === end) this.#endPause = () => {};
+        resolve();
+      };
+      const cancel = this.#options.clock.setTimer(end, ms);
+      this.#endPause = end;
+    });
   }
 
   #readBack(power: DisplayPower): void {
@@ -223,6 +291,7 @@ export class DisplayControlSession implements RoomDevice {
 
   #disconnect(): void {
     this.#cancelPoll();
+    this.#endPause();
     this.#status.connected = false;
     const channel = this.#channel;
     this.#channel = null;

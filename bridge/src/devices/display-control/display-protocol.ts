@@ -7,6 +7,8 @@ export type DisplayAnswer =
   | { kind: 'power'; power: DisplayPower }
   /** The display acknowledged the command without saying its power. */
   | { kind: 'ack' }
+  /** The display is busy (NEC's NULL message while a power change runs): the same command may be asked again shortly. */
+  | { kind: 'busy' }
   /** The display refused the command (MDC's NAK, LG's NG, NEC's error result), with the vendor's reason when it gives one. */
   | { kind: 'refused'; reason: string }
   /** Bytes that are no answer of this protocol (a wrong checksum, noise on the line): skipped. */

@@ -65,14 +65,11 @@ describe('NEC replies', () => {
     expect(nec.readAnswer(reply('00C203D60004'))?.answer).toEqual({ kind: 'power', power: 'standby' });
   });
 
-  it('reads error results and the NULL message as refusals', () => {
+  it('reads error results as refusals and the NULL message as busy', () => {
     expect(nec.readAnswer(reply('0201D6000004FFFF'))?.answer).toEqual({ kind: 'refused', reason: 'power status read unsupported (result code 01)' });
     expect(nec.readAnswer(reply('01C203D60001'))?.answer).toEqual({ kind: 'refused', reason: 'power control result code 01' });
     // The manual's NULL message, whose check code happens to be 01h, the same byte as SOH.
-    expect(nec.readAnswer(hex('01 30 30 41 42 30 34 02 42 45 03 01 0d'))).toEqual({
-      answer: { kind: 'refused', reason: 'NULL message: the monitor is busy or did not expect the command' },
-      used: 13,
-    });
+    expect(nec.readAnswer(hex('01 30 30 41 42 30 34 02 42 45 03 01 0d'))).toEqual({ answer: { kind: 'busy' }, used: 13 });
   });
 
   it('calls a wrong check code garbage and reads the next packet after it', () => {

@@ -5,7 +5,11 @@ import type { DisplayAnswer, DisplayPower, DisplayProtocol } from '../display-pr
  * Display Solutions; "External_Control.pdf", cited below as "NEC EC" with its
  * section numbers), e.g. Rev. 3.5 for the MultiSync P/V/X series:
  * https://www.manualslib.com/manual/472232/Nec-Multisync-V423.html (section 7, page 36)
- * and https://azmanual.top/manuals/192254/nec-rs-232c.html (sections 3 to 7).
+ * and https://azmanual.top/manuals/192254/nec-rs-232c.html (sections 3 to 7); its
+ * section 3.3 "Communication timing" (Rev. 3.5: a packet interval "longer than
+ * 600msec"): https://manualsdump.com/en/manuals/nec-rs-232c/215496/5; and a later
+ * revision's 3.3 (wait 15 s after the reply to Power On or Power Off before the
+ * next command), e.g. the UN552S's: https://www.manualowl.com/m/NEC/UN552S/Manual/617144?page=6
  */
 
 const SOH = 0x01;
@@ -31,7 +35,11 @@ const POWER_STATUS_READ = '01D6';
 const POWER_CONTROL_REPLY = /^([0-9A-F]{2})C203D6([0-9A-F]{4})$/;
 /** NEC EC 7.1 reply: reserved "02", result code, "D6", type "00", four modes ("0004"), the current mode. */
 const POWER_STATUS_REPLY = /^02([0-9A-F]{2})D600([0-9A-F]{4})([0-9A-F]{4})$/;
-/** NEC EC 5.5.3: the NULL message "BE", sent while the monitor is busy (power on and off take time) or has no answer to give. */
+/**
+ * NEC EC 5.5.3: the NULL message "BE", sent when the monitor has no answer to
+ * give, and while power on or off still runs ("the monitor will return this
+ * message when another message is received during execution").
+ */
 const NULL_MESSAGE = 'BE';
 
 /**
@@ -65,8 +73,10 @@ export function necCheckCode(bytes: Uint8Array): number {
  * Choices where the document leaves room:
  * - Standby is sent as 0004 (OFF, as by the remote): the manual forbids
  *   0002 and 0003. Read back, Stand-by, Suspend and OFF all count as standby.
- * - The NULL message (busy, or a command the monitor did not expect) is a
- *   refusal, so the session retries it later.
+ * - The NULL message is `busy`: the session asks again shortly, for as long
+ *   as the manual's wait after a power command (create-display-control.ts).
+ *   A monitor that answers NULL because it does not expect the command at
+ *   all looks the same, and ends as a refusal once that wait is over.
  * - A reply whose check code is wrong, or from another monitor, is garbage.
  * - A monitor whose power is off with Quick Start (or LAN power) disabled may
  *   not answer at all: that is the session's "no answer", not a power state.
@@ -139,7 +149,7 @@ export class NecProtocol implements DisplayProtocol {
   }
 
   #meaning(message: string): DisplayAnswer {
-    if (message === NULL_MESSAGE) return { kind: 'refused', reason: 'NULL message: the monitor is busy or did not expect the command' };
+    if (message === NULL_MESSAGE) return { kind: 'busy' };
     const control = POWER_CONTROL_REPLY.exec(message);
     if (control) {
       // NEC EC 7.2: result code 00 is "No error"; the monitor echoes the power mode it was sent.

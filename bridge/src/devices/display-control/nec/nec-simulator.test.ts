@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NecSimulator } from '../../../../../test/simulator/display-control/nec-simulator.ts';
+import { FakeClock } from '../../../../../test/support/fake-clock.ts';
 import type { DisplayAnswer } from '../display-protocol.ts';
 import { NecProtocol, necCheckCode } from './nec-protocol.ts';
 
@@ -11,11 +12,16 @@ function withByte(packet: Uint8Array, index: number, byte: number): Uint8Array {
   return changed;
 }
 
-/** The codec against the simulated monitor, in process: what the simulator sends, read as the bridge reads it. */
-function rig(monitorId = 1) {
+/**
+ * The codec against the simulated monitor, in process: what the simulator
+ * sends, read as the bridge reads it. Power changes take no time unless
+ * `powerChangeMs` says.
+ */
+function rig(monitorId = 1, powerChangeMs = 0) {
   const sent: Uint8Array[] = [];
   let drops = 0;
-  const sim = new NecSimulator({ monitorId, send: (data) => sent.push(data), drop: () => drops++ });
+  const clock = new FakeClock('2026-11-23T10:00:00Z');
+  const sim = new NecSimulator({ monitorId, clock, powerChangeMs, send: (data) => sent.push(data), drop: () => drops++ });
   const nec = new NecProtocol({ monitorId });
   const exchange = (command: Uint8Array): DisplayAnswer[] => {
     sent.length = 0;
@@ -28,7 +34,7 @@ function rig(monitorId = 1) {
     }
     return answers;
   };
-  return { sim, nec, exchange, drops: () => drops };
+  return { sim, nec, clock, exchange, drops: () => drops };
 }
 
 describe('the NEC codec against the NEC simulator', () => {
@@ -71,15 +77,36 @@ describe('the NEC codec against the NEC simulator', () => {
   it('answers the NULL message to what it does not know, and refuses modes it must not be set to', () => {
     const { nec, exchange } = rig();
     // Message type 'C', "Get current parameter", which this monitor does not implement.
-    expect(exchange(withByte(nec.queryPower(), 4, 0x43))).toEqual([{ kind: 'refused', reason: 'NULL message: the monitor is busy or did not expect the command' }]);
+    expect(exchange(withByte(nec.queryPower(), 4, 0x43))).toEqual([{ kind: 'busy' }]);
     // Power mode 0002, which NEC EC 7.2 says not to set.
     expect(exchange(withByte(nec.setPower('standby'), 17, 0x32))).toEqual([{ kind: 'refused', reason: 'power control result code 01' }]);
+  });
+
+  it('answers the NULL message while a power change runs, and counts commands sent sooner than 600 ms after a reply', () => {
+    const { sim, nec, clock, exchange } = rig(1, 5000);
+    expect(exchange(nec.setPower('on'))).toEqual([{ kind: 'power', power: 'on' }]);
+    clock.advance(600);
+    expect(exchange(nec.queryPower())).toEqual([{ kind: 'busy' }]);
+    expect(exchange(nec.setPower('standby'))).toEqual([{ kind: 'busy' }]);
+    expect([sim.mode, sim.busyAnswers, sim.packetsTooSoon]).toEqual(['on', 2, 1]);
+    clock.advance(4400);
+    expect(exchange(nec.queryPower())).toEqual([{ kind: 'power', power: 'on' }]);
+    // The same power again is no change: no busy time.
+    clock.advance(600);
+    expect(exchange(nec.setPower('on'))).toEqual([{ kind: 'power', power: 'on' }]);
+    clock.advance(600);
+    expect(exchange(nec.queryPower())).toEqual([{ kind: 'power', power: 'on' }]);
+    sim.setPowerByHand('standby');
+    clock.advance(600);
+    expect(exchange(nec.queryPower())).toEqual([{ kind: 'busy' }]);
+    expect([sim.busyAnswers, sim.packetsTooSoon]).toEqual([3, 1]);
   });
 
   it('shows each fault: refuse, garbage, silence, drop', () => {
     const { sim, nec, exchange, drops } = rig();
     sim.faults.refuse = true;
-    expect(exchange(nec.setPower('on')).map((answer) => answer.kind)).toEqual(['refused']);
+    expect(exchange(nec.setPower('on'))).toEqual([{ kind: 'refused', reason: 'power control result code 01' }]);
+    expect(exchange(nec.queryPower())).toEqual([{ kind: 'refused', reason: 'power status read unsupported (result code 01)' }]);
     expect(sim.mode).toBe('off');
     sim.faults.refuse = false;
     sim.faults.garbage = true;
