@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { SerialUnitPort } from './base-unit/serial-port.ts';
-import { SimulatedPort } from './base-unit/simulated-port.ts';
-import { UnitSession } from './base-unit/unit-session.ts';
+import { SerialUnitPort } from './devices/base-unit/serial-port.ts';
+import { SimulatedPort } from './devices/base-unit/simulated-port.ts';
+import { UnitSession } from './devices/base-unit/unit-session.ts';
 import { createDisplayControl } from './devices/display-control/create-display-control.ts';
 import type { RoomDevice } from './devices/room-device.ts';
 import { startBridge } from './bridge.ts';

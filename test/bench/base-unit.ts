@@ -1,7 +1,7 @@
 import pino from 'pino';
-import { SerialUnitPort } from '../../bridge/src/base-unit/serial-port.ts';
-import { UnitLink } from '../../bridge/src/base-unit/unit-link.ts';
-import { UnitSession } from '../../bridge/src/base-unit/unit-session.ts';
+import { SerialUnitPort } from '../../bridge/src/devices/base-unit/serial-port.ts';
+import { UnitLink } from '../../bridge/src/devices/base-unit/unit-link.ts';
+import { UnitSession } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { systemClock } from '../../bridge/src/system-clock.ts';
 import { PtySimulator } from '../simulator/pty-simulator.ts';
 import { percentile, type BenchRow } from './table.ts';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { SimulatedPort } from '../../bridge/src/base-unit/simulated-port.ts';
-import { UnitSession } from '../../bridge/src/base-unit/unit-session.ts';
+import { SimulatedPort } from '../../bridge/src/devices/base-unit/simulated-port.ts';
+import { UnitSession } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { MINUTE_MS } from '../../shared/clock.ts';
 import { openAdmin, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';

@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SerialUnitPort } from '../../bridge/src/base-unit/serial-port.ts';
-import { SimulatedPort } from '../../bridge/src/base-unit/simulated-port.ts';
-import type { SimulatedUnit } from '../../bridge/src/base-unit/simulated-unit.ts';
-import type { UnitEvent } from '../../bridge/src/base-unit/unit-link.ts';
-import { UnitSession, type UnitPort } from '../../bridge/src/base-unit/unit-session.ts';
+import { SerialUnitPort } from '../../bridge/src/devices/base-unit/serial-port.ts';
+import { SimulatedPort } from '../../bridge/src/devices/base-unit/simulated-port.ts';
+import type { SimulatedUnit } from '../../bridge/src/devices/base-unit/simulated-unit.ts';
+import type { UnitEvent } from '../../bridge/src/devices/base-unit/unit-link.ts';
+import { UnitSession, type UnitPort } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { systemClock } from '../../bridge/src/system-clock.ts';
 import { PtySimulator } from '../simulator/pty-simulator.ts';
 

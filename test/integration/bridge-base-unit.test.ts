@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BaseUnitStatus } from '../../bridge/src/base-unit/unit-session.ts';
+import type { BaseUnitStatus } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { startBridgeProcess, tempDataDir } from '../support/bridge-process.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { PtySimulator } from '../simulator/pty-simulator.ts';

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIso } from '../../shared/clock.ts';
-import { SimulatedPort } from '../../bridge/src/base-unit/simulated-port.ts';
-import { UnitSession } from '../../bridge/src/base-unit/unit-session.ts';
+import { SimulatedPort } from '../../bridge/src/devices/base-unit/simulated-port.ts';
+import { UnitSession } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { HealthReport } from '../../bridge/src/operations/health-report.ts';
 import { documented } from '../support/admin-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';

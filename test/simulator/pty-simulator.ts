@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import { SimulatedUnit } from '../../bridge/src/base-unit/simulated-unit.ts';
+import { SimulatedUnit } from '../../bridge/src/devices/base-unit/simulated-unit.ts';
 
 /**
  * A base unit on a real pseudo-terminal: socat makes a linked pair, the

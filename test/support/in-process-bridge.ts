@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { Clock } from '../../shared/clock.ts';
 import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
-import type { BaseUnit } from '../../bridge/src/base-unit/unit-session.ts';
+import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';

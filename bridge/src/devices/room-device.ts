@@ -1,5 +1,5 @@
 import type { AdminDevice } from '../../../shared/admin-api.ts';
-import type { DesiredUnitState } from '../base-unit/unit-session.ts';
+import type { DesiredUnitState } from './base-unit/unit-session.ts';
 
 /**
  * What the hardware policy (hardware/hardware-policy.ts, SPEC section 8)

@@ -4,7 +4,7 @@ import type { Meeting, Room, RoomStatus } from '../../../shared/model.ts';
 import { computeRoomStatus, currentMeeting } from '../../../shared/room-status.ts';
 import { localTimeOnDayOf, localWeekdayOf } from '../../../shared/time-zone.ts';
 import { meetingEndsBanner } from '../../../shared/walk-up-subject.ts';
-import type { DesiredUnitState } from '../base-unit/unit-session.ts';
+import type { DesiredUnitState } from '../devices/base-unit/unit-session.ts';
 
 export interface PolicyInput {
   room: Room;

@@ -1,6 +1,6 @@
 import express from 'express';
 import { WalkUpAction } from '../../../shared/model.ts';
-import type { BaseUnit } from '../base-unit/unit-session.ts';
+import type { BaseUnit } from '../devices/base-unit/unit-session.ts';
 import type { BuildingBoard } from '../building/building-board.ts';
 import { standingOfResponse, withStanding, type RequestStandingDeps } from '../access/request-standing.ts';
 import type { HealthReport } from '../operations/health-report.ts';

@@ -1,4 +1,4 @@
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 import type { DisplayProtocol } from './display-protocol.ts';
 import { openSerialTransport } from '../transport/serial-transport.ts';
 import { openTcpTransport } from '../transport/tcp-transport.ts';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 import { DisplayChannel } from './display-channel.ts';
 import type { DisplayProtocol } from './display-protocol.ts';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../../shared/clock.ts';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 import type { Logger } from '../../logger.ts';
 import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';
 

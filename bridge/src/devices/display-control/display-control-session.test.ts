@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 import type { DeviceEvent, RoomWish } from '../room-device.ts';
 import { DisplayControlSession } from './display-control-session.ts';
 import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';

@@ -1,5 +1,5 @@
 import { toIso, type Clock } from '../../../../shared/clock.ts';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 import type { Logger } from '../../logger.ts';
 import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
 import { DisplayChannel, errorText, type CommandOutcome, type DisplayFaultCode } from './display-channel.ts';

@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 
 export interface SerialAddress {
   path: string;

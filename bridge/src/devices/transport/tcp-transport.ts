@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import type { UnitTransport } from '../../base-unit/unit-link.ts';
+import type { UnitTransport } from '../base-unit/unit-link.ts';
 
 export interface TcpAddress {
   host: string;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openSerialTransport } from '../devices/transport/serial-transport.ts';
+import { openSerialTransport } from '../transport/serial-transport.ts';
 import type { UnitTransport } from './unit-link.ts';
 import type { UnitPort } from './unit-session.ts';
 

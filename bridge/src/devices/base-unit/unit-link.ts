@@ -1,5 +1,5 @@
-import type { Clock } from '../../../shared/clock.ts';
-import type { Logger } from '../logger.ts';
+import type { Clock } from '../../../../shared/clock.ts';
+import type { Logger } from '../../logger.ts';
 import { LineFramer } from './line-framer.ts';
 import { formatRequest, parseUnitLine, type Command } from './messages.ts';
 

@@ -1,5 +1,5 @@
-import { toIso, type Clock } from '../../../shared/clock.ts';
-import type { Logger } from '../logger.ts';
+import { toIso, type Clock } from '../../../../shared/clock.ts';
+import type { Logger } from '../../logger.ts';
 import type { LedColor, LedMode } from './messages.ts';
 import { UnitLink, type UnitEvent, type UnitTransport } from './unit-link.ts';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/clock.ts';
+import type { Clock } from '../../../../shared/clock.ts';
 import { SimulatedUnit } from './simulated-unit.ts';
 import type { UnitPort } from './unit-session.ts';
 import type { UnitTransport } from './unit-link.ts';

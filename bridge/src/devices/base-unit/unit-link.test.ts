@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { FakeClock } from '../../../../test/support/fake-clock.ts';
 import { UnitLink, type UnitEvent, type UnitTransport } from './unit-link.ts';
 
 /** The unit's end of the wire, scripted by the test. */

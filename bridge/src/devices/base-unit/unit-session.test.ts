@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/support/fake-clock.ts';
+import { FakeClock } from '../../../../test/support/fake-clock.ts';
 import { SimulatedPort } from './simulated-port.ts';
 import { UnitSession } from './unit-session.ts';
 import type { UnitEvent } from './unit-link.ts';

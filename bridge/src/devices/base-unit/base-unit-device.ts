@@ -1,6 +1,6 @@
-import type { UnitEvent } from '../base-unit/unit-link.ts';
-import type { BaseUnit } from '../base-unit/unit-session.ts';
-import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from './room-device.ts';
+import type { UnitEvent } from './unit-link.ts';
+import type { BaseUnit } from './unit-session.ts';
+import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
 
 /**
  * The BUCP/1 base unit as one of a room's devices: it follows every part of
