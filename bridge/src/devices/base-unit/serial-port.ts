@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, realpathSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSerialTransport } from '../transport/serial-transport.ts';
-import type { UnitTransport } from './unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { UnitPort } from './unit-session.ts';
 
 export interface SerialLocation {
@@ -65,7 +65,7 @@ export class SerialUnitPort implements UnitPort {
     return () => watchers.forEach((watcher) => watcher.close());
   }
 
-  async open(): Promise<UnitTransport> {
+  async open(): Promise<ByteTransport> {
     const path = this.find();
     if (!path) throw new Error(`no base unit at ${this.describe()}`);
     return openSerialTransport({ path, baudRate: 115_200 });

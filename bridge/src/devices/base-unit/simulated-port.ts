@@ -1,7 +1,7 @@
 import type { Clock } from '../../../../shared/clock.ts';
 import { SimulatedUnit } from './simulated-unit.ts';
 import type { UnitPort } from './unit-session.ts';
-import type { UnitTransport } from './unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 
 /**
  * The simulated unit of the embedded default, reached in-process: bytes
@@ -25,7 +25,7 @@ export class SimulatedPort implements UnitPort {
     return `simulated unit ${this.unit.serial}`;
   }
 
-  async open(): Promise<UnitTransport> {
+  async open(): Promise<ByteTransport> {
     if (!this.#plugged) throw new Error('the simulated unit is unplugged');
     this.#open?.close();
     let dataListener: (chunk: Uint8Array) => void = () => {};

@@ -1,10 +1,11 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import { UnitLink, type UnitEvent, type UnitTransport } from './unit-link.ts';
+import { UnitLink, type UnitEvent } from './unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 
 /** The unit's end of the wire, scripted by the test. */
-class ScriptedUnit implements UnitTransport {
+class ScriptedUnit implements ByteTransport {
   readonly sent: string[] = [];
   #data: ((chunk: Uint8Array) => void) | null = null;
   #close: (() => void) | null = null;

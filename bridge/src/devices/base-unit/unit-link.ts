@@ -1,15 +1,9 @@
 import type { Clock } from '../../../../shared/clock.ts';
 import type { Logger } from '../../logger.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import { LineFramer } from './line-framer.ts';
 import { formatRequest, parseUnitLine, type Command } from './messages.ts';
 
-/** A byte pipe to the unit: a serial port, a pseudo-terminal, or the in-process simulated unit. */
-export interface UnitTransport {
-  write(bytes: Uint8Array): void;
-  onData(listener: (chunk: Uint8Array) => void): void;
-  onClose(listener: () => void): void;
-  close(): void;
-}
 
 export type UnitReply = { ok: true; fields: Record<string, string> } | { ok: false; code: number; text: string } | { ok: false; code: 'timeout'; text: string };
 
@@ -19,7 +13,7 @@ export interface UnitEvent {
 }
 
 export interface UnitLinkOptions {
-  transport: UnitTransport;
+  transport: ByteTransport;
   clock: Clock;
   logger: Logger;
   onEvent: (event: UnitEvent) => void;

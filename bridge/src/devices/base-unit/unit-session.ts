@@ -1,12 +1,13 @@
 import { toIso, type Clock } from '../../../../shared/clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { LedColor, LedMode } from './messages.ts';
-import { UnitLink, type UnitEvent, type UnitTransport } from './unit-link.ts';
+import { UnitLink, type UnitEvent } from './unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 
 /** Where the unit is: a serial path (or USB serial number), the pty simulator, or the in-process one. */
 export interface UnitPort {
   /** Opens a connection to the unit wherever it is now; rejects when it is not there. */
-  open(): Promise<UnitTransport>;
+  open(): Promise<ByteTransport>;
   describe(): string;
   /** The serial number the unit gave in HELLO: a port that can look units up by it remembers it. */
   rememberSerial?(serial: string): void;
@@ -115,7 +116,7 @@ export class UnitSession implements BaseUnit {
     this.#cancelRetry();
     this.#stopWatching();
     const generation = ++this.#generation;
-    let transport: UnitTransport;
+    let transport: ByteTransport;
     try {
       transport = await this.#port.open();
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { DisplayProtocol } from './display-protocol.ts';
 import { openSerialTransport } from '../transport/serial-transport.ts';
 import { openTcpTransport } from '../transport/tcp-transport.ts';
@@ -15,7 +15,7 @@ export interface DisplayAddress {
  * protocol's speed, or over TCP at the configured port or the protocol's
  * own; and where that is, for people ("at 10.0.0.5:1515", "on /dev/ttyUSB0").
  */
-export function displayConnection(address: DisplayAddress, protocol: DisplayProtocol): { open: (signal: AbortSignal) => Promise<UnitTransport>; where: string } {
+export function displayConnection(address: DisplayAddress, protocol: DisplayProtocol): { open: (signal: AbortSignal) => Promise<ByteTransport>; where: string } {
   const { path, host } = address;
   if (host !== undefined) {
     const port = address.port ?? protocol.defaultTcpPort;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import { DisplayChannel } from './display-channel.ts';
 import type { DisplayProtocol } from './display-protocol.ts';
 
@@ -28,7 +28,7 @@ function rig() {
   const written: string[] = [];
   let deliver: (chunk: Uint8Array) => void = () => {};
   let closeListener: () => void = () => {};
-  const transport: UnitTransport = {
+  const transport: ByteTransport = {
     write: (bytes) => written.push(new TextDecoder().decode(bytes)),
     onData: (listener) => (deliver = listener),
     onClose: (listener) => (closeListener = listener),

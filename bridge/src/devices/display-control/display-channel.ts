@@ -1,5 +1,5 @@
 import type { Clock } from '../../../../shared/clock.ts';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { Logger } from '../../logger.ts';
 import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';
 
@@ -35,13 +35,13 @@ interface Waiting {
  * next command. Nothing the display sends can throw out of here.
  */
 export class DisplayChannel {
-  readonly #transport: UnitTransport;
+  readonly #transport: ByteTransport;
   readonly #options: DisplayChannelOptions;
   #received = new Uint8Array(0);
   #waiting: Waiting | null = null;
   #closed = false;
 
-  constructor(transport: UnitTransport, options: DisplayChannelOptions) {
+  constructor(transport: ByteTransport, options: DisplayChannelOptions) {
     this.#transport = transport;
     this.#options = options;
     transport.onData((chunk) => this.#receive(chunk));

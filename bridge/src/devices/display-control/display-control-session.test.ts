@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { DeviceEvent, RoomWish } from '../room-device.ts';
 import { DisplayControlSession } from './display-control-session.ts';
 import type { DisplayAnswer, DisplayProtocol } from './display-protocol.ts';
@@ -45,7 +45,7 @@ class FakeDisplay {
 
   constructor(private readonly clock: FakeClock) {}
 
-  open = async (): Promise<UnitTransport> => {
+  open = async (): Promise<ByteTransport> => {
     this.opensAt.push(this.clock.now());
     if (!this.reachable) throw new Error('connect ECONNREFUSED');
     if (this.hold) await new Promise<void>((resolve) => (this.hold = resolve));

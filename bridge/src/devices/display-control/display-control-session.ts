@@ -1,5 +1,5 @@
 import { toIso, type Clock } from '../../../../shared/clock.ts';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from '../transport/byte-transport.ts';
 import type { Logger } from '../../logger.ts';
 import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
 import { DisplayChannel, errorText, type CommandOutcome, type DisplayFaultCode } from './display-channel.ts';
@@ -8,7 +8,7 @@ import type { DisplayPower, DisplayProtocol } from './display-protocol.ts';
 export interface DisplayControlOptions {
   protocol: DisplayProtocol;
   /** Opens a byte stream to the display (serial-transport.ts, tcp-transport.ts); rejects when it cannot be reached, gives up when `signal` aborts. */
-  open: (signal: AbortSignal) => Promise<UnitTransport>;
+  open: (signal: AbortSignal) => Promise<ByteTransport>;
   /** For people, e.g. "Samsung MDC at 10.0.0.5:1515, display id 1". */
   describe: string;
   clock: Clock;
@@ -137,10 +137,10 @@ export class DisplayControlSession implements RoomDevice {
     const abort = new AbortController();
     this.#abortOpen = abort;
     const cancelTimeout = this.#options.clock.setTimer(() => abort.abort(), OPEN_TIMEOUT_MS);
-    let transport: UnitTransport;
+    let transport: ByteTransport;
     try {
       // An opener that ignores the abort is not waited for; what it opens too late is closed.
-      transport = await new Promise<UnitTransport>((resolve, reject) => {
+      transport = await new Promise<ByteTransport>((resolve, reject) => {
         abort.signal.addEventListener('abort', () => reject(new Error(`no connection within ${OPEN_TIMEOUT_MS / 1000} s`)), { once: true });
         this.#options.open(abort.signal).then((opened) => (abort.signal.aborted ? opened.close() : resolve(opened)), reject);
       });

@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from './byte-transport.ts';
 
 export interface SerialAddress {
   path: string;
@@ -12,7 +12,7 @@ export interface SerialAddress {
  * document asks for this). Aborting `signal` closes a port that opens too
  * late.
  */
-export async function openSerialTransport(address: SerialAddress, signal?: AbortSignal): Promise<UnitTransport> {
+export async function openSerialTransport(address: SerialAddress, signal?: AbortSignal): Promise<ByteTransport> {
   const port = new SerialPort({ path: address.path, baudRate: address.baudRate, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, xon: false, xoff: false, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
   let closed = false;

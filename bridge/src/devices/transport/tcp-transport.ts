@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import type { UnitTransport } from '../base-unit/unit-link.ts';
+import type { ByteTransport } from './byte-transport.ts';
 
 export interface TcpAddress {
   host: string;
@@ -12,7 +12,7 @@ export interface TcpAddress {
  * commands; Nagle is off so a short command leaves at once. Aborting
  * `signal` gives the attempt up and leaves no socket behind.
  */
-export function openTcpTransport(address: TcpAddress, signal?: AbortSignal): Promise<UnitTransport> {
+export function openTcpTransport(address: TcpAddress, signal?: AbortSignal): Promise<ByteTransport> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('connection attempt given up'));
     const socket = connect({ host: address.host, port: address.port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 10_000 });
@@ -33,7 +33,7 @@ export function openTcpTransport(address: TcpAddress, signal?: AbortSignal): Pro
   });
 }
 
-function asTransport(socket: Socket): UnitTransport {
+function asTransport(socket: Socket): ByteTransport {
   let closed = false;
   const closeListeners: (() => void)[] = [];
   socket.on('error', () => {
