@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOOK_NOW_MINUTES, EXTEND_MINUTES, HIGHEST_FLOOR, LANGUAGES, LOWEST_FLOOR } from './constants.ts';
+import { ClickShareConfig } from './clickshare-config.ts';
 import { DisplayControlConfig } from './display-control-config.ts';
 import { isValidTimeZone } from './time-zone.ts';
 
@@ -139,19 +140,21 @@ export const Room = z.object({
     .default(null),
   /** The room's screen, controlled over RS-232 or the LAN by its vendor's protocol (see display-control-config.ts); null for none. */
   display: DisplayControlConfig.nullable().default(null),
+  /** The room's Barco ClickShare unit, reached over its REST API (see clickshare-config.ts); null for none. */
+  clickshare: ClickShareConfig.nullable().default(null),
   /** The room's calendar in Microsoft 365; null when the bridge's own store is its calendar. */
   microsoft365: Microsoft365Link.nullable().default(null),
 });
 export type Room = z.infer<typeof Room>;
 
 /** A room as displays see it: whether a PIN is asked, never the PIN itself, nor how the bridge reaches its screen. */
-export const PublicRoom = Room.omit({ microsoft365: true, display: true }).extend({
+export const PublicRoom = Room.omit({ microsoft365: true, display: true, clickshare: true }).extend({
   settings: RoomSettings.omit({ pin: true }).extend({ pinRequired: z.boolean() }),
 });
 export type PublicRoom = z.infer<typeof PublicRoom>;
 
 export function toPublicRoom(room: Room): PublicRoom {
-  const { microsoft365: _link, display: _display, ...rest } = room;
+  const { microsoft365: _link, display: _display, clickshare: _clickshare, ...rest } = room;
   const { pin, ...settings } = room.settings;
   return { ...rest, settings: { ...settings, pinRequired: pin !== null } };
 }

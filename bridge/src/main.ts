@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { SerialUnitPort } from './devices/base-unit/serial-port.ts';
 import { SimulatedPort } from './devices/base-unit/simulated-port.ts';
 import { UnitSession } from './devices/base-unit/unit-session.ts';
+import { filePinStore } from './devices/clickshare/certificate-pin.ts';
+import { ClickShareDevice } from './devices/clickshare/clickshare-device.ts';
 import { createDisplayControl } from './devices/display-control/create-display-control.ts';
 import type { RoomDevice } from './devices/room-device.ts';
 import { startBridge } from './bridge.ts';
@@ -79,6 +82,14 @@ for (const room of store.listRooms()) {
   display.start();
   roomDevices.set(room.id, [display]);
   logger.info({ roomId: room.id, display: display.status().describe }, 'display control');
+}
+// Each room's ClickShare unit: its certificate pinned on first contact, in the data dir.
+for (const room of store.listRooms()) {
+  if (!room.clickshare) continue;
+  const unit = new ClickShareDevice({ config: room.clickshare, pinStore: filePinStore(join(dataDir, 'clickshare', `${room.id}.pin`)), clock, logger });
+  unit.start();
+  roomDevices.set(room.id, [...(roomDevices.get(room.id) ?? []), unit]);
+  logger.info({ roomId: room.id, clickshare: unit.status().describe }, 'ClickShare');
 }
 
 const adminToken = databaseUrl === undefined ? localAdminToken(dataDir) : { ...sharedAdminToken(db), file: 'the database (table admin_token)' };

@@ -4,6 +4,8 @@ import type { Logger } from '../../logger.ts';
 import type { DeviceEvent, DeviceStatus, RoomDevice, RoomWish } from '../room-device.ts';
 import { DisplayChannel, errorText, type CommandOutcome, type DisplayFaultCode } from './display-channel.ts';
 import type { DisplayPower, DisplayProtocol } from './display-protocol.ts';
+import { DeviceListeners } from '../device-listeners.ts';
+import { RetryBackoff } from '../retry-backoff.ts';
 
 export interface DisplayControlOptions {
   protocol: DisplayProtocol;
@@ -31,8 +33,6 @@ export interface DisplayControlOptions {
 
 const OPEN_TIMEOUT_MS = 5000;
 const POLL_MS = 60_000;
-const BACKOFF_FIRST_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
 /** A display that said busy is asked again after this (or the protocol's gap, if longer): confirmed about a second after it is ready, without flooding it meanwhile. */
 const BUSY_RETRY_MS = 1000;
 
@@ -70,7 +70,7 @@ const BUSY_RETRY_MS = 1000;
 export class DisplayControlSession implements RoomDevice {
   readonly #options: DisplayControlOptions;
   readonly #logger: Logger;
-  readonly #listeners = new Set<(event: DeviceEvent) => void>();
+  readonly #listeners: DeviceListeners;
   readonly #status: DeviceStatus;
   #wish: RoomWish['power'] = null;
   #applyPending = false;
@@ -80,7 +80,7 @@ export class DisplayControlSession implements RoomDevice {
   #channel: DisplayChannel | null = null;
   /** The channel a work loop is running on: one at a time. */
   #working: DisplayChannel | null = null;
-  #backoffMs = BACKOFF_FIRST_MS;
+  readonly #backoff = new RetryBackoff();
   #failuresInARow = 0;
   /** The earliest time the next command may be sent: the protocol's gap after the last answer, or the busy retry. */
   #quietUntil = Number.NEGATIVE_INFINITY;
@@ -97,6 +97,7 @@ export class DisplayControlSession implements RoomDevice {
   constructor(options: DisplayControlOptions) {
     this.#options = options;
     this.#logger = options.logger.child({ display: options.describe });
+    this.#listeners = new DeviceListeners(this.#logger);
     this.#status = { kind: 'display', describe: options.describe, connected: false, lastContactAt: null, power: null, lastFault: null };
   }
 
@@ -115,8 +116,7 @@ export class DisplayControlSession implements RoomDevice {
   }
 
   onEvent(listener: (event: DeviceEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.add(listener);
   }
 
   status(): DeviceStatus {
@@ -213,7 +213,7 @@ export class DisplayControlSession implements RoomDevice {
     if (this.#channel !== channel) return;
     if (!this.#status.connected) this.#logger.info({ power: this.#status.power }, 'display connected');
     this.#status.connected = true;
-    this.#backoffMs = BACKOFF_FIRST_MS;
+    this.#backoff.reset();
     this.#failuresInARow = 0;
     this.#schedulePoll();
   }
@@ -262,18 +262,9 @@ export class DisplayControlSession implements RoomDevice {
     if (this.#wish !== 'STANDBY' || !this.#standbyConfirmed) return;
     this.#standbyConfirmed = false;
     this.#logger.info('display switched on by hand while standby is wanted: a wake');
-    this.#emit({ kind: 'wake' });
+    this.#listeners.emit({ kind: 'wake' });
   }
 
-  #emit(event: DeviceEvent): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#logger.error({ err: error }, 'display event listener failed');
-      }
-    }
-  }
 
   /** A fault on `channel` (null: while connecting): close it, say so, and try again with backoff. */
   #fail(channel: DisplayChannel | null, code: DisplayFaultCode, text: string): void {
@@ -281,11 +272,10 @@ export class DisplayControlSession implements RoomDevice {
     const repeated = this.#failuresInARow > 0 && this.#status.lastFault?.code === code;
     this.#failuresInARow++;
     this.#status.lastFault = { code, text, at: toIso(this.#options.clock.now()) };
-    if (repeated) this.#logger.debug({ code, text, retryInMs: this.#backoffMs }, 'display still failing');
-    else this.#logger.warn({ code, text, retryInMs: this.#backoffMs }, 'display control failed: retrying');
+    if (repeated) this.#logger.debug({ code, text, retryInMs: this.#backoff.nextMs }, 'display still failing');
+    else this.#logger.warn({ code, text, retryInMs: this.#backoff.nextMs }, 'display control failed: retrying');
     this.#disconnect();
-    const delay = this.#backoffMs;
-    this.#backoffMs = Math.min(BACKOFF_MAX_MS, this.#backoffMs * 2);
+    const delay = this.#backoff.take();
     this.#cancelRetry = this.#options.clock.setTimer(() => void this.#connect(), delay);
   }
 

@@ -5,6 +5,8 @@ import { errorText } from '../display-channel.ts';
 import type { DisplayPower } from '../display-protocol.ts';
 import { readPowerStatus } from './cec-client-output.ts';
 import { runCecClient, type CecClientOptions, type CecRunFaultCode, type CecRunOutcome } from './cec-client-run.ts';
+import { DeviceListeners } from '../../device-listeners.ts';
+import { RetryBackoff } from '../../retry-backoff.ts';
 
 /*
  * HDMI-CEC by libcec's cec-client, one process per command in its
@@ -34,8 +36,6 @@ const COMMAND_TIMEOUT_MS = 15_000;
 const POLL_MS = 60_000;
 /** CEC gives no time for a TV to reach standby: 20 s lets a slow set finish, and it is still reported within the minute. */
 const STANDBY_GRACE_MS = 20_000;
-const BACKOFF_FIRST_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
 
 /**
  * A TV's power on HDMI-CEC, kept as the hardware policy wants it, best
@@ -77,7 +77,7 @@ export class CecDisplay implements RoomDevice {
   readonly #run: CecClientOptions;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #listeners = new Set<(event: DeviceEvent) => void>();
+  readonly #listeners: DeviceListeners;
   readonly #status: DeviceStatus;
   readonly #stop = new AbortController();
   #wish: RoomWish['power'] = null;
@@ -89,7 +89,7 @@ export class CecDisplay implements RoomDevice {
   /** When standby was last sent and not yet read back; null when there is nothing to check. */
   #standbySentAt: number | null = null;
   #retrying = false;
-  #backoffMs = BACKOFF_FIRST_MS;
+  readonly #backoff = new RetryBackoff();
   #failuresInARow = 0;
   #cancelRetry: () => void = () => {};
   #cancelPoll: () => void = () => {};
@@ -102,6 +102,7 @@ export class CecDisplay implements RoomDevice {
     this.#run = { program: options.cecClient ?? 'cec-client', device: options.device, clock: options.clock, timeoutMs: COMMAND_TIMEOUT_MS };
     const describe = `HDMI-CEC on ${options.device} (cec-client)`;
     this.#logger = options.logger.child({ display: describe });
+    this.#listeners = new DeviceListeners(this.#logger);
     this.#status = { kind: 'display', describe, connected: false, lastContactAt: null, power: null, lastFault: null };
   }
 
@@ -122,8 +123,7 @@ export class CecDisplay implements RoomDevice {
   }
 
   onEvent(listener: (event: DeviceEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.add(listener);
   }
 
   status(): DeviceStatus {
@@ -186,7 +186,7 @@ export class CecDisplay implements RoomDevice {
     if (this.#closed) return;
     if (!this.#status.connected) this.#logger.info({ power: this.#status.power }, 'HDMI-CEC display control working');
     this.#status.connected = true;
-    this.#backoffMs = BACKOFF_FIRST_MS;
+    this.#backoff.reset();
     this.#failuresInARow = 0;
     this.#schedulePoll();
   }
@@ -213,7 +213,7 @@ export class CecDisplay implements RoomDevice {
     if (this.#wish !== 'STANDBY' || !this.#standbyConfirmed) return;
     this.#standbyConfirmed = false;
     this.#logger.info('TV switched on by hand while standby is wanted: a wake');
-    this.#emit({ kind: 'wake' });
+    this.#listeners.emit({ kind: 'wake' });
   }
 
   /** The TV read on after standby was sent at `sentAt`: read again when the grace period is over, then call it a fault. */
@@ -242,15 +242,6 @@ export class CecDisplay implements RoomDevice {
     this.#status.lastFault = { code, text, at: toIso(this.#clock.now()) };
   }
 
-  #emit(event: DeviceEvent): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#logger.error({ err: error }, 'display event listener failed');
-      }
-    }
-  }
 
   /** A run failed: say so, and try again with backoff, applying the wish again. */
   #fail(code: CecFaultCode, text: string): void {
@@ -259,12 +250,11 @@ export class CecDisplay implements RoomDevice {
     this.#failuresInARow++;
     this.#status.connected = false;
     this.#status.lastFault = { code, text, at: toIso(this.#clock.now()) };
-    if (repeated) this.#logger.debug({ code, text, retryInMs: this.#backoffMs }, 'HDMI-CEC display still failing');
-    else this.#logger.warn({ code, text, retryInMs: this.#backoffMs }, 'HDMI-CEC display control failed: retrying');
+    if (repeated) this.#logger.debug({ code, text, retryInMs: this.#backoff.nextMs }, 'HDMI-CEC display still failing');
+    else this.#logger.warn({ code, text, retryInMs: this.#backoff.nextMs }, 'HDMI-CEC display control failed: retrying');
     this.#cancelPoll();
     this.#cancelGrace();
-    const delay = this.#backoffMs;
-    this.#backoffMs = Math.min(BACKOFF_MAX_MS, this.#backoffMs * 2);
+    const delay = this.#backoff.take();
     this.#retrying = true;
     this.#cancelRetry = this.#clock.setTimer(() => {
       this.#retrying = false;
