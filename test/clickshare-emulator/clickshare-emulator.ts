@@ -9,6 +9,8 @@ export interface ClickShareEmulatorOptions {
   ca?: KeyAndCertificate;
   /** How often a subscription is kept alive with the resource: every 90 s (R5915531, 1.1). */
   keepAliveMs?: number;
+  /** The port of 127.0.0.1 to listen on, as the simulator CLI asks (Barco's own is 4003); a random free one when not given. */
+  port?: number;
 }
 
 /** Switches a test flips to make the unit misbehave. */
@@ -41,7 +43,7 @@ const OPERATIONS: Record<string, (unit: EmulatedUnit) => void> = {
 };
 
 /**
- * A ClickShare base unit's REST API on a random free port of 127.0.0.1, as
+ * A ClickShare base unit's REST API on 127.0.0.1 (a random free port unless told one), as
  * Barco's "ClickShare REST API" (R5915531) describes it: HTTPS only, with
  * a self-signed certificate unless given a CA; Basic authentication (401
  * otherwise); the resources of emulated-unit.ts; and Server-Sent Events for
@@ -96,7 +98,7 @@ export class ClickShareEmulator {
     // A TLS handshake the client gives up on is no failure of the emulator.
     server.on('tlsClientError', () => {});
     this.#server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(this.#options.port ?? 0, '127.0.0.1', resolve));
     this.#keepAlive = setInterval(() => {
       for (const [response, resource] of this.#subscribers) this.#send(response, resource);
     }, this.#options.keepAliveMs ?? 90_000);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { runClickShareSimulator } from './clickshare-cli.ts';
 import { runDisplaySimulator } from './display-control/display-cli.ts';
 import { PtySimulator } from './pty-simulator.ts';
 
@@ -8,6 +9,9 @@ import { PtySimulator } from './pty-simulator.ts';
  * driven by typed commands, for trying the bridge by hand.
  * `npm run simulator -- --protocol samsung-mdc [--tcp <port> | --pty]`: a
  * commercial display instead (display-control/display-cli.ts).
+ * `npm run simulator -- --protocol clickshare [--tcp <port>]`: a Barco
+ * ClickShare unit's REST API, the emulator of the contract tests
+ * (clickshare-cli.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +23,7 @@ const { values } = parseArgs({
   },
 });
 
+if (values.protocol === 'clickshare') await runClickShareSimulator({ tcp: values.tcp, pty: values.pty, help: values.help });
 if (values.protocol !== undefined) await runDisplaySimulator({ protocol: values.protocol, tcp: values.tcp, pty: values.pty, help: values.help });
 
 const HELP = `Commands:
