@@ -258,6 +258,6 @@ describe('the store engine on postgres, when the database goes away', () => {
   it('refuses a database written by a newer Lintel', () => {
     const url = postgres.createDatabase();
     open({ engine: 'postgres', url }).exec('UPDATE lintel_schema SET version = 99');
-    expect(() => openPostgresDatabase(url, systemClock)).toThrow('The database was written by a newer Lintel (schema 99); this one knows 3.');
+    expect(() => openPostgresDatabase(url, systemClock)).toThrow('The database was written by a newer Lintel (schema 99); this one knows 4.');
   });
 });

@@ -118,5 +118,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE TABLE room_link_key (
      id INTEGER PRIMARY KEY CHECK (id = 1),
      secret TEXT NOT NULL
-   );`,
+   );`,  // Rooms gained `access` (default paired): the demo room seeded before keeps working without pairing, as a new one does.
+  `UPDATE rooms SET data = jsonb_set(data::jsonb, '{access}', '"open"')::text WHERE id = 'demo' AND data::jsonb->>'access' IS NULL;`,
 ];

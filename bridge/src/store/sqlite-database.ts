@@ -124,7 +124,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE room_link_key (
      id INTEGER PRIMARY KEY CHECK (id = 1),
      secret TEXT NOT NULL
-   );`,
+   );`,  // Rooms gained `access` (default paired): the demo room seeded before keeps working without pairing, as a new one does.
+  `UPDATE rooms SET data = json_set(data, '$.access', 'open') WHERE id = 'demo' AND json_extract(data, '$.access') IS NULL;`,
 ];
 
 /**
