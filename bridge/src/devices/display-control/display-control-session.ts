@@ -6,6 +6,7 @@ import { DisplayChannel, errorText, type CommandOutcome, type DisplayFaultCode }
 import type { DisplayPower, DisplayProtocol } from './display-protocol.ts';
 import { DeviceListeners } from '../device-listeners.ts';
 import { RetryBackoff } from '../retry-backoff.ts';
+import { HandSwitch } from './hand-switch.ts';
 
 export interface DisplayControlOptions {
   protocol: DisplayProtocol;
@@ -76,7 +77,7 @@ export class DisplayControlSession implements RoomDevice {
   #applyPending = false;
   #readPending = false;
   /** Standby was read back while wanted, and ON not sent since: a screen read on now was switched on by hand. */
-  #standbyConfirmed = false;
+  readonly #handSwitch = new HandSwitch();
   #channel: DisplayChannel | null = null;
   /** The channel a work loop is running on: one at a time. */
   #working: DisplayChannel | null = null;
@@ -196,7 +197,7 @@ export class DisplayControlSession implements RoomDevice {
       if (this.#applyPending && this.#wish !== null) {
         this.#applyPending = false;
         const power: DisplayPower = this.#wish === 'ON' ? 'on' : 'standby';
-        if (power === 'on') this.#standbyConfirmed = false;
+        if (power === 'on') this.#handSwitch.sentOn();
         const sent = await this.#exchange(channel, protocol.setPower(power), `power ${power}`);
         if (!sent.ok) return this.#fail(channel, sent.code, sent.text);
         if (sent.answer.kind === 'busy') this.#applyPending = true;
@@ -255,12 +256,7 @@ export class DisplayControlSession implements RoomDevice {
 
   #readBack(power: DisplayPower): void {
     this.#status.power = power;
-    if (power === 'standby') {
-      if (this.#wish === 'STANDBY') this.#standbyConfirmed = true;
-      return;
-    }
-    if (this.#wish !== 'STANDBY' || !this.#standbyConfirmed) return;
-    this.#standbyConfirmed = false;
+    if (!this.#handSwitch.switchedOnByHand(power, this.#wish)) return;
     this.#logger.info('display switched on by hand while standby is wanted: a wake');
     this.#listeners.emit({ kind: 'wake' });
   }

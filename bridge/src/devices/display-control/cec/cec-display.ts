@@ -7,6 +7,7 @@ import { readPowerStatus } from './cec-client-output.ts';
 import { runCecClient, type CecClientOptions, type CecRunFaultCode, type CecRunOutcome } from './cec-client-run.ts';
 import { DeviceListeners } from '../../device-listeners.ts';
 import { RetryBackoff } from '../../retry-backoff.ts';
+import { HandSwitch } from '../hand-switch.ts';
 
 /*
  * HDMI-CEC by libcec's cec-client, one process per command in its
@@ -85,7 +86,7 @@ export class CecDisplay implements RoomDevice {
   #readPending = false;
   #working = false;
   /** Standby was read back while wanted, and `on` not sent since: a TV read on now was switched on by hand. */
-  #standbyConfirmed = false;
+  readonly #handSwitch = new HandSwitch();
   /** When standby was last sent and not yet read back; null when there is nothing to check. */
   #standbySentAt: number | null = null;
   #retrying = false;
@@ -162,7 +163,7 @@ export class CecDisplay implements RoomDevice {
         this.#applyPending = false;
         const power: DisplayPower = this.#wish === 'ON' ? 'on' : 'standby';
         if (power === 'on') {
-          this.#standbyConfirmed = false;
+          this.#handSwitch.sentOn();
           this.#standbySentAt = null;
           this.#cancelGrace();
         }
@@ -201,7 +202,7 @@ export class CecDisplay implements RoomDevice {
     if (power === 'standby') {
       this.#standbySentAt = null;
       this.#cancelGrace();
-      if (this.#wish === 'STANDBY') this.#standbyConfirmed = true;
+      this.#handSwitch.switchedOnByHand(power, this.#wish);
       return;
     }
     if (this.#standbySentAt !== null) {
@@ -210,8 +211,7 @@ export class CecDisplay implements RoomDevice {
       this.#standbySentAt = null;
       this.#cancelGrace();
     }
-    if (this.#wish !== 'STANDBY' || !this.#standbyConfirmed) return;
-    this.#standbyConfirmed = false;
+    if (!this.#handSwitch.switchedOnByHand(power, this.#wish)) return;
     this.#logger.info('TV switched on by hand while standby is wanted: a wake');
     this.#listeners.emit({ kind: 'wake' });
   }
