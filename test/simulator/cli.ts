@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { runCommandPrompt, type PromptCommands } from './command-prompt.ts';
 import { parseArgs } from 'node:util';
 import { runClickShareSimulator } from './clickshare-cli.ts';
 import { runDisplaySimulator } from './display-control/display-cli.ts';
@@ -47,7 +47,7 @@ console.log(`Base unit simulator ${pty.unit.model} serial ${pty.unit.serial} on 
 console.log(`Point the bridge at it:  LINTEL_SERIAL_PATH=${path} npm start`);
 console.log(HELP);
 
-const commands: Record<string, (args: string[]) => Promise<void> | void> = {
+const commands: PromptCommands = {
   share: ([clients]) => pty.unit.startSharing(Number(clients ?? 1)),
   unshare: () => pty.unit.stopSharing(),
   people: ([n]) => pty.unit.setPeople(n === 'unknown' || n === undefined ? null : Number(n)),
@@ -73,13 +73,4 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   },
 };
 
-const input = createInterface({ input: process.stdin });
-input.on('line', (line) => {
-  const [name, ...args] = line.trim().split(/\s+/);
-  if (!name) return;
-  const command = commands[name];
-  if (!command) return console.log(`unknown command "${name}"\n${HELP}`);
-  void Promise.resolve(command(args)).catch((error: unknown) => console.error(String(error)));
-});
-input.on('close', () => void commands.quit?.([]));
-process.on('SIGINT', () => void commands.quit?.([]));
+runCommandPrompt(commands, HELP);

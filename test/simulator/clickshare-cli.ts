@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CLICKSHARE_TIMING } from '../../bridge/src/devices/clickshare/clickshare-timing.ts';
 import { ClickShareEmulator } from '../clickshare-emulator/clickshare-emulator.ts';
 import { RESOURCES, type ResourceName } from '../clickshare-emulator/emulated-unit.ts';
+import { runCommandPrompt, type PromptCommands } from './command-prompt.ts';
 
 // Barco's REST API listens on 4003 (R5915531, 1.1), the port a room's "clickshare" assumes when given none.
 const CLICKSHARE_API_PORT = 4003;
@@ -70,7 +70,7 @@ export async function runClickShareSimulator(args: ClickShareSimulatorArgs): Pro
   };
   const { unit } = emulator;
   let stopping: Promise<void> | null = null;
-  const commands: Record<string, (words: string[]) => Promise<void> | void> = {
+  const commands: PromptCommands = {
     share: () => unit.share(true),
     unshare: () => unit.share(false),
     button: ([where]) => unit.connectSource(where !== 'out'),
@@ -104,16 +104,7 @@ export async function runClickShareSimulator(args: ClickShareSimulatorArgs): Pro
     },
   };
 
-  const input = createInterface({ input: process.stdin });
-  input.on('line', (line) => {
-    const [name, ...words] = line.trim().split(/\s+/);
-    if (!name) return;
-    const command = commands[name];
-    if (!command) return console.log(`unknown command "${name}"\n${HELP}`);
-    void Promise.resolve(command(words)).catch((error: unknown) => console.error(String(error)));
-  });
-  input.on('close', () => void commands.quit?.([]));
-  process.on('SIGINT', () => void commands.quit?.([]));
+  runCommandPrompt(commands, HELP);
   return new Promise<never>(() => {});
 }
 

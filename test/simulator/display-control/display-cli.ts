@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { systemClock } from '../../../bridge/src/system-clock.ts';
 import { DisplayPty } from './display-pty.ts';
 import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions } from './display-simulator.ts';
@@ -6,6 +5,7 @@ import { DisplayTcp } from './display-tcp.ts';
 import { LgSimulator } from './lg-simulator.ts';
 import { MdcSimulator } from './mdc-simulator.ts';
 import { NecSimulator } from './nec-simulator.ts';
+import { runCommandPrompt, type PromptCommands } from '../command-prompt.ts';
 
 /** The displays `--protocol` names, as the rooms file does, with the TCP port each listens on (none: RS-232 only). */
 const SIMULATORS: Record<string, { make: (options: DisplaySimulatorOptions) => DisplaySimulator; tcpPort: number | null; address: string }> = {
@@ -78,7 +78,7 @@ export async function runDisplaySimulator(args: DisplaySimulatorArgs): Promise<n
   const faultNames = Object.keys(sim.faults) as (keyof DisplaySimulatorFaults)[];
   const showFaults = () => faultNames.filter((name) => sim.faults[name]).join(', ') || 'none';
   let stopping: Promise<void> | null = null;
-  const commands: Record<string, (words: string[]) => Promise<void> | void> = {
+  const commands: PromptCommands = {
     power: ([state]) => sim.setPowerByHand(state === 'standby' || state === 'off' ? 'standby' : 'on'),
     status: () => console.log(`power ${sim.power}; faults: ${showFaults()}; ${status()}`),
     faults: ([name, onOff]) => {
@@ -97,15 +97,6 @@ export async function runDisplaySimulator(args: DisplaySimulatorArgs): Promise<n
     },
   };
 
-  const input = createInterface({ input: process.stdin });
-  input.on('line', (line) => {
-    const [name, ...words] = line.trim().split(/\s+/);
-    if (!name) return;
-    const command = commands[name];
-    if (!command) return console.log(`unknown command "${name}"\n${HELP}`);
-    void Promise.resolve(command(words)).catch((error: unknown) => console.error(String(error)));
-  });
-  input.on('close', () => void commands.quit?.([]));
-  process.on('SIGINT', () => void commands.quit?.([]));
+  runCommandPrompt(commands, HELP);
   return new Promise<never>(() => {});
 }
