@@ -8,7 +8,7 @@ import { createDisplayControl } from '../../bridge/src/devices/display-control/c
 import type { DeviceEvent, RoomDevice, RoomWish } from '../../bridge/src/devices/room-device.ts';
 import { DisplayControlConfig } from '../../shared/display-control-config.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { until } from '../support/until.ts';
+import { pumpUntil as pumpClockUntil, until } from '../support/until.ts';
 
 /** The fake's state file (test/simulator/display-control/fake-cec-client.mjs says what each field does). */
 interface TvState {
@@ -61,19 +61,8 @@ function display(cecClient: string) {
 /** Waits for real cec-client runs, without moving the fake clock. */
 const settled = (check: () => boolean, what: string) => until(() => check() || undefined, 10_000, what);
 
-/** Moves the fake clock on a little at a time, letting the runs happen in between, until `check` holds. */
-async function pumpUntil(clock: FakeClock, check: () => boolean, what: string): Promise<void> {
-  await until(
-    () => {
-      if (check()) return true;
-      clock.advance(1000);
-      return undefined;
-    },
-    15_000,
-    what,
-    20,
-  );
-}
+/** The clock moves a second at a time: cec-client runs take real time between its steps. */
+const pumpUntil = (clock: FakeClock, check: () => boolean, what: string) => pumpClockUntil(clock, check, what, { stepMs: 1000, everyMs: 20 });
 
 const alive = (pid: number) => {
   try {

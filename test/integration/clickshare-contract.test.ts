@@ -10,7 +10,7 @@ import { ClickShareConfig } from '../../shared/clickshare-config.ts';
 import { ClickShareEmulator, type ClickShareEmulatorOptions } from '../clickshare-emulator/clickshare-emulator.ts';
 import { certificateAuthority } from '../clickshare-emulator/emulator-certificates.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { until } from '../support/until.ts';
+import { pumpUntil, until } from '../support/until.ts';
 
 const START = '2026-11-23T10:00:00Z';
 const wish = (power: RoomWish['power'], roomName = 'Aurora'): RoomWish => ({ power, led: null, banner: null, roomName });
@@ -21,19 +21,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Moves the fake clock on a little at a time, letting real I/O happen in between, until `check` holds. */
-async function pumpUntil(clock: FakeClock, check: () => boolean, what: string): Promise<void> {
-  await until(
-    () => {
-      if (check()) return true;
-      clock.advance(250);
-      return undefined;
-    },
-    15_000,
-    what,
-    10,
-  );
-}
 
 interface RigOptions {
   emulator?: ClickShareEmulatorOptions;

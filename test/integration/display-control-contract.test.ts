@@ -11,7 +11,7 @@ import { LgSimulator } from '../simulator/display-control/lg-simulator.ts';
 import { MdcSimulator } from '../simulator/display-control/mdc-simulator.ts';
 import { NecSimulator } from '../simulator/display-control/nec-simulator.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { until } from '../support/until.ts';
+import { pumpUntil, until } from '../support/until.ts';
 
 /** What a display was asked, read from its simulator's log. */
 type Asked = 'on' | 'standby' | 'query' | 'other';
@@ -105,19 +105,6 @@ const ROWS = PROTOCOLS.flatMap((row) => row.transports.map((transport) => ({ ...
 const wish = (power: RoomWish['power']): RoomWish => ({ power, led: null, banner: null, roomName: 'Aurora' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Moves the fake clock on a little at a time, letting real I/O happen in between, until `check` holds. */
-async function pumpUntil(clock: FakeClock, check: () => boolean, what: string): Promise<void> {
-  await until(
-    () => {
-      if (check()) return true;
-      clock.advance(250);
-      return undefined;
-    },
-    15_000,
-    what,
-    10,
-  );
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

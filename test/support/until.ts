@@ -8,3 +8,21 @@ export async function until<T>(probe: () => T | undefined | Promise<T | undefine
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/**
+ * Moves a fake clock on `stepMs` at a time, letting real I/O (sockets, ptys,
+ * child processes) happen in between, until `check` holds: for drivers whose
+ * timers run on the fake clock while their devices answer in real time.
+ */
+export async function pumpUntil(clock: { advance(ms: number): void }, check: () => boolean, what: string, { stepMs = 250, everyMs = 10 } = {}): Promise<void> {
+  await until(
+    () => {
+      if (check()) return true;
+      clock.advance(stepMs);
+      return undefined;
+    },
+    15_000,
+    what,
+    everyMs,
+  );
+}
