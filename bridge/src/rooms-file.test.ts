@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRoomsFile } from './rooms-file.ts';
+import { Room } from '../../shared/model.ts';
+import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lintel-rooms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,3 +50,28 @@ describe('the example rooms file in kiosk-config', () => {
     expect(result).toMatchObject({ ok: true, data: [{ id: 'harbour' }, { id: 'vorstand' }, { id: 'lobby' }] });
   });
 });
+
+describe("a room's access from the rooms file", () => {
+  it('is what the file says; left out, what an admin chose before (kept in the store), else paired', () => {
+    const path = file(
+      'access.json',
+      JSON.stringify({
+        rooms: [
+          { id: 'stated', name: 'Stated', timeZone: 'Europe/Amsterdam', access: 'paired' },
+          { id: 'chosen', name: 'Chosen', timeZone: 'Europe/Amsterdam' },
+          { id: 'new', name: 'New', timeZone: 'Europe/Amsterdam' },
+        ],
+      }),
+    );
+    const configured = loadRoomsFile(path);
+    if (!configured.ok) throw new Error(configured.message);
+    // The admin page made `stated` and `chosen` open before this start.
+    const stored = (roomId: string) => (roomId === 'new' ? undefined : Room.parse({ id: roomId, name: roomId, timeZone: 'Europe/Amsterdam', access: 'open' }));
+    expect(roomsToSave(configured.data, stored).map(({ id, access }) => [id, access])).toEqual([
+      ['stated', 'paired'],
+      ['chosen', 'open'],
+      ['new', 'paired'],
+    ]);
+  });
+});
+
