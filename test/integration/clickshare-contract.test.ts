@@ -46,10 +46,12 @@ async function rig(options: RigOptions = {}) {
   const config = ClickShareConfig.parse({ host: '127.0.0.1', port: options.deadPort ?? emulator.port, username: emulator.username, passwordFile, ...(options.caPem ? { caFile } : {}) });
   const device = new ClickShareDevice({ config, pinStore: filePinStore(pinFile), clock, logger: pino({ level: 'silent' }) });
   cleanups.push(() => device.close());
+  /** What it reported but occupancy, which is kept apart: the unit's readings of "inUse". */
   const events: DeviceEvent[] = [];
-  device.onEvent((event) => events.push(event));
+  const occupancy: boolean[] = [];
+  device.onEvent((event) => (event.kind === 'occupancy' ? occupancy.push(event.occupied) : events.push(event)));
   const asked = () => emulator.requests.map(({ method, path }) => `${method} ${path.replace('/v2/', '')}`);
-  return { emulator, device, clock, events, passwordFile, pinFile, asked };
+  return { emulator, device, clock, events, occupancy, passwordFile, pinFile, asked };
 }
 
 async function connected(power: RoomWish['power'], options: RigOptions = {}) {
@@ -109,7 +111,7 @@ describe('ClickShare contract: the driver against the emulated unit', () => {
   });
 
   it('holds standby while a source is connected, sharing or not, and sends it once nobody is', async () => {
-    const { emulator, device, events, asked } = await rig();
+    const { emulator, device, events, occupancy, asked } = await rig();
     emulator.unit.connectSource(true);
     device.want(wish('STANDBY'));
     device.start();
@@ -120,6 +122,23 @@ describe('ClickShare contract: the driver against the emulated unit', () => {
     emulator.unit.connectSource(false);
     await until(() => (emulator.unit.power === 'Standby' && device.status().power === 'standby') || undefined, 5000, 'standby once nobody is connected');
     expect(events).toEqual([]);
+    expect(occupancy, 'a connected source is people in the room').toEqual([true, false]);
+  });
+
+  it('reports the room occupied while a source is connected, once per change, read on connecting and pushed after', async () => {
+    const { emulator, occupancy, asked } = await connected('ON');
+    await until(() => emulator.subscriptions('status') === 1 || undefined, 5000, 'the subscription');
+    expect(occupancy, 'the first reading says nobody is connected').toEqual([false]);
+    const reads = asked().length;
+    emulator.unit.connectSource(true);
+    await until(() => occupancy.length === 2 || undefined, 5000, 'a source connected');
+    emulator.unit.share(true);
+    emulator.unit.share(false);
+    emulator.unit.connectSource(false);
+    await until(() => occupancy.length === 3 || undefined, 5000, 'nobody connected');
+    await sleep(100);
+    expect(occupancy).toEqual([false, true, false]);
+    expect(asked(), 'pushed by the subscription, not polled').toHaveLength(reads);
   });
 
   it('pins the certificate on first contact, and refuses a changed one before sending the password', async () => {

@@ -98,6 +98,24 @@ describe('relay between bridge processes', () => {
     expect(b.presence.seenSince('harbour', Date.parse('2026-11-23T09:05:00Z'))).toBe(false);
   });
 
+  it('a room’s occupancy read by a sensor in one process is the room’s occupancy in the other, and not echoed back', () => {
+    const [ioA, ioB] = pairOfServers();
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
+    const echoed: unknown[] = [];
+    a.presence.onReading((...reading) => echoed.push(reading));
+    b.presence.onReading((...reading) => echoed.push(reading));
+    expect(b.presence.occupied('harbour')).toBeNull();
+    a.presence.report('harbour', 'base-unit', true, Date.parse('2026-11-23T09:02:00Z'));
+    expect(b.presence.occupied('harbour')).toBe(true);
+    b.presence.report('harbour', 'mqtt', false, Date.parse('2026-11-23T09:03:00Z'));
+    expect(a.presence.occupied('harbour'), 'the base unit still sees people').toBe(true);
+    a.presence.report('harbour', 'base-unit', false, Date.parse('2026-11-23T09:04:00Z'));
+    expect(b.presence.occupied('harbour')).toBe(false);
+    expect(a.presence.occupied('harbour')).toBe(false);
+    expect(echoed).toHaveLength(3);
+  });
+
   it('a credential renewed or revoked in one process is followed by the others', () => {
     const [ioA, ioB] = pairOfServers();
     const a = process_(ioA, 'a');

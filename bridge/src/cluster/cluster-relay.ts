@@ -10,9 +10,10 @@ import type { RoomService } from '../rooms/room-service.ts';
  * socket.io's server-side events (carried by the Redis adapter): a room
  * changed (its base unit, no-show timers and outbox follow, wherever they
  * run), people were seen in a room (its no-show release may be decided in
- * another process), the Microsoft 365 credential was renewed (every process
- * signs in with the new one before the old one is gone) or revoked (every
- * process stops using it), or this process's Microsoft 365 warnings changed
+ * another process), a room's occupancy sensor read it (displays and MQTT
+ * served by any process say what it says), the Microsoft 365 credential was
+ * renewed (every process signs in with the new one before the old one is
+ * gone) or revoked (every process stops using it), or this process's Microsoft 365 warnings changed
  * (an admin page served by any process shows every room's problems).
  * Returns the stop, which tells the others this process's warnings are gone.
  */
@@ -26,8 +27,11 @@ export function relayBetweenProcesses(
     microsoft365?.followRoomChange(roomId);
   });
   io.on('presence:seen', (roomId, at) => presence.seenElsewhere(roomId, at));
+  // The sender tells its rooms' displays itself (room:changed follows): here the reading is kept for the state this process serves.
+  io.on('presence:occupancy', (roomId, source, occupied) => presence.reportElsewhere(roomId, source, occupied));
   io.on('m365:stored-change', (change) => void microsoft365?.followStoredChange(change));
   presence.onSeen((roomId, at) => io.serverSideEmit('presence:seen', roomId, at));
+  presence.onReading((roomId, source, occupied) => io.serverSideEmit('presence:occupancy', roomId, source, occupied));
   microsoft365?.onStoredChange((change) => io.serverSideEmit('m365:stored-change', change));
   rooms.onRoomChanged((roomId, origin) => {
     if (origin === 'here') io.serverSideEmit('room:changed', roomId);

@@ -7,7 +7,7 @@ import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { desiredUnitState, isOfficeHours } from './hardware-policy.ts';
-import type { PresenceLog } from './presence-log.ts';
+import type { OccupancySource, PresenceLog } from './presence-log.ts';
 
 const BUTTON_BOOKING_MINUTES = 30;
 
@@ -45,7 +45,7 @@ export class RoomHardware {
   start(): void {
     const { rooms, devices, roomId } = this.#deps;
     this.#stops.push(rooms.onRoomChanged((changed) => changed === roomId && this.#apply()));
-    for (const device of devices) this.#stops.push(device.onEvent((event) => this.#onEvent(event)));
+    for (const device of devices) this.#stops.push(device.onEvent((event) => this.#onEvent(event, device.status().kind)));
     this.#everyMinute();
     this.#apply();
   }
@@ -87,10 +87,10 @@ export class RoomHardware {
 
   /** A reading from outside the room's devices (its occupancy topic on MQTT): the same as a device's. */
   report(event: DeviceEvent): void {
-    this.#onEvent(event);
+    this.#onEvent(event, 'mqtt');
   }
 
-  #onEvent(event: DeviceEvent): void {
+  #onEvent(event: DeviceEvent, source: OccupancySource): void {
     const context = this.#context();
     if (!context) return;
     const { room, now, meetings } = context;
@@ -105,8 +105,7 @@ export class RoomHardware {
         }
         break;
       case 'occupancy': {
-        const changed = presence.occupied(roomId) !== event.occupied;
-        presence.report(roomId, event.occupied, now);
+        const changed = presence.report(roomId, source, event.occupied, now);
         if (event.occupied && !isOfficeHours(room, now)) wake();
         // Displays, the API and MQTT say whether the room is occupied: they hear of it as of any change of the room.
         if (changed) this.#deps.rooms.roomChanged(roomId);

@@ -18,6 +18,7 @@ import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Clock } from '../../../shared/clock.ts';
+import type { OccupancySource } from '../hardware/presence-log.ts';
 import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
 import { eventLimit } from './event-limit.ts';
 import { watchTarget } from './watch-target.ts';
@@ -27,6 +28,8 @@ export interface InterServerEvents {
   'room:changed': (roomId: string) => void;
   /** A base unit of the sender saw people in the room (epoch ms). */
   'presence:seen': (roomId: string, at: number) => void;
+  /** An occupancy sensor of the sender (a base unit, a ClickShare unit, an MQTT topic) read the room as occupied or not. */
+  'presence:occupancy': (roomId: string, source: OccupancySource, occupied: boolean) => void;
   /** The sender renewed or revoked the Microsoft 365 credential in the shared store. */
   'm365:stored-change': (change: StoredChange) => void;
   /** The sender's Microsoft 365 warnings now (all of them, replacing what it told before); none as it stops. */

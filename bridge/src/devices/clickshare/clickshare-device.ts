@@ -38,7 +38,9 @@ interface Session {
  *   status, which Barco documents for any resource "instead of continuously
  *   polling": a change arrives at once, and the unit repeats the status
  *   every 90 s, so a lost update is mended. Each change of "sharing" is a
- *   `{ kind: 'sharing' }` event.
+ *   `{ kind: 'sharing' }` event; each change of "inUse" (a source is
+ *   connected: people are in the room) an `{ kind: 'occupancy' }` event, so
+ *   a room whose only sensor is its ClickShare says whether it is in use.
  * - It reads the power (2.40) after connecting, after each command and every
  *   60 s. A changed wish or a reconnect sends what is needed, once: wakeup
  *   when ON is wanted and the unit is in standby; standby when STANDBY is
@@ -225,7 +227,10 @@ export class ClickShareDevice implements RoomDevice {
     } catch (error) {
       return this.#fail(session, asFault(error));
     }
-    this.#unit.inUse = status.inUse;
+    if (status.inUse !== this.#unit.inUse) {
+      this.#unit.inUse = status.inUse;
+      this.#listeners.emit({ kind: 'occupancy', occupied: status.inUse });
+    }
     if (status.sharing !== this.#sharing) {
       this.#sharing = status.sharing;
       this.#listeners.emit({ kind: 'sharing', sharing: status.sharing });
