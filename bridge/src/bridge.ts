@@ -144,8 +144,10 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
         },
         onRoomChanged: (listener) => rooms.onRoomChanged((roomId) => listener(roomId)),
         occupancyOf: (roomId) => presence.occupied(roomId),
-        hasOccupancySensor: (roomId) => baseUnits.has(roomId),
+        // The room's own sensors; its occupancy topic is added by the publisher, which follows the setting.
+        hasOccupancySensor: (roomId) => baseUnits.has(roomId) || ports.store.getRoom(roomId)?.clickshare != null,
       },
+      ownership: cluster?.ownership,
       // A room's occupancy topic is its sensor, as a base unit's would be.
       onOccupancy: (roomId, occupied) => hardware.get(roomId)?.report({ kind: 'occupancy', occupied }),
     });

@@ -12,7 +12,7 @@ import { LocalCalendar } from './calendar/local-calendar.ts';
 import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
 import type { Cluster } from './cluster/redis-cluster.ts';
-import { CREDENTIAL_LEASE, roomLease } from './cluster/sync-ownership.ts';
+import { CREDENTIAL_LEASE, MQTT_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken, sharedAdminToken } from './admin/local-admin-token.ts';
 import { createLogger } from './logger.ts';
@@ -35,7 +35,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt } = config.data;
 const logger = createLogger(logLevel);
 const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
@@ -116,7 +116,7 @@ const bridge = await startBridge(
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
   },
-  { port, host, webDir, version, publicUrl, allowedOrigins: config.data.allowedOrigins, metricsToken: config.data.metricsToken, timeZone: demoTimeZone, mqtt: config.data.mqtt },
+  { port, host, webDir, version, publicUrl, allowedOrigins: config.data.allowedOrigins, metricsToken: config.data.metricsToken, timeZone: demoTimeZone, mqtt },
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);
@@ -184,7 +184,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
 /** Loaded only when configured: a lone bridge carries no Redis client. */
 async function joinRedisCluster(url: string): Promise<Cluster> {
   const { joinCluster } = await import('./cluster/redis-cluster.ts');
-  const leases = () => [CREDENTIAL_LEASE, ...store.listRooms().map((room) => roomLease(room.id))];
+  const leases = () => [CREDENTIAL_LEASE, ...(mqtt ? [MQTT_LEASE] : []), ...store.listRooms().map((room) => roomLease(room.id))];
   return joinCluster(url, { clock, logger, leases }).catch((error: unknown) => {
     console.error(`Lintel cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

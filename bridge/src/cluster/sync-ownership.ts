@@ -21,6 +21,8 @@ export interface SyncOwnership {
 }
 
 export const CREDENTIAL_LEASE = 'credential';
+/** Publishing the rooms on the MQTT broker: one publisher keeps each retained topic's messages in order. */
+export const MQTT_LEASE = 'mqtt';
 
 /** Room ids are lowercase letters, digits and dashes, so no room's lease can be mistaken for another duty's. */
 export function roomLease(roomId: string): string {
