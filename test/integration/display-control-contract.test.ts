@@ -72,7 +72,13 @@ const PROTOCOLS: { name: string; transports: readonly ('tcp' | 'pty')[]; saysBus
     name: 'LG',
     transports: ['pty'],
     saysBusy: false,
-    rig: (transport) => rigOn(transport, (options) => new LgSimulator({ ...options, setId: 10 }), (sim) => sim.received.map((line) => LG_ASKED[line] ?? 'other')),
+    rig: (transport, clock) =>
+      rigOn(
+        transport,
+        (options) => new LgSimulator({ ...options, clock, setId: 10 }),
+        (sim) => sim.received.map((line) => LG_ASKED[line] ?? 'other'),
+        (sim) => ({ busyAnswers: sim.busyAnswers, tooSoon: 0 }),
+      ),
     config: (where) => ({ protocol: 'lg', ...where, setId: 10 }),
   },
   {

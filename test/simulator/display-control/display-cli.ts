@@ -10,7 +10,7 @@ import { runCommandPrompt, type PromptCommands } from '../command-prompt.ts';
 /** The displays `--protocol` names, as the rooms file does, with the TCP port each listens on (none: RS-232 only). */
 const SIMULATORS: Record<string, { make: (options: DisplaySimulatorOptions) => DisplaySimulator; tcpPort: number | null; address: string }> = {
   'samsung-mdc': { make: (options) => new MdcSimulator(options), tcpPort: 1515, address: '"id": 1' },
-  lg: { make: (options) => new LgSimulator(options), tcpPort: null, address: '"setId": 1' },
+  lg: { make: (options) => new LgSimulator({ ...options, clock: systemClock }), tcpPort: null, address: '"setId": 1' },
   nec: { make: (options) => new NecSimulator({ ...options, clock: systemClock }), tcpPort: 7142, address: '"monitorId": 1' },
 };
 

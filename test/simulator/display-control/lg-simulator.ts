@@ -1,3 +1,4 @@
+import type { Clock } from '../../../shared/clock.ts';
 import type { DisplaySimulator, DisplaySimulatorFaults, DisplaySimulatorOptions } from './display-simulator.ts';
 
 /*
@@ -18,6 +19,14 @@ const COMMAND = /^([a-z])([a-z]) ([0-9A-Fa-f]{2}) ([0-9A-Fa-f]{2})$/;
 const ADDRESSED = /^[a-z]([a-z]) ([0-9A-Fa-f]{2})(?: |$)/;
 /** LG RS-232C Error Acknowledgement, "Data 00: Illegal Code". */
 const ILLEGAL_CODE = '00';
+/** LG RS-232C Error Acknowledgement, "Data 03: Wait more time". */
+const WAIT_MORE_TIME = '03';
+/**
+ * How long power on runs when not told. LG acknowledges power on only "after
+ * power on processing completion" and gives no time: 3 s stands for a panel
+ * starting, within the 5 s the bridge waits for the answer.
+ */
+const POWER_ON_MS = 3000;
 
 export class LgSimulator implements DisplaySimulator {
   readonly protocol = 'lg';
@@ -26,15 +35,24 @@ export class LgSimulator implements DisplaySimulator {
   readonly faults: DisplaySimulatorFaults = { silent: false, garbage: false, refuse: false, drop: false };
   /** Every command line received, for tests. */
   readonly received: string[] = [];
+  /** Commands answered "wait more time" because power on was still running, for tests. */
+  busyAnswers = 0;
   readonly #send: (bytes: Uint8Array) => void;
   readonly #drop: () => void;
+  readonly #clock: Clock | undefined;
+  readonly #powerOnMs: number;
   #line: number[] = [];
   #overlong = false;
+  /** Until when power on runs. */
+  #processingUntil = Number.NEGATIVE_INFINITY;
 
-  constructor(options: DisplaySimulatorOptions & { setId?: number }) {
+  /** With a `clock`, power on takes `powerOnMs` before it is acknowledged, and other commands meanwhile get "wait more time"; without one it is at once. */
+  constructor(options: DisplaySimulatorOptions & { setId?: number; clock?: Clock; powerOnMs?: number }) {
     this.setId = options.setId ?? 1;
     this.#send = options.send;
     this.#drop = options.drop;
+    this.#clock = options.clock;
+    this.#powerOnMs = options.powerOnMs ?? POWER_ON_MS;
   }
 
   receive(chunk: Uint8Array): void {
@@ -74,9 +92,20 @@ export class LgSimulator implements DisplaySimulator {
     const [command1, command2, setId, data] = [command[1]!, command[2]!, command[3]!, command[4]!];
     const broadcast = Number.parseInt(setId, 16) === 0;
     if (!broadcast && !this.#isMe(setId)) return;
+    const clock = this.#clock;
+    if (clock && clock.now() < this.#processingUntil) {
+      this.busyAnswers++;
+      if (!broadcast) this.#answer(command2, 'NG', WAIT_MORE_TIME);
+      return;
+    }
+    const powerOn = command1 + command2 === 'ka' && data === '01' && this.power === 'standby' && !this.faults.refuse;
     const answer = this.#perform(command1 + command2, data.toLowerCase());
     // LG RS-232C (32SM5KD): with Set ID 00 "the data is reflected to all monitors and they do not send an acknowledgment".
-    if (!broadcast) this.#answer(command2, ...answer);
+    if (broadcast) return;
+    if (!powerOn || !clock) return this.#answer(command2, ...answer);
+    // LG RS-232C, 01. Power: the acknowledgement comes "after power on processing completion".
+    this.#processingUntil = clock.now() + this.#powerOnMs;
+    clock.setTimer(() => this.#answer(command2, ...answer), this.#powerOnMs);
   }
 
   #perform(command: string, data: string): ['OK' | 'NG', string] {

@@ -24,6 +24,8 @@ export interface DisplayControlDeps {
 const MDC_REPLY_TIMEOUT_MS = 2000;
 /** LG acknowledges power on only "after power on processing completion", with no time given: 5 s lets a set wake. */
 const LG_REPLY_TIMEOUT_MS = 5000;
+/** LG's "wait more time" (NG 03) comes with no time either: asked again for as long as NEC documents a power change may take. */
+const LG_BUSY_FOR_MS = 15_000;
 /** NEC gives no answer time, only a 600 ms gap between packets (External Control 3.3); it answers a busy moment with its NULL message. */
 const NEC_REPLY_TIMEOUT_MS = 2000;
 /** NEC External Control 3.3 (Rev. 3.5): "The packet interval needs to be longer than 600msec". */
@@ -46,7 +48,7 @@ export function createDisplayControl(config: DisplayControlConfig, deps: Display
     case 'lg': {
       const protocol = new LgProtocol({ setId: config.setId });
       const { open, where } = displayConnection(config, protocol);
-      return new DisplayControlSession({ protocol, open, describe: `${protocol.name} ${where}, Set ID ${config.setId}`, replyTimeoutMs: LG_REPLY_TIMEOUT_MS, ...deps });
+      return new DisplayControlSession({ protocol, open, describe: `${protocol.name} ${where}, Set ID ${config.setId}`, replyTimeoutMs: LG_REPLY_TIMEOUT_MS, busyForMs: LG_BUSY_FOR_MS, ...deps });
     }
     case 'nec': {
       const protocol = new NecProtocol({ monitorId: config.monitorId });

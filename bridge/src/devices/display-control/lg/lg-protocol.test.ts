@@ -34,10 +34,13 @@ describe('LG answers', () => {
     expect(lg.readAnswer(bytes('a 01 OK00x'))).toEqual({ answer: { kind: 'power', power: 'standby' }, used: 10 });
   });
 
+  it('reads NG 03, "wait more time", as a busy set to ask again', () => {
+    expect(lg.readAnswer(bytes('a 01 NG03x'))?.answer).toEqual({ kind: 'busy' });
+  });
+
   it('reads an NG answer as a refusal with the manual’s reason', () => {
     expect(lg.readAnswer(bytes('a 01 NG00x'))?.answer).toEqual({ kind: 'refused', reason: 'NG 00 (illegal code)' });
     expect(lg.readAnswer(bytes('a 01 NG02x'))?.answer).toEqual({ kind: 'refused', reason: 'NG 02 (not supported function)' });
-    expect(lg.readAnswer(bytes('a 01 NG03x'))?.answer).toEqual({ kind: 'refused', reason: 'NG 03 (wait more time)' });
     expect(lg.readAnswer(bytes('a 01 NG7fx'))?.answer).toEqual({ kind: 'refused', reason: 'NG 7f (unknown error)' });
   });
 

@@ -24,8 +24,9 @@ const NG_REASONS: Record<string, string> = {
   '00': 'illegal code',
   '01': 'illegal code',
   '02': 'not supported function',
-  '03': 'wait more time',
 };
+
+const WAIT_MORE_TIME = '03';
 
 export interface LgOptions {
   /** The Set ID from the display's menu, 1 to 255. */
@@ -97,6 +98,8 @@ export class LgProtocol implements DisplayProtocol {
 
   #meaning(setId: string, verdict: string, data: string): DisplayAnswer {
     if (Number.parseInt(setId, 16) !== this.#setId) return { kind: 'garbage', reason: `an answer from Set ID ${Number.parseInt(setId, 16)}, not ${this.#setId}` };
+    // LG RS-232C Error Acknowledgement, "03: Wait more time": the set is busy (processing power on), so it is asked again, not refused.
+    if (verdict === 'NG' && data === WAIT_MORE_TIME) return { kind: 'busy' };
     if (verdict === 'NG') return { kind: 'refused', reason: `NG ${data} (${NG_REASONS[data] ?? 'unknown error'})` };
     // LG RS-232C: an OK answer carries the present status (read) or the data sent (write).
     if (data === '01') return { kind: 'power', power: 'on' };

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { LgSimulator } from '../../../../../test/simulator/display-control/lg-simulator.ts';
 import type { DisplayAnswer } from '../display-protocol.ts';
+import { FakeClock } from '../../../../../test/support/fake-clock.ts';
 import { LgProtocol } from './lg-protocol.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** The codec against the simulated display, in process: what the simulator sends, read as the bridge reads it. */
-function rig(setId = 1) {
+function rig(setId = 1, clock?: FakeClock) {
   const sent: Uint8Array[] = [];
   let drops = 0;
-  const sim = new LgSimulator({ setId, send: (data) => sent.push(data), drop: () => drops++ });
+  const sim = new LgSimulator({ setId, clock, powerOnMs: 3000, send: (data) => sent.push(data), drop: () => drops++ });
   const lg = new LgProtocol({ setId });
-  const exchange = (command: Uint8Array): DisplayAnswer[] => {
-    sent.length = 0;
-    sim.receive(command);
-    const stream = new Uint8Array(sent.flatMap((chunk) => [...chunk]));
+  /** What the display sent since last asked, read as the bridge reads it. */
+  const later = (): DisplayAnswer[] => {
+    const stream = new Uint8Array(sent.splice(0).flatMap((chunk) => [...chunk]));
     const answers: DisplayAnswer[] = [];
     for (let at = 0, read = lg.readAnswer(stream); read; read = lg.readAnswer(stream.subarray(at))) {
       answers.push(read.answer);
@@ -22,7 +22,11 @@ function rig(setId = 1) {
     }
     return answers;
   };
-  return { sim, lg, exchange, drops: () => drops };
+  const exchange = (command: Uint8Array): DisplayAnswer[] => {
+    sim.receive(command);
+    return later();
+  };
+  return { sim, lg, exchange, later, drops: () => drops };
 }
 
 describe('the LG codec against the LG simulator', () => {
@@ -35,6 +39,19 @@ describe('the LG codec against the LG simulator', () => {
     sim.setPowerByHand('on');
     expect(exchange(lg.queryPower())).toEqual([{ kind: 'power', power: 'on' }]);
     expect(sim.received).toEqual(['ka 01 ff', 'ka 01 01', 'ka 01 00', 'ka 01 ff']);
+  });
+
+  it('acknowledges power on once it is done, and answers "wait more time" (busy) meanwhile', () => {
+    const clock = new FakeClock('2026-11-23T10:00:00Z');
+    const { sim, lg, exchange, later } = rig(1, clock);
+    expect(exchange(lg.setPower('on')), 'no answer while power on runs').toEqual([]);
+    clock.advance(1000);
+    expect(exchange(lg.queryPower())).toEqual([{ kind: 'busy' }]);
+    expect(sim.busyAnswers).toBe(1);
+    clock.advance(2000);
+    expect(later()).toEqual([{ kind: 'power', power: 'on' }]);
+    expect(exchange(lg.queryPower())).toEqual([{ kind: 'power', power: 'on' }]);
+    expect(exchange(lg.setPower('standby')), 'standby at once').toEqual([{ kind: 'power', power: 'standby' }]);
   });
 
   it('answers with its Set ID in hex, and ignores commands for other sets', () => {
