@@ -7,7 +7,10 @@ import type { IntegrationWarning } from '../../../shared/integration-warnings.ts
  * call the bridge unhealthy: a restart would not bring a screen back.
  */
 export function deviceWarnings(roomId: string, devices: readonly AdminDevice[]): IntegrationWarning[] {
-  return devices.flatMap(({ connected, lastFault, describe }) =>
-    !connected && lastFault ? [{ code: 'device-not-answering' as const, roomId, message: `${describe}: ${lastFault.text}`, since: lastFault.at }] : [],
+  return devices.flatMap(({ connected, lastFault, lastContactAt, describe }) =>
+    !connected && lastFault
+      ? // Not answering since its last answer: each retry's fault is newer, and would make an old outage look new.
+        [{ code: 'device-not-answering' as const, roomId, message: `${describe}: ${lastFault.text}`, since: lastContactAt ?? lastFault.at }]
+      : [],
   );
 }
