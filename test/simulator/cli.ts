@@ -1,6 +1,7 @@
 import { runCommandPrompt, type PromptCommands } from './command-prompt.ts';
 import { parseArgs } from 'node:util';
 import { runClickShareSimulator } from './clickshare-cli.ts';
+import { runCecSimulator } from './display-control/cec-cli.ts';
 import { runDisplaySimulator } from './display-control/display-cli.ts';
 import { PtySimulator } from './pty-simulator.ts';
 
@@ -12,6 +13,8 @@ import { PtySimulator } from './pty-simulator.ts';
  * `npm run simulator -- --protocol clickshare [--tcp <port>]`: a Barco
  * ClickShare unit's REST API, the emulator of the contract tests
  * (clickshare-cli.ts).
+ * `npm run simulator -- --protocol cec`: a TV on HDMI-CEC behind a stand-in
+ * cec-client for the bridge's PATH (display-control/cec-cli.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +27,7 @@ const { values } = parseArgs({
 });
 
 if (values.protocol === 'clickshare') await runClickShareSimulator({ tcp: values.tcp, pty: values.pty, help: values.help });
+if (values.protocol === 'cec') await runCecSimulator({ help: values.help });
 if (values.protocol !== undefined) await runDisplaySimulator({ protocol: values.protocol, tcp: values.tcp, pty: values.pty, help: values.help });
 
 const HELP = `Commands:

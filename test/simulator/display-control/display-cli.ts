@@ -38,7 +38,8 @@ export interface DisplaySimulatorArgs {
  */
 export async function runDisplaySimulator(args: DisplaySimulatorArgs): Promise<never> {
   const simulator = SIMULATORS[args.protocol];
-  if (!simulator) throw new Error(`no simulator for protocol "${args.protocol}": try ${Object.keys(SIMULATORS).join(', ')}`);
+  // cli.ts runs the cec and clickshare simulators before asking here: they are choices too.
+  if (!simulator) throw new Error(`no simulator for protocol "${args.protocol}": try ${[...Object.keys(SIMULATORS), 'cec', 'clickshare'].join(', ')}`);
   if (args.help) {
     console.log(HELP);
     process.exit(0);
