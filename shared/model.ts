@@ -71,6 +71,12 @@ export const RoomSettings = z.object({
   startingSoonMinutes: z.number().int().min(0).max(120).default(10),
   checkIn: CheckInSettings.prefault({}),
   officeHours: OfficeHours.prefault({}),
+  /** The longest walk-up booking, book now or later, in minutes: a room people queue for stays shared. */
+  maxBookingMinutes: z.number().int().min(15).max(480).default(60),
+  /** How many days after today a booking for later may be made from the room (0: today only). */
+  bookAheadDays: z.number().int().min(0).max(30).default(0),
+  /** The display asks to confirm a booking before sending it (a panel people brush against). */
+  confirmBooking: z.boolean().default(false),
   /** Digits asked before any walk-up action; null for none. Never sent to a display. */
   pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable().default(null),
   /** Displays of this room show the schedule but take no actions. */
@@ -211,6 +217,15 @@ export const WalkUpAction = z.discriminatedUnion('type', [
     takenAt: TakenAt,
     /** Absent: until the next meeting, at most 60 min. */
     minutes: z.literal(BOOK_NOW_MINUTES, { error: 'must be 15, 30, 45 or 60' }).optional(),
+  }),
+  z.strictObject({
+    id: z.uuid(),
+    type: z.literal('book'),
+    pin: Pin,
+    takenAt: TakenAt,
+    /** A later slot: from `start` (to the minute) for `minutes`, within the room's maxBookingMinutes and bookAheadDays. */
+    start: Instant,
+    minutes: z.number().int().min(1).max(480),
   }),
   z.strictObject({
     id: z.uuid(),

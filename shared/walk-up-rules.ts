@@ -3,8 +3,10 @@ import { fail, ok, type Result } from './errors.ts';
 import { visibleMeeting } from './meeting-privacy.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
 import { BOOK_NOW_MINUTES, EXTEND_MINUTES } from './constants.ts';
-import type { Meeting, RoomSettings, TimedMeeting, WalkUpAction } from './model.ts';
+import { planBookLater } from './book-later-rules.ts';
+import type { Meeting, TimedMeeting, WalkUpAction } from './model.ts';
 import { currentMeeting, isInCheckInWindow, type StatusRoom } from './room-status.ts';
+import { clockTime as clockTimeIn, MIN_BOOKING_MINUTES, walkUpBooking, type BookingRoom } from './walk-up-booking.ts';
 
 /** What an accepted walk-up action does to the room's calendar. */
 export type MeetingChange =
@@ -19,14 +21,11 @@ export interface WalkUpContext {
   meetings: readonly Meeting[];
   now: number;
   /** The privacy setting too: a refusal names the organizer only where the room shows it. */
-  room: StatusRoom & { id: string; settings: Pick<RoomSettings, 'privacy'> };
+  room: BookingRoom;
   /** Subject for a new booking, already in the room's language. */
   bookingSubject: string;
 }
 
-/** A booking shorter than this is not worth having: the room is effectively taken. */
-const MIN_BOOKING_MINUTES = 5;
-const UNTIL_NEXT_CAP_MINUTES = 60;
 
 /**
  * The walk-up booking rules, one pure function that both the bridge (the
@@ -39,6 +38,8 @@ export function planWalkUpAction(action: WalkUpAction, ctx: WalkUpContext): Resu
   switch (action.type) {
     case 'book-now':
       return planBookNow(action, spans, current, ctx);
+    case 'book':
+      return planBookLater(action, spans, ctx);
     case 'extend':
       return planExtend(action, spans, current, ctx);
     case 'end-now':
@@ -60,13 +61,15 @@ function planBookNow(
   const start = floorToMinute(ctx.now);
   const next = spans.find((s) => s.start > ctx.now);
   const freeMs = next ? next.start - start : Number.POSITIVE_INFINITY;
+  const maxMinutes = ctx.room.settings.maxBookingMinutes;
   let end: number;
   if (action.minutes === undefined) {
-    end = start + Math.min(freeMs, UNTIL_NEXT_CAP_MINUTES * MINUTE_MS);
+    end = start + Math.min(freeMs, untilNextCapMinutes(ctx.room) * MINUTE_MS);
     if (end - start < MIN_BOOKING_MINUTES * MINUTE_MS) {
       return fail('too-short', `The next meeting starts at ${clockTime(next?.start ?? end, ctx)}: less than ${MIN_BOOKING_MINUTES} min are free.`);
     }
   } else {
+    if (action.minutes > maxMinutes) return fail('too-long', `This room is booked for at most ${maxMinutes} min at a time.`);
     end = start + action.minutes * MINUTE_MS;
     if (next && end > next.start) {
       return fail(
@@ -75,21 +78,12 @@ function planBookNow(
       );
     }
   }
-  return ok({
-    kind: 'create',
-    meeting: {
-      id: `walk-up-${action.id}`,
-      roomId: ctx.room.id,
-      subject: ctx.bookingSubject,
-      organizer: null,
-      isPrivate: false,
-      checkedInAt: toIso(ctx.now),
-      origin: 'walk-up',
-      allDay: false,
-      start: toIso(start),
-      end: toIso(end),
-    },
-  });
+  return ok({ kind: 'create', meeting: walkUpBooking(action.id, ctx.room, ctx.bookingSubject, start, end, ctx.now) });
+}
+
+/** Book now without a length takes the room until the next meeting, for at most an hour and at most the room's limit. */
+function untilNextCapMinutes(room: Pick<BookingRoom, 'settings'>): number {
+  return Math.min(60, room.settings.maxBookingMinutes);
 }
 
 function planExtend(
@@ -158,7 +152,7 @@ function requireCurrentTimed(
 }
 
 function clockTime(ms: number, ctx: WalkUpContext): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ctx.room.timeZone }).format(ms);
+  return clockTimeIn(ms, ctx.room.timeZone);
 }
 
 export interface BookingOptions {
@@ -169,16 +163,16 @@ export interface BookingOptions {
 }
 
 /** The book-now choices a display offers now: exactly those the bridge would accept. */
-export function bookingOptions(meetings: readonly Meeting[], now: number, room: StatusRoom): BookingOptions {
+export function bookingOptions(meetings: readonly Meeting[], now: number, room: StatusRoom & Pick<BookingRoom, 'settings'>): BookingOptions {
   const spans = schedule(meetings, room.timeZone);
   if (currentMeeting(spans, now)) return { minutes: [], untilNext: null };
   const start = floorToMinute(now);
   const next = spans.find((s) => s.start > now);
   const freeMs = next ? next.start - start : Number.POSITIVE_INFINITY;
-  const minutes = BOOK_NOW_MINUTES.filter((m) => m * MINUTE_MS <= freeMs);
+  const minutes = BOOK_NOW_MINUTES.filter((m) => m * MINUTE_MS <= freeMs && m <= room.settings.maxBookingMinutes);
   const offerUntilNext =
     next !== undefined &&
-    freeMs < UNTIL_NEXT_CAP_MINUTES * MINUTE_MS &&
+    freeMs < untilNextCapMinutes(room) * MINUTE_MS &&
     freeMs >= MIN_BOOKING_MINUTES * MINUTE_MS &&
     !minutes.some((m) => m * MINUTE_MS === freeMs);
   return { minutes, untilNext: offerUntilNext ? next.start : null };

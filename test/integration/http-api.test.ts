@@ -93,6 +93,18 @@ describe('HTTP API', () => {
     expect((await state()).status).toBe('busy');
   });
 
+  it('books a later slot of today, and says why one that does not fit is refused', async () => {
+    const booked = await action({ id: crypto.randomUUID(), type: 'book', start: '2026-11-23T13:00:00+01:00', minutes: 45 });
+    expect(booked).toMatchObject({ status: 200, body: { status: 'available', events: [{ id: 'planning' }, { origin: 'walk-up', start: '2026-11-23T12:00:00.000Z', end: '2026-11-23T12:45:00.000Z', checkedInAt: null }] } });
+    const refusal = (body: object) => action({ id: crypto.randomUUID(), type: 'book', ...body });
+    expect(await refusal({ start: '2026-11-23T11:30:00+01:00', minutes: 30 })).toMatchObject({ status: 409, body: { code: 'slot-taken', message: 'The room is booked from 11:00 to 12:00.' } });
+    expect(await refusal({ start: '2026-11-23T09:00:00+01:00', minutes: 30 })).toMatchObject({ status: 409, body: { code: 'in-the-past' } });
+    expect(await refusal({ start: '2026-11-24T09:00:00+01:00', minutes: 30 })).toMatchObject({ status: 409, body: { code: 'too-far-ahead' } });
+    expect(await refusal({ start: '2026-11-23T15:00:00+01:00', minutes: 90 })).toMatchObject({ status: 409, body: { code: 'too-long', message: 'This room is booked for at most 60 min at a time.' } });
+    expect(await refusal({ start: 'tomorrow', minutes: 30 })).toMatchObject({ status: 400, body: { code: 'invalid-input' } });
+    expect((await state()).events).toHaveLength(2);
+  });
+
   it('applies the same action id once and answers it the same way', async () => {
     const booking = { id: crypto.randomUUID(), type: 'book-now', minutes: 15 };
     const first = await action(booking);

@@ -42,6 +42,17 @@ describe('Microsoft 365: walk-up changes are written to Exchange', () => {
     expect(m365.tenant.eventsOf(SERVICE_MAILBOX)).toHaveLength(1);
   });
 
+  it('writes a later slot booked at the panel as it writes book now: an event at that time, checked in only in its own window', async () => {
+    const m365 = await start();
+    act(m365, { type: 'book', start: '2026-11-23T10:00:00Z', minutes: 45 });
+    await m365.integration.flushOutbox();
+    expect(times(m365.tenant.eventsOf(SERVICE_MAILBOX))).toEqual([['2026-11-23T10:00:00.000Z', '2026-11-23T10:45:00.000Z']]);
+    expect(times(m365.tenant.eventsOf(ROOM.mailbox))).toEqual([['2026-11-23T10:00:00.000Z', '2026-11-23T10:45:00.000Z']]);
+    await m365.advance(15_000);
+    expect(m365.state(ROOM.id)).toMatchObject({ status: 'available', events: [{ origin: 'walk-up', start: '2026-11-23T10:00:00.000Z', checkedInAt: null }] });
+    expect(() => act(m365, { type: 'book', start: '2026-11-23T10:30:00Z', minutes: 30 })).toThrow(/^slot-taken: /);
+  });
+
   it('books on the room calendar itself when the room is set to, with no service mailbox copy', async () => {
     const m365 = await start({ room: { bookings: 'room-calendar' } });
     act(m365, { type: 'book-now', minutes: 15 });

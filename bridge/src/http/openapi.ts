@@ -96,8 +96,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/rooms/{id}/actions': {
         post: {
-          summary: 'Apply a walk-up action (book now, extend, end now, check in)',
-          description: ROOM_ACCESS + ' Idempotent by `id`: the same action sent again is applied once and answered the same way. `minutes` is 15/30/45/60 for book-now (absent: until the next meeting, at most 60) and 15/30 for extend.',
+          summary: 'Apply a walk-up action (book now, book a later slot, extend, end now, check in)',
+          description:
+            ROOM_ACCESS +
+            " Idempotent by `id`: the same action sent again is applied once and answered the same way. `minutes` is 15/30/45/60 for book-now (absent: until the next meeting, at most 60) and 15/30 for extend. `book` takes a later slot of today (or up to the room's `bookAheadDays` ahead) from `start` for `minutes`; both book-now and book stay within the room's `maxBookingMinutes` (`too-long`), and book is refused `in-the-past`, `too-far-ahead` or `slot-taken`.",
           ...roomReader,
           parameters: [roomIdParameter],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WalkUpAction' } } } },
