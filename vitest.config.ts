@@ -29,7 +29,8 @@ export default defineConfig({
           include: [
             'bridge/src/store/room-store.test.ts',
             'bridge/src/pairing/*.test.ts',
-            'bridge/src/rooms/room-service.test.ts',
+            'bridge/src/problems/*.test.ts',
+            'bridge/src/rooms/{room-service,no-show-strikes}.test.ts',
             'bridge/src/building/building-board.test.ts',
             'bridge/src/hardware/room-hardware.test.ts',
             'test/integration/{admin-api,admin-integration,building,http-api,operations,socket-push}.test.ts',

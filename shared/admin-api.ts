@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
 import { Microsoft365Link, RoomAccess, RoomId, RoomLocation } from './model.ts';
+import { SeriesRelease } from './series-release.ts';
+import { ProblemKind } from './problems.ts';
 
 /**
  * The admin page's HTTP API on the bridge, under `/api/admin`. Every route
@@ -150,7 +152,14 @@ export const AdminDisplay = z.object({
 export type AdminDisplay = z.infer<typeof AdminDisplay>;
 
 /**
- * What an admin did, as facts rather than sentences, so the page words each
+ * A recurring meeting's no-shows in a row (checkIn.strikes), counted by Lintel
+ * itself: the room, and the series' subject and organizer only as the room's
+ * privacy showed them (null for what it hides).
+ */
+const seriesInRoom = { room: z.string(), subject: z.string().nullable(), organizer: z.string().nullable() };
+
+/**
+ * What an admin did, or Lintel on its own, as facts rather than sentences, so the page words each
  * entry in the admin's language. Names are as they were at the time.
  */
 export const AuditEvent = z.discriminatedUnion('action', [
@@ -162,7 +171,10 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('revoke'), rooms: z.number().int().nonnegative() }),
   z.strictObject({ action: z.literal('connect-account'), account: z.string() }),
+  z.strictObject({ action: z.literal('resolve-problem'), room: z.string(), kind: ProblemKind, reportedAt: Instant }),
   z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
+  z.strictObject({ action: z.literal('no-show-strike'), ...seriesInRoom, strike: z.number().int().positive(), of: z.number().int().positive() }),
+  z.strictObject({ action: z.literal('series-released'), ...seriesInRoom, noShows: z.number().int().positive(), release: SeriesRelease }),
   z.strictObject({
     action: z.literal('renew'),
     outcome: z.discriminatedUnion('ok', [
@@ -184,7 +196,7 @@ export type AuditAction = AuditEvent['action'];
 
 export const AuditEntry = z.object({
   at: Instant,
-  actor: z.string().describe('Who: the admin\'s Microsoft user name, or "local admin token".'),
+  actor: z.string().describe('Who: the admin\'s Microsoft user name, "local admin token", or "Lintel" for what the bridge did on its own.'),
   event: AuditEvent,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

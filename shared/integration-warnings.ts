@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * What can go wrong between the bridge and Microsoft 365, or a room's
- * device (`device-not-answering`), as the admin page shows it. The bridge raises a warning while the problem lasts and clears it
+ * What can go wrong between the bridge and Microsoft 365, a room's
+ * device (`device-not-answering`), or the alert webhook that problem
+ * reports go to (`alert-webhook-failing`), as the admin page shows it. The bridge raises a warning while the problem lasts and clears it
  * when the problem is gone. Each code has one fix an admin can act on,
  * worded by the admin page in the admin's language.
  */
@@ -25,6 +26,7 @@ export const INTEGRATION_WARNING_CODES = [
   'account-reconnect-needed',
   'calendar-not-shared',
   'device-not-answering',
+  'alert-webhook-failing',
 ] as const;
 
 export type IntegrationWarningCode = (typeof INTEGRATION_WARNING_CODES)[number];

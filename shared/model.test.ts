@@ -36,6 +36,14 @@ describe('schemas', () => {
     for (const path of ['id:', 'name:', 'timeZone:', 'settings.startingSoonMinutes:']) expect(result.message).toContain(path);
   });
 
+  it('takes no-show strikes of 1 to 10, and only in a room that releases no-shows', () => {
+    const checkIn = (settings: Record<string, unknown>) => parseInput(Room, { id: 'demo', name: 'Demo', timeZone: 'UTC', settings: { checkIn: settings } });
+    expect(checkIn({ required: true, releaseNoShows: true, strikes: 3 })).toMatchObject({ ok: true, data: { settings: { checkIn: { strikes: 3 } } } });
+    expect(checkIn({ required: true, releaseNoShows: true })).toMatchObject({ ok: true, data: { settings: { checkIn: { releaseNoShows: true } } } });
+    expect(checkIn({ required: true, strikes: 3 })).toMatchObject({ ok: false, message: 'settings.checkIn.strikes: strikes needs releaseNoShows: true' });
+    for (const strikes of [0, 11, 2.5]) expect(checkIn({ required: true, releaseNoShows: true, strikes }).ok).toBe(false);
+  });
+
   it('refuses a timed meeting without an offset or ending before it starts', () => {
     const base = { id: 'a', roomId: 'demo', subject: 's', organizer: null, origin: 'calendar', allDay: false };
     expect(Meeting.safeParse({ ...base, start: '2026-11-23T10:00:00', end: '2026-11-23T11:00:00' }).success).toBe(false);

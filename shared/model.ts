@@ -49,8 +49,14 @@ export const CheckInSettings = z
     afterMinutes: z.number().int().min(1).max(60).default(10),
     /** Release (cancel or decline) a meeting nobody checked in by the end of its window. */
     releaseNoShows: z.boolean().default(false),
+    /**
+     * A recurring series released this many times in a row as a no-show
+     * loses the room for its future occurrences; null or absent: never (the admin must turn it on).
+     */
+    strikes: z.number().int().min(1).max(10).nullish(),
   })
-  .refine((c) => c.required || !c.releaseNoShows, { message: 'releaseNoShows needs required: true', path: ['releaseNoShows'] });
+  .refine((c) => c.required || !c.releaseNoShows, { message: 'releaseNoShows needs required: true', path: ['releaseNoShows'] })
+  .refine((c) => c.strikes == null || c.releaseNoShows, { message: 'strikes needs releaseNoShows: true', path: ['strikes'] });
 
 /** How the room's base unit follows the calendar (SPEC section 8); every threshold per room. */
 export const HardwareSettings = z.object({
@@ -179,6 +185,8 @@ const meetingFields = {
    * declining) but not extend it. Absent when the room may change it.
    */
   organizedElsewhere: z.literal(true).optional(),
+  /** The recurring series it is an occurrence of, by the calendar's own id of the series; absent for a one-off meeting. */
+  seriesId: z.string().min(1).max(1024).optional(),
 };
 
 export const TimedMeeting = z

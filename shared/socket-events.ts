@@ -1,6 +1,7 @@
 import type { FreeNearbyRequest, RoomSummaryStatus } from './building.ts';
 import type { LintelError, Result } from './errors.ts';
 import type { RoomState, WalkUpAction } from './model.ts';
+import type { Problem, ProblemReport } from './problems.ts';
 
 /**
  * The socket.io protocol, one pair of typed maps used by the bridge and the
@@ -30,6 +31,12 @@ export interface WatchRequest {
 export interface ActionRequest {
   roomId: string;
   action: WalkUpAction;
+}
+
+/** "Report a problem" at the room the display shows; the bridge keeps it and tells facilities. */
+export interface ProblemReportRequest {
+  roomId: string;
+  report: ProblemReport;
 }
 
 export interface PairingCodeRequest {
@@ -86,6 +93,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'room:watch': (request: WatchRequest, ack: (result: Ack<RoomState>) => void) => void;
   'room:action': (request: ActionRequest, ack: (result: Ack<RoomState>) => void) => void;
+  /** Kept once per report id, as `room:action` is per action id; allowed where walk-up actions are, read-only rooms too. */
+  'room:report-problem': (request: ProblemReportRequest, ack: (result: Ack<Problem>) => void) => void;
   /** A paired display's room link for its QR code (see RoomLink); refused to anyone else. */
   'room:link': (request: RoomLinkRequest, ack: (result: Ack<RoomLink>) => void) => void;
   /** The display's current pairing code, a new one when it has none that still works. */

@@ -18,6 +18,8 @@ import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
 import { NoShowReleaser } from './rooms/no-show-releaser.ts';
 import { RoomService } from './rooms/room-service.ts';
+import { NoShowStrikes } from './rooms/no-show-strikes.ts';
+import { StrikeStore } from './rooms/strike-store.ts';
 import type { RoomStore } from './store/room-store.ts';
 import type { AdminConfig } from '../../shared/admin-api.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
@@ -35,6 +37,9 @@ import type { RoomDevice } from './devices/room-device.ts';
 import { deviceWarnings } from './devices/device-warnings.ts';
 import { MqttLink } from './devices/mqtt/mqtt-link.ts';
 import type { MqttConfig } from './config.ts';
+import type { AlertWebhook } from './problems/alert-webhook.ts';
+import { createProblemReporting } from './problems/problem-reporting.ts';
+import { attachProblemChannel } from './realtime/problem-channel.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -51,6 +56,8 @@ export interface BridgePorts {
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
   /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
   cluster?: { adapter: NonNullable<DisplayPairing['adapter']>; ownership: SyncOwnership; processId: string } | undefined;
+  /** Where problems reported at the rooms are sent (LINTEL_ALERT_WEBHOOK_URL); none: the admin page lists them only. */
+  alertWebhook?: AlertWebhook | undefined;
 }
 
 export interface BridgeOptions {
@@ -97,26 +104,30 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const syncPeriodSeconds = ports.microsoft365?.syncPeriodSeconds ?? SYNC_PERIOD_SECONDS;
   const publicUrl = options.publicUrl ?? guessPublicUrl(port);
   const origins = originCheck({ publicUrl, listed: options.allowedOrigins ?? [] });
-  const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds });
+  const audit = new AuditLog(ports.store.database);
+  const strikes = new NoShowStrikes({ ...ports, strikes: new StrikeStore(ports.store.database), audit });
+  const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds, strikes });
   const displays = new DisplayRegistry(ports.store.database);
   const codes = new PairingCodes(ports.store.database, ports.clock);
   const links = new RoomLinks(ports.store.database, ports.clock, publicUrl);
+  const { cluster } = ports;
+  const problems = createProblemReporting({ ...ports, rooms, audit, webhook: ports.alertWebhook, ownership: cluster?.ownership });
   const admin = new AdminService({
     store: ports.store,
     rooms,
     displays,
     codes,
-    audit: new AuditLog(ports.store.database),
+    audit,
     clock: ports.clock,
     logger: ports.logger,
     timeZone: options.timeZone,
     microsoft365: ports.microsoft365,
     // Read when an admin asks, once the rooms' hardware below exists.
     deviceStatuses: (roomId) => hardware.get(roomId)?.deviceStatuses() ?? [],
+    alertWarnings: () => problems.warnings(),
   });
   const microsoft = ports.admin.microsoft;
   const adminConfig: AdminConfig = { microsoft365: microsoft ? microsoft.pageConfig() : null };
-  const { cluster } = ports;
   const releaser = new NoShowReleaser(rooms, ports.clock, cluster?.ownership);
   const building = new BuildingBoard(rooms, ports.clock);
   // Rooms whose devices, or occupancy sensor on MQTT, the hardware policy follows (see RoomHardware).
@@ -163,11 +174,12 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
   const adminAuth = { localToken: ports.admin.localToken, microsoft };
-  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, ...adminAuth });
+  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, problems: problems.service, ...adminAuth });
   server.on(
     'request',
     createApp({
       rooms,
+      problems: problems.service,
       building,
       baseUnits,
       logger: ports.logger,
@@ -193,10 +205,11 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   );
   const io = attachRealtime(server, rooms, { displays, codes, links, clock: ports.clock, publicUrl, adapter: cluster?.adapter, origins }, ports.logger);
   const stopRelay = cluster
-    ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, clock: ports.clock, processId: cluster.processId })
+    ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, problems: problems.service, alerts: problems.alerts, clock: ports.clock, processId: cluster.processId })
     : () => {};
   admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
   attachBuildingChannel(io, building);
+  attachProblemChannel(io, problems.service, ports.logger);
   const stopChurnCollector = collectAfterChurn(io, ports.clock);
   rooms.start();
   ports.microsoft365?.start();
@@ -204,6 +217,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   building.start();
   for (const room of hardware.values()) room.start();
   mqtt?.start();
+  problems.start();
 
   return {
     port,
@@ -216,6 +230,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       for (const room of hardware.values()) room.stop();
       for (const devices of ports.roomDevices?.values() ?? []) for (const device of devices) device.close();
       await mqtt?.stop();
+      await problems.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();
       building.stop();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.ts';
+import { maskedWebhookUrl } from './masked-url.ts';
 
 describe('bridge config', () => {
   it('has working defaults', () => {
@@ -39,6 +40,17 @@ describe('bridge config', () => {
     const result = parseConfig({ LINTEL_METRICS_TOKEN: 'hunter2' });
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('LINTEL_METRICS_TOKEN: must be at least 16 characters') });
     expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
+  it('takes an alert webhook, refuses one that is not http(s) without repeating its secret, and logs its site only', () => {
+    const url = 'https://hooks.example.org/services/T0/B0/s3cr3tpath?token=t0k3n';
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { alertWebhookUrl: undefined } });
+    expect(parseConfig({ LINTEL_ALERT_WEBHOOK_URL: url })).toMatchObject({ ok: true, data: { alertWebhookUrl: url } });
+    const result = parseConfig({ LINTEL_ALERT_WEBHOOK_URL: 'ftp://hooks.example.org/s3cr3tpath' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('LINTEL_ALERT_WEBHOOK_URL: must be an http(s) URL') });
+    expect(JSON.stringify(result)).not.toContain('s3cr3t');
+    expect(maskedWebhookUrl(url)).toBe('https://hooks.example.org/***');
+    expect(maskedWebhookUrl('http://user:pw@alerts.local:8000/')).toBe('http://alerts.local:8000/');
   });
 
   it('reads the other sites whose pages may use the bridge, and names every entry that is not an origin', () => {

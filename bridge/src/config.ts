@@ -120,6 +120,12 @@ export const BridgeEnvironment = z.object({
     ),
   LINTEL_MQTT_TOPIC_PREFIX: MqttTopicPrefix.default('lintel').describe("Where the rooms' states go: <prefix>/<room id>/state, and the bridge's availability: <prefix>/status. One per bridge on a shared broker."),
   LINTEL_MQTT_DISCOVERY_PREFIX: MqttTopicPrefix.default('homeassistant').describe("Home Assistant's MQTT discovery prefix (its MQTT integration's setting)."),
+  LINTEL_ALERT_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://hooks.example.org/lintel' })
+    .optional()
+    .describe(
+      'Where problems reported at the rooms\' displays go: a JSON POST per problem ({ id, roomId, roomName, kind, note, reportedAt }, header Idempotency-Key: <id>), retried until it answers 2xx, kept across restarts. It may hold a secret: logs show its site only. Unset: problems are listed on the admin page only.',
+    ),
 })
   .superRefine((env, ctx) => {
     const given = ['LINTEL_M365_TENANT_ID', 'LINTEL_M365_CLIENT_ID'].filter((key) => env[key as keyof typeof env] !== undefined);
@@ -150,6 +156,8 @@ export interface BridgeConfig {
   /** A secret: kept out of logs (logger.ts masks `metricsToken`). */
   metricsToken: string | undefined;
   mqtt: MqttConfig | null;
+  /** A secret in its path, often: log it only through maskedWebhookUrl. */
+  alertWebhookUrl: string | undefined;
 }
 
 export interface MqttConfig {
@@ -203,6 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     redisUrl: c.LINTEL_REDIS_URL,
     databaseUrl: c.LINTEL_DATABASE_URL,
     metricsToken: c.LINTEL_METRICS_TOKEN,
+    alertWebhookUrl: c.LINTEL_ALERT_WEBHOOK_URL,
     mqtt: c.LINTEL_MQTT_URL === undefined ? null : { url: c.LINTEL_MQTT_URL, topicPrefix: c.LINTEL_MQTT_TOPIC_PREFIX, discoveryPrefix: c.LINTEL_MQTT_DISCOVERY_PREFIX },
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined

@@ -20,6 +20,7 @@ import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { maskedUrl } from './masked-url.ts';
+import { httpAlertWebhook } from './problems/alert-webhook.ts';
 import { guessPublicUrl } from './public-url.ts';
 import { openPostgresDatabase } from './store/postgres-database.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
@@ -35,7 +36,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl } = config.data;
 const logger = createLogger(logLevel);
 const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
@@ -103,6 +104,8 @@ const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redi
 const reachedAt = { url: publicUrl ?? '' };
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
+const alertWebhook = alertWebhookUrl === undefined ? undefined : httpAlertWebhook(alertWebhookUrl);
+if (alertWebhook) logger.info({ webhook: alertWebhook.describe }, 'problem reports are sent to the alert webhook');
 
 const bridge = await startBridge(
   {
@@ -115,6 +118,7 @@ const bridge = await startBridge(
     microsoft365,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
+    alertWebhook,
   },
   { port, host, webDir, version, publicUrl, allowedOrigins: config.data.allowedOrigins, metricsToken: config.data.metricsToken, timeZone: demoTimeZone, mqtt },
 ).catch((error: unknown) => {

@@ -113,6 +113,33 @@ describe('accessibility', () => {
     }
   });
 
+  it('keeps the "Report a problem" dialog accessible, on screen whole, with large targets, left to right and right to left', async () => {
+    for (const lang of ['en', 'ar']) {
+      for (const viewport of [{ width: 800, height: 480 }, { width: 800, height: 1280 }, { width: 1920, height: 1080 }]) {
+        const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy?lang=${lang}`, { bypassCSP: true, viewport });
+        try {
+          await display.page.getByRole('status', { name: 'Room status' }).waitFor();
+          await display.page.locator('.report-problem').click();
+          const dialog = display.page.getByRole('dialog');
+          // Right to left, the kinds run from the right: the first stands right of the second.
+          const [first, second] = await Promise.all([0, 1].map((index) => dialog.getByRole('button', { pressed: false }).nth(index).boundingBox()));
+          expect(lang === 'ar' ? first!.x > second!.x : first!.x < second!.x).toBe(true);
+          await dialog.getByRole('button', { pressed: false }).first().click();
+          await dialog.getByRole('button', { pressed: true }).waitFor();
+          expect(await display.page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+          expect(await axeViolations(display.page)).toEqual([]);
+          expect(await smallTargets(display.page)).toEqual([]);
+          // Nothing of it off screen: every kind, the note and both buttons can be reached without scrolling.
+          const box = (await dialog.boundingBox())!;
+          expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true);
+          expect(await dialog.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
+        } finally {
+          await display.close();
+        }
+      }
+    }
+  });
+
   it('keeps the pairing screen and the admin page accessible, on a laptop and on a phone', async () => {
     const clock = new FakeClock(Date.now());
     const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'harbour', name: 'Harbour' }, { id: 'loft', name: 'Loft' }] });

@@ -6,10 +6,11 @@ import { GraphProblem } from './errors.ts';
 import { eventDraftOf, eventPatchOf } from './event-body.ts';
 import { storedIdOf } from './event-ids.ts';
 import { eventJson } from './event-json.ts';
-import { overlaps } from './events.ts';
+import { inCalendarView } from './events.ts';
 import { linkTo } from './links.ts';
 import { mailboxOf } from './mailbox-access.ts';
-import { asSubmitted, type MeetingResponse } from './meetings.ts';
+import { asSubmitted } from './meetings.ts';
+import type { MeetingResponse } from './responses.ts';
 import { Preferences } from './prefer.ts';
 import { parseQueryInstant } from './time.ts';
 
@@ -29,7 +30,7 @@ export function calendarRoutes(ctx: EmulatorContext): Router {
     const { start, end } = windowOf(req);
     const prefs = new Preferences(req, ctx.tenant);
     const skip = Math.max(0, Number(req.query.$skip ?? 0) || 0);
-    const inWindow = model.store.list(mailboxOf(res).emailAddress).filter((each) => overlaps(each, start, end));
+    const inWindow = model.store.list(mailboxOf(res).emailAddress).filter((each) => inCalendarView(each, start, end));
     prefs.acknowledge(res, true);
     res.json({
       '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users('${req.params.user}')/calendarView`,
@@ -75,7 +76,7 @@ export function calendarRoutes(ctx: EmulatorContext): Router {
       else if (response) {
         const body = responseBody.safeParse(req.body ?? {});
         if (!body.success) throw new GraphProblem(400, 'RequestBodyRead', `Invalid ${action} body: ${body.error.issues[0]?.message}`);
-        model.respond(mailboxOf(res), addressed(req, res), response, body.data.sendResponse ?? true);
+        model.respond(mailboxOf(res), addressed(req, res), response, { sendResponse: body.data.sendResponse ?? true, comment: body.data.comment ?? '' });
       } else return next();
       res.status(202).end();
     },

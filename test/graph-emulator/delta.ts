@@ -6,7 +6,7 @@ import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem, graphError } from './errors.ts';
 import { idIn } from './event-ids.ts';
 import { eventJson, removedJson } from './event-json.ts';
-import { overlaps, stateAt, type EmulatedEvent, type EventStore } from './events.ts';
+import { inCalendarView, stateAt, type EmulatedEvent, type EventStore } from './events.ts';
 import { linkTo } from './links.ts';
 import { mailboxOf } from './mailbox-access.ts';
 import { Preferences } from './prefer.ts';
@@ -98,7 +98,7 @@ function refuseRound(ctx: EmulatorContext, req: Request, res: Response, window: 
  * older version of an event after its newer one.
  */
 function roundEntries(store: EventStore, cursor: DeltaCursor): Entry[] {
-  const visible = (event: EmulatedEvent | null | undefined): event is EmulatedEvent => !!event && overlaps(event, cursor.start, cursor.end);
+  const visible = (event: EmulatedEvent | null | undefined): event is EmulatedEvent => !!event && inCalendarView(event, cursor.start, cursor.end);
   const current: { event: EmulatedEvent }[] = [];
   const removed: { removed: EmulatedEvent }[] = [];
   const older = new Map<string, EmulatedEvent>();

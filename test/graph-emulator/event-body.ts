@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphProblem } from './errors.ts';
 import type { EventDraft, EventPatch } from './meetings.ts';
+import { recurrenceOf } from './recurrence.ts';
 import { instantOfWallTime, isMidnight, isSupportedZone, utcMidnight } from './time.ts';
 
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
@@ -8,7 +9,8 @@ const location = z.object({ displayName: z.string().optional(), locationEmailAdd
 const changeable = {
   '@odata.type': z.string().optional(),
   subject: z.string().optional(),
-  body: z.object({ contentType: z.enum(['text', 'html']).optional(), content: z.string() }).optional(),
+  // In any case: the docs' own requests send "HTML" (user-post-events.md, "Request 3").
+  body: z.object({ contentType: z.string().toLowerCase().pipe(z.enum(['text', 'html'])).optional(), content: z.string() }).optional(),
   start: dateTimeTimeZone.optional(),
   end: dateTimeTimeZone.optional(),
   isAllDay: z.boolean().optional(),
@@ -21,6 +23,8 @@ const created = z.strictObject({
   attendees: z.array(z.object({ emailAddress: z.object({ address: z.string(), name: z.string().optional() }), type: z.enum(['required', 'optional', 'resource']).optional() })).optional(),
   locations: z.array(location).optional(),
   transactionId: z.string().optional(),
+  // Checked and answered in full by recurrenceOf.
+  recurrence: z.unknown().optional(),
 });
 const patched = z.strictObject(changeable);
 
@@ -46,6 +50,7 @@ export function eventDraftOf(body: unknown): EventDraft {
     location: eventLocation,
     locations: input.locations?.map((each) => ({ displayName: each.displayName ?? '', ...pickEmail(each) })) ?? (eventLocation.displayName ? [eventLocation] : []),
     transactionId: input.transactionId ?? null,
+    recurrence: input.recurrence == null ? undefined : recurrenceOf(input.recurrence, input.start.timeZone),
   };
 }
 

@@ -12,7 +12,7 @@ import type { EmulatedEvent, EventStore } from './events.ts';
 // Graph: concepts/outlook-immutable-id.md ("This header only applies to the request it is included with").
 export type IdForm = 'rest' | 'immutable';
 
-export function idIn(event: EmulatedEvent, form: IdForm): string {
+export function idIn(event: Pick<EmulatedEvent, 'id' | 'restId'>, form: IdForm): string {
   return form === 'immutable' ? event.id : event.restId;
 }
 

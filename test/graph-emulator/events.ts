@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { PatternedRecurrence } from './recurrence.ts';
 
 export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
 export type Sensitivity = 'normal' | 'personal' | 'private' | 'confidential';
 export type ResponseType = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
 export type AttendeeType = 'required' | 'optional' | 'resource';
+/** Graph: resources/event.md (type). */
+export type EventType = 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
 
 export interface EmailAddress {
   readonly name: string;
@@ -60,6 +63,12 @@ export interface EmulatedEvent {
   /** An attendee's copy of a meeting its organizer cancelled, kept on the calendar (resources/event.md, isCancelled). */
   readonly isCancelled?: boolean;
   readonly transactionId: string | null;
+  /** Absent: a single instance. */
+  readonly type?: EventType;
+  /** An occurrence's or exception's series master in the same calendar, in both id forms. */
+  readonly seriesMaster?: { readonly id: string; readonly restId: string } | undefined;
+  /** A series master's rule; its occurrences are events of their own. */
+  readonly recurrence?: PatternedRecurrence | undefined;
   readonly createdDateTime: number;
   readonly lastModifiedDateTime: number;
   readonly changeKey: string;
@@ -91,6 +100,12 @@ export function newChangeKey(): string {
 
 export function overlaps(event: { start: number; end: number }, start: number, end: number): boolean {
   return event.start < end && start < event.end;
+}
+
+/** What a calendar view of [start, end) holds: occurrences, exceptions and single instances, never a series master. */
+// Graph: api-reference/v1.0/api/user-list-calendarview.md ("the occurrences, exceptions, and single instances of events").
+export function inCalendarView(event: EmulatedEvent, start: number, end: number): boolean {
+  return event.type !== 'seriesMaster' && overlaps(event, start, end);
 }
 
 /** The state an event had once change `seq` was made: undefined if it did not exist yet. */

@@ -15,6 +15,8 @@ import {
   type Sensitivity,
   type ShowAs,
 } from './events.ts';
+import { occurrenceSpans, type PatternedRecurrence } from './recurrence.ts';
+import { responseMessage, type MeetingResponse, type ResponseMessage } from './responses.ts';
 import type { EmulatedMailbox, EmulatedRoom } from './tenant.ts';
 
 export interface MailboxDirectory {
@@ -38,13 +40,13 @@ export interface EventDraft {
   location: EventLocation;
   locations: EventLocation[];
   transactionId: string | null;
+  /** A series: the draft is its first occurrence's time, and the series master's rule. */
+  recurrence?: PatternedRecurrence | undefined;
 }
 
 export type EventPatch = Partial<
   Pick<EventDraft, 'subject' | 'bodyPreview' | 'isAllDay' | 'start' | 'end' | 'originalStartTimeZone' | 'originalEndTimeZone' | 'showAs' | 'sensitivity' | 'location'>
 >;
-
-export type MeetingResponse = 'accepted' | 'tentativelyAccepted' | 'declined';
 
 const NO_RESPONSE: ResponseStatus = { response: 'none', time: null };
 
@@ -56,6 +58,8 @@ const NO_RESPONSE: ResponseStatus = { response: 'none', time: null };
  */
 export class CalendarModel {
   readonly store = new EventStore();
+  /** Answers sent to organizers (sendResponse), oldest first. */
+  readonly responses: ResponseMessage[] = [];
   /**
    * How a create repeating a transactionId the calendar holds is answered:
    * with the event it made, or with an error. The docs promise only that no
@@ -85,7 +89,7 @@ export class CalendarModel {
     if (duplicate) return { event: duplicate, created: false };
     checkTimes(draft);
     const now = this.now();
-    const event = this.#deliver({
+    const organized: EmulatedEvent = {
       ...draft,
       id: newEventId(),
       restId: newRestId(),
@@ -98,15 +102,33 @@ export class CalendarModel {
       createdDateTime: now,
       lastModifiedDateTime: now,
       changeKey: newChangeKey(),
-    });
+    };
+    if (draft.recurrence) return { event: this.#createSeries(organized, draft.recurrence), created: true };
+    const event = this.#deliver(organized);
     this.store.save(event);
     return { event, created: true };
+  }
+
+  /**
+   * A series master and each of its occurrences, an event of its own with
+   * its own iCalUId, as calendarView lists them (resources/event.md: iCalUId
+   * "is different for each occurrence"); a room answers once for the series.
+   */
+  #createSeries(organized: EmulatedEvent, recurrence: PatternedRecurrence): EmulatedEvent {
+    const master = this.#deliver({ ...organized, type: 'seriesMaster', recurrence });
+    this.store.save(master);
+    for (const span of occurrenceSpans(recurrence, organized)) {
+      const occurrence: EmulatedEvent = { ...organized, ...span, id: newEventId(), restId: newRestId(), iCalUId: newICalUId(), type: 'occurrence', recurrence: undefined, seriesMaster: { id: master.id, restId: master.restId } };
+      this.store.save(this.#deliver(occurrence));
+    }
+    return master;
   }
 
   /** The organizer's changes reach every attendee's copy (rooms process a new time again); an attendee's change stays in its copy. */
   update(owner: EmulatedMailbox, id: string, patch: EventPatch): EmulatedEvent {
     const previous = this.get(owner, id);
-    const next = this.#stamp({ ...previous, ...patch });
+    // An occurrence changed on its own becomes an exception of its series (resources/event.md, type).
+    const next = this.#stamp({ ...previous, ...patch, ...(previous.type === 'occurrence' ? { type: 'exception' as const } : {}) });
     checkTimes(next);
     const saved = previous.isOrganizer ? this.#deliver(next, previous) : next;
     this.store.save(saved);
@@ -116,6 +138,7 @@ export class CalendarModel {
   /** Deleting the organizer's event cancels the meeting for everyone, as Graph's DELETE does. */
   delete(owner: EmulatedMailbox, id: string): void {
     const event = this.get(owner, id);
+    for (const occurrence of this.#occurrencesOf(event)) this.delete(owner, occurrence.id);
     this.store.remove(event.mailbox, id);
     if (event.isOrganizer) {
       for (const attendee of event.attendees) {
@@ -135,18 +158,34 @@ export class CalendarModel {
     this.delete(owner, id);
   }
 
-  /** An attendee answers: a declined copy leaves the calendar; with `sendResponse` the organizer's event records the answer. */
-  respond(owner: EmulatedMailbox, id: string, response: MeetingResponse, sendResponse: boolean): void {
+  /**
+   * An attendee answers: a declined copy leaves the calendar; with
+   * `sendResponse` the organizer's event records the answer and the
+   * organizer receives it with its comment. An answer to a series master is
+   * the answer to every occurrence of the series, as an occurrence's id
+   * names that occurrence alone (api/event-cancel.md says so of cancel).
+   */
+  respond(owner: EmulatedMailbox, id: string, response: MeetingResponse, options: { sendResponse: boolean; comment: string }): void {
     const event = this.get(owner, id);
     if (event.isOrganizer) throw new GraphProblem(400, 'ErrorInvalidRequest', "Your request can't be completed. You can't respond to a meeting you organized.");
     const status: ResponseStatus = { response, time: this.now() };
-    if (response === 'declined') this.store.remove(event.mailbox, id);
-    else this.store.save(this.#stamp({ ...event, responseStatus: status, showAs: response === 'accepted' ? 'busy' : 'tentative' }));
+    for (const answered of [...this.#occurrencesOf(event), event]) this.#answer(owner, answered, status, options.sendResponse);
+    if (options.sendResponse) this.responses.push(responseMessage(owner, event, response, options.comment, this.now()));
+  }
+
+  #answer(owner: EmulatedMailbox, event: EmulatedEvent, status: ResponseStatus, sendResponse: boolean): void {
+    if (status.response === 'declined') this.store.remove(event.mailbox, event.id);
+    else this.store.save(this.#stamp({ ...event, responseStatus: status, showAs: status.response === 'accepted' ? 'busy' : 'tentative' }));
     if (!sendResponse) return;
     const organizers = this.#copyIn(event.organizer.address, event.iCalUId);
     if (organizers?.isOrganizer) {
       this.store.save(this.#stamp({ ...organizers, attendees: withStatus(organizers.attendees, owner.emailAddress, status) }));
     }
+  }
+
+  /** A series master's occurrences and exceptions in its calendar; none for any other event. */
+  #occurrencesOf(event: EmulatedEvent): EmulatedEvent[] {
+    return event.type === 'seriesMaster' ? this.store.list(event.mailbox).filter((each) => each.seriesMaster?.id === event.id) : [];
   }
 
   /**
@@ -168,13 +207,22 @@ export class CalendarModel {
     return { ...event, attendees };
   }
 
-  /** A room's calendar processing: accept into its calendar when free, decline (and drop an earlier copy) on a conflict. */
+  /**
+   * A room's calendar processing: accept into its calendar when free, decline
+   * (and drop an earlier copy) on a conflict. A series is declined whole when
+   * any occurrence conflicts (Set-CalendarProcessing's defaults allow no
+   * conflicting instance), and its occurrences follow that one answer.
+   */
   #processInvitation(room: EmulatedRoom, event: EmulatedEvent): ResponseStatus {
     if (!room.calendarProcessing.autoAccept) return NO_RESPONSE;
     const copy = this.#copyIn(room.emailAddress, event.iCalUId);
-    const busy = this.store
-      .list(room.emailAddress)
-      .some((other) => other.iCalUId !== event.iCalUId && other.showAs !== 'free' && !other.isCancelled && overlaps(other, event.start, event.end));
+    const spans = event.recurrence ? occurrenceSpans(event.recurrence, event) : [event];
+    const seriesDeclined = event.seriesMaster !== undefined && !this.#masterCopyIn(room.emailAddress, event);
+    const busy =
+      seriesDeclined ||
+      this.store
+        .list(room.emailAddress)
+        .some((other) => other.iCalUId !== event.iCalUId && other.type !== 'seriesMaster' && other.showAs !== 'free' && !other.isCancelled && spans.some((span) => overlaps(other, span.start, span.end)));
     if (busy) {
       if (copy) this.store.remove(copy.mailbox, copy.id);
       return { response: 'declined', time: this.now() };
@@ -195,6 +243,7 @@ export class CalendarModel {
       mailbox: address.toLowerCase(),
       subject: room ? roomSubject(room, event) : event.subject,
       isOrganizer: false,
+      seriesMaster: event.seriesMaster && this.#masterCopyIn(address, event),
       attendees: event.attendees.map((attendee) => ({ ...attendee, status: NO_RESPONSE })),
       showAs: room && !room.calendarProcessing.answerTentatively ? 'busy' : (existing?.showAs ?? 'tentative'),
       responseStatus: existing?.responseStatus ?? (room ? { response: room.calendarProcessing.answerTentatively ? 'tentativelyAccepted' : 'accepted', time: now } : { response: 'notResponded', time: null }),
@@ -207,6 +256,13 @@ export class CalendarModel {
 
   #copyIn(address: string, iCalUId: string): EmulatedEvent | undefined {
     return this.store.list(address).find((event) => event.iCalUId === iCalUId);
+  }
+
+  /** `address`'s copy of the series master of the organizer's occurrence `event`, in both id forms. */
+  #masterCopyIn(address: string, event: EmulatedEvent): { id: string; restId: string } | undefined {
+    const master = event.seriesMaster && this.store.get(event.mailbox, event.seriesMaster.id);
+    const copy = master && this.#copyIn(address, master.iCalUId);
+    return copy && { id: copy.id, restId: copy.restId };
   }
 
   #stamp(event: EmulatedEvent): EmulatedEvent {

@@ -1,5 +1,6 @@
 import type { EmulatedEvent, Sensitivity, ShowAs } from './events.ts';
 import type { EventDraft, EventPatch, MailboxDirectory } from './meetings.ts';
+import { recurrenceOf, type RecurrenceInput } from './recurrence.ts';
 import { utcMidnight } from './time.ts';
 
 /** A meeting a test books as an Exchange user would. `start` and `end` are ISO instants, or dates for an all-day meeting. */
@@ -13,6 +14,8 @@ export interface MeetingRequest {
   attendees?: string[];
   sensitivity?: Sensitivity;
   showAs?: ShowAs;
+  /** A recurring meeting, `start`–`end` its first occurrence: Graph's patternedRecurrence, zone UTC unless the range names one. */
+  recurrence?: RecurrenceInput;
 }
 
 export interface MeetingChange {
@@ -48,6 +51,7 @@ export function meetingDraft(directory: MailboxDirectory, meeting: MeetingReques
     location: locations[0] ?? { displayName: '' },
     locations,
     transactionId: null,
+    recurrence: meeting.recurrence && recurrenceOf(meeting.recurrence, 'UTC'),
   };
 }
 

@@ -4,7 +4,7 @@ import { readCalendars } from './calendar-permissions.ts';
 import { GRAPH_RESOURCE, type EmulatorContext } from './context.ts';
 import { GraphProblem } from './errors.ts';
 import { eventJson } from './event-json.ts';
-import { overlaps, type EmulatedEvent, type ShowAs } from './events.ts';
+import { inCalendarView, overlaps, type EmulatedEvent, type ShowAs } from './events.ts';
 import { Preferences } from './prefer.ts';
 import { instantOfWallTime, isSupportedZone } from './time.ts';
 
@@ -36,7 +36,7 @@ export function scheduleRoutes(ctx: EmulatorContext): Router {
       if (!mailbox || mailbox.unreachable) {
         return { scheduleId, availabilityView: '', scheduleItems: [], error: { message: `The requested user '${scheduleId}' is invalid.`, responseCode: 'ErrorMailRecipientNotFound' } };
       }
-      const items = tenant.calendars.store.list(mailbox.emailAddress).filter((event) => overlaps(event, start, end));
+      const items = tenant.calendars.store.list(mailbox.emailAddress).filter((event) => inCalendarView(event, start, end));
       return {
         scheduleId,
         availabilityView: availabilityView(items, start, end, interval),

@@ -3,6 +3,7 @@ import { CalendarShares, type CalendarRole } from './calendar-sharing.ts';
 import { keyCredentialOf, type EmulatedKeyCredential } from './certificates.ts';
 import type { EmulatedEvent } from './events.ts';
 import type { InjectedFault } from './faults.ts';
+import type { ResponseMessage } from './responses.ts';
 import { CalendarModel, type MailboxDirectory } from './meetings.ts';
 import { meetingDraft, meetingPatch, type MeetingChange, type MeetingRequest } from './outlook-meetings.ts';
 import type { EmulatedUser, InteractionAadsts } from './users.ts';
@@ -305,6 +306,12 @@ export class EmulatedTenant implements MailboxDirectory {
   /** The events a mailbox's calendar holds now, by start. */
   eventsOf(mailboxAddress: string): EmulatedEvent[] {
     return this.calendars.store.list(this.#existing(mailboxAddress).emailAddress);
+  }
+
+  /** The answers (accepted, declined...) with their comments that reached a mailbox as the organizer, oldest first. */
+  responsesTo(mailboxAddress: string): ResponseMessage[] {
+    const address = this.#existing(mailboxAddress).emailAddress.toLowerCase();
+    return this.calendars.responses.filter((message) => message.to === address);
   }
 
   /** Every delta token issued so far is refused (see deltaRefusal) from now on, as after Exchange drops sync state. */

@@ -67,6 +67,8 @@ describe('HTTP API', () => {
       '/api/admin/m365/account/authorize',
       '/api/admin/m365/calendars',
       '/api/admin/m365/callback',
+      '/api/admin/problems',
+      '/api/admin/problems/{id}/resolve',
       '/api/admin/revoke',
       '/api/admin/rooms/{id}/access',
       '/api/admin/rooms/{id}/export',
@@ -78,6 +80,7 @@ describe('HTTP API', () => {
       '/api/rooms',
       '/api/rooms/{id}/actions',
       '/api/rooms/{id}/base-unit',
+      '/api/rooms/{id}/problems',
       '/api/rooms/{id}/state',
     ]);
     // Every reference resolves: a schema named in a path is in the document.

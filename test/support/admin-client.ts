@@ -2,9 +2,10 @@ import { io } from 'socket.io-client';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
-import { ADMIN_API_PATH } from '../../shared/admin-api.ts';
+import { ADMIN_API_PATH, AdminStatus, type AuditEvent } from '../../shared/admin-api.ts';
 import type { PairingCode } from '../../shared/socket-events.ts';
 import { signInClient } from '../graph-emulator/sign-in-test-client.ts';
+import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import type { M365Bridge } from './m365-bridge.ts';
 import type { TestSocket } from './socket-client.ts';
 
@@ -99,4 +100,10 @@ export function documented<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.parse(body);
   expect(parsed).toEqual(body);
   return parsed;
+}
+
+/** The audit log as the admin page reads it, oldest first: who (`actor`) and the fact. */
+export async function auditTrail(bridgeUrl: string): Promise<({ actor: string } & AuditEvent)[]> {
+  const status = documented(AdminStatus, (await adminRequest(bridgeUrl, 'GET', '/status', { token: TEST_ADMIN_TOKEN })).body);
+  return status.audit.map((entry) => ({ actor: entry.actor, ...entry.event })).reverse();
 }

@@ -6,6 +6,7 @@ import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.t
 import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';
+import { httpAlertWebhook } from '../../bridge/src/problems/alert-webhook.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';
 
@@ -36,6 +37,8 @@ export interface TestBridgeOptions {
   allowedOrigins?: string[];
   /** LINTEL_MQTT_URL and its prefixes; none by default. */
   mqtt?: MqttConfig;
+  /** LINTEL_ALERT_WEBHOOK_URL; none by default. */
+  alertWebhookUrl?: string;
 }
 
 /**
@@ -52,7 +55,15 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = options.logger ?? pino({ level: 'silent' });
   const bridge = await startBridge(
-    { clock: options.clock, store, calendar: new LocalCalendar(store, options.clock), logger, admin: { localToken: TEST_ADMIN_TOKEN }, ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}) },
+    {
+      clock: options.clock,
+      store,
+      calendar: new LocalCalendar(store, options.clock),
+      logger,
+      admin: { localToken: TEST_ADMIN_TOKEN },
+      ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}),
+      ...(options.alertWebhookUrl ? { alertWebhook: httpAlertWebhook(options.alertWebhookUrl) } : {}),
+    },
     { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam', mqtt: options.mqtt },
   );
   return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };

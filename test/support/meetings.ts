@@ -32,3 +32,11 @@ export function allDay(start: string, end: string, extra: Partial<AllDayMeeting>
     end,
   };
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** `count` occurrences of a weekly series, one week apart from `start`–`end` (instants), ids `<seriesId>-1`, `-2`, … */
+export function weeklySeries(seriesId: string, start: string, end: string, count: number, extra: Partial<TimedMeeting> = {}): Meeting[] {
+  const week = (instant: string, n: number) => new Date(Date.parse(instant) + n * WEEK_MS).toISOString();
+  return Array.from({ length: count }, (_, n) => timed(week(start, n), week(end, n), { id: `${seriesId}-${n + 1}`, ...extra, seriesId }));
+}

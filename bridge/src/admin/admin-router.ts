@@ -8,10 +8,13 @@ import { clientOf } from '../limits/client.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
+import type { ProblemService } from '../problems/problem-service.ts';
 
 export interface AdminRouterDeps extends AdminAuthDeps {
   service: AdminService;
   config: AdminConfig;
+  /** Problems reported at the rooms: listed, and resolved by the admin (in the audit log). */
+  problems: ProblemService;
 }
 
 const BODY_LIMIT = '16kb';
@@ -110,6 +113,14 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.delete('/m365/account', async (_req, res) => {
     answer(res, await service.removeAccount(adminOf(res)));
+  });
+
+  router.get('/problems', (_req, res) => {
+    res.json({ problems: deps.problems.list() });
+  });
+
+  router.post('/problems/:id/resolve', (req, res) => {
+    answer(res, deps.problems.resolve(String(req.params.id), adminOf(res)));
   });
 
   router.post('/credentials/renew', async (_req, res) => {

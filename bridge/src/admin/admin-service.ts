@@ -1,6 +1,7 @@
 import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import { Room, type RoomAccess } from '../../../shared/model.ts';
 import { deviceWarnings } from '../devices/device-warnings.ts';
 import type { Client } from '../limits/client.ts';
@@ -29,6 +30,8 @@ export interface AdminServiceDeps {
   microsoft365: Microsoft365Integration | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
   deviceStatuses: (roomId: string) => AdminDevice[];
+  /** The alert webhook's warning while it does not take problem alerts. */
+  alertWarnings: () => IntegrationWarning[];
 }
 
 type DisplayAssigned = (displayId: string, roomId: string | null) => void;
@@ -66,7 +69,7 @@ export class AdminService {
       connection: connectionState(microsoft365, warnings),
       access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,
-      warnings: [...warnings, ...rooms.flatMap((room) => deviceWarnings(room.id, this.#deps.deviceStatuses(room.id)))],
+      warnings: [...warnings, ...rooms.flatMap((room) => deviceWarnings(room.id, this.#deps.deviceStatuses(room.id))), ...this.#deps.alertWarnings()],
       rooms: rooms.map((room) => this.#describeRoom(room, m365, shown)),
       displays: shown,
       audit: audit.recent(),

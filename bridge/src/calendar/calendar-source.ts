@@ -1,5 +1,9 @@
 import type { Meeting, Room } from '../../../shared/model.ts';
+import type { SeriesRelease } from '../../../shared/series-release.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
+
+/** A meeting of a recurring series. */
+export type SeriesOccurrence = Meeting & { seriesId: string };
 
 /**
  * Where a room's calendar lives: the bridge's own store (the embedded
@@ -16,6 +20,10 @@ import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
  *   null when the source is the bridge's own store and so always current.
  * - A `release` change gives a no-show back: a remote calendar cancels or
  *   declines the meeting, the local one removes it.
+ * - `releaseSeries` takes the room from a recurring series after no-shows in
+ *   a row (checkIn.strikes), under the same rules as `applyChange`: a remote
+ *   calendar declines the series for the room, the local one removes its
+ *   future occurrences, and a calendar that cannot says why.
  * - A change that arrives from the remote calendar is stored first and then
  *   announced through `onRemoteChange`, so listeners read the new schedule.
  */
@@ -26,6 +34,8 @@ export interface CalendarSource {
   /** Meetings that may overlap [from, to); all-day events are narrowed by the caller. */
   meetingsBetween(roomId: string, from: number, to: number): Meeting[];
   applyChange(roomId: string, change: MeetingChange): void;
+  /** The series `occurrence` belongs to loses the room after `noShows` no-shows in a row. */
+  releaseSeries(roomId: string, occurrence: SeriesOccurrence, noShows: number): SeriesRelease;
   updatedAt(roomId: string): number | undefined;
   syncedAt(roomId: string): number | null;
   onRemoteChange(listener: (roomId: string) => void): () => void;

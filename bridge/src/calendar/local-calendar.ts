@@ -1,9 +1,11 @@
 import type { Clock } from '../../../shared/clock.ts';
 import type { Meeting, Room } from '../../../shared/model.ts';
 import { updatedMeeting } from '../../../shared/meeting-change.ts';
+import { meetingSpan } from '../../../shared/meeting-span.ts';
+import type { SeriesRelease } from '../../../shared/series-release.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 import type { RoomStore } from '../store/room-store.ts';
-import type { CalendarSource } from './calendar-source.ts';
+import type { CalendarSource, SeriesOccurrence } from './calendar-source.ts';
 
 /** The embedded default: the bridge's own store is the room's calendar. */
 export class LocalCalendar implements CalendarSource {
@@ -47,6 +49,19 @@ export class LocalCalendar implements CalendarSource {
       }
     }
     this.#store.touchRoom(roomId, this.#clock.now());
+  }
+
+  /** Removes the series' occurrences that have not started yet: the ones already held, or released, are history. */
+  releaseSeries(roomId: string, occurrence: SeriesOccurrence): SeriesRelease {
+    const room = this.#store.getRoom(roomId);
+    if (!room) return { outcome: 'removed', occurrences: 0 };
+    const now = this.#clock.now();
+    const future = this.#store
+      .meetingsBetween(roomId, now, Number.MAX_SAFE_INTEGER)
+      .filter((meeting) => meeting.seriesId === occurrence.seriesId && meetingSpan(meeting, room.timeZone).start > now);
+    for (const meeting of future) this.#store.deleteMeeting(meeting.id);
+    if (future.length > 0) this.#store.touchRoom(roomId, now);
+    return { outcome: 'removed', occurrences: future.length };
   }
 
   updatedAt(roomId: string): number | undefined {

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { PresenceLog } from '../hardware/presence-log.ts';
+import type { Problem } from '../../../shared/problems.ts';
 import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { AlertSender } from '../problems/alert-sender.ts';
+import type { ProblemService } from '../problems/problem-service.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { ChangeOrigin, RoomService } from '../rooms/room-service.ts';
 import { relayBetweenProcesses } from './cluster-relay.ts';
@@ -59,12 +62,26 @@ function process_(io: EventEmitter, processId: string, clock = new FakeClock('20
     checkHere: vi.fn(() => new Promise<void>((resolve) => (endCheckHere = resolve))),
     checkElsewhereWith: (check: () => Promise<void>) => (checkElsewhere = check),
   };
-  const stop = relayBetweenProcesses(io as unknown as RealtimeServer, { rooms, presence, microsoft365: microsoft365 as unknown as Microsoft365Integration, clock, processId });
+  const reportedListeners: ((problem: Problem) => void)[] = [];
+  const problems = { onReported: (listener: (problem: Problem) => void) => reportedListeners.push(listener) };
+  const alerts = { wake: vi.fn(async () => {}) };
+  const stop = relayBetweenProcesses(io as unknown as RealtimeServer, {
+    rooms,
+    presence,
+    microsoft365: microsoft365 as unknown as Microsoft365Integration,
+    problems: problems as unknown as ProblemService,
+    alerts: alerts as unknown as AlertSender,
+    clock,
+    processId,
+  });
+  const report = (problem: Problem) => {
+    for (const listener of reportedListeners) listener(problem);
+  };
   const raise = (warning: IntegrationWarning) => {
     warnings.push(warning);
     for (const listener of warningListeners) listener();
   };
-  return { heard, notify, presence, microsoft365, stop, raise, checkElsewhere: () => checkElsewhere(), endCheckHere: () => endCheckHere() };
+  return { heard, notify, presence, microsoft365, alerts, report, stop, raise, checkElsewhere: () => checkElsewhere(), endCheckHere: () => endCheckHere() };
 }
 
 describe('relay between bridge processes', () => {
@@ -114,6 +131,15 @@ describe('relay between bridge processes', () => {
     expect(b.presence.occupied('harbour')).toBe(false);
     expect(a.presence.occupied('harbour')).toBe(false);
     expect(echoed).toHaveLength(3);
+  });
+
+  it('a problem stored in one process wakes the alert sender of the other, where the room’s lease may be', () => {
+    const [ioA, ioB] = pairOfServers();
+    const a = process_(ioA, 'a');
+    const b = process_(ioB, 'b');
+    a.report({ id: crypto.randomUUID(), roomId: 'harbour', kind: 'sound', note: null, reportedAt: '2026-11-23T09:00:00.000Z', resolvedAt: null, resolvedBy: null });
+    expect(b.alerts.wake).toHaveBeenCalledTimes(1);
+    expect(a.alerts.wake).not.toHaveBeenCalled();
   });
 
   it('a credential renewed or revoked in one process is followed by the others', () => {

@@ -4,6 +4,8 @@ import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts'
 import { WARNINGS_REPEAT_MS } from '../microsoft-365/warnings-elsewhere.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { RoomService } from '../rooms/room-service.ts';
+import type { AlertSender } from '../problems/alert-sender.ts';
+import type { ProblemService } from '../problems/problem-service.ts';
 
 /**
  * Tells the other bridge processes sharing this store what changed here, over
@@ -13,15 +15,24 @@ import type { RoomService } from '../rooms/room-service.ts';
  * another process), a room's occupancy sensor read it (displays and MQTT
  * served by any process say what it says), the Microsoft 365 credential was
  * renewed (every process signs in with the new one before the old one is
- * gone) or revoked (every process stops using it), or this process's Microsoft 365 warnings changed
- * (an admin page served by any process shows every room's problems).
+ * gone) or revoked (every process stops using it), this process's Microsoft 365 warnings changed
+ * (an admin page served by any process shows every room's problems), or a
+ * problem was reported in a room (its lease holder sends the alert).
  * Returns the stop, which tells the others this process's warnings are gone.
  */
 export function relayBetweenProcesses(
   io: RealtimeServer,
-  ports: { rooms: RoomService; presence: PresenceLog; microsoft365: Microsoft365Integration | undefined; clock: Clock; processId: string },
+  ports: {
+    rooms: RoomService;
+    presence: PresenceLog;
+    microsoft365: Microsoft365Integration | undefined;
+    problems: ProblemService;
+    alerts: AlertSender | undefined;
+    clock: Clock;
+    processId: string;
+  },
 ): () => void {
-  const { rooms, presence, microsoft365, clock, processId } = ports;
+  const { rooms, presence, microsoft365, problems, alerts, clock, processId } = ports;
   io.on('room:changed', (roomId) => {
     rooms.changedElsewhere(roomId);
     microsoft365?.followRoomChange(roomId);
@@ -30,6 +41,8 @@ export function relayBetweenProcesses(
   // The sender tells its rooms' displays itself (room:changed follows): here the reading is kept for the state this process serves.
   io.on('presence:occupancy', (roomId, source, occupied) => presence.reportElsewhere(roomId, source, occupied));
   io.on('m365:stored-change', (change) => void microsoft365?.followStoredChange(change));
+  io.on('problem:reported', () => void alerts?.wake());
+  problems.onReported((problem) => io.serverSideEmit('problem:reported', problem.roomId));
   presence.onSeen((roomId, at) => io.serverSideEmit('presence:seen', roomId, at));
   presence.onReading((roomId, source, occupied) => io.serverSideEmit('presence:occupancy', roomId, source, occupied));
   microsoft365?.onStoredChange((change) => io.serverSideEmit('m365:stored-change', change));

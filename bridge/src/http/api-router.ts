@@ -1,10 +1,12 @@
 import express from 'express';
 import { WalkUpAction } from '../../../shared/model.ts';
+import { ProblemReport } from '../../../shared/problems.ts';
 import type { BaseUnit } from '../devices/base-unit/unit-session.ts';
 import type { BuildingBoard } from '../building/building-board.ts';
 import { standingOfResponse, withStanding, type RequestStandingDeps } from '../access/request-standing.ts';
 import type { HealthReport } from '../operations/health-report.ts';
 import type { BridgeMetrics } from '../operations/metrics.ts';
+import type { ProblemService } from '../problems/problem-service.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { openApiDocument } from './openapi.ts';
 import { jsonBody } from './json-body.ts';
@@ -14,6 +16,8 @@ import { sendError, sendRefusal } from './send-error.ts';
 
 export interface ApiDeps {
   rooms: RoomService;
+  /** Problems reported at the rooms ("Report a problem"). */
+  problems: ProblemService;
   /** Every room's summary, for building screens. */
   building: Pick<BuildingBoard, 'summaries'>;
   baseUnits: ReadonlyMap<string, BaseUnit>;
@@ -31,7 +35,7 @@ export interface ApiDeps {
 /** Walk-up actions are tiny; anything larger is a mistake or an attack. */
 const BODY_LIMIT = '16kb';
 
-export function createApiRouter({ rooms, building, baseUnits, version, admin, health, metrics, metricsToken, standing }: ApiDeps): express.Router {
+export function createApiRouter({ rooms, problems, building, baseUnits, version, admin, health, metrics, metricsToken, standing }: ApiDeps): express.Router {
   const router = express.Router();
   const proven = withStanding(standing);
   const openApi = openApiDocument(version);
@@ -93,6 +97,17 @@ export function createApiRouter({ rooms, building, baseUnits, version, admin, he
     const result = rooms.actionFrom(roomId, action, standingOfResponse(res), req.socket.remoteAddress);
     if (!result.ok) return sendRefusal(res, result);
     res.json(result.data);
+  });
+
+  router.post('/rooms/:id/problems', proven, express.json({ limit: BODY_LIMIT }), (req, res) => {
+    const roomId = validRoomId(req, res);
+    if (roomId === undefined) return;
+    const report = jsonBody(req, res, ProblemReport);
+    if (report === undefined) return;
+    // Who may report is who may act in the room (read-only rooms too, see ProblemService.reportFrom); limited per client likewise.
+    const result = problems.reportFrom(roomId, report, standingOfResponse(res), req.socket.remoteAddress);
+    if (!result.ok) return sendRefusal(res, result);
+    res.status(201).json(result.data);
   });
 
   router.use((req, res) => {

@@ -1,4 +1,5 @@
 import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AdminProblems } from '../../../shared/problems.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 
 const admin = { security: [{ adminToken: [] }] };
@@ -90,6 +91,22 @@ export function adminPaths(): Record<string, unknown> {
         responses: { '200': { description: 'Progress', ...jsonContent('#/components/schemas/ExportProgress') }, ...refusedToken, ...roomNotFound },
       },
     },
+    '/api/admin/problems': {
+      get: {
+        ...admin,
+        summary: 'Problems reported at the rooms: open ones first, then the latest 200 resolved, newest first in each',
+        responses: { '200': { description: 'The problems', ...jsonContent('#/components/schemas/AdminProblems') }, ...refusedToken },
+      },
+    },
+    '/api/admin/problems/{id}/resolve': {
+      post: {
+        ...admin,
+        summary: 'Resolve a problem: recorded with who resolved it and when, and in the audit log',
+        description: 'Resolving a resolved problem changes nothing and answers it as it was resolved.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Problem id, as listed' }],
+        responses: { '200': { description: 'Resolved', ...jsonContent('#/components/schemas/Problem') }, ...refusedToken, '404': errorResponse('No problem with that id') },
+      },
+    },
     '/api/admin/credentials/renew': {
       post: { ...admin, summary: "Renew the bridge's client secret or certificate now", responses: { ...withStatus('Renewed'), ...refusedToken, ...notConnected, '500': errorResponse('The renewal failed: Microsoft 365 refused it or could not be reached (the message says why)') } },
     },
@@ -144,6 +161,7 @@ export function adminSchemas(): Record<string, unknown> {
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),
+    AdminProblems: schema(AdminProblems, 'output'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { RoomSummaryStatus } from '../../../shared/building.ts';
 import { ERROR_CODES } from '../../../shared/errors.ts';
 import { RoomState, RoomSummary, WalkUpAction } from '../../../shared/model.ts';
+import { Problem, ProblemReport } from '../../../shared/problems.ts';
 import { adminPaths, adminSchemas, adminSecurityScheme } from './openapi-admin.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 import { HealthReport } from '../operations/health-report.ts';
@@ -116,6 +117,27 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/rooms/{id}/problems': {
+        post: {
+          summary: 'Report a problem in the room (screen, video, sound, climate, cleanliness, other), with an optional note',
+          description:
+            ROOM_ACCESS +
+            ' A report is no booking: a read-only room takes it too. Idempotent by `id`: the same report sent again is kept once and answered with the stored problem; another report under a used `id` is refused `action-id-reused`. With LINTEL_ALERT_WEBHOOK_URL set, the problem is posted there as JSON (`id`, `roomId`, `roomName`, `kind`, `note`, `reportedAt`), retried until it answers 2xx. Admins list and resolve problems under `/api/admin/problems`.',
+          ...roomReader,
+          parameters: [roomIdParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemReport' } } } },
+          responses: {
+            '201': { description: 'Kept (or kept before, under the same id); the problem as stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+            '400': errorResponse('Invalid input: an unknown `kind`, a note over 500 characters, an `id` that is not a UUID, malformed JSON'),
+            ...accessRefusals,
+            '404': errorResponse('No such room'),
+            '409': errorResponse('The `id` was used for a different report (`action-id-reused`)'),
+            '413': errorResponse('Body larger than 16 KB'),
+            '415': errorResponse('Body is not JSON'),
+            '429': errorResponse('Too many reports from this client (`rate-limited`): try again after `Retry-After` seconds'),
+          },
+        },
+      },
       ...adminPaths(),
     },
     components: {
@@ -153,6 +175,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
         RoomSummaryStatus: schema(RoomSummaryStatus, 'output'),
         RoomState: schema(RoomState, 'output'),
         WalkUpAction: schema(WalkUpAction, 'input'),
+        ProblemReport: schema(ProblemReport, 'input'),
+        Problem: schema(Problem, 'output'),
         ...adminSchemas(),
       },
     },

@@ -48,6 +48,11 @@ describe('a Graph event as a room meeting', () => {
     expect(meetingOf(event({ end: { dateTime: '2026-10-25T08:00:00', timeZone: 'Europe/Amsterdam' } }), keep)).toBeNull();
   });
 
+  it('knows an occurrence by the series master Graph names; a one-off meeting belongs to no series', () => {
+    expect(meetingOf(event({ type: 'occurrence', seriesMasterId: 'AAMkAD-master' }), keep)?.seriesId).toBe('AAMkAD-master');
+    expect(meetingOf(event({ type: 'singleInstance', seriesMasterId: null }), keep)).not.toHaveProperty('seriesId');
+  });
+
   it('cuts an overlong subject to what displays take', () => {
     expect(meetingOf(event({ subject: 'x'.repeat(400) }), keep)?.subject).toHaveLength(255);
   });

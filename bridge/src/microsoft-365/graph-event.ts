@@ -28,6 +28,7 @@ export const GraphEvent = z.object({
     .nullish(),
   lastModifiedDateTime: z.string().nullish(),
   transactionId: z.string().nullish(),
+  seriesMasterId: z.string().max(1024).nullish(),
 });
 export type GraphEvent = z.infer<typeof GraphEvent>;
 
@@ -76,6 +77,8 @@ export function meetingOf(event: GraphEvent, keep: { id: string; roomId: string;
     origin: keep.origin,
     // The room only attends a meeting it did not book and whose copy is not the organizer's (resources/event.md, isOrganizer).
     ...(keep.origin === 'calendar' && event.isOrganizer !== true ? { organizedElsewhere: true as const } : {}),
+    // An occurrence or exception names its series master (resources/event.md, seriesMasterId); a one-off meeting names none.
+    ...(event.seriesMasterId ? { seriesId: event.seriesMasterId } : {}),
   };
   if (event.isAllDay) {
     // Graph: all-day events come midnight to midnight in any preferred zone, by design (microsoftgraph/microsoft-graph-docs#1802).

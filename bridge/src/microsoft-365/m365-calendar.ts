@@ -1,9 +1,11 @@
 import type { Clock } from '../../../shared/clock.ts';
 import type { Meeting, Room } from '../../../shared/model.ts';
+import type { SeriesRelease } from '../../../shared/series-release.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
-import type { CalendarSource } from '../calendar/calendar-source.ts';
+import type { CalendarSource, SeriesOccurrence } from '../calendar/calendar-source.ts';
 import type { LocalCalendar } from '../calendar/local-calendar.ts';
 import type { M365Store } from './m365-store.ts';
+import { seriesDeclineComment, seriesOutboxKey } from './series-decline.ts';
 
 /**
  * Rooms whose calendar is in Exchange. The bridge's store holds each linked
@@ -56,6 +58,22 @@ export class Microsoft365Calendar implements CalendarSource {
     }
     this.#m365.enqueue(roomId, meetingId, change, now);
     queueMicrotask(this.#queued);
+  }
+
+  /**
+   * The room declines a series someone else organized, queued like a
+   * walk-up change; its occurrences leave the room's copy when a sync finds
+   * them gone from Exchange. A series the room's own mailbox organizes
+   * cannot be declined by it, and cancelling would end it for everyone.
+   */
+  releaseSeries(roomId: string, occurrence: SeriesOccurrence, noShows: number): SeriesRelease {
+    const room = this.getRoom(roomId);
+    if (!room?.microsoft365) return this.#local.releaseSeries(roomId, occurrence);
+    if (occurrence.organizedElsewhere !== true) return { outcome: 'not-supported', reason: 'room-organizes-series' };
+    const comment = seriesDeclineComment(room.settings.language, room.name, noShows);
+    this.#m365.enqueue(roomId, seriesOutboxKey(occurrence.seriesId), { kind: 'decline-series', seriesId: occurrence.seriesId, comment }, this.#clock.now());
+    queueMicrotask(this.#queued);
+    return { outcome: 'declined' };
   }
 
   updatedAt(roomId: string): number | undefined {

@@ -1,5 +1,6 @@
 import type { SqlDatabase } from '../store/sql-database.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
+import type { SeriesDecline } from './series-decline.ts';
 
 /** Where a room's delta sync stands: the window it covers and the link that continues it. */
 export interface SyncState {
@@ -27,12 +28,13 @@ export interface RemoteLink {
   roomResponse: 'pending' | 'accepted' | 'declined' | null;
 }
 
-/** A walk-up change waiting to be written to Exchange, in the order it was made. */
+/** A walk-up change, or a series the room gives up, waiting to be written to Exchange, in the order it was made. */
 export interface OutboxEntry {
   seq: number;
   roomId: string;
+  /** The meeting changed; a series' key (seriesOutboxKey) for a series. */
   meetingId: string;
-  change: Exclude<MeetingChange, { kind: 'none' }>;
+  change: Exclude<MeetingChange, { kind: 'none' }> | SeriesDecline;
 }
 
 /** The integration was revoked: when, by whom, and the fingerprint of the configured credential it no longer uses. */

@@ -11,6 +11,8 @@ import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import { isMailboxRefusal, showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import type { WarningBoard } from './warning-board.ts';
+import { QueueSender } from '../queue-sender.ts';
+import { seriesDeclineCall, type SeriesDecline } from './series-decline.ts';
 
 export interface OutboxSenderDeps {
   graph: GraphGateway;
@@ -30,6 +32,8 @@ export interface OutboxSenderDeps {
 }
 
 type Outcome = 'sent' | 'retry' | 'refused';
+/** A change to a meeting Exchange already has. */
+type MeetingUpdate = Exclude<OutboxEntry['change'], { kind: 'create' } | SeriesDecline>;
 
 const BATCH = 500;
 const FIRST_RETRY_MS = 5_000;
@@ -46,56 +50,26 @@ const MAX_RETRY_MS = 5 * MINUTE_MS;
  * the outbox only after Exchange answered it. A change Exchange refuses is
  * not retried for ever: a refused booking is taken back with a notice.
  */
-export class OutboxSender {
+export class OutboxSender extends QueueSender {
   readonly #deps: OutboxSenderDeps;
-  #running: Promise<void> | null = null;
-  #again = false;
   #retryDelay = FIRST_RETRY_MS;
-  #cancelRetry: () => void = () => {};
-  #stopped = false;
 
   constructor(deps: OutboxSenderDeps) {
+    super(deps.clock);
     this.#deps = deps;
   }
 
-  /** Sends what is waiting; calls while sending make one more pass afterwards. */
-  wake(): Promise<void> {
-    if (this.#stopped) return Promise.resolve();
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = this.#drain()
-      .catch((error: unknown) => {
-        // The store unreachable, say: what waits keeps waiting, and is tried again as when Microsoft 365 is.
-        this.#deps.logger.error({ err: error }, 'walk-up changes could not be sent');
-        this.#retryLater();
-      })
-      .finally(() => {
-        this.#running = null;
-        if (this.#again) {
-          this.#again = false;
-          void this.wake();
-        }
-      });
-    return this.#running;
+  protected failed(error: unknown): void {
+    // The store unreachable, say: what waits keeps waiting, and is tried again as when Microsoft 365 is.
+    this.#deps.logger.error({ err: error }, 'walk-up changes could not be sent');
+    this.#retryLater();
   }
 
-  /** Resolves when nothing is being sent. */
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
-  }
-
-  stop(): void {
-    this.#stopped = true;
-    this.#cancelRetry();
-  }
-
-  async #drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     const { m365, logger } = this.#deps;
     const blockedRooms = new Set<string>();
     let progressed = true;
-    while (progressed && !this.#stopped) {
+    while (progressed && !this.stopped) {
       progressed = false;
       for (const entry of m365.outbox(BATCH, this.#deps.roomsSentHere?.())) {
         if (blockedRooms.has(entry.roomId)) continue;
@@ -116,8 +90,7 @@ export class OutboxSender {
   }
 
   #retryLater(): void {
-    this.#cancelRetry();
-    this.#cancelRetry = this.#deps.clock.setTimer(() => void this.wake(), this.#retryDelay);
+    this.retryIn(this.#retryDelay);
     this.#retryDelay = Math.min(MAX_RETRY_MS, this.#retryDelay * 2);
   }
 
@@ -128,9 +101,20 @@ export class OutboxSender {
       m365.markSent(entry.seq);
       return 'sent';
     }
-    const outcome = entry.change.kind === 'create' ? await this.#create(room, entry, entry.change.meeting) : await this.#change(room, entry);
+    const { change } = entry;
+    let outcome: Outcome;
+    if (change.kind === 'create') outcome = await this.#create(room, entry, change.meeting);
+    else if (change.kind === 'decline-series') outcome = await this.#declineSeries(room, room.microsoft365.mailbox, entry, change);
+    else outcome = await this.#change(room, entry, change);
     if (outcome !== 'retry') m365.markSent(entry.seq);
     return outcome;
+  }
+
+  async #declineSeries(room: Room, mailbox: string, entry: OutboxEntry, change: SeriesDecline): Promise<Outcome> {
+    const answer = await this.#call(entry, seriesDeclineCall(room.id, mailbox, change));
+    // Gone already (its organizer cancelled it, say): the room is free of it either way.
+    if (answer.ok || isGoneEvent(answer)) return 'sent';
+    return this.#refusedOrRetry(room, entry, answer, mailbox);
   }
 
   async #create(room: Room, entry: OutboxEntry, meeting: TimedMeeting): Promise<Outcome> {
@@ -153,19 +137,19 @@ export class OutboxSender {
     return 'sent';
   }
 
-  async #change(room: Room, entry: OutboxEntry): Promise<Outcome> {
+  async #change(room: Room, entry: OutboxEntry, change: MeetingUpdate): Promise<Outcome> {
     const link = this.#deps.m365.linkOf(entry.meetingId);
     // Never made it to Exchange (refused, or unlinked meanwhile): nothing there to change.
     if (!link || (!link.organizerEventId && !link.remoteId)) return 'sent';
-    const call = remoteCall(room, link, entry.change, this.#deps.store.getMeeting(entry.meetingId)?.organizedElsewhere === true);
+    const call = remoteCall(room, link, change, this.#deps.store.getMeeting(entry.meetingId)?.organizedElsewhere === true);
     if (!call) return 'sent';
     const answer = await this.#call(entry, call);
     if (answer.ok) {
-      if (entry.change.kind === 'delete' || entry.change.kind === 'release') this.#deps.m365.deleteLink(entry.meetingId);
+      if (change.kind === 'delete' || change.kind === 'release') this.#deps.m365.deleteLink(entry.meetingId);
       return 'sent';
     }
-    // The event is gone: the change is moot. A 404 about the mailbox itself is not that, and is shown to the admin.
-    if (answer.status === 404 && !isMailboxRefusal(answer)) {
+    // The event is gone: the change is moot.
+    if (isGoneEvent(answer)) {
       this.#deps.m365.deleteLink(entry.meetingId);
       return 'sent';
     }
@@ -196,7 +180,7 @@ export class OutboxSender {
  * extend it): the room declines it, which frees the room for anyone booking
  * it, and that is what ending it at the room is about.
  */
-function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change'], organizedElsewhere: boolean): GraphCall | null {
+function remoteCall(room: Room, link: RemoteLink, change: MeetingUpdate, organizedElsewhere: boolean): GraphCall | null {
   const roomMailbox = room.microsoft365!.mailbox;
   const own = link.organizerEventId !== null && link.organizerMailbox !== null;
   const organizerPath = own ? `/users/${encodeURIComponent(link.organizerMailbox!)}/events/${encodeURIComponent(link.organizerEventId!)}` : null;
@@ -217,9 +201,12 @@ function remoteCall(room: Room, link: RemoteLink, change: OutboxEntry['change'],
       if (!roomPath) return null;
       return { method: 'POST', path: `${roomPath}/decline`, roomId: room.id, body: { comment: cancelComment(change.kind), sendResponse: true } };
     }
-    case 'create':
-      return null;
   }
+}
+
+/** A 404 about the event, not about the mailbox itself (which is shown to the admin). */
+function isGoneEvent(answer: Extract<GraphAnswer, { ok: false }>): boolean {
+  return answer.status === 404 && !isMailboxRefusal(answer);
 }
 
 function cancelComment(kind: 'delete' | 'release'): string {

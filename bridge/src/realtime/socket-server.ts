@@ -36,6 +36,8 @@ export interface InterServerEvents {
   'm365:warnings': (from: string, warnings: IntegrationWarning[]) => void;
   /** An admin asked to check the Microsoft 365 connection: each process checks its own rooms, then answers. */
   'm365:check': (checked: (done: true) => void) => void;
+  /** The sender stored a problem reported in the room: its alert is sent by the room's lease holder. */
+  'problem:reported': (roomId: string) => void;
 }
 
 /** What the bridge keeps on each socket for others to read. */
@@ -239,7 +241,8 @@ export function displaysWatching(io: RealtimeServer, roomId: string): number {
   return io.of('/').adapter.rooms.get(channel(roomId))?.size ?? 0;
 }
 
-function guard<T>(work: () => Result<T>, logger: Logger): Result<T> {
+/** Answers `work`'s result, or, when it threw, a refusal saying why (the store unreachable) instead of an exception. */
+export function guard<T>(work: () => Result<T>, logger: Logger): Result<T> {
   try {
     return work();
   } catch (error) {

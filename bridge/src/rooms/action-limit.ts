@@ -14,17 +14,20 @@ import { TokenBuckets, type BucketSize } from '../limits/token-bucket.ts';
  */
 export const ACTION_RATE: BucketSize = { capacity: 100, perSecond: 10 / 60 };
 
-/** Walk-up actions per client, over HTTP and socket.io together. */
+/** Walk-up actions per client, over HTTP and socket.io together; problem reports are counted the same way, apart. */
 export class ActionLimit {
   readonly #buckets: TokenBuckets;
+  readonly #what: string;
 
-  constructor(clock: Clock) {
-    this.#buckets = new TokenBuckets(clock, ACTION_RATE);
+  /** `what`: the requests counted, as the refusal names them. */
+  constructor(clock: Clock, what = 'walk-up actions from this device', size: BucketSize = ACTION_RATE) {
+    this.#buckets = new TokenBuckets(clock, size);
+    this.#what = what;
   }
 
   /** Counts an action from `client`: ok when it may go ahead, else the refusal with when to try again. */
   admit(client: Client): Result<null> {
     const waitMs = this.#buckets.take(client);
-    return waitMs === 0 ? ok(null) : rateLimited('walk-up actions from this device', waitMs);
+    return waitMs === 0 ? ok(null) : rateLimited(this.#what, waitMs);
   }
 }

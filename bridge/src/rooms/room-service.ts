@@ -15,6 +15,7 @@ import type { Client } from '../limits/client.ts';
 import { clientOfStanding, mayUseRoom, roomRefusal, type Standing } from '../access/standing.ts';
 import { ActionLimit } from './action-limit.ts';
 import { PinGuard } from './pin-guard.ts';
+import type { NoShowStrikes } from './no-show-strikes.ts';
 
 /** An offline display's queued action older than this is stale news: the room has moved on. */
 const MAX_ACTION_AGE_MS = 12 * HOUR_MS;
@@ -40,6 +41,8 @@ export interface RoomServiceDeps {
   syncPeriodSeconds: number;
   /** People seen by the rooms' base units: a meeting with people in the room is not released. */
   presence?: PresenceLog;
+  /** Recurring meetings' no-shows in a row (checkIn.strikes); none counted without it. */
+  strikes?: NoShowStrikes;
 }
 
 /**
@@ -169,15 +172,14 @@ export class RoomService {
         store.recordAction({ id: action.id, roomId, request, result: answer, appliedAt: received });
         return answer;
       }
-      const plan = planWalkUpAction(action, {
-        meetings: this.meetingsAround(room, now),
-        now,
-        room,
-        bookingSubject: WALK_UP_SUBJECT[room.settings.language],
-      });
+      const meetings = this.meetingsAround(room, now);
+      const plan = planWalkUpAction(action, { meetings, now, room, bookingSubject: WALK_UP_SUBJECT[room.settings.language] });
       if (plan.ok) {
         calendar.applyChange(roomId, plan.data);
         changed = plan.data.kind !== 'none';
+        const change = plan.data;
+        const checkedIn = change.kind === 'update' && change.checkedInAt !== undefined ? meetings.find((meeting) => meeting.id === change.meetingId) : undefined;
+        if (checkedIn) this.#deps.strikes?.attended(room, checkedIn);
       }
       const answer = plan.ok ? ok(this.#stateOf(room)) : plan;
       store.recordAction({ id: action.id, roomId, request, result: answer, appliedAt: received });
@@ -196,11 +198,17 @@ export class RoomService {
     if (!room) return 0;
     const released = store.transaction((): Meeting[] => {
       const beforeMs = room.settings.checkIn.beforeMinutes * MINUTE_MS;
-      const due = dueNoShows(this.meetingsAround(room, clock.now()), clock.now(), room).filter(
-        (meeting) => !this.#deps.presence?.seenSince(roomId, Date.parse(meeting.start) - beforeMs),
-      );
-      for (const meeting of due) calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
-      return due;
+      const noShows: Meeting[] = [];
+      for (const meeting of dueNoShows(this.meetingsAround(room, clock.now()), clock.now(), room)) {
+        // People in the room during its window: it is no no-show, whether or not anyone tapped.
+        if (this.#deps.presence?.seenSince(roomId, Date.parse(meeting.start) - beforeMs)) this.#deps.strikes?.attended(room, meeting);
+        else noShows.push(meeting);
+      }
+      for (const meeting of noShows) {
+        calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
+        this.#deps.strikes?.released(room, meeting);
+      }
+      return noShows;
     });
     for (const meeting of released) logger.info({ roomId, meetingId: meeting.id }, 'released a meeting nobody checked in to');
     if (released.length > 0) this.#notify(roomId);

@@ -120,4 +120,31 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      secret TEXT NOT NULL
    );`,  // Rooms gained `access` (default paired): the demo room seeded before keeps working without pairing, as a new one does.
   `UPDATE rooms SET data = jsonb_set(data::jsonb, '{access}', '"open"')::text WHERE id = 'demo' AND data::jsonb->>'access' IS NULL;`,
+  // Problems reported at the rooms, and the alerts about them not yet taken by the alert webhook (see bridge/src/problems).
+  `CREATE TABLE problems (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     note TEXT,
+     reported_at BIGINT NOT NULL,
+     resolved_at BIGINT,
+     resolved_by TEXT
+   );
+   CREATE INDEX problems_by_reported_at ON problems (reported_at);
+   CREATE TABLE problem_alerts (
+     problem_id TEXT PRIMARY KEY REFERENCES problems(id),
+     room_id TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     first_failed_at BIGINT,
+     last_error TEXT
+   );`,
+  // Recurring meetings' no-shows in a row per room and series (checkIn.strikes; see bridge/src/rooms/no-show-strikes.ts).
+  `CREATE TABLE no_show_strikes (
+     room_id TEXT COLLATE "C" NOT NULL,
+     series_id TEXT COLLATE "C" NOT NULL,
+     strikes INTEGER NOT NULL,
+     last_meeting_id TEXT,
+     released_at BIGINT,
+     PRIMARY KEY (room_id, series_id)
+   );`,
 ];

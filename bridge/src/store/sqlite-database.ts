@@ -126,6 +126,33 @@ export const MIGRATIONS: readonly string[] = [
      secret TEXT NOT NULL
    );`,  // Rooms gained `access` (default paired): the demo room seeded before keeps working without pairing, as a new one does.
   `UPDATE rooms SET data = json_set(data, '$.access', 'open') WHERE id = 'demo' AND json_extract(data, '$.access') IS NULL;`,
+  // Problems reported at the rooms, and the alerts about them not yet taken by the alert webhook (see bridge/src/problems).
+  `CREATE TABLE problems (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     note TEXT,
+     reported_at INTEGER NOT NULL,
+     resolved_at INTEGER,
+     resolved_by TEXT
+   );
+   CREATE INDEX problems_by_reported_at ON problems (reported_at);
+   CREATE TABLE problem_alerts (
+     problem_id TEXT PRIMARY KEY REFERENCES problems(id),
+     room_id TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     first_failed_at INTEGER,
+     last_error TEXT
+   );`,
+  // Recurring meetings' no-shows in a row per room and series (checkIn.strikes; see bridge/src/rooms/no-show-strikes.ts).
+  `CREATE TABLE no_show_strikes (
+     room_id TEXT NOT NULL,
+     series_id TEXT NOT NULL,
+     strikes INTEGER NOT NULL,
+     last_meeting_id TEXT,
+     released_at INTEGER,
+     PRIMARY KEY (room_id, series_id)
+   );`,
 ];
 
 /**

@@ -12,6 +12,7 @@ import type {
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
+import type { AdminProblems, Problem } from '../../../shared/problems.ts';
 
 /**
  * `ADMIN_API_PATH` of shared/admin-api.ts (a test holds them equal): importing
@@ -62,6 +63,9 @@ export interface AdminApi {
   authorizeAccount(): Promise<AccountAuthorization>;
   accountCalendars(): Promise<AccountCalendars>;
   removeAccount(): Promise<AdminStatus>;
+  /** Problems reported at the rooms, open ones first. */
+  problems(): Promise<AdminProblems>;
+  resolveProblem(problemId: string): Promise<Problem>;
 }
 
 export interface AdminApiOptions {
@@ -123,6 +127,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     authorizeAccount: () => call('POST', '/m365/account/authorize'),
     accountCalendars: () => call('GET', '/m365/calendars'),
     removeAccount: () => call('DELETE', '/m365/account'),
+    problems: () => call('GET', '/problems'),
+    resolveProblem: (problemId) => call('POST', `/problems/${encodeURIComponent(problemId)}/resolve`),
   };
 }
 

@@ -123,6 +123,20 @@ describe('audit details', () => {
     [{ action: 'renew', outcome: { ok: false, reason: 'Authorization_RequestDenied' } }, 'Renewal failed: Authorization_RequestDenied'],
     [{ action: 'export', room: 'Loft', outcome: { ok: true, exported: 44, refused: 1 } }, 'Loft: 44 exported, 1 refused.'],
     [{ action: 'export', room: 'Loft', outcome: { ok: false, reason: 'Microsoft 365 is not reachable.' } }, 'Loft: export failed: Microsoft 365 is not reachable.'],
+    [{ action: 'no-show-strike', room: 'Harbour', subject: 'Weekly sync', organizer: 'Ada Lovelace', strike: 2, of: 3 }, 'No-show 2 of 3 in a row for "Weekly sync" (Ada Lovelace) in Harbour.'],
+    [{ action: 'no-show-strike', room: 'Harbour', subject: null, organizer: null, strike: 1, of: 3 }, 'No-show 1 of 3 in a row for a recurring meeting in Harbour.'],
+    [
+      { action: 'series-released', room: 'Harbour', subject: null, organizer: 'Ada Lovelace', noShows: 3, release: { outcome: 'declined' } },
+      'Harbour is no longer booked for a recurring meeting organized by Ada Lovelace: declined in Microsoft 365, with a note to the organizer.',
+    ],
+    [
+      { action: 'series-released', room: 'Harbour', subject: 'Weekly sync', organizer: null, noShows: 3, release: { outcome: 'removed', occurrences: 1200 } },
+      'Harbour is no longer booked for "Weekly sync": future occurrences removed: 1,200.',
+    ],
+    [
+      { action: 'series-released', room: 'Harbour', subject: 'Weekly sync', organizer: 'Ada Lovelace', noShows: 3, release: { outcome: 'not-supported', reason: 'room-organizes-series' } },
+      `Harbour stays booked for "Weekly sync" (Ada Lovelace): the room's own mailbox organizes it, and Lintel does not cancel a meeting for everyone.`,
+    ],
   ];
   it.each(cases)('words %j', (event, expected) => {
     expect(auditDetail(event, en, format)).toContain(expected);

@@ -79,8 +79,14 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.revoke(format.number(event.rooms));
     case 'connect-account':
       return words.connectAccount(event.account);
+    case 'resolve-problem':
+      return words.resolveProblem(event.room, t.problemKinds[event.kind], format.dateTime(event.reportedAt));
     case 'remove-account':
       return words.removeAccount(event.account, format.number(event.rooms));
+    case 'no-show-strike':
+      return words.noShowStrike(words.series(event.subject, event.organizer), event.room, words.strikeCount(format.number(event.strike), format.number(event.of)));
+    case 'series-released':
+      return seriesReleased(event, t, format);
     case 'renew':
       return event.outcome.ok
         ? words.renewed(t.credentialKind[event.outcome.kind], event.outcome.expiresAt ? format.dateTime(event.outcome.expiresAt) : t.unknown)
@@ -89,5 +95,19 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return event.outcome.ok
         ? words.exported(event.room, format.number(event.outcome.exported), format.number(event.outcome.refused))
         : words.exportFailed(event.room, event.outcome.reason);
+  }
+}
+
+/** A series that reached its no-shows in a row: what its calendar did, or why the series keeps the room. */
+function seriesReleased(event: Extract<AuditEvent, { action: 'series-released' }>, t: AdminTexts, format: AdminFormat): string {
+  const words = t.auditDetails;
+  const meeting = words.series(event.subject, event.organizer);
+  switch (event.release.outcome) {
+    case 'declined':
+      return words.seriesLost(meeting, event.room, words.seriesDeclined);
+    case 'removed':
+      return words.seriesLost(meeting, event.room, words.seriesRemoved(format.number(event.release.occurrences)));
+    case 'not-supported':
+      return words.seriesKept(meeting, event.room);
   }
 }

@@ -12,6 +12,7 @@ import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
 import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
 import { DisplayCredential } from './display-credential.ts';
 import { DisplayPairing } from './display-pairing.svelte.ts';
+import { ProblemOutbox } from './problem-outbox.ts';
 import { RoomLinkKeeper } from './room-link.svelte.ts';
 
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -70,6 +71,8 @@ export class DisplayState {
   unpaired = $state(false);
   readonly pairing: DisplayPairing;
   readonly roomLink: RoomLinkKeeper;
+  /** "Report a problem": reports kept until the bridge takes them, as walk-up actions are. */
+  readonly problemReports: ProblemOutbox;
 
   events: Meeting[] = $derived(this.outbox.reduce((events, entry) => applyMeetingChange(events, entry.change), this.snapshot?.events ?? []));
   view: RoomStatusView | null = $derived(this.snapshot ? computeRoomStatus(this.events, this.now, this.snapshot.room) : null);
@@ -126,6 +129,7 @@ export class DisplayState {
     this.now = clock.now();
     this.pairing = new DisplayPairing(clock, displayId, this.#credential);
     this.roomLink = new RoomLinkKeeper(clock);
+    this.problemReports = new ProblemOutbox(clock, () => (this.#reachesBridge() ? this.#socket : null));
   }
 
   /**
@@ -149,7 +153,7 @@ export class DisplayState {
     const credential = this.#credential.useDb(db);
     try {
       // Nothing came from the bridge yet, nor was anything done on screen: the display watches only after this.
-      const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey)]);
+      const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey), this.problemReports.useDb(db)]);
       if (saved) {
         this.#clockOffsetMs = saved.clockOffsetMs;
         this.snapshot = saved.state;
@@ -201,6 +205,7 @@ export class DisplayState {
         this.disconnectedAt = null;
         this.problem = null;
         void this.#drain();
+        void this.problemReports.send();
       });
     };
     const lost = () => {
@@ -253,6 +258,7 @@ export class DisplayState {
       socket.off('room:access-ended', accessEnded);
       this.pairing.stop();
       this.roomLink.stop();
+      this.problemReports.stop();
       socket.disconnect();
       this.#socket = null;
       this.#watch = null;
@@ -329,7 +335,7 @@ export class DisplayState {
     if (replaying) performance.mark(REPLAY_START_MARK);
     try {
       // Unpaired, there is no room to send to; queued actions wait until the display is linked again.
-      while (this.connection === 'live' && !this.unpaired && this.#socket?.connected) {
+      while (this.#reachesBridge() && this.#socket) {
         const socket = this.#socket;
         const batch = this.outbox.slice(0, PIPELINE);
         if (batch.length === 0) break;
@@ -371,6 +377,11 @@ export class DisplayState {
         resolve(error || (!answer.ok && answer.code === 'store-unavailable') ? null : answer),
       );
     });
+  }
+
+  /** Live with the bridge and shown a room: what is queued may be sent. */
+  #reachesBridge(): boolean {
+    return this.connection === 'live' && !this.unpaired && this.#socket?.connected === true;
   }
 
   #showProblem(problem: ActionProblem): void {

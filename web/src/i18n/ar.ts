@@ -72,6 +72,7 @@ export const ar: Messages = {
   lastUpdated: (ago) => `آخر تحديث ${ago}`,
   scanToBook: 'امسح الرمز للحجز من هاتفك',
   findFreeRoom: 'ابحث عن غرفة متاحة',
+  reportProblem: 'الإبلاغ عن مشكلة',
   linkThisDisplay: 'ربط هذه الشاشة',
   pairingCodeSpoken: (characters) => `رمز الاقتران: ${characters}`,
   pairingInstruction: (url) => `افتح ${url} على حاسوبك المحمول أو هاتفك وأدخل هذا الرمز، أو امسح رمز QR.`,

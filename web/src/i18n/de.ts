@@ -72,6 +72,7 @@ export const de: Messages = {
   lastUpdated: (ago) => `Zuletzt aktualisiert ${ago}`,
   scanToBook: 'Scannen, um am Handy zu buchen',
   findFreeRoom: 'Freien Raum finden',
+  reportProblem: 'Problem melden',
   linkThisDisplay: 'Dieses Display verknüpfen',
   pairingCodeSpoken: (characters) => `Kopplungscode: ${characters}`,
   pairingInstruction: (url) => `Am Laptop oder Handy ${url} öffnen und diesen Code eingeben, oder den QR-Code scannen.`,

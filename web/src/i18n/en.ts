@@ -72,6 +72,7 @@ export const en: Messages = {
   lastUpdated: (ago) => `Last updated ${ago}`,
   scanToBook: 'Scan to book on your phone',
   findFreeRoom: 'Find a free room',
+  reportProblem: 'Report a problem',
   linkThisDisplay: 'Link this display',
   pairingCodeSpoken: (characters) => `Pairing code: ${characters}`,
   pairingInstruction: (url) => `On your laptop or phone open ${url} and enter this code, or scan the QR code.`,

@@ -72,6 +72,7 @@ export const es: Messages = {
   lastUpdated: (ago) => `Última actualización ${ago}`,
   scanToBook: 'Escanea para reservar en tu móvil',
   findFreeRoom: 'Buscar una sala disponible',
+  reportProblem: 'Informar de un problema',
   linkThisDisplay: 'Vincular esta pantalla',
   pairingCodeSpoken: (characters) => `Código de vinculación: ${characters}`,
   pairingInstruction: (url) => `En tu portátil o móvil, abre ${url} e introduce este código, o escanea el código QR.`,

@@ -72,6 +72,7 @@ export const fr: Messages = {
   lastUpdated: (ago) => `Dernière mise à jour ${ago}`,
   scanToBook: 'Scannez pour réserver sur votre téléphone',
   findFreeRoom: 'Trouver une salle disponible',
+  reportProblem: 'Signaler un problème',
   linkThisDisplay: 'Associer cet écran',
   pairingCodeSpoken: (characters) => `Code d’association : ${characters}`,
   pairingInstruction: (url) => `Sur votre ordinateur ou votre téléphone, ouvrez ${url} et saisissez ce code, ou scannez le code QR.`,

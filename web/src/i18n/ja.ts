@@ -72,6 +72,7 @@ export const ja: Messages = {
   lastUpdated: (ago) => `最終更新：${ago}`,
   scanToBook: 'スマートフォンで予約するにはスキャン',
   findFreeRoom: '空き会議室を探す',
+  reportProblem: '問題を報告',
   linkThisDisplay: 'このディスプレイをリンク',
   pairingCodeSpoken: (characters) => `ペアリングコード: ${characters}`,
   pairingInstruction: (url) => `ノートPCまたはスマートフォンで ${url} を開いてこのコードを入力するか、QRコードをスキャンしてください。`,

@@ -51,6 +51,8 @@ export interface Messages {
   scanToBook: string;
   /** Opens the list of the nearest rooms free now, on a bridge of several rooms. */
   findFreeRoom: string;
+  /** Opens "Report a problem" (the screen, the sound, the room too warm…); its dialog's own texts load with it. */
+  reportProblem: string;
   /** The pairing screen's heading. */
   linkThisDisplay: string;
   /** For screen readers: the code's characters one by one. */

@@ -72,6 +72,7 @@ export const nl: Messages = {
   lastUpdated: (ago) => `Laatst bijgewerkt ${ago}`,
   scanToBook: 'Scan om op je telefoon te boeken',
   findFreeRoom: 'Beschikbare ruimte zoeken',
+  reportProblem: 'Probleem melden',
   linkThisDisplay: 'Dit scherm koppelen',
   pairingCodeSpoken: (characters) => `Koppelcode: ${characters}`,
   pairingInstruction: (url) => `Open op je laptop of telefoon ${url} en voer deze code in, of scan de QR-code.`,

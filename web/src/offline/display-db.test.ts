@@ -68,6 +68,25 @@ describe('display database', () => {
     again.close();
   });
 
+  it('keeps problem reports until removed, one per report id, across reopening', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const sound = { roomId: 'demo', report: { id: '00000000-0000-4000-8000-0000000000b1', kind: 'sound' as const, note: 'Crackles' } };
+    const first = await DisplayDb.open(name);
+    await first.keepProblem(sound);
+    await first.keepProblem(sound);
+    await first.keepProblem({ roomId: 'other', report: { id: '00000000-0000-4000-8000-0000000000b2', kind: 'climate' } });
+    first.close();
+
+    const again = await DisplayDb.open(name);
+    expect((await again.keptProblems()).map((kept) => [kept.roomId, kept.report.kind])).toEqual([
+      ['demo', 'sound'],
+      ['other', 'climate'],
+    ]);
+    await again.removeProblem(sound.report.id);
+    expect((await again.keptProblems()).map((kept) => kept.report.id)).toEqual(['00000000-0000-4000-8000-0000000000b2']);
+    again.close();
+  });
+
   it('keeps the actions queued by the version before the credential store, and takes a credential after the upgrade', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The database as version 1 of the display made it.

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RoomState, WalkUpAction } from '../../../shared/model.ts';
+import type { ProblemReportRequest } from '../../../shared/socket-events.ts';
 import type { MeetingChange } from '../../../shared/walk-up-rules.ts';
 
 /** The last room state a display saw, enough to go on showing the room without its bridge. */
@@ -31,10 +32,12 @@ interface DisplaySchema extends DBSchema {
   outbox: { key: number; value: OutboxEntry; indexes: { byActionId: string } };
   /** One entry, under CREDENTIAL_KEY: the display's credential (a secret, see PairingCode.credential). */
   credential: { key: string; value: string };
+  /** Problem reports not yet taken by the bridge, by report id. */
+  problems: { key: string; value: ProblemReportRequest };
 }
 
 const DB_NAME = 'lintel-display';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 const CREDENTIAL_KEY = 'display';
 
 /**
@@ -57,6 +60,7 @@ export class DisplayDb {
           database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('byActionId', 'action.id', { unique: true });
         }
         if (oldVersion < 2) database.createObjectStore('credential');
+        if (oldVersion < 3) database.createObjectStore('problems', { keyPath: 'report.id' });
       },
     });
     return new DisplayDb(db);
@@ -103,6 +107,20 @@ export class DisplayDb {
   async remove(actionId: string): Promise<void> {
     const seq = await this.#db.getKeyFromIndex('outbox', 'byActionId', actionId);
     if (seq !== undefined) await this.#db.delete('outbox', seq);
+  }
+
+  /** Keeps a problem report until the bridge takes it; the same report kept again is one entry. */
+  async keepProblem(request: ProblemReportRequest): Promise<void> {
+    await this.#db.put('problems', request);
+  }
+
+  /** Every problem report kept, whichever room it is about: each goes to its own room. */
+  async keptProblems(): Promise<ProblemReportRequest[]> {
+    return this.#db.getAll('problems');
+  }
+
+  async removeProblem(reportId: string): Promise<void> {
+    await this.#db.delete('problems', reportId);
   }
 
   close(): void {

@@ -109,6 +109,7 @@ export const ar: AdminMessages = {
   warningsHeading: 'يحتاج إلى انتباه',
   whatToDo: 'ما العمل:',
   warningTitles: {
+    'alert-webhook-failing': 'بلاغات المشكلات لا تصل إلى خطاف التنبيه: فريق المرافق لا يعلم بها.',
     'service-principal-deleted': 'حُذف تطبيق المؤسسة الخاص بـ Lintel من المستأجر.',
     'service-principal-disabled': 'تطبيق المؤسسة الخاص بـ Lintel معطّل.',
     'consent-withdrawn': 'سُحبت موافقة المسؤول على Lintel، أو لم تُمنح قط.',
@@ -129,6 +130,8 @@ export const ar: AdminMessages = {
     'calendar-not-shared': 'تقويم الغرفة غير مُشارَك مع حساب Microsoft المرتبط، أو مُشارَك دون إذن التحرير.',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'تحقّق من صحة LINTEL_ALERT_WEBHOOK_URL ومن أن الخدمة خلفه تعمل وتقبل طلبات POST بصيغة JSON (تذكر التفاصيل التقنية آخر ردّ لها). لا يضيع شيء: تنتظر البلاغات على الجسر وتُرسل فور ردّها، وتظهر في أثناء ذلك تحت «المشكلات المُبلَّغ عنها».',
     'service-principal-deleted': 'اضغط على «منح موافقة المسؤول»: تؤدي الموافقة إلى إنشاء تطبيق المؤسسة من جديد.',
     'service-principal-disabled':
       'في Entra admin center، افتح «Enterprise applications» ثم Lintel ثم «Properties»، واضبط «Enabled for users to sign-in» على «Yes».',
@@ -295,12 +298,26 @@ export const ar: AdminMessages = {
   confirmForget: 'نعم، انسَها',
   forgotten: 'تم نسيان الشاشة: يجب إقرانها من جديد.',
 
+  problemsHeading: 'المشكلات المُبلَّغ عنها',
+  problemsIntro:
+    'ما أُبلغ عنه من شاشات الغرف، المفتوحة أولًا. عند ضبط خطاف تنبيه (LINTEL_ALERT_WEBHOOK_URL) يُبلَّغ فريق المرافق بكل مشكلة فور وصولها.',
+  noProblems: 'لم يُبلَّغ عن أي مشكلة.',
+  refreshProblems: 'تحديث القائمة',
+  note: 'ملاحظة',
+  problemKinds: { screen: 'الشاشة', video: 'الفيديو', sound: 'الصوت', climate: 'التكييف', cleanliness: 'النظافة', other: 'أخرى' },
+  problemOpen: 'مفتوحة',
+  resolve: 'وضعها كمحلولة',
+  resolveProblem: (kind, room) => `وضعها كمحلولة: ${kind} في ${room}`,
+  resolvedBy: (who, when) => `حلّها ${who}، ${when}`,
+  problemResolved: (kind, room) => `تمّ حلّ: ${kind} في ${room}.`,
+
   auditHeading: 'سجل التدقيق',
   when: 'متى',
   who: 'من',
   what: 'ماذا',
   details: 'التفاصيل',
   auditActions: {
+    'resolve-problem': 'حلّ مشكلة',
     link: 'ربط شاشة',
     unlink: 'ألغى ربط شاشة',
     forget: 'نسي شاشة',
@@ -312,8 +329,11 @@ export const ar: AdminMessages = {
     export: 'صدّر الحجوزات',
     'connect-account': 'ربط حساب Microsoft',
     'remove-account': 'أزال حساب Microsoft',
+    'no-show-strike': 'احتسب غيابًا',
+    'series-released': 'حرّر اجتماعًا متكررًا',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} في ${room}، أُبلغ عنها ${reportedAt}.`,
     link: (display, room) => `تعرض الشاشة ${display} الآن ${room}.`,
     unlink: (display, room) => `لم تعد الشاشة ${display} تعرض ${room}.`,
     forget: (display, room) =>
@@ -328,6 +348,14 @@ export const ar: AdminMessages = {
     renewFailed: (reason) => `فشل التجديد: ${reason}`,
     exported: (room, exported, refused) => `${room}: تم تصدير ${exported}، ورُفض ${refused}.`,
     exportFailed: (room, reason) => `${room}: فشل التصدير: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `«${subject}» (${organizer})` : subject ? `«${subject}»` : organizer ? `اجتماع متكرر ينظّمه ${organizer}` : 'اجتماع متكرر',
+    strikeCount: (strike, of) => `${strike} من ${of}`,
+    noShowStrike: (meeting, room, count) => `غياب متتالٍ ${count} عن ${meeting} في ${room}.`,
+    seriesLost: (meeting, room, outcome) => `لم تعد ${room} محجوزة لـ ${meeting}: ${outcome}.`,
+    seriesDeclined: 'رُفض في Microsoft 365 مع رسالة إلى المنظّم',
+    seriesRemoved: (occurrences) => `حُذفت المرات القادمة: ${occurrences}`,
+    seriesKept: (meeting, room) => `تبقى ${room} محجوزة لـ ${meeting}: صندوق بريد الغرفة نفسه هو المنظّم، ولا يلغي Lintel اجتماعًا للجميع.`,
   },
   noAudit: 'لا شيء بعد.',
 };

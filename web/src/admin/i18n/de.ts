@@ -110,6 +110,7 @@ export const de: AdminMessages = {
   warningsHeading: 'Handlungsbedarf',
   whatToDo: 'Was zu tun ist:',
   warningTitles: {
+    'alert-webhook-failing': 'Problemmeldungen erreichen den Alarm-Webhook nicht: das Facility-Management erfährt nichts davon.',
     'service-principal-deleted': 'Die Unternehmensanwendung von Lintel wurde aus dem Mandanten gelöscht.',
     'service-principal-disabled': 'Die Unternehmensanwendung von Lintel ist deaktiviert.',
     'consent-withdrawn': 'Die Administratorzustimmung für Lintel wurde widerrufen oder nie erteilt.',
@@ -132,6 +133,8 @@ export const de: AdminMessages = {
     'calendar-not-shared': 'Der Kalender des Raums ist für das verbundene Microsoft-Konto nicht oder nicht mit Bearbeitungsrechten freigegeben.',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'Prüfen Sie, ob LINTEL_ALERT_WEBHOOK_URL stimmt und der Dienst dahinter läuft und JSON-POSTs annimmt (die technischen Details nennen seine letzte Antwort). Nichts geht verloren: Die Meldungen warten auf der Bridge, gehen hinaus, sobald er antwortet, und stehen bis dahin unter „Gemeldete Probleme“.',
     'service-principal-deleted': 'Klicken Sie auf „Administratorzustimmung erteilen“: Mit der Zustimmung wird die Unternehmensanwendung neu angelegt.',
     'service-principal-disabled':
       'Öffnen Sie im Entra admin center Unternehmensanwendungen > Lintel > Eigenschaften und setzen Sie „Aktiviert für die Benutzeranmeldung?“ auf „Ja“.',
@@ -304,12 +307,26 @@ export const de: AdminMessages = {
   confirmForget: 'Ja, vergessen',
   forgotten: 'Display vergessen: Es muss neu gekoppelt werden.',
 
+  problemsHeading: 'Gemeldete Probleme',
+  problemsIntro:
+    'Was an den Displays der Räume gemeldet wurde, offene Meldungen zuerst. Ist ein Alarm-Webhook gesetzt (LINTEL_ALERT_WEBHOOK_URL), erfährt das Facility-Management jede Meldung sofort.',
+  noProblems: 'Es wurde kein Problem gemeldet.',
+  refreshProblems: 'Liste aktualisieren',
+  note: 'Notiz',
+  problemKinds: { screen: 'Bildschirm', video: 'Videotechnik', sound: 'Ton', climate: 'Raumklima', cleanliness: 'Sauberkeit', other: 'Sonstiges' },
+  problemOpen: 'Offen',
+  resolve: 'Erledigen',
+  resolveProblem: (kind, room) => `Erledigen: ${kind} in ${room}`,
+  resolvedBy: (who, when) => `Erledigt von ${who}, ${when}`,
+  problemResolved: (kind, room) => `Erledigt: ${kind} in ${room}.`,
+
   auditHeading: 'Protokoll',
   when: 'Wann',
   who: 'Wer',
   what: 'Was',
   details: 'Details',
   auditActions: {
+    'resolve-problem': 'Problem erledigt',
     link: 'Display verknüpft',
     unlink: 'Display getrennt',
     forget: 'Display vergessen',
@@ -321,8 +338,11 @@ export const de: AdminMessages = {
     export: 'Buchungen exportiert',
     'connect-account': 'Microsoft-Konto verbunden',
     'remove-account': 'Microsoft-Konto entfernt',
+    'no-show-strike': 'Nichterscheinen gezählt',
+    'series-released': 'Serientermin freigegeben',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} in ${room}, gemeldet ${reportedAt}.`,
     link: (display, room) => `Display ${display} zeigt jetzt ${room}.`,
     unlink: (display, room) => `Display ${display} zeigt ${room} nicht mehr.`,
     forget: (display, room) =>
@@ -337,6 +357,14 @@ export const de: AdminMessages = {
     renewFailed: (reason) => `Erneuerung fehlgeschlagen: ${reason}`,
     exported: (room, exported, refused) => `${room}: ${exported} exportiert, ${refused} abgelehnt.`,
     exportFailed: (room, reason) => `${room}: Export fehlgeschlagen: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `„${subject}“ (${organizer})` : subject ? `„${subject}“` : organizer ? `ein Serientermin von ${organizer}` : 'ein Serientermin',
+    strikeCount: (strike, of) => `${strike} von ${of}`,
+    noShowStrike: (meeting, room, count) => `Nichterscheinen ${count} in Folge bei ${meeting} in ${room}.`,
+    seriesLost: (meeting, room, outcome) => `${room} ist nicht mehr für ${meeting} gebucht: ${outcome}.`,
+    seriesDeclined: 'in Microsoft 365 abgelehnt, mit einer Nachricht an die organisierende Person',
+    seriesRemoved: (occurrences) => `künftige Termine entfernt: ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} bleibt für ${meeting} gebucht: Das Postfach des Raums organisiert die Serie selbst, und Lintel sagt keine Besprechung für alle ab.`,
   },
   noAudit: 'Noch keine Einträge.',
 };

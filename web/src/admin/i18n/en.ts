@@ -110,6 +110,7 @@ export const en: AdminMessages = {
   warningsHeading: 'Needs attention',
   whatToDo: 'What to do:',
   warningTitles: {
+    'alert-webhook-failing': 'Problem reports do not reach the alert webhook: facilities are not told.',
     'service-principal-deleted': "Lintel's enterprise application was deleted from the tenant.",
     'service-principal-disabled': "Lintel's enterprise application is disabled.",
     'consent-withdrawn': 'Admin consent for Lintel was withdrawn, or never given.',
@@ -132,6 +133,8 @@ export const en: AdminMessages = {
     'calendar-not-shared': "The room's calendar is not shared with the connected Microsoft account, or not with edit rights.",
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'Check that LINTEL_ALERT_WEBHOOK_URL is right and that the service behind it is up and takes JSON POSTs (the technical details give its last answer). Nothing is lost: the reports wait on the bridge, go out as soon as it answers, and are listed under "Reported problems" meanwhile.',
     'service-principal-deleted': 'Press "Grant admin consent": consent creates the enterprise application again.',
     'service-principal-disabled':
       'In Entra admin center, open Enterprise applications, Lintel, Properties, and set "Enabled for users to sign-in" to Yes.',
@@ -303,12 +306,26 @@ export const en: AdminMessages = {
   confirmForget: 'Yes, forget',
   forgotten: 'Display forgotten: it has to be paired again.',
 
+  problemsHeading: 'Reported problems',
+  problemsIntro:
+    "What people reported on the rooms' displays, open ones first. With an alert webhook set (LINTEL_ALERT_WEBHOOK_URL), facilities are told of each one as it comes.",
+  noProblems: 'No problem has been reported.',
+  refreshProblems: 'Refresh the list',
+  note: 'Note',
+  problemKinds: { screen: 'Screen', video: 'Video', sound: 'Sound', climate: 'Climate', cleanliness: 'Cleanliness', other: 'Other' },
+  problemOpen: 'Open',
+  resolve: 'Resolve',
+  resolveProblem: (kind, room) => `Resolve: ${kind} in ${room}`,
+  resolvedBy: (who, when) => `Resolved by ${who}, ${when}`,
+  problemResolved: (kind, room) => `Resolved: ${kind} in ${room}.`,
+
   auditHeading: 'Audit log',
   when: 'When',
   who: 'Who',
   what: 'What',
   details: 'Details',
   auditActions: {
+    'resolve-problem': 'Resolved a problem',
     link: 'Linked a display',
     unlink: 'Unlinked a display',
     forget: 'Forgot a display',
@@ -320,8 +337,11 @@ export const en: AdminMessages = {
     export: 'Exported bookings',
     'connect-account': 'Connected a Microsoft account',
     'remove-account': 'Removed the Microsoft account',
+    'no-show-strike': 'Counted a no-show',
+    'series-released': 'Released a recurring meeting',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} in ${room}, reported ${reportedAt}.`,
     link: (display, room) => `Display ${display} now shows ${room}.`,
     unlink: (display, room) => `Display ${display} no longer shows ${room}.`,
     forget: (display, room) =>
@@ -336,6 +356,14 @@ export const en: AdminMessages = {
     renewFailed: (reason) => `Renewal failed: ${reason}`,
     exported: (room, exported, refused) => `${room}: ${exported} exported, ${refused} refused.`,
     exportFailed: (room, reason) => `${room}: export failed: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `"${subject}" (${organizer})` : subject ? `"${subject}"` : organizer ? `a recurring meeting organized by ${organizer}` : 'a recurring meeting',
+    strikeCount: (strike, of) => `${strike} of ${of}`,
+    noShowStrike: (meeting, room, count) => `No-show ${count} in a row for ${meeting} in ${room}.`,
+    seriesLost: (meeting, room, outcome) => `${room} is no longer booked for ${meeting}: ${outcome}.`,
+    seriesDeclined: 'declined in Microsoft 365, with a note to the organizer',
+    seriesRemoved: (occurrences) => `future occurrences removed: ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} stays booked for ${meeting}: the room's own mailbox organizes it, and Lintel does not cancel a meeting for everyone.`,
   },
   noAudit: 'Nothing yet.',
 };

@@ -110,6 +110,7 @@ export const es: AdminMessages = {
   warningsHeading: 'Requiere atención',
   whatToDo: 'Qué hacer:',
   warningTitles: {
+    'alert-webhook-failing': 'Los avisos de problemas no llegan al webhook de alertas: mantenimiento no se entera.',
     'service-principal-deleted': 'La aplicación empresarial de Lintel se eliminó del inquilino.',
     'service-principal-disabled': 'La aplicación empresarial de Lintel está deshabilitada.',
     'consent-withdrawn': 'El consentimiento de administrador para Lintel se retiró o nunca se concedió.',
@@ -132,6 +133,8 @@ export const es: AdminMessages = {
     'calendar-not-shared': 'El calendario de la sala no está compartido con la cuenta de Microsoft conectada, o no con permiso de edición.',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'Compruebe que LINTEL_ALERT_WEBHOOK_URL es correcta y que el servicio detrás funciona y acepta POST JSON (los detalles técnicos dan su última respuesta). No se pierde nada: los avisos esperan en el bridge, salen en cuanto responda y, mientras tanto, aparecen en «Problemas notificados».',
     'service-principal-deleted': 'Pulsa «Conceder consentimiento de administrador»: al conceder el consentimiento se vuelve a crear la aplicación empresarial.',
     'service-principal-disabled':
       'En Entra admin center, abre Aplicaciones empresariales > Lintel > Propiedades y activa la opción «Enabled for users to sign-in».',
@@ -302,12 +305,26 @@ export const es: AdminMessages = {
   confirmForget: 'Sí, olvidar',
   forgotten: 'Pantalla olvidada: hay que vincularla otra vez.',
 
+  problemsHeading: 'Problemas notificados',
+  problemsIntro:
+    'Lo que se ha notificado en las pantallas de las salas, primero los abiertos. Con un webhook de alertas configurado (LINTEL_ALERT_WEBHOOK_URL), mantenimiento recibe cada aviso al momento.',
+  noProblems: 'No se ha notificado ningún problema.',
+  refreshProblems: 'Actualizar la lista',
+  note: 'Nota',
+  problemKinds: { screen: 'Pantalla', video: 'Vídeo', sound: 'Sonido', climate: 'Climatización', cleanliness: 'Limpieza', other: 'Otro' },
+  problemOpen: 'Abierto',
+  resolve: 'Resolver',
+  resolveProblem: (kind, room) => `Resolver: ${kind} en ${room}`,
+  resolvedBy: (who, when) => `Resuelto por ${who}, ${when}`,
+  problemResolved: (kind, room) => `Resuelto: ${kind} en ${room}.`,
+
   auditHeading: 'Registro de auditoría',
   when: 'Cuándo',
   who: 'Quién',
   what: 'Qué',
   details: 'Detalles',
   auditActions: {
+    'resolve-problem': 'Resolvió un problema',
     link: 'Vinculó una pantalla',
     unlink: 'Desvinculó una pantalla',
     forget: 'Olvidó una pantalla',
@@ -319,8 +336,11 @@ export const es: AdminMessages = {
     export: 'Exportó reservas',
     'connect-account': 'Conectó una cuenta de Microsoft',
     'remove-account': 'Quitó la cuenta de Microsoft',
+    'no-show-strike': 'Contó una ausencia',
+    'series-released': 'Liberó una reunión periódica',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} en ${room}, notificado el ${reportedAt}.`,
     link: (display, room) => `La pantalla ${display} muestra ahora ${room}.`,
     unlink: (display, room) => `La pantalla ${display} ya no muestra ${room}.`,
     forget: (display, room) =>
@@ -335,6 +355,14 @@ export const es: AdminMessages = {
     renewFailed: (reason) => `La renovación falló: ${reason}`,
     exported: (room, exported, refused) => `${room}: ${exported} exportadas, ${refused} rechazadas.`,
     exportFailed: (room, reason) => `${room}: la exportación falló: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `«${subject}» (${organizer})` : subject ? `«${subject}»` : organizer ? `una reunión periódica de ${organizer}` : 'una reunión periódica',
+    strikeCount: (strike, of) => `${strike} de ${of}`,
+    noShowStrike: (meeting, room, count) => `Nadie acudió a ${meeting} en ${room}: ausencia ${count} seguida.`,
+    seriesLost: (meeting, room, outcome) => `${room} ya no está reservada para ${meeting}: ${outcome}.`,
+    seriesDeclined: 'rechazada en Microsoft 365, con una nota para quien la organiza',
+    seriesRemoved: (occurrences) => `repeticiones futuras eliminadas: ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} sigue reservada para ${meeting}: la organiza el propio buzón de la sala, y Lintel no cancela una reunión para todos.`,
   },
   noAudit: 'Nada por ahora.',
 };

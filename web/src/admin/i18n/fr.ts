@@ -110,6 +110,7 @@ export const fr: AdminMessages = {
   warningsHeading: 'À traiter',
   whatToDo: 'Que faire :',
   warningTitles: {
+    'alert-webhook-failing': 'Les signalements de problèmes n’atteignent pas le webhook d’alerte : les services généraux ne sont pas prévenus.',
     'service-principal-deleted': 'L’application d’entreprise de Lintel a été supprimée du locataire.',
     'service-principal-disabled': 'L’application d’entreprise de Lintel est désactivée.',
     'consent-withdrawn': 'Le consentement administrateur pour Lintel a été retiré, ou n’a jamais été accordé.',
@@ -132,6 +133,8 @@ export const fr: AdminMessages = {
     'calendar-not-shared': 'Le calendrier de la salle n’est pas partagé avec le compte Microsoft connecté, ou pas avec le droit de modifier.',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'Vérifiez que LINTEL_ALERT_WEBHOOK_URL est juste et que le service derrière fonctionne et accepte des POST JSON (les détails techniques donnent sa dernière réponse). Rien n’est perdu : les signalements attendent sur le bridge, partent dès qu’il répond et figurent entre-temps sous « Problèmes signalés ».',
     'service-principal-deleted': 'Cliquez sur « Accorder le consentement administrateur » : le consentement recrée l’application d’entreprise.',
     'service-principal-disabled':
       'Dans Entra admin center, ouvrez Applications d’entreprise > Lintel > Propriétés, puis activez l’option « Enabled for users to sign-in ».',
@@ -304,12 +307,26 @@ export const fr: AdminMessages = {
   confirmForget: 'Oui, oublier',
   forgotten: 'Écran oublié : il doit être associé à nouveau.',
 
+  problemsHeading: 'Problèmes signalés',
+  problemsIntro:
+    'Ce qui a été signalé sur les écrans des salles, les problèmes ouverts d’abord. Si un webhook d’alerte est défini (LINTEL_ALERT_WEBHOOK_URL), les services généraux sont prévenus de chacun dès son arrivée.',
+  noProblems: 'Aucun problème n’a été signalé.',
+  refreshProblems: 'Actualiser la liste',
+  note: 'Remarque',
+  problemKinds: { screen: 'Écran', video: 'Vidéo', sound: 'Son', climate: 'Température', cleanliness: 'Propreté', other: 'Autre' },
+  problemOpen: 'Ouvert',
+  resolve: 'Résoudre',
+  resolveProblem: (kind, room) => `Résoudre : ${kind} dans ${room}`,
+  resolvedBy: (who, when) => `Résolu par ${who}, ${when}`,
+  problemResolved: (kind, room) => `Résolu : ${kind} dans ${room}.`,
+
   auditHeading: 'Journal d’audit',
   when: 'Quand',
   who: 'Qui',
   what: 'Quoi',
   details: 'Détails',
   auditActions: {
+    'resolve-problem': 'A résolu un problème',
     link: 'A associé un écran',
     unlink: 'A dissocié un écran',
     forget: 'A oublié un écran',
@@ -321,8 +338,11 @@ export const fr: AdminMessages = {
     export: 'A exporté des réservations',
     'connect-account': 'A connecté un compte Microsoft',
     'remove-account': 'A retiré le compte Microsoft',
+    'no-show-strike': 'A compté une absence',
+    'series-released': 'A libéré une réunion périodique',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} dans ${room}, signalé le ${reportedAt}.`,
     link: (display, room) => `L’écran ${display} affiche maintenant ${room}.`,
     unlink: (display, room) => `L’écran ${display} n’affiche plus ${room}.`,
     forget: (display, room) =>
@@ -337,6 +357,14 @@ export const fr: AdminMessages = {
     renewFailed: (reason) => `Échec du renouvellement : ${reason}`,
     exported: (room, exported, refused) => `${room} : ${exported} exportées, ${refused} refusées.`,
     exportFailed: (room, reason) => `${room} : échec de l’export : ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `« ${subject} » (${organizer})` : subject ? `« ${subject} »` : organizer ? `une réunion périodique organisée par ${organizer}` : 'une réunion périodique',
+    strikeCount: (strike, of) => `${strike} sur ${of}`,
+    noShowStrike: (meeting, room, count) => `Absence ${count} d’affilée pour ${meeting} dans ${room}.`,
+    seriesLost: (meeting, room, outcome) => `${room} n’est plus réservée pour ${meeting} : ${outcome}.`,
+    seriesDeclined: 'refusée dans Microsoft 365, avec un mot à l’organisateur',
+    seriesRemoved: (occurrences) => `occurrences futures supprimées : ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} reste réservée pour ${meeting} : la boîte aux lettres de la salle l’organise elle-même, et Lintel n’annule pas une réunion pour tout le monde.`,
   },
   noAudit: 'Rien pour l’instant.',
 };

@@ -109,6 +109,7 @@ export const ja: AdminMessages = {
   warningsHeading: '対応が必要です',
   whatToDo: '対処方法:',
   warningTitles: {
+    'alert-webhook-failing': '問題の報告がアラート Webhook に届いていません。施設管理担当者に通知されていません。',
     'service-principal-deleted': 'Lintel のエンタープライズ アプリケーションがテナントから削除されました。',
     'service-principal-disabled': 'Lintel のエンタープライズ アプリケーションが無効になっています。',
     'consent-withdrawn': 'Lintel に対する管理者の同意が取り消されたか、まだ与えられていません。',
@@ -129,6 +130,8 @@ export const ja: AdminMessages = {
     'calendar-not-shared': '会議室の予定表が、接続中の Microsoft アカウントに共有されていないか、編集権限なしで共有されています。',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'LINTEL_ALERT_WEBHOOK_URL が正しいこと、その先のサービスが稼働していて JSON の POST を受け付けることを確認してください（技術的な詳細に最後の応答があります）。報告は失われません。ブリッジで待機し、応答があり次第送信され、それまでは「報告された問題」に表示されます。',
     'service-principal-deleted': '「管理者の同意を与える」を押してください。同意するとエンタープライズ アプリケーションが再作成されます。',
     'service-principal-disabled': 'Entra admin center で「エンタープライズ アプリケーション」>「Lintel」>「プロパティ」を開き、「ユーザーのサインインが有効になっていますか?」を「はい」に設定してください。',
     'consent-withdrawn': '「管理者の同意を与える」を押して、組織として改めて同意を与えてください。',
@@ -292,12 +295,26 @@ export const ja: AdminMessages = {
   confirmForget: 'はい、削除する',
   forgotten: 'ディスプレイの登録を削除しました。もう一度ペアリングが必要です。',
 
+  problemsHeading: '報告された問題',
+  problemsIntro:
+    '会議室のディスプレイから報告された問題です（未解決のものが先頭）。アラート Webhook（LINTEL_ALERT_WEBHOOK_URL）が設定されていれば、報告のたびに施設管理担当者に通知されます。',
+  noProblems: '報告された問題はありません。',
+  refreshProblems: '一覧を更新',
+  note: 'メモ',
+  problemKinds: { screen: '画面', video: 'ビデオ', sound: '音声', climate: '空調', cleanliness: '清掃', other: 'その他' },
+  problemOpen: '未解決',
+  resolve: '解決済みにする',
+  resolveProblem: (kind, room) => `解決済みにする：${room}の${kind}`,
+  resolvedBy: (who, when) => `${who} が解決（${when}）`,
+  problemResolved: (kind, room) => `${room}の${kind}を解決済みにしました。`,
+
   auditHeading: '監査ログ',
   when: '日時',
   who: '実行者',
   what: '操作内容',
   details: '詳細',
   auditActions: {
+    'resolve-problem': '問題を解決済みに',
     link: 'ディスプレイをリンク',
     unlink: 'ディスプレイのリンクを解除',
     forget: 'ディスプレイの登録を削除',
@@ -309,8 +326,11 @@ export const ja: AdminMessages = {
     export: '予約をエクスポート',
     'connect-account': 'Microsoft アカウントを接続',
     'remove-account': 'Microsoft アカウントを削除',
+    'no-show-strike': '無断欠席を記録',
+    'series-released': '定期的な会議を解放',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${room}の${kind}（${reportedAt} に報告）`,
     link: (display, room) => `ディスプレイ ${display} に ${room} が表示されるようになりました。`,
     unlink: (display, room) => `ディスプレイ ${display} に ${room} は表示されなくなりました。`,
     forget: (display, room) =>
@@ -325,6 +345,14 @@ export const ja: AdminMessages = {
     renewFailed: (reason) => `更新に失敗しました: ${reason}`,
     exported: (room, exported, refused) => `${room}: ${exported} 件をエクスポート、${refused} 件が拒否されました。`,
     exportFailed: (room, reason) => `${room}: エクスポートに失敗しました: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `「${subject}」(${organizer})` : subject ? `「${subject}」` : organizer ? `${organizer} の定期的な会議` : '定期的な会議',
+    strikeCount: (strike, of) => `${of} 回中 ${strike} 回目`,
+    noShowStrike: (meeting, room, count) => `${room} の ${meeting}: 連続無断欠席 ${count}。`,
+    seriesLost: (meeting, room, outcome) => `${room} は ${meeting} の予約ではなくなりました: ${outcome}。`,
+    seriesDeclined: 'Microsoft 365 で辞退し、主催者に理由を伝えました',
+    seriesRemoved: (occurrences) => `今後の回を削除: ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} は ${meeting} の予約のままです: 会議室自身のメールボックスが主催しており、Lintel は全員の会議を取り消しません。`,
   },
   noAudit: 'まだ記録はありません。',
 };

@@ -16,6 +16,7 @@ describe('admin translations', () => {
     it(`${language} names every button by its visible text too`, () => {
       expect(messages.linkCalendarOf('Harbour')).toContain(messages.linkCalendar);
       expect(messages.chooseCalendar('Harbour')).toContain(messages.choose);
+      expect(messages.resolveProblem(messages.problemKinds.sound, 'Harbour')).toContain(messages.resolve);
     });
 
     it(`${language} explains each room access by the name the choice has`, () => {
@@ -33,6 +34,7 @@ describe('admin translations', () => {
       expect(messages.warningFixes['account-reconnect-needed']).toContain(messages.reconnectAccount);
       expect(messages.warningFixes['calendar-not-shared']).toContain(messages.checkStatus);
       expect(messages.calendarsMissing('rooms@contoso.example')).toContain(messages.refreshCalendars);
+      expect(messages.warningFixes['alert-webhook-failing']).toContain(messages.problemsHeading);
     });
   }
 });

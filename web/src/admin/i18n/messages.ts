@@ -1,4 +1,5 @@
 import type { AdminDevice, AuditAction, ConnectionState } from '../../../../shared/admin-api.ts';
+import type { ProblemKind } from '../../../../shared/constants.ts';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
 import type { RoomAccess } from '../../../../shared/model.ts';
@@ -241,6 +242,20 @@ export interface AdminMessages {
   confirmForget: string;
   forgotten: string;
 
+  /** Problems people reported on the rooms' displays; columns reuse `when`, `room`, `what` and `status`. */
+  problemsHeading: string;
+  problemsIntro: string;
+  noProblems: string;
+  refreshProblems: string;
+  note: string;
+  problemKinds: Record<ProblemKind, string>;
+  problemOpen: string;
+  resolve: string;
+  /** `kind`: a problemKinds text. Begins with, or holds, `resolve`, the button's visible text. */
+  resolveProblem: (kind: string, room: string) => string;
+  resolvedBy: (who: string, when: string) => string;
+  problemResolved: (kind: string, room: string) => string;
+
   auditHeading: string;
   when: string;
   who: string;
@@ -263,6 +278,20 @@ export interface AdminMessages {
     renewFailed: (reason: string) => string;
     exported: (room: string, exported: string, refused: string) => string;
     exportFailed: (room: string, reason: string) => string;
+    /** A recurring meeting, named by what the room's privacy showed of it when it was recorded (null: hidden). */
+    series: (subject: string | null, organizer: string | null) => string;
+    /** "2 of 3": a series' no-shows in a row, and how many lose it the room. */
+    strikeCount: (strike: string, of: string) => string;
+    /** `meeting`: a `series` text; `count`: a `strikeCount` text. */
+    noShowStrike: (meeting: string, room: string, count: string) => string;
+    /** The series lost the room; `outcome`: seriesDeclined or seriesRemoved. */
+    seriesLost: (meeting: string, room: string, outcome: string) => string;
+    seriesDeclined: string;
+    seriesRemoved: (occurrences: string) => string;
+    /** The series reached its no-shows in a row, but its calendar could not let it go (the room organizes it). */
+    seriesKept: (meeting: string, room: string) => string;
+    /** `kind`: a problemKinds text. */
+    resolveProblem: (room: string, kind: string, reportedAt: string) => string;
   };
   noAudit: string;
 }

@@ -110,6 +110,7 @@ export const nl: AdminMessages = {
   warningsHeading: 'Aandacht nodig',
   whatToDo: 'Wat te doen:',
   warningTitles: {
+    'alert-webhook-failing': 'Probleemmeldingen bereiken de alarm-webhook niet: facilitair beheer hoort er niets van.',
     'service-principal-deleted': 'De bedrijfstoepassing van Lintel is uit de tenant verwijderd.',
     'service-principal-disabled': 'De bedrijfstoepassing van Lintel is uitgeschakeld.',
     'consent-withdrawn': 'De beheerderstoestemming voor Lintel is ingetrokken of nooit gegeven.',
@@ -132,6 +133,8 @@ export const nl: AdminMessages = {
     'calendar-not-shared': 'De agenda van de ruimte is niet gedeeld met het verbonden Microsoft-account, of niet met bewerkrechten.',
   },
   warningFixes: {
+    'alert-webhook-failing':
+      'Controleer of LINTEL_ALERT_WEBHOOK_URL klopt en of de dienst erachter draait en JSON-POSTs aanneemt (de technische details geven zijn laatste antwoord). Er gaat niets verloren: de meldingen wachten op de bridge, gaan eruit zodra hij antwoordt en staan intussen onder "Gemelde problemen".',
     'service-principal-deleted': 'Klik op “Beheerderstoestemming geven”: met de toestemming wordt de bedrijfstoepassing opnieuw aangemaakt.',
     'service-principal-disabled': 'Open in Entra admin center Bedrijfstoepassingen > Lintel > Eigenschappen en schakel “Enabled for users to sign-in” in.',
     'consent-withdrawn': 'Klik op “Beheerderstoestemming geven” en geef opnieuw toestemming voor de organisatie.',
@@ -302,12 +305,26 @@ export const nl: AdminMessages = {
   confirmForget: 'Ja, vergeten',
   forgotten: 'Scherm vergeten: het moet opnieuw gekoppeld worden.',
 
+  problemsHeading: 'Gemelde problemen',
+  problemsIntro:
+    'Wat er op de schermen van de ruimtes is gemeld, open meldingen eerst. Met een alarm-webhook (LINTEL_ALERT_WEBHOOK_URL) hoort facilitair beheer meteen van elke melding.',
+  noProblems: 'Er is geen probleem gemeld.',
+  refreshProblems: 'Lijst vernieuwen',
+  note: 'Opmerking',
+  problemKinds: { screen: 'Scherm', video: 'Videoapparatuur', sound: 'Geluid', climate: 'Klimaat', cleanliness: 'Schoonmaak', other: 'Overig' },
+  problemOpen: 'Open',
+  resolve: 'Afhandelen',
+  resolveProblem: (kind, room) => `Afhandelen: ${kind} in ${room}`,
+  resolvedBy: (who, when) => `Afgehandeld door ${who}, ${when}`,
+  problemResolved: (kind, room) => `Afgehandeld: ${kind} in ${room}.`,
+
   auditHeading: 'Auditlogboek',
   when: 'Wanneer',
   who: 'Wie',
   what: 'Wat',
   details: 'Bijzonderheden',
   auditActions: {
+    'resolve-problem': 'Probleem afgehandeld',
     link: 'Scherm gekoppeld',
     unlink: 'Scherm ontkoppeld',
     forget: 'Scherm vergeten',
@@ -319,8 +336,11 @@ export const nl: AdminMessages = {
     export: 'Boekingen geëxporteerd',
     'connect-account': 'Microsoft-account verbonden',
     'remove-account': 'Microsoft-account verwijderd',
+    'no-show-strike': 'No-show geteld',
+    'series-released': 'Terugkerende vergadering vrijgegeven',
   },
   auditDetails: {
+    resolveProblem: (room, kind, reportedAt) => `${kind} in ${room}, gemeld op ${reportedAt}.`,
     link: (display, room) => `Scherm ${display} toont nu ${room}.`,
     unlink: (display, room) => `Scherm ${display} toont ${room} niet meer.`,
     forget: (display, room) =>
@@ -335,6 +355,14 @@ export const nl: AdminMessages = {
     renewFailed: (reason) => `Vernieuwen mislukt: ${reason}`,
     exported: (room, exported, refused) => `${room}: ${exported} geëxporteerd, ${refused} geweigerd.`,
     exportFailed: (room, reason) => `${room}: export mislukt: ${reason}`,
+    series: (subject, organizer) =>
+      subject && organizer ? `“${subject}” (${organizer})` : subject ? `“${subject}”` : organizer ? `een terugkerende vergadering van ${organizer}` : 'een terugkerende vergadering',
+    strikeCount: (strike, of) => `${strike} van ${of}`,
+    noShowStrike: (meeting, room, count) => `No-show ${count} op rij voor ${meeting} in ${room}.`,
+    seriesLost: (meeting, room, outcome) => `${room} is niet meer geboekt voor ${meeting}: ${outcome}.`,
+    seriesDeclined: 'afgewezen in Microsoft 365, met een bericht aan de organisator',
+    seriesRemoved: (occurrences) => `toekomstige keren verwijderd: ${occurrences}`,
+    seriesKept: (meeting, room) => `${room} blijft geboekt voor ${meeting}: de mailbox van de ruimte organiseert de reeks zelf, en Lintel annuleert geen vergadering voor iedereen.`,
   },
   noAudit: 'Nog niets.',
 };
