@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
-import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
+import { afternoon, FIXTURE_TIME, STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startTestBridge, TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
@@ -81,6 +81,38 @@ describe('accessibility', () => {
     }
   });
 
+  it('keeps the book later chooser and the confirm step accessible with large targets, left to right and right to left', async () => {
+    const clock = new FakeClock(FIXTURE_TIME);
+    const confirming = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'demo', settings: { confirmBooking: true, maxBookingMinutes: 30 } }], meetings: afternoon('demo') });
+    try {
+      for (const lang of ['en', 'ar']) {
+        for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
+          const display = await openDisplayPage(session.browser(), `${confirming.url}/rooms/demo?lang=${lang}`, { bypassCSP: true, viewport });
+          try {
+            await display.page.getByRole('status', { name: 'Room status' }).waitFor();
+            await display.page.locator('.agenda button').first().click();
+            const chooser = display.page.getByRole('dialog');
+            await chooser.waitFor();
+            expect(await axeViolations(display.page)).toEqual([]);
+            expect(await smallTargets(display.page)).toEqual([]);
+            // Right to left, the lengths run from the right: the first stands right of the second.
+            const [first, second] = await Promise.all([0, 1].map((index) => chooser.locator('.choices button').nth(index).boundingBox()));
+            expect(lang === 'ar' ? first!.x > second!.x : first!.x < second!.x).toBe(true);
+
+            await chooser.locator('.choices button').first().click();
+            await display.page.getByRole('alertdialog').waitFor();
+            expect(await axeViolations(display.page)).toEqual([]);
+            expect(await smallTargets(display.page)).toEqual([]);
+          } finally {
+            await display.close();
+          }
+        }
+      }
+    } finally {
+      await confirming.close();
+    }
+  });
+
   it('keeps the building overview accessible with large targets, on a lobby screen and on a phone, filtered or not', async () => {
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
       for (const lang of ['en', 'ar']) {
@@ -135,6 +167,35 @@ describe('accessibility', () => {
           expect(await dialog.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
         } finally {
           await display.close();
+        }
+      }
+    }
+  });
+
+  it("keeps the phone page accessible with large targets, in the phone's language, left to right and right to left", async () => {
+    // The phone's own language: Arabic on an Arabic phone, with its switch to the room's English.
+    for (const locale of ['en-GB', 'ar']) {
+      for (const room of STATUS_ROOMS) {
+        for (const viewport of room.id === 'free' ? [{ width: 390, height: 844 }, { width: 844, height: 390 }, { width: 820, height: 1180 }] : [{ width: 390, height: 844 }]) {
+          const phone = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?from=qr`, { bypassCSP: true, viewport, locale });
+          try {
+            await phone.page.getByRole('status', { name: 'Room status' }).waitFor();
+            expect(await phone.page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+            expect(await phone.page.getByRole('group').getByRole('button', { pressed: true }).count()).toBe(locale === 'ar' ? 1 : 0);
+            expect(await axeViolations(phone.page)).toEqual([]);
+            expect(await smallTargets(phone.page)).toEqual([]);
+            if (room.id !== 'check-in') {
+              await phone.page.locator('.actions button').first().click();
+              expect(await axeViolations(phone.page)).toEqual([]);
+              expect(await smallTargets(phone.page)).toEqual([]);
+            }
+            await phone.page.locator('.agenda button').first().click();
+            await phone.page.getByRole('dialog').waitFor();
+            expect(await axeViolations(phone.page)).toEqual([]);
+            expect(await smallTargets(phone.page)).toEqual([]);
+          } finally {
+            await phone.close();
+          }
         }
       }
     }

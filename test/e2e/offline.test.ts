@@ -104,6 +104,33 @@ describe('offline display', () => {
     expect(booked[0]).toMatchObject({ start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T09:30:00.000Z' });
   });
 
+  it('books a later slot while the bridge is down, and hands it over when the bridge is back', async () => {
+    const clock = new FakeClock('2026-11-23T10:00:00+01:00');
+    const meetings = [
+      timed('2026-11-23T11:00:00+01:00', '2026-11-23T12:00:00+01:00', { id: 'planning', roomId: 'demo' }),
+      timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'review', roomId: 'demo' }),
+    ];
+    const bridge = await restartableBridge(clock, { meetings });
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await bridge.stop();
+    await offlineBanner(page).waitFor();
+    // The chooser was never opened online: its chunk comes from the service worker's cache.
+    await page.getByRole('region', { name: 'Next meetings' }).getByRole('button', { name: 'Book 12:00–13:00' }).click();
+    await page.getByRole('dialog', { name: 'Book from 12:00' }).getByRole('button', { name: '30 mins', exact: true }).click();
+    await page.getByRole('region', { name: 'Next meetings' }).getByText('12:00–12:30').waitFor();
+    await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
+    expect(walkUps(bridge.store)).toEqual([]);
+
+    await bridge.start();
+    await page.getByRole('alert').waitFor({ state: 'detached', timeout: 15_000 });
+    const booked = walkUps(bridge.store);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ start: '2026-11-23T11:00:00.000Z', end: '2026-11-23T11:30:00.000Z' });
+  });
+
   it('applies each of 20 queued actions exactly once when the connection breaks in the middle of the replay', async () => {
     const clock = new FakeClock('2026-11-23T10:00:00+01:00');
     const bridge = await restartableBridge(clock);

@@ -40,7 +40,7 @@ describe('a paired room, from its display to a phone at the door', () => {
     expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(link.url).path);
     expect(qrPath(link.url).path).not.toBe(qrPath(`${PUBLIC_URL}rooms/harbour`).path);
 
-    // A phone at the door opens it: the room and its meetings, and a booking.
+    // A phone at the door opens it: the room's phone page (test/e2e/phone-page.test.ts), its meetings, and a booking.
     const token = new URL(link.url).searchParams.get('link')!;
     const phone = await openDisplayPage(session.browser(), `${bridge.url}/rooms/harbour?link=${token}`, { viewport: { width: 390, height: 844 } });
     session.defer(() => phone.close());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
 import { FakeClock } from '../support/fake-clock.ts';
+import { relayRoomPushes } from '../support/room-push-relay.ts';
 import { postJson } from '../support/http.ts';
 import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -81,25 +82,10 @@ describe('walk-up actions in Chromium', () => {
   it('rolls back with a clear message when another display took the slot a moment earlier', async () => {
     const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { meetings: [planning] });
     const late = await display(`${bridge.url}/rooms/demo`);
-    let holdPushes = false;
-    let upgraded: () => void = () => {};
-    const websocketInUse = new Promise<void>((resolve) => (upgraded = resolve));
-    await late.page.routeWebSocket(/socket\.io/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        server.send(message);
-        // Engine.IO's upgrade packet: from now on every message, pushes included, comes through here.
-        if (message === '5') upgraded();
-      });
-      server.onMessage((message) => {
-        if (!(holdPushes && String(message).includes('"room:state"'))) ws.send(message);
-      });
-    });
-    await late.page.reload();
+    const pushes = await relayRoomPushes(late.page);
     await statusWord(late.page, 'Available').waitFor();
-    await websocketInUse;
 
-    holdPushes = true;
+    pushes.hold();
     const first = await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
     expect(first.status).toBe(200);
     await late.page.getByRole('button', { name: 'Book now' }).click();
@@ -130,11 +116,11 @@ describe('walk-up actions in Chromium', () => {
     const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo' }, { id: 'lobby', name: 'Lobby', settings: { readOnly: true } }] });
     const readOnlyDisplay = await display(`${bridge.url}/rooms/demo?mode=readonly`);
     await statusWord(readOnlyDisplay.page, 'Available').waitFor();
-    // Finding another free room changes nothing here, so a read-only display offers it too.
-    expect(await readOnlyDisplay.page.getByRole('button').allTextContents()).toEqual(['Find a free room']);
+    // Finding another free room and reporting a problem book nothing here, so a read-only display offers them too.
+    expect(await readOnlyDisplay.page.getByRole('button').allTextContents()).toEqual(['Find a free room', 'Report a problem']);
     const readOnlyRoom = await display(`${bridge.url}/rooms/lobby`);
     await statusWord(readOnlyRoom.page, 'Available').waitFor();
-    expect(await readOnlyRoom.page.getByRole('button').allTextContents()).toEqual(['Find a free room']);
+    expect(await readOnlyRoom.page.getByRole('button').allTextContents()).toEqual(['Find a free room', 'Report a problem']);
   });
 
   it('shows a meeting subject full of HTML as text and runs none of it', async () => {

@@ -87,7 +87,7 @@ describe('the rooms file', () => {
     const admin = { authorization: `Bearer ${readFileSync(join(dir, 'admin-token'), 'utf8').trim()}` };
     const { body } = (await getJson(`${running.url}/api/rooms/vorstand/state`, admin)) as { body: RoomState };
     expect(body.room.settings).toMatchObject({ language: 'de', privacy: 'organizer-only', pinRequired: true });
-    expect(body.bookingUrl).toBe('http://lintel.example.org:8080/rooms/vorstand');
+    expect(body.bookingUrl).toBe('http://lintel.example.org:8080/rooms/vorstand?from=qr');
     expect(JSON.stringify(body)).not.toContain('4711');
   });
 

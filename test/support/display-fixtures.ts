@@ -15,7 +15,8 @@ export const STATUS_ROOMS = [
   { id: 'check-in', word: 'Waiting for check-in' },
 ] as const;
 
-const afternoon = (roomId: string) => [
+/** A full afternoon in `roomId`, with free gaps between its meetings. */
+export const afternoon = (roomId: string) => [
   timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: `${roomId}-1`, roomId, subject: 'Quarterly business review with the regional sales leadership team', organizer: 'Maximiliane Schwarzenberger-Oppenheimer' }),
   timed('2026-11-23T14:30:00+01:00', '2026-11-23T15:00:00+01:00', { id: `${roomId}-2`, roomId, subject: 'Private', isPrivate: true }),
   timed('2026-11-23T15:00:00+01:00', '2026-11-23T16:30:00+01:00', { id: `${roomId}-3`, roomId, subject: 'Interview', organizer: 'Sam Okafor' }),

@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { isPhonePage } from '../../shared/phone-page.ts';
 import App from './App.svelte';
 import './app.css';
 import { isAdminPath, isBuildingPath } from './lib/route.ts';
@@ -21,6 +22,14 @@ if (isAdminPath(location.pathname)) {
     .catch((error: unknown) => {
       console.error('Lintel could not load the building overview', error);
       target.textContent = 'The building overview could not be loaded from the bridge. Check the connection and reload.';
+    });
+} else if (isPhonePage(location.search)) {
+  // A phone that scanned a room display's QR code: the room's page made for a phone, in a chunk of its own too.
+  import('./phone/phone-page.ts')
+    .then(({ mountPhone }) => mountPhone(target))
+    .catch((error: unknown) => {
+      console.error("Lintel could not load the room's page", error);
+      target.textContent = "The room's page could not be loaded. Check the connection and scan the QR code again.";
     });
 } else {
   mount(App, { target });

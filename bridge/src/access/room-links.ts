@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { encodeLinkPayload, readLinkToken, type RoomLinkGrant } from '../../../shared/room-link-token.ts';
 import type { RoomLink } from '../../../shared/socket-events.ts';
 import { sameSecret } from '../same-secret.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
@@ -10,20 +11,15 @@ export const ROOM_LINK_REFRESH_MS = 5 * MINUTE_MS;
 /** A link works this long after it was made: at most 10 minutes after it was first on a screen. */
 export const ROOM_LINK_VALID_MS = 10 * MINUTE_MS;
 
-/** What a valid link lets its holder do: read `roomId` and act there until `expiresAt` (epoch ms). */
-export interface RoomLinkGrant {
-  roomId: string;
-  expiresAt: number;
-}
-
 const INVALID = 'This room link is not valid or has expired: scan the QR code on the room\'s display again.';
 
 /**
  * Signed, short-lived room links for the QR codes of paired displays: proof
  * that a phone stood at the room a moment ago, nothing more. A link is
- * `<payload>.<signature>`, the payload naming the room and the expiry, the
- * signature an HMAC-SHA256 under a secret kept in the store, so every bridge
- * process sharing the store, and the same one after a restart, accepts it.
+ * `<payload>.<signature>` (shared/room-link-token.ts), the payload naming the
+ * room and the expiry, the signature an HMAC-SHA256 under a secret kept in
+ * the store, so every bridge process sharing the store, and the same one
+ * after a restart, accepts it.
  * Nothing is stored per link: a link cannot be revoked before it expires,
  * which the 10 minutes bound.
  */
@@ -43,7 +39,7 @@ export class RoomLinks {
   issue(roomId: string): RoomLink {
     const now = this.#clock.now();
     const expiresAt = now + ROOM_LINK_VALID_MS;
-    const payload = Buffer.from(JSON.stringify({ r: roomId, e: expiresAt })).toString('base64url');
+    const payload = encodeLinkPayload({ roomId, expiresAt });
     const token = `${payload}.${this.#sign(payload)}`;
     const url = new URL(`/rooms/${encodeURIComponent(roomId)}`, this.#publicUrl);
     url.searchParams.set('link', token);
@@ -52,12 +48,11 @@ export class RoomLinks {
 
   /** The room and expiry a link grants; refused when it is forged, altered or expired. */
   verify(token: string): Result<RoomLinkGrant> {
-    const [payload, signature, extra] = token.split('.');
-    if (payload === undefined || signature === undefined || extra !== undefined || !sameSecret(this.#sign(payload), signature)) {
+    const [payload, signature] = token.split('.');
+    const grant = readLinkToken(token);
+    if (!grant || payload === undefined || signature === undefined || !sameSecret(this.#sign(payload), signature) || grant.expiresAt <= this.#clock.now()) {
       return fail('room-link-invalid', INVALID);
     }
-    const grant = parsePayload(payload);
-    if (!grant || grant.expiresAt <= this.#clock.now()) return fail('room-link-invalid', INVALID);
     return ok(grant);
   }
 
@@ -72,16 +67,5 @@ export class RoomLinks {
       return (this.#db.prepare('SELECT secret FROM room_link_key WHERE id = 1').get() as { secret: string }).secret;
     });
     return this.#secret;
-  }
-}
-
-function parsePayload(payload: string): RoomLinkGrant | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { r, e } = parsed as Record<string, unknown>;
-    return typeof r === 'string' && typeof e === 'number' ? { roomId: r, expiresAt: e } : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -37,7 +37,7 @@ describe('room service', () => {
   it('books in the room language and links the booking page in the state', () => {
     const { rooms } = setup({ language: 'de' }, '2026-11-23T11:00:00+01:00');
     const result = rooms.applyAction('demo', act({ type: 'book-now', minutes: 30 }), display);
-    expect(result).toMatchObject({ ok: true, data: { status: 'busy', current: { subject: 'Spontanbuchung' }, bookingUrl: 'http://bridge.local:8080/rooms/demo' } });
+    expect(result).toMatchObject({ ok: true, data: { status: 'busy', current: { subject: 'Spontanbuchung' }, bookingUrl: 'http://bridge.local:8080/rooms/demo?from=qr' } });
   });
 
   it('refuses every action in a read-only room and records nothing', () => {

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { visibleMeeting } from '../../../shared/meeting-privacy.ts';
 import { meetingsOverlapping } from '../../../shared/meeting-span.ts';
 import { toPublicRoom, type Meeting, type Room, type RoomAccess, type RoomState, type RoomSummary, type WalkUpAction } from '../../../shared/model.ts';
+import { qrCodeAddress } from '../../../shared/phone-page.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import { dueNoShows, nextNoShowDeadline, planWalkUpAction } from '../../../shared/walk-up-rules.ts';
@@ -310,7 +311,8 @@ export class RoomService {
       updatedAt: toIso(calendar.updatedAt(room.id) ?? now),
       syncedAt: synced === null ? null : toIso(synced),
       syncPeriodSeconds,
-      bookingUrl: new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl).toString(),
+      // Marked as the QR code's: a phone opening it gets the phone page, the kiosk at the bare address its display.
+      bookingUrl: qrCodeAddress(new URL(`/rooms/${encodeURIComponent(room.id)}`, publicUrl)),
       roomCount: this.#servedRooms().size,
       notices: this.#deps.store.noticesSince(room.id, now - NOTICE_SHOWN_MS),
       occupied: this.#deps.presence?.occupied(room.id) ?? null,

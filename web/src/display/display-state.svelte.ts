@@ -9,7 +9,7 @@ import type { ClientToServerEvents, ServerToClientEvents, WatchRequest } from '.
 import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
-import type { DisplayDb, OutboxEntry } from '../offline/display-db.ts';
+import type { DisplayDb, OutboxEntry, RoomCopyStore } from '../offline/display-db.ts';
 import { DisplayCredential } from './display-credential.ts';
 import { DisplayPairing } from './display-pairing.svelte.ts';
 import { ProblemOutbox } from './problem-outbox.ts';
@@ -21,11 +21,15 @@ export type Connection = 'connecting' | 'live' | 'reconnecting';
 export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
 /**
  * What the page's address says: the room in its path (`/rooms/:id`), and
- * the room link of a phone that scanned a display's QR code (`?link=`).
+ * whether a phone opened it from a display's QR code (shared/phone-page.ts):
+ * a paired room's code carries its room link (`?link=`), which states when
+ * it stops working (shared/room-link-token.ts), on the bridge's clock.
  */
 export interface PageAddress {
   roomId?: string;
   link?: string;
+  linkExpiresAt?: number;
+  fromQrCode?: boolean;
 }
 
 const ACTION_TIMEOUT_MS = 10_000;
@@ -33,6 +37,8 @@ const NOTICE_MS = 8_000;
 const RETRY_MS = 5_000;
 const PIPELINE = 20;
 const SAVE_EVERY_MS = 500;
+/** A phone's link ran out while it could not hear the bridge: what the bridge says when it can. */
+const LINK_EXPIRED: LintelError = { code: 'room-link-invalid', message: "This room link has expired: scan the QR code on the room's display again." };
 /** The bridge closed the connection itself (an admin unlinked this display, say): connect again after this. */
 const RECONNECT_MS = 1_000;
 /** No touch for this long: the screen is idle, and an overlay left open closes. */
@@ -54,8 +60,8 @@ export const IDLE_AFTER_MS = 2 * 60_000;
  * may not show a room (no room in its URL and not linked, or a `paired`
  * room without a credential that works) it is `unpaired` and shows a
  * pairing code. A phone that scanned a display's QR code watches with the
- * link instead, and never pairs: once its link no longer works it shows why,
- * in place of the room, and does nothing more.
+ * link instead (an open room's, with none), and never pairs: once its link
+ * no longer works it shows why, in place of the room, and does nothing more.
  */
 export class DisplayState {
   snapshot = $state<RoomState | null>(null);
@@ -96,6 +102,8 @@ export class DisplayState {
   readonly #clock: Clock;
   readonly #roomKey: string;
   readonly #page: PageAddress;
+  /** Opened from a QR code: no display, so it names none and never pairs. */
+  readonly #onPhone: boolean;
   readonly #displayId: string;
   readonly #credential = new DisplayCredential();
   /**
@@ -106,7 +114,7 @@ export class DisplayState {
   #credentialRead: boolean;
   /** A phone's link stopped working: nothing more is watched, shown or sent. */
   #visitEnded = false;
-  #db: DisplayDb | null = null;
+  #db: RoomCopyStore | null = null;
   #socket: DisplaySocket | null = null;
   #watch: (() => void) | null = null;
   /** The room the last watch answered with: pushes for any other room are left over from before a re-link. */
@@ -119,12 +127,13 @@ export class DisplayState {
   #saveScheduled = false;
   #lastSavedAt = Number.NEGATIVE_INFINITY;
 
-  /** `displayId`: this display's own id (lib/display-id.ts); a phone (`page.link`) does not send it, being no display. */
+  /** `displayId`: this display's own id (lib/display-id.ts); a phone does not send it, being no display. */
   constructor(clock: Clock, page: PageAddress, displayId: string) {
     this.#clock = clock;
     this.#page = page;
+    this.#onPhone = page.link !== undefined || page.fromQrCode === true;
     this.#displayId = displayId;
-    this.#credentialRead = page.link !== undefined;
+    this.#credentialRead = this.#onPhone;
     this.#roomKey = page.roomId ?? 'default';
     this.now = clock.now();
     this.pairing = new DisplayPairing(clock, displayId, this.#credential);
@@ -149,22 +158,31 @@ export class DisplayState {
   }
 
   async #restore(db: DisplayDb): Promise<void> {
-    this.#db = db;
     const credential = this.#credential.useDb(db);
     try {
       // Nothing came from the bridge yet, nor was anything done on screen: the display watches only after this.
-      const [saved, queued] = await Promise.all([db.loadSnapshot(this.#roomKey), db.queued(this.#roomKey), this.problemReports.useDb(db)]);
-      if (saved) {
-        this.#clockOffsetMs = saved.clockOffsetMs;
-        this.snapshot = saved.state;
-        this.disconnectedAt = saved.offlineSince ?? Date.parse(saved.state.now);
-        this.now = this.#bridgeNow();
-      }
-      this.outbox = queued;
+      await Promise.all([this.useRoomCopy(db), this.problemReports.useDb(db)]);
     } finally {
       // Whatever else failed, the credential is read before the display watches.
       await credential;
     }
+  }
+
+  /**
+   * Keeps the room state and the actions not yet sent in `store` from now
+   * on, and brings back what it kept: on its own, for a phone, which has no
+   * credential to read; it calls this before it connects.
+   */
+  async useRoomCopy(store: RoomCopyStore): Promise<void> {
+    this.#db = store;
+    const [saved, queued] = await Promise.all([store.loadSnapshot(this.#roomKey), store.queued(this.#roomKey)]);
+    if (saved) {
+      this.#clockOffsetMs = saved.clockOffsetMs;
+      this.snapshot = saved.state;
+      this.disconnectedAt = saved.offlineSince ?? Date.parse(saved.state.now);
+      this.now = this.#bridgeNow();
+    }
+    this.outbox = queued;
   }
 
   /** Starts watching the room over `socket`; returns a function that stops it. */
@@ -181,7 +199,7 @@ export class DisplayState {
           return;
         }
         // A phone never pairs, whatever the bridge says: it is no display.
-        if (!result.ok && result.code === 'display-unpaired' && this.#page.link === undefined) {
+        if (!result.ok && result.code === 'display-unpaired' && !this.#onPhone) {
           this.#unpair(socket);
           return;
         }
@@ -228,7 +246,7 @@ export class DisplayState {
       watch();
     };
     // A phone's link ran out (or the room stopped being open to it); a display watches again and is told what to show.
-    const accessEnded = (reason: LintelError) => (this.#page.link !== undefined ? this.#endVisit(reason) : watch());
+    const accessEnded = (reason: LintelError) => (this.#onPhone ? this.#endVisit(reason) : watch());
     this.#watch = watch;
     socket.on('connect', watch);
     socket.on('disconnect', disconnected);
@@ -403,6 +421,7 @@ export class DisplayState {
     const { roomId, link } = this.#page;
     const room = roomId === undefined ? {} : { roomId };
     if (link !== undefined) return { ...room, link };
+    if (this.#onPhone) return room;
     const credential = this.#credential.secret;
     return { ...room, displayId: this.#displayId, ...(credential !== undefined && { credential }) };
   }
@@ -410,7 +429,7 @@ export class DisplayState {
   /** A paired room's display keeps a signed link for its QR code (`askAgain`: even if it holds one); nobody else asks for one. */
   #keepRoomLink(state: RoomState, askAgain: boolean): void {
     const socket = this.#socket;
-    if (!socket || this.#page.link !== undefined || state.room.access !== 'paired') this.roomLink.stop();
+    if (!socket || this.#onPhone || state.room.access !== 'paired') this.roomLink.stop();
     else if (askAgain || !this.roomLink.keeps(state.room.id)) this.roomLink.keep(socket, state.room.id);
   }
 
@@ -485,6 +504,9 @@ export class DisplayState {
     const schedule = () => {
       cancel = this.#clock.setTimer(() => {
         this.now = this.#bridgeNow();
+        // Offline, the bridge cannot say so: a phone's visit ends on its own clock, and nothing of the room stays.
+        // Only with a room on screen: its state set the clock right, and a phone's own clock may be off.
+        if (this.snapshot && this.#page.linkExpiresAt !== undefined && this.now >= this.#page.linkExpiresAt) this.#endVisit(LINK_EXPIRED);
         schedule();
       }, 1000 - (this.#bridgeNow() % 1000));
     };

@@ -6,7 +6,7 @@ import { timed } from '../../../test/support/meetings.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { ScriptedSocket } from '../../../test/support/scripted-socket.ts';
 import 'fake-indexeddb/auto';
-import { DisplayDb } from '../offline/display-db.ts';
+import { DisplayDb, type SavedSnapshot } from '../offline/display-db.ts';
 import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
 
 /** The bridge's side of a display's socket: watches, pairing-code and room-link requests answered as scripted, and recorded. */
@@ -703,6 +703,51 @@ describe('a phone that scanned the QR code', () => {
     expect(sent).toEqual([]);
     expect(display.snapshot).toBeNull();
     expect(socket.connects).toBe(0);
+    expect(socket.watchRequests).toHaveLength(1);
+    expect(socket.pairingRequests).toEqual([]);
+  });
+
+  it("ends its visit at its link's expiry on its own clock while the bridge is out of reach, and forgets what its tab kept", async () => {
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = stateAt(NOW, 'paired');
+    const display = new DisplayState(clock, { roomId: 'demo', link: 'TOKEN', linkExpiresAt: Date.parse(NOW) + 10 * 60_000 }, DISPLAY);
+    let kept: SavedSnapshot | undefined;
+    await display.useRoomCopy({
+      loadSnapshot: async () => kept,
+      saveSnapshot: async (snapshot) => void (kept = snapshot),
+      deleteSnapshot: async () => void (kept = undefined),
+      enqueue: async () => 1,
+      queued: async () => [],
+      remove: async () => {},
+    });
+    display.connect(socket as unknown as DisplaySocket);
+    clock.advance(1_000);
+    expect(kept?.state.room.id).toBe('demo');
+
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    clock.advance(10 * 60_000 - 2_000);
+    expect(display.view?.status).toBe('busy');
+    clock.advance(1_000);
+    expect(display.snapshot).toBeNull();
+    expect(display.problem?.code).toBe('room-link-invalid');
+    expect(kept).toBeUndefined();
+  });
+
+  it("watches an open room's page as no display, with neither link nor id, and never pairs", () => {
+    const clock = new FakeClock(NOW);
+    const socket = new ScriptedDisplayChannel();
+    socket.watchAnswer = stateAt(NOW);
+    const display = new DisplayState(clock, { roomId: 'demo', fromQrCode: true }, DISPLAY);
+    display.connect(socket as unknown as DisplaySocket);
+    expect(socket.watchRequests).toEqual([{ roomId: 'demo' }]);
+    expect(display.view?.status).toBe('busy');
+
+    socket.unpaired = true;
+    socket.fire('room:access-ended', { code: 'room-not-open', message: 'Room "demo" is shown only on its paired displays.' });
+    expect(display.snapshot).toBeNull();
+    expect(display.unpaired).toBe(false);
     expect(socket.watchRequests).toHaveLength(1);
     expect(socket.pairingRequests).toEqual([]);
   });

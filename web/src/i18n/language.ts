@@ -14,11 +14,16 @@ export function displayLanguage(requested: string | null, roomLanguage: Language
 
 /** The first of the browser's languages that we speak, else English: for screens that have no room (yet) to take it from. */
 export function browserLanguage(browserLocales: readonly string[]): Language {
+  return spokenLanguage(browserLocales) ?? 'en';
+}
+
+/** The first of the browser's languages that we speak; null when we speak none of them. */
+export function spokenLanguage(browserLocales: readonly string[]): Language | null {
   for (const locale of browserLocales) {
     const language = locale.toLowerCase().split('-')[0];
     if (isLanguage(language)) return language;
   }
-  return 'en';
+  return null;
 }
 
 export function textDirection(language: Language): 'ltr' | 'rtl' {

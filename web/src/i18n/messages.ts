@@ -25,9 +25,24 @@ export interface Messages {
   todaysSchedule: string;
   bookNow: string;
   untilTime: (time: string) => string;
+  /** A free stretch's button on the agenda and the timeline; `range` is its times. */
+  bookSlot: (range: string) => string;
+  /** Marks a free gap of the agenda that can be booked. */
+  book: string;
+  /** The heading of the chooser of a later booking's length. */
+  bookFrom: (time: string) => string;
+  /** Asked before a booking is sent, in a room that confirms bookings; `range` is its times. */
+  confirmBooking: (range: string) => string;
+  confirm: string;
+  /** Why no longer booking is offered: the room's limit (`duration`: "30 min")… */
+  upToMinutes: (duration: string) => string;
+  /** …or the next meeting. */
+  nextMeetingAt: (time: string) => string;
   extend: string;
   extendBy: (duration: string) => string;
   endNow: string;
+  /** On a phone, ending the meeting its own booking made: the only one it offers to end. */
+  endMyBooking: string;
   confirmEndNow: string;
   checkIn: string;
   cancel: string;
@@ -39,6 +54,8 @@ export interface Messages {
   pinEntered: (count: string) => string;
   offlineSince: (time: string) => string;
   waitingToSync: string;
+  /** A phone's words for actions taken offline, kept in its tab until the bridge is back. */
+  savedOnPhone: string;
   refusedOffline: (reason: string) => string;
   /** A walk-up booking the room's calendar declined after the display showed it booked; `range` is its times. */
   bookingDeclined: (range: string) => string;
@@ -49,6 +66,8 @@ export interface Messages {
   offline: string;
   lastUpdated: (ago: string) => string;
   scanToBook: string;
+  /** Names the phone page's switch between the room's language and the phone's. */
+  language: string;
   /** Opens the list of the nearest rooms free now, on a bridge of several rooms. */
   findFreeRoom: string;
   /** Opens "Report a problem" (the screen, the sound, the room too warm…); its dialog's own texts load with it. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { laterSlots, type FreeSlot } from '../../../shared/book-later-rules.ts';
+import { RoomSettings } from '../../../shared/model.ts';
 import { timed } from '../../../test/support/meetings.ts';
 import { agendaItems } from './agenda.ts';
 
@@ -20,5 +22,19 @@ describe('agenda', () => {
       'free 12:00-13:00',
       'b',
     ]);
+  });
+
+  it('offers a gap for booking later only where booking later offers that stretch', () => {
+    const meetings = [
+      timed('2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z', { id: 'a' }),
+      timed('2026-11-23T11:10:00Z', '2026-11-23T12:00:00Z', { id: 'b' }),
+      timed('2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', { id: 'c' }),
+    ];
+    const room = { id: 'room', timeZone: 'UTC', settings: RoomSettings.parse({}) };
+    const free = (slots: FreeSlot[]) =>
+      agendaItems(meetings, 'UTC', slots).flatMap((i) => (i.kind === 'free' ? [`${new Date(i.start).toISOString().slice(11, 16)} ${i.slot ? 'bookable' : 'shown only'}`] : []));
+    // The 10 min changeover is too short to book; a display that takes no actions gets no slots.
+    expect(free(laterSlots(meetings, Date.parse('2026-11-23T09:00:00Z'), room))).toEqual(['11:00 shown only', '12:00 bookable']);
+    expect(free([])).toEqual(['11:00 shown only', '12:00 shown only']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfficeHours } from '../../../shared/model.ts';
 import { allDay, timed } from '../../../test/support/meetings.ts';
-import { buildTimeline } from './timeline.ts';
+import { buildTimeline, timelineSlots } from './timeline.ts';
 
 const hours = OfficeHours.parse({});
 
@@ -39,5 +39,16 @@ describe('day timeline', () => {
     expect([new Date(line.start).toISOString(), new Date(line.end).toISOString()]).toEqual(['2026-11-21T09:00:00.000Z', '2026-11-21T11:00:00.000Z']);
     const empty = buildTimeline([], Date.parse('2026-11-21T11:00:00+01:00'), 'Europe/Amsterdam', hours);
     expect(new Date(empty.start).toISOString()).toBe('2026-11-21T07:00:00.000Z');
+  });
+
+  it('places the stretches bookable for later on the bar, cut to what it shows', () => {
+    const line = buildTimeline([], Date.parse('2026-11-23T10:00:00+01:00'), 'Europe/Amsterdam', hours);
+    const slot = (start: string, end: string) => ({ start: Date.parse(`2026-11-23T${start}:00+01:00`), end: Date.parse(`2026-11-23T${end}:00+01:00`) });
+    const placed = timelineSlots(line, [slot('13:00', '14:00'), slot('17:00', '23:00'), slot('18:30', '19:00')]);
+    expect(placed.map(({ from, width }) => [from, width])).toEqual([
+      [0.5, 0.1],
+      [0.9, expect.closeTo(0.1)],
+    ]);
+    expect(placed[1]).toMatchObject({ shownStart: slot('17:00', '18:00').start, shownEnd: slot('17:00', '18:00').end });
   });
 });

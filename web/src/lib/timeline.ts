@@ -1,4 +1,5 @@
 import { HOUR_MS } from '../../../shared/clock.ts';
+import type { FreeSlot } from '../../../shared/book-later-rules.ts';
 import { schedule } from '../../../shared/meeting-span.ts';
 import type { Meeting, OfficeHours } from '../../../shared/model.ts';
 import { localDayOf, localTimeOnDayOf, localWeekdayOf } from '../../../shared/time-zone.ts';
@@ -18,6 +19,16 @@ export interface Timeline {
   now: number | null;
   /** Whole hours inside the range, for tick marks. */
   hours: { at: number; position: number }[];
+}
+
+/** A free stretch bookable for later, as far as it lies on the bar. */
+export interface TimelineSlot {
+  slot: FreeSlot;
+  /** The part of the stretch the bar shows (office hours may end before the stretch does). */
+  shownStart: number;
+  shownEnd: number;
+  from: number;
+  width: number;
 }
 
 
@@ -43,4 +54,13 @@ export function buildTimeline(events: readonly Meeting[], now: number, timeZone:
   const hours: Timeline['hours'] = [];
   for (let at = Math.ceil(start / HOUR_MS) * HOUR_MS; at <= end; at += HOUR_MS) hours.push({ at, position: position(at) });
   return { start, end, blocks, now: now >= start && now <= end ? position(now) : null, hours };
+}
+
+/** Where the stretches booking for later offers (laterSlots) lie on the bar; those outside it are left out. */
+export function timelineSlots(line: Timeline, slots: readonly FreeSlot[]): TimelineSlot[] {
+  const length = line.end - line.start;
+  return slots
+    .map((slot) => ({ slot, shownStart: Math.max(slot.start, line.start), shownEnd: Math.min(slot.end, line.end) }))
+    .filter(({ shownStart, shownEnd }) => shownEnd > shownStart)
+    .map((shown) => ({ ...shown, from: (shown.shownStart - line.start) / length, width: (shown.shownEnd - shown.shownStart) / length }));
 }

@@ -36,6 +36,9 @@ interface DisplaySchema extends DBSchema {
   problems: { key: string; value: ProblemReportRequest };
 }
 
+/** What a display keeps of its room for a restart; a phone keeps the same in its tab instead (phone/phone-session.ts). */
+export type RoomCopyStore = Pick<DisplayDb, 'loadSnapshot' | 'saveSnapshot' | 'deleteSnapshot' | 'enqueue' | 'queued' | 'remove'>;
+
 const DB_NAME = 'lintel-display';
 const DB_VERSION = 3;
 const CREDENTIAL_KEY = 'display';

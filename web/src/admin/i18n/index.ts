@@ -19,15 +19,6 @@ export const ADMIN_MESSAGES = Object.fromEntries(
   LANGUAGES.map((language) => [language, { ...OWN[language], errors: { ...MESSAGES[language].errors, ...OWN[language].errors } }]),
 ) as Record<Language, AdminTexts>;
 
-/** Each language by its own name, so anyone finds theirs. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  de: 'Deutsch',
-  fr: 'Français',
-  nl: 'Nederlands',
-  es: 'Español',
-  ja: '日本語',
-  ar: 'العربية',
-};
+export { LANGUAGE_NAMES } from '../../i18n/language-names.ts';
 
 export type { AdminMessages };

@@ -1,0 +1,79 @@
+import type { WalkUpAction } from '../../../shared/model.ts';
+import { IDLE_AFTER_MS, type DisplayState } from './display-state.svelte.ts';
+
+/** A booking's times, as the confirm step asks about them. */
+export interface BookingRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The steps between a tap and an action sent, the same from the action bar
+ * (book now, extend, end, check in) and from the agenda and timeline (book
+ * later): choosing a later slot's length, confirming a booking where the room
+ * asks for that, then the room's PIN where it needs one. One step is open at
+ * a time; the action goes through DisplayState.act, which shows it at once
+ * and queues it for the bridge.
+ */
+export class WalkUpFlow {
+  /** The start of the later slot whose length is being chosen, or null. */
+  choosingFrom = $state.raw<number | null>(null);
+  /** A booking waiting for Confirm, in a room with confirmBooking. */
+  confirming = $state.raw<{ action: WalkUpAction; range: BookingRange } | null>(null);
+  /** An action waiting for the room's PIN. */
+  awaitingPin = $state.raw<WalkUpAction | null>(null);
+
+  readonly #display: DisplayState;
+  /** When the open step opened: a step opened without a touch (by a script, say) is not idle from the start. */
+  #openedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(display: DisplayState) {
+    this.#display = display;
+  }
+
+  get open(): boolean {
+    return this.choosingFrom !== null || this.confirming !== null || this.awaitingPin !== null;
+  }
+
+  chooseLater(start: number): void {
+    this.cancel();
+    this.#openedAt = this.#display.now;
+    this.choosingFrom = start;
+  }
+
+  /** `range`: given for a booking, whose times a room that confirms bookings asks about first. */
+  send(action: WalkUpAction, range?: BookingRange): void {
+    this.cancel();
+    this.#openedAt = this.#display.now;
+    if (range && this.#display.snapshot?.room.settings.confirmBooking) this.confirming = { action, range };
+    else this.#askPinOrAct(action);
+  }
+
+  confirm(): void {
+    const pending = this.confirming;
+    this.confirming = null;
+    if (pending) this.#askPinOrAct(pending.action);
+  }
+
+  submitPin(pin: string): void {
+    const action = this.awaitingPin;
+    this.awaitingPin = null;
+    if (action) this.#display.act({ ...action, pin });
+  }
+
+  cancel(): void {
+    this.choosingFrom = null;
+    this.confirming = null;
+    this.awaitingPin = null;
+  }
+
+  /** Left open with nobody touching the screen, a step closes, as the display's idle moment comes. */
+  closeIfIdle(): void {
+    if (this.open && this.#display.now - Math.max(this.#display.lastInteractionAt, this.#openedAt) >= IDLE_AFTER_MS) this.cancel();
+  }
+
+  #askPinOrAct(action: WalkUpAction): void {
+    if (this.#display.snapshot?.room.settings.pinRequired) this.awaitingPin = action;
+    else this.#display.act(action);
+  }
+}
