@@ -40,6 +40,8 @@ import type { MqttConfig } from './config.ts';
 import type { AlertWebhook } from './problems/alert-webhook.ts';
 import { createProblemReporting } from './problems/problem-reporting.ts';
 import { attachProblemChannel } from './realtime/problem-channel.ts';
+import { MeetingHistory } from './insights/meeting-history.ts';
+import { createUsageInsights } from './insights/usage-insights.ts';
 
 export interface BridgePorts {
   clock: Clock;
@@ -106,7 +108,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const origins = originCheck({ publicUrl, listed: options.allowedOrigins ?? [] });
   const audit = new AuditLog(ports.store.database);
   const strikes = new NoShowStrikes({ ...ports, strikes: new StrikeStore(ports.store.database), audit });
-  const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds, strikes });
+  const meetingHistory = new MeetingHistory(ports.store.database);
+  const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds, strikes, history: meetingHistory });
   const displays = new DisplayRegistry(ports.store.database);
   const codes = new PairingCodes(ports.store.database, ports.clock);
   const links = new RoomLinks(ports.store.database, ports.clock, publicUrl);
@@ -130,6 +133,18 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const adminConfig: AdminConfig = { microsoft365: microsoft ? microsoft.pageConfig() : null };
   const releaser = new NoShowReleaser(rooms, ports.clock, cluster?.ownership);
   const building = new BuildingBoard(rooms, ports.clock);
+  const insights = createUsageInsights({
+    database: ports.store.database,
+    meetings: meetingHistory,
+    schedules: { roomIds: () => rooms.roomIds(), roomOf: (roomId) => ports.calendar.getRoom(roomId), meetingsAround: (room, now) => rooms.meetingsAround(room, now), onRoomChanged: (listener) => rooms.onRoomChanged(listener) },
+    listRooms: () => ports.calendar.listRooms(),
+    presence,
+    // A base unit here, or one configured (served by another process), a ClickShare unit, an occupancy topic.
+    hasSensor: (room) => baseUnits.has(room.id) || room.baseUnit !== null || room.clickshare !== null || (options.mqtt != null && room.settings.occupancyTopic !== null),
+    clock: ports.clock,
+    logger: ports.logger,
+    ownership: cluster?.ownership,
+  });
   // Rooms whose devices, or occupancy sensor on MQTT, the hardware policy follows (see RoomHardware).
   const sensedOnMqtt = (roomId: string) => options.mqtt != null && ports.store.getRoom(roomId)?.settings.occupancyTopic != null;
   const hardware = new Map(
@@ -174,7 +189,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
   const adminAuth = { localToken: ports.admin.localToken, microsoft };
-  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, problems: problems.service, ...adminAuth });
+  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, problems: problems.service, insights: insights.service, ...adminAuth });
   server.on(
     'request',
     createApp({
@@ -218,6 +233,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   for (const room of hardware.values()) room.start();
   mqtt?.start();
   problems.start();
+  insights.start();
 
   return {
     port,
@@ -231,6 +247,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       for (const devices of ports.roomDevices?.values() ?? []) for (const device of devices) device.close();
       await mqtt?.stop();
       await problems.stop();
+      insights.stop();
       for (const unit of baseUnits.values()) unit.close();
       releaser.stop();
       building.stop();

@@ -14,6 +14,7 @@ import { displayControlBench } from './display-control.ts';
 import { displayToDisplay } from './display-to-display.ts';
 import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
+import { insightsBench } from './insights.ts';
 import { microsoft365Bench } from './m365.ts';
 import { offlineBench } from './offline.ts';
 import { rssMb } from './process-stats.ts';
@@ -91,6 +92,7 @@ try {
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'delegated')));
   rows.push(...(await bridgeWeekBench()));
   rows.push(...(await hubBench()));
+  rows.push(...(await insightsBench()));
   printTable(rows);
 } finally {
   await browser.close();

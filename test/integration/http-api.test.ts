@@ -62,6 +62,8 @@ describe('HTTP API', () => {
       '/api/admin/credentials/renew',
       '/api/admin/displays/{id}',
       '/api/admin/displays/{id}/forget',
+      '/api/admin/insights',
+      '/api/admin/insights.csv',
       '/api/admin/links',
       '/api/admin/m365/account',
       '/api/admin/m365/account/authorize',

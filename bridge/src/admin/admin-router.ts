@@ -9,12 +9,17 @@ import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
 import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
+import { insightsCsv, insightsCsvFilename } from '../insights/insights-csv.ts';
+import { insightsQueryOf } from '../insights/insights-query.ts';
+import type { InsightsService } from '../insights/insights-service.ts';
 
 export interface AdminRouterDeps extends AdminAuthDeps {
   service: AdminService;
   config: AdminConfig;
   /** Problems reported at the rooms: listed, and resolved by the admin (in the audit log). */
   problems: ProblemService;
+  /** How the rooms were used: numbers only, no subject or organizer. */
+  insights: InsightsService;
 }
 
 const BODY_LIMIT = '16kb';
@@ -121,6 +126,19 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.post('/problems/:id/resolve', (req, res) => {
     answer(res, deps.problems.resolve(String(req.params.id), adminOf(res)));
+  });
+
+  router.get('/insights', (req, res) => {
+    const query = insightsQueryOf(req.query);
+    answer(res, query.ok ? deps.insights.answer(query.data) : query);
+  });
+
+  router.get('/insights.csv', (req, res) => {
+    const query = insightsQueryOf(req.query);
+    const insights = query.ok ? deps.insights.answer(query.data) : query;
+    if (!insights.ok) return sendRefusal(res, insights);
+    res.setHeader('Content-Disposition', `attachment; filename="${insightsCsvFilename(insights.data)}"`);
+    res.type('text/csv').send(insightsCsv(insights.data));
   });
 
   router.post('/credentials/renew', async (_req, res) => {

@@ -16,8 +16,8 @@ export interface RoomWish extends DesiredUnitState {
 export type DeviceEvent =
   /** Someone started or stopped sharing a screen: sharing in the check-in window checks the meeting in. */
   | { kind: 'sharing'; sharing: boolean }
-  /** An occupancy reading: people keep a meeting from being released, and wake a sleeping screen outside hours. */
-  | { kind: 'occupancy'; occupied: boolean }
+  /** An occupancy reading: people keep a meeting from being released, and wake a sleeping screen outside hours; how many, where the sensor counts them. */
+  | { kind: 'occupancy'; occupied: boolean; people?: number }
   /** A person asked for the screen: a WAKE button, or a screen switched on by hand while the policy wanted standby. */
   | { kind: 'wake' }
   /** A BOOK button. */

@@ -37,10 +37,15 @@ describe('PresenceLog', () => {
     presence.report('harbour', 'mqtt', true, AT + 60_000);
     expect(presence.seenSince('harbour', AT + 60_000)).toBe(true);
     presence.reportElsewhere('harbour', 'base-unit', true);
+    presence.report('harbour', 'base-unit', true, AT + 120_000, 4);
     expect(readings).toEqual([
-      ['harbour', 'mqtt', false],
-      ['harbour', 'mqtt', true],
+      ['harbour', 'mqtt', false, null],
+      ['harbour', 'mqtt', true, null],
+      ['harbour', 'base-unit', true, 4],
     ]);
-    expect(sightings).toEqual([['harbour', AT + 60_000]]);
+    expect(sightings).toEqual([
+      ['harbour', AT + 60_000],
+      ['harbour', AT + 120_000],
+    ]);
   });
 });

@@ -3,6 +3,9 @@ import type { DeviceKind } from '../devices/room-device.ts';
 /** Where an occupancy reading comes from: one of the room's devices, or its occupancy topic on MQTT. */
 export type OccupancySource = DeviceKind | 'mqtt';
 
+/** A reading of one of this process's sensors; `people` is null for a sensor that does not count them. */
+type ReadingListener = (roomId: string, source: OccupancySource, occupied: boolean, people: number | null) => void;
+
 /**
  * What the rooms' occupancy sensors (a base unit's people count, a ClickShare
  * unit's connected sources, an MQTT topic) say: when people were last seen in
@@ -15,16 +18,17 @@ export class PresenceLog {
   readonly #seenAt = new Map<string, number>();
   readonly #readings = new Map<string, Map<OccupancySource, boolean>>();
   readonly #seenListeners = new Set<(roomId: string, at: number) => void>();
-  readonly #readingListeners = new Set<(roomId: string, source: OccupancySource, occupied: boolean) => void>();
+  readonly #readingListeners = new Set<ReadingListener>();
 
   /**
    * A reading of one of this process's sensors: people seen count as seen
    * now (see seen), and bridge processes sharing the store are told
-   * (cluster-relay.ts). Answers whether the room's occupancy changed.
+   * (cluster-relay.ts). `people` is how many it counts, where it counts them.
+   * Answers whether the room's occupancy changed.
    */
-  report(roomId: string, source: OccupancySource, occupied: boolean, at: number): boolean {
+  report(roomId: string, source: OccupancySource, occupied: boolean, at: number, people: number | null = null): boolean {
     const changed = this.reportElsewhere(roomId, source, occupied);
-    for (const listener of this.#readingListeners) listener(roomId, source, occupied);
+    for (const listener of this.#readingListeners) listener(roomId, source, occupied, people);
     if (occupied) this.seen(roomId, at);
     return changed;
   }
@@ -61,7 +65,7 @@ export class PresenceLog {
     return () => this.#seenListeners.delete(listener);
   }
 
-  onReading(listener: (roomId: string, source: OccupancySource, occupied: boolean) => void): () => void {
+  onReading(listener: ReadingListener): () => void {
     this.#readingListeners.add(listener);
     return () => this.#readingListeners.delete(listener);
   }

@@ -105,7 +105,7 @@ export class RoomHardware {
         }
         break;
       case 'occupancy': {
-        const changed = presence.report(roomId, source, event.occupied, now);
+        const changed = presence.report(roomId, source, event.occupied, now, event.people ?? null);
         if (event.occupied && !isOfficeHours(room, now)) wake();
         // Displays, the API and MQTT say whether the room is occupied: they hear of it as of any change of the room.
         if (changed) this.#deps.rooms.roomChanged(roomId);

@@ -1,5 +1,7 @@
 import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
+import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 
 const admin = { security: [{ adminToken: [] }] };
@@ -7,6 +9,14 @@ const refusedToken = { '401': errorResponse('No token, or one the bridge does no
 const withStatus = (description: string) => ({ '200': { description, ...jsonContent('#/components/schemas/AdminStatus') } });
 const roomNotFound = { '400': errorResponse('Not a room id'), '404': errorResponse('No such room') };
 const notConnected = { '409': errorResponse('Microsoft 365 is not set up on this bridge, or was revoked') };
+const insightsQuery = [
+  { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' }, description: "The first day, in each room's own zone" },
+  { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' }, description: `The last day (inclusive); the range is at most ${MAX_RANGE_DAYS} days` },
+  { name: 'roomId', in: 'query', schema: { type: 'string' }, description: 'One room only (not with building or floor)' },
+  { name: 'building', in: 'query', schema: { type: 'string' }, description: "The rooms of a building, by the name in their location" },
+  { name: 'floor', in: 'query', schema: { type: 'integer' }, description: 'The rooms of a floor (of the building, when given)' },
+];
+const insightsRefused = { '400': errorResponse('Invalid query: every problem is named'), ...refusedToken, '404': errorResponse('No room with that roomId') };
 
 /** The admin page's API (`shared/admin-api.ts`), described from the same zod schemas the bridge and the page use. */
 export function adminPaths(): Record<string, unknown> {
@@ -107,6 +117,30 @@ export function adminPaths(): Record<string, unknown> {
         responses: { '200': { description: 'Resolved', ...jsonContent('#/components/schemas/Problem') }, ...refusedToken, '404': errorResponse('No problem with that id') },
       },
     },
+    '/api/admin/insights': {
+      get: {
+        ...admin,
+        summary: "How the rooms were used over a range: per room and together, and a heatmap of weekday by hour, in each room's zone",
+        description:
+          'Booked and occupied minutes within office hours (occupied: null for a room without a sensor), no-shows, ghost meetings, meetings ended early, walk-ups, median meeting length and people. Counted from the history the bridge keeps for 13 months, up to now. Numbers only: no subject or organizer, a private meeting counting like any other.',
+        parameters: insightsQuery,
+        responses: { '200': { description: 'The numbers', ...jsonContent('#/components/schemas/InsightsAnswer') }, ...insightsRefused },
+      },
+    },
+    '/api/admin/insights.csv': {
+      get: {
+        ...admin,
+        summary: 'The same numbers as CSV, one row per room, to download',
+        parameters: insightsQuery,
+        responses: {
+          '200': {
+            description: `RFC 4180 CSV with a header row (\`${INSIGHTS_CSV_COLUMNS.join(',')}\`), an empty field for null; \`Content-Disposition: attachment; filename="lintel-insights-<from>-<to>.csv"\``,
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...insightsRefused,
+        },
+      },
+    },
     '/api/admin/credentials/renew': {
       post: { ...admin, summary: "Renew the bridge's client secret or certificate now", responses: { ...withStatus('Renewed'), ...refusedToken, ...notConnected, '500': errorResponse('The renewal failed: Microsoft 365 refused it or could not be reached (the message says why)') } },
     },
@@ -162,6 +196,7 @@ export function adminSchemas(): Record<string, unknown> {
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),
     AdminProblems: schema(AdminProblems, 'output'),
+    InsightsAnswer: schema(InsightsAnswer, 'output'),
   };
 }
 

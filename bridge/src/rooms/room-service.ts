@@ -17,6 +17,7 @@ import { clientOfStanding, mayUseRoom, roomRefusal, type Standing } from '../acc
 import { ActionLimit } from './action-limit.ts';
 import { PinGuard } from './pin-guard.ts';
 import type { NoShowStrikes } from './no-show-strikes.ts';
+import type { RoomHistory, WalkUpMaker } from './room-history.ts';
 
 /** An offline display's queued action older than this is stale news: the room has moved on. */
 const MAX_ACTION_AGE_MS = 12 * HOUR_MS;
@@ -44,6 +45,8 @@ export interface RoomServiceDeps {
   presence?: PresenceLog;
   /** Recurring meetings' no-shows in a row (checkIn.strikes); none counted without it. */
   strikes?: NoShowStrikes;
+  /** Where walk-up bookings and no-show releases are kept for insights; none kept without it. */
+  history?: RoomHistory;
 }
 
 /**
@@ -132,7 +135,8 @@ export class RoomService {
     if (!admitted.ok) return admitted;
     const now = this.#deps.clock.now();
     if (!mayUseRoom(standing, roomId, access, now)) return roomRefusal(standing, roomId, now);
-    return this.#apply(roomId, action, client);
+    // A phone acts with its room link; anyone else acting on the room stands at its panel (an open room's display proves nothing).
+    return this.#apply(roomId, action, client, standing.kind === 'phone' ? 'phone' : 'panel');
   }
 
   /**
@@ -145,10 +149,11 @@ export class RoomService {
    */
   applyAction(roomId: string, action: WalkUpAction, client: Client): Result<RoomState> {
     const admitted = this.#actionLimit.admit(client);
-    return admitted.ok ? this.#apply(roomId, action, client) : admitted;
+    // Acting for the room itself (its base unit's BOOK button): a booking made at its panel.
+    return admitted.ok ? this.#apply(roomId, action, client, 'panel') : admitted;
   }
 
-  #apply(roomId: string, action: WalkUpAction, client: Client): Result<RoomState> {
+  #apply(roomId: string, action: WalkUpAction, client: Client, madeAt: WalkUpMaker): Result<RoomState> {
     const { store, calendar, clock, logger } = this.#deps;
     const room = calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
@@ -179,6 +184,7 @@ export class RoomService {
         calendar.applyChange(roomId, plan.data);
         changed = plan.data.kind !== 'none';
         const change = plan.data;
+        if (change.kind === 'create') this.#deps.history?.walkUpBooked(roomId, change.meeting, madeAt);
         const checkedIn = change.kind === 'update' && change.checkedInAt !== undefined ? meetings.find((meeting) => meeting.id === change.meetingId) : undefined;
         if (checkedIn) this.#deps.strikes?.attended(room, checkedIn);
       }
@@ -208,6 +214,7 @@ export class RoomService {
       for (const meeting of noShows) {
         calendar.applyChange(roomId, { kind: 'release', meetingId: meeting.id });
         this.#deps.strikes?.released(room, meeting);
+        if (!meeting.allDay) this.#deps.history?.releasedNoShow(roomId, meeting, clock.now());
       }
       return noShows;
     });

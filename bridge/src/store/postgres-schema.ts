@@ -147,4 +147,28 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      released_at BIGINT,
      PRIMARY KEY (room_id, series_id)
    );`,
+  // How rooms were used, for insights (see bridge/src/insights): each meeting as it was booked and how it went, and when sensors saw people; no subject, no organizer.
+  `CREATE TABLE meeting_history (
+     room_id TEXT COLLATE "C" NOT NULL,
+     meeting_id TEXT COLLATE "C" NOT NULL,
+     start_at BIGINT NOT NULL,
+     booked_end_at BIGINT NOT NULL,
+     end_at BIGINT NOT NULL,
+     origin TEXT NOT NULL,
+     checked_in_at BIGINT,
+     released_at BIGINT,
+     ended_early INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (room_id, meeting_id)
+   );
+   CREATE INDEX meeting_history_by_room_and_start ON meeting_history (room_id, start_at);
+   CREATE INDEX meeting_history_by_start ON meeting_history (start_at);
+   CREATE TABLE presence_history (
+     room_id TEXT COLLATE "C" NOT NULL,
+     source TEXT NOT NULL,
+     from_at BIGINT NOT NULL,
+     to_at BIGINT NOT NULL,
+     max_people INTEGER,
+     PRIMARY KEY (room_id, source, from_at)
+   );
+   CREATE INDEX presence_history_by_from ON presence_history (from_at);`,
 ];

@@ -5,8 +5,8 @@ describe('what a BUCP/1 event means for the room', () => {
   it('reads sharing, people and the buttons, and nothing else', () => {
     expect(deviceEventOf({ name: 'SHARING', fields: { state: '1', clients: '2' } })).toEqual({ kind: 'sharing', sharing: true });
     expect(deviceEventOf({ name: 'SHARING', fields: { state: '0', clients: '0' } })).toEqual({ kind: 'sharing', sharing: false });
-    expect(deviceEventOf({ name: 'PEOPLE', fields: { n: '3' } })).toEqual({ kind: 'occupancy', occupied: true });
-    expect(deviceEventOf({ name: 'PEOPLE', fields: { n: '0' } })).toEqual({ kind: 'occupancy', occupied: false });
+    expect(deviceEventOf({ name: 'PEOPLE', fields: { n: '3' } })).toEqual({ kind: 'occupancy', occupied: true, people: 3 });
+    expect(deviceEventOf({ name: 'PEOPLE', fields: { n: '0' } })).toEqual({ kind: 'occupancy', occupied: false, people: 0 });
     expect(deviceEventOf({ name: 'PEOPLE', fields: { n: 'unknown' } })).toBeNull();
     expect(deviceEventOf({ name: 'BUTTON', fields: { name: 'WAKE' } })).toEqual({ kind: 'wake' });
     expect(deviceEventOf({ name: 'BUTTON', fields: { name: 'BOOK' } })).toEqual({ kind: 'book' });

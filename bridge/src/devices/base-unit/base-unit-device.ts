@@ -46,7 +46,7 @@ export function deviceEventOf(event: UnitEvent): DeviceEvent | null {
       return { kind: 'sharing', sharing: event.fields.state === '1' };
     case 'PEOPLE': {
       const people = Number(event.fields.n);
-      return Number.isFinite(people) ? { kind: 'occupancy', occupied: people > 0 } : null;
+      return Number.isFinite(people) ? { kind: 'occupancy', occupied: people > 0, people } : null;
     }
     case 'BUTTON':
       if (event.fields.name === 'WAKE') return { kind: 'wake' };
