@@ -1,34 +1,14 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
 import { afternoon, FIXTURE_TIME, STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
+import { axeViolations } from '../support/axe.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startTestBridge, TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 const session = useChromium();
 const fixture = useFixtureBridge();
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  passes: unknown[];
-}
-
-/** axe-core's WCAG 2.2 A/AA rules and best practices; the page's CSP is bypassed only to inject axe itself. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    }),
-  )) as AxeResult;
-  // A run that checked next to nothing would pass vacuously.
-  expect(result.passes.length).toBeGreaterThan(15);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Buttons smaller than 44x44 CSS px. */
 function smallTargets(page: Page): Promise<string[]> {

@@ -56,6 +56,20 @@ describe('admin API client', () => {
     ]);
   });
 
+  it('asks for insights and their CSV with the same filters and the token, and hands the CSV over as the bridge wrote it', async () => {
+    const csv = 'roomId,roomName\r\nharbour,Harbour\r\n';
+    const answers = [new Response(csv, { status: 200, headers: { 'content-type': 'text/csv' } }), json(200, { rooms: [] })];
+    const { fetch, sent } = scriptedFetch(() => answers.shift()!);
+    const api = createAdminApi({ token: async () => 'tok-1', fetch });
+    const file = await api.insightsCsv({ from: '2026-11-02', to: '2026-11-29', building: 'North & South', floor: -1 });
+    expect(await file.text()).toBe(csv);
+    expect(await api.insights({ from: '2026-11-02', to: '2026-11-29', roomId: 'harbour' })).toEqual({ rooms: [] });
+    expect(sent.map((each) => [each.url, each.headers.accept, each.headers.authorization])).toEqual([
+      ['/api/admin/insights.csv?from=2026-11-02&to=2026-11-29&building=North+%26+South&floor=-1', 'text/csv', 'Bearer tok-1'],
+      ['/api/admin/insights?from=2026-11-02&to=2026-11-29&roomId=harbour', 'application/json', 'Bearer tok-1'],
+    ]);
+  });
+
   it('asks for the public config without a token, and escapes ids in paths', async () => {
     const { fetch, sent } = scriptedFetch(() => new Response(null, { status: 204 }));
     const api = createAdminApi({ token: async () => null, fetch });

@@ -12,6 +12,7 @@ import type {
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
+import type { InsightsQuery } from '../../../shared/insights.ts';
 import type { AdminProblems, Problem } from '../../../shared/problems.ts';
 
 /**
@@ -66,6 +67,10 @@ export interface AdminApi {
   /** Problems reported at the rooms, open ones first. */
   problems(): Promise<AdminProblems>;
   resolveProblem(problemId: string): Promise<Problem>;
+  /** The bridge's InsightsAnswer, unchecked: the Insights section parses it in its own chunk, so zod stays out of this one. */
+  insights(query: InsightsQuery): Promise<unknown>;
+  /** The same numbers as a CSV file, one row per room. */
+  insightsCsv(query: InsightsQuery): Promise<Blob>;
 }
 
 export interface AdminApiOptions {
@@ -85,8 +90,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
 
-  async function call<T>(method: string, path: string, { body, signedIn = true }: { body?: unknown; signedIn?: boolean } = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(method: string, path: string, { body, signedIn = true, accept = 'application/json' }: { body?: unknown; signedIn?: boolean; accept?: string } = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     if (signedIn) {
       // A token that cannot be had (a Microsoft sign-in that needs renewing) is a refusal like any other.
       const token = await options.token().catch((error: unknown) => {
@@ -103,6 +108,11 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
       throw new AdminApiError('unreachable', error instanceof Error ? error.message : String(error), 0);
     }
     if (!response.ok) throw await refusal(response, now());
+    return response;
+  }
+
+  async function call<T>(method: string, path: string, options: { body?: unknown; signedIn?: boolean } = {}): Promise<T> {
+    const response = await send(method, path, options);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -129,7 +139,14 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     removeAccount: () => call('DELETE', '/m365/account'),
     problems: () => call('GET', '/problems'),
     resolveProblem: (problemId) => call('POST', `/problems/${encodeURIComponent(problemId)}/resolve`),
+    insights: (query) => call('GET', `/insights?${insightsSearch(query)}`),
+    insightsCsv: (query) => send('GET', `/insights.csv?${insightsSearch(query)}`, { accept: 'text/csv' }).then((response) => response.blob()),
   };
+}
+
+/** An insights query as the address's search part: the filters given, in the query's order. */
+export function insightsSearch(query: InsightsQuery): string {
+  return new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))).toString();
 }
 
 /** The bridge's `{ code, message }` when it sent one; else a code from the HTTP status (a proxy's error page, say). */

@@ -367,4 +367,9 @@ export const de: AdminMessages = {
     seriesKept: (meeting, room) => `${room} bleibt für ${meeting} gebucht: Das Postfach des Raums organisiert die Serie selbst, und Lintel sagt keine Besprechung für alle ab.`,
   },
   noAudit: 'Noch keine Einträge.',
+
+  insightsHeading: 'Auswertung',
+  insightsIntro: 'Wie die Räume wirklich genutzt werden: gebuchte und belegte Stunden, nicht erschienene und früher beendete Besprechungen und Spontanbuchungen, nach Raum, Etage und Gebäude, für die Tage Ihrer Wahl.',
+  showInsights: 'Auswertung anzeigen',
+  insightsUnavailable: 'Die Auswertung konnte nicht von der Bridge geladen werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.',
 };

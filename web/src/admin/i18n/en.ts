@@ -366,4 +366,9 @@ export const en: AdminMessages = {
     seriesKept: (meeting, room) => `${room} stays booked for ${meeting}: the room's own mailbox organizes it, and Lintel does not cancel a meeting for everyone.`,
   },
   noAudit: 'Nothing yet.',
+
+  insightsHeading: 'Insights',
+  insightsIntro: 'How the rooms are really used: booked and occupied hours, no-shows, meetings ended early and walk-ups, by room, floor and building, for the dates you choose.',
+  showInsights: 'Show insights',
+  insightsUnavailable: 'The insights could not be loaded from the bridge. Check the connection and reload the page.',
 };

@@ -365,4 +365,9 @@ export const es: AdminMessages = {
     seriesKept: (meeting, room) => `${room} sigue reservada para ${meeting}: la organiza el propio buzón de la sala, y Lintel no cancela una reunión para todos.`,
   },
   noAudit: 'Nada por ahora.',
+
+  insightsHeading: 'Estadísticas',
+  insightsIntro: 'Cómo se usan de verdad las salas: horas reservadas y ocupadas, ausencias, reuniones terminadas antes y reservas en la sala, por sala, planta y edificio, para las fechas que elija.',
+  showInsights: 'Mostrar estadísticas',
+  insightsUnavailable: 'No se pudieron cargar las estadísticas desde el puente. Compruebe la conexión y vuelva a cargar la página.',
 };

@@ -367,4 +367,9 @@ export const fr: AdminMessages = {
     seriesKept: (meeting, room) => `${room} reste réservée pour ${meeting} : la boîte aux lettres de la salle l’organise elle-même, et Lintel n’annule pas une réunion pour tout le monde.`,
   },
   noAudit: 'Rien pour l’instant.',
+
+  insightsHeading: 'Statistiques',
+  insightsIntro: 'Comment les salles sont vraiment utilisées : heures réservées et occupées, absences, réunions terminées plus tôt et réservations sur place, par salle, étage et bâtiment, pour les dates de votre choix.',
+  showInsights: 'Afficher les statistiques',
+  insightsUnavailable: 'Les statistiques n’ont pas pu être chargées depuis le pont. Vérifiez la connexion et rechargez la page.',
 };

@@ -355,4 +355,9 @@ export const ja: AdminMessages = {
     seriesKept: (meeting, room) => `${room} は ${meeting} の予約のままです: 会議室自身のメールボックスが主催しており、Lintel は全員の会議を取り消しません。`,
   },
   noAudit: 'まだ記録はありません。',
+
+  insightsHeading: '利用状況',
+  insightsIntro: '会議室が実際にどう使われているか: 予約時間と使用時間、不参加、早期終了、その場での予約を、会議室・フロア・建物ごとに、選んだ期間で表示します。',
+  showInsights: '利用状況を表示',
+  insightsUnavailable: 'ブリッジから利用状況を読み込めませんでした。接続を確認してページを再読み込みしてください。',
 };

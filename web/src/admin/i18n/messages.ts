@@ -294,4 +294,10 @@ export interface AdminMessages {
     resolveProblem: (room: string, kind: string, reportedAt: string) => string;
   };
   noAudit: string;
+
+  /** The Insights section's own texts load with it (i18n/insights); these show before it is opened. */
+  insightsHeading: string;
+  insightsIntro: string;
+  showInsights: string;
+  insightsUnavailable: string;
 }

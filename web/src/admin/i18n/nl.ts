@@ -365,4 +365,9 @@ export const nl: AdminMessages = {
     seriesKept: (meeting, room) => `${room} blijft geboekt voor ${meeting}: de mailbox van de ruimte organiseert de reeks zelf, en Lintel annuleert geen vergadering voor iedereen.`,
   },
   noAudit: 'Nog niets.',
+
+  insightsHeading: 'Inzichten',
+  insightsIntro: 'Hoe de ruimtes echt gebruikt worden: geboekte en bezette uren, no-shows, eerder beëindigde vergaderingen en boekingen ter plekke, per ruimte, verdieping en gebouw, voor de datums die u kiest.',
+  showInsights: 'Inzichten tonen',
+  insightsUnavailable: 'De inzichten konden niet van de bridge worden geladen. Controleer de verbinding en laad de pagina opnieuw.',
 };
