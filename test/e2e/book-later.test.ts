@@ -34,6 +34,12 @@ async function display(url: string): Promise<DisplayPage> {
 const agenda = (page: Page) => page.getByRole('region', { name: 'Next meetings' });
 const timeline = (page: Page) => page.getByRole('figure', { name: /^Today's schedule/ });
 const chooser = (page: Page, name: string) => page.getByRole('dialog', { name });
+/** The chooser once its lazily loaded dialog is whole on screen: read before, its choices may not be there yet. */
+async function shownChooser(page: Page, name: string) {
+  const dialog = chooser(page, name);
+  await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
+  return dialog;
+}
 
 async function walkUps(bridge: TestBridge) {
   const { body } = await getJson(`${bridge.url}/api/rooms/demo/state`);
@@ -48,7 +54,7 @@ describe('booking a later slot at the panel', () => {
     await statusWord(b.page, 'Available').waitFor();
 
     await agenda(a.page).getByRole('button', { name: 'Book 12:00–13:00' }).click();
-    const lengths = chooser(a.page, 'Book from 12:00').getByRole('button');
+    const lengths = (await shownChooser(a.page, 'Book from 12:00')).getByRole('button');
     expect(await lengths.allTextContents()).toEqual([minutes(15), minutes(30), minutes(45), minutes(60), 'Cancel']);
     await chooser(a.page, 'Book from 12:00').getByRole('button', { name: minutes(30), exact: true }).click();
 
@@ -77,7 +83,7 @@ describe('booking a later slot at the panel', () => {
 
     // A tap in the middle of the free hour on the bar offers its middle.
     await timeline(page).getByRole('button', { name: 'Book 12:00–13:00' }).click();
-    const lengths = chooser(page, 'Book from 12:30').getByRole('button');
+    const lengths = (await shownChooser(page, 'Book from 12:30')).getByRole('button');
     expect(await lengths.allTextContents()).toEqual([minutes(15), minutes(30), 'Cancel']);
     await chooser(page, 'Book from 12:30').getByRole('button', { name: minutes(30), exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Book 12:30–13:00?' }).getByRole('button', { name: 'Confirm' }).click();
@@ -103,7 +109,7 @@ describe('booking a later slot at the panel', () => {
     await bookNow.getByText(`Up to ${minutes(30)} in this room`).waitFor();
 
     await agenda(limited.page).getByRole('button', { name: 'Book 12:00–13:00' }).click();
-    const later = chooser(limited.page, 'Book from 12:00');
+    const later = await shownChooser(limited.page, 'Book from 12:00');
     expect(await later.getByRole('button').allTextContents()).toEqual([minutes(15), minutes(30), 'Cancel']);
     await later.getByText(`Up to ${minutes(30)} in this room`).waitFor();
 
