@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INSIGHTS_CSV_COLUMNS } from '../../shared/insights.ts';
@@ -10,8 +12,8 @@ import { startInsightsOffice, type InsightsOffice } from '../support/insights-of
 
 const session = useChromium();
 
-/** `LINTEL_SCREENSHOTS=1` keeps the README's picture of the section up to date. */
-const SCREENSHOT = process.env.LINTEL_SCREENSHOTS === '1' ? 'docs/insights.png' : null;
+/** `LINTEL_SCREENSHOTS=1` keeps the README's picture of the section up to date; otherwise the picture is taken, checked and thrown away. */
+const SCREENSHOT = process.env.LINTEL_SCREENSHOTS === '1' ? 'docs/insights.png' : join(tmpdir(), `lintel-insights-${process.pid}.png`);
 
 async function office(): Promise<InsightsOffice> {
   const started = await startInsightsOffice(BUILT_WEB_DIR);
@@ -100,13 +102,17 @@ describe('the Insights section of the admin page', () => {
     }
   });
 
-  it.runIf(SCREENSHOT)('keeps the README screenshot of the section, 1280x900 in English', async () => {
+  it('takes the README screenshot of the section, 1280x900 in English', async () => {
     const { bridge } = await office();
     const { page } = await openAdmin(session, `${bridge.url}/admin/`, { viewport: { width: 1280, height: 900 } });
     await openInsights(page);
     await page.locator('figure .chart svg').nth(2).waitFor();
     await page.getByRole('heading', { name: 'Insights', exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-    mkdirSync('docs', { recursive: true });
-    await page.screenshot({ path: SCREENSHOT! });
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    // A PNG's IHDR gives its size: the picture README shows is the section at 1280x900.
+    const png = readFileSync(SCREENSHOT);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 900]);
+    if (!process.env.LINTEL_SCREENSHOTS) rmSync(SCREENSHOT);
   });
 });
