@@ -1,28 +1,15 @@
-import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDisplayControl } from '../../bridge/src/devices/display-control/create-display-control.ts';
 import type { DeviceEvent, RoomDevice, RoomWish } from '../../bridge/src/devices/room-device.ts';
 import { DisplayControlConfig } from '../../shared/display-control-config.ts';
+import { installFakeCecTv, type TvState } from '../simulator/display-control/fake-cec-tv.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { pumpUntil as pumpClockUntil, until } from '../support/until.ts';
 
-/** The fake's state file (test/simulator/display-control/fake-cec-client.mjs says what each field does). */
-interface TvState {
-  adapter: string;
-  power: 'on' | 'standby' | 'to-on' | 'to-standby';
-  ignoresStandby: boolean;
-  silent: boolean;
-  noAdapter: boolean;
-  hangs: boolean;
-  received: string[];
-  pids: number[];
-}
-
-const FAKE = fileURLToPath(new URL('../simulator/display-control/fake-cec-client.mjs', import.meta.url));
 const ADAPTER = '/dev/ttyACM0';
 const wish = (power: RoomWish['power']): RoomWish => ({ power, led: null, banner: null, roomName: 'Aurora' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,21 +19,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-/** A TV behind a fake cec-client, installed as a `cec-client` program of its own in a temporary directory. */
+/** A TV behind a fake cec-client, removed after the test. */
 function tv(initial: Partial<TvState> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'lintel-cec-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const statePath = join(dir, 'tv.json');
-  const write = (state: TvState) => {
-    writeFileSync(`${statePath}.test`, JSON.stringify(state));
-    renameSync(`${statePath}.test`, statePath);
-  };
-  const read = (): TvState => JSON.parse(readFileSync(statePath, 'utf8')) as TvState;
-  write({ adapter: ADAPTER, power: 'standby', ignoresStandby: false, silent: false, noAdapter: false, hangs: false, received: [], pids: [], ...initial });
-  const program = join(dir, 'cec-client');
-  writeFileSync(program, `#!/bin/sh\nFAKE_CEC_CLIENT_STATE='${statePath}' exec '${process.execPath}' '${FAKE}' "$@"\n`);
-  chmodSync(program, 0o755);
-  return { program, read, set: (change: Partial<TvState>) => write({ ...read(), ...change }) };
+  const installed = installFakeCecTv(ADAPTER, initial);
+  cleanups.push(() => installed.remove());
+  return installed;
 }
 
 function display(cecClient: string) {
