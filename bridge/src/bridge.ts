@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
-import type { CalendarSource } from './calendar/calendar-source.ts';
+import type { CalendarSource } from './calendars/calendar-source.ts';
 import { originCheck } from './http/allowed-origin.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
@@ -12,7 +12,7 @@ import { BridgeMetrics } from './operations/metrics.ts';
 import { relayBetweenProcesses } from './cluster/cluster-relay.ts';
 import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
 import type { BaseUnit } from './devices/base-unit/unit-session.ts';
-import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
 import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';

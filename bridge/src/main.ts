@@ -8,9 +8,9 @@ import { ClickShareDevice } from './devices/clickshare/clickshare-device.ts';
 import { createDisplayControl } from './devices/display-control/create-display-control.ts';
 import type { RoomDevice } from './devices/room-device.ts';
 import { startBridge } from './bridge.ts';
-import { LocalCalendar } from './calendar/local-calendar.ts';
+import { LocalCalendar } from './calendars/local/local-calendar.ts';
 import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
-import type { Microsoft365Integration } from './microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
 import type { Cluster } from './cluster/redis-cluster.ts';
 import { CREDENTIAL_LEASE, MQTT_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
@@ -147,9 +147,9 @@ function openStore(): SqlDatabase {
 /** Loaded only when configured: MSAL and the Graph client cost memory a local-only bridge does not need. */
 async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integration: Microsoft365Integration; identity: MicrosoftIdentity }> {
   const [{ createMicrosoft365 }, { createHttpsFetch }, { readCredential }, { MicrosoftIdentity }] = await Promise.all([
-    import('./microsoft-365/microsoft-365.ts'),
-    import('./microsoft-365/https-fetch.ts'),
-    import('./microsoft-365/credential-file.ts'),
+    import('./calendars/microsoft-365/microsoft-365.ts'),
+    import('./calendars/microsoft-365/https-fetch.ts'),
+    import('./calendars/microsoft-365/credential-file.ts'),
     import('./admin/microsoft-identity.ts'),
   ]);
   const credential = readCredential(m365);
@@ -160,7 +160,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   const fetch = createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8'));
   const delegated =
     m365.permissions === 'delegated'
-      ? { seal: (await import('./microsoft-365/delegated/token-seal.ts')).dataDirSeal(dataDir), redirectUri: () => new URL('api/admin/m365/callback', reachedAt.url).href }
+      ? { seal: (await import('./calendars/microsoft-365/delegated/token-seal.ts')).dataDirSeal(dataDir), redirectUri: () => new URL('api/admin/m365/callback', reachedAt.url).href }
       : undefined;
   const integration = createMicrosoft365(
     { db, store, clock, logger },

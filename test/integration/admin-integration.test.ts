@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdminRoom, AdminStatus, ExportProgress } from '../../shared/admin-api.ts';
-import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
-import { createMicrosoft365 } from '../../bridge/src/microsoft-365/microsoft-365.ts';
+import { createHttpsFetch } from '../../bridge/src/calendars/microsoft-365/https-fetch.ts';
+import { createMicrosoft365 } from '../../bridge/src/calendars/microsoft-365/microsoft-365.ts';
 import { signInClient } from '../graph-emulator/sign-in-test-client.ts';
 import { adminRequest, documented, microsoftAdminToken } from '../support/admin-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
-import { createHttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import { createHttpsFetch } from '../../bridge/src/calendars/microsoft-365/https-fetch.ts';
 import { allPlaces } from '../../web/src/admin/places-paging.ts';
 import { startDocsFake, type DocsFake } from '../graph-docs-fake/docs-fake-server.ts';
 import { DOCUMENTED_CLIENT_ID, DOCUMENTED_CLIENT_SECRET, DOCUMENTED_TENANT_ID, TOKEN_RESPONSE } from '../graph-docs-fake/identity-examples.ts';

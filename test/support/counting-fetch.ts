@@ -1,4 +1,4 @@
-import type { HttpsFetch } from '../../bridge/src/microsoft-365/https-fetch.ts';
+import type { HttpsFetch } from '../../bridge/src/calendars/microsoft-365/https-fetch.ts';
 
 /**
  * A fetch that counts its requests until their body is read, so a test's

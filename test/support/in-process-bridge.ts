@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.ts';
-import { LocalCalendar } from '../../bridge/src/calendar/local-calendar.ts';
+import { LocalCalendar } from '../../bridge/src/calendars/local/local-calendar.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';
 import { httpAlertWebhook } from '../../bridge/src/problems/alert-webhook.ts';

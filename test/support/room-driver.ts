@@ -1,6 +1,6 @@
 import type { RunningBridge } from '../../bridge/src/bridge.ts';
 import { clientOf } from '../../bridge/src/limits/client.ts';
-import type { Microsoft365Integration } from '../../bridge/src/microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from '../../bridge/src/calendars/microsoft-365/microsoft-365.ts';
 import type { RoomState, WalkUpAction } from '../../shared/model.ts';
 import type { FakeClock } from './fake-clock.ts';
 

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import type { Clock } from '../../shared/clock.ts';
 import { Room } from '../../shared/model.ts';
-import type { RoomSync, RoomWithLink } from '../../bridge/src/microsoft-365/room-sync.ts';
-import { SyncScheduler } from '../../bridge/src/microsoft-365/sync-scheduler.ts';
+import type { RoomSync, RoomWithLink } from '../../bridge/src/calendars/microsoft-365/room-sync.ts';
+import { SyncScheduler } from '../../bridge/src/calendars/microsoft-365/sync-scheduler.ts';
 
 /** A room linked to its mailbox, as the scheduler is given it. */
 export const linkedRoom = (id: string) => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } }) as RoomWithLink;

@@ -6,7 +6,7 @@ import { validRoomId } from '../http/room-id-param.ts';
 import { sendError, sendRefusal } from '../http/send-error.ts';
 import { clientOf } from '../limits/client.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
-import type { SignInAnswer } from '../microsoft-365/delegated/account-sign-in.ts';
+import type { SignInAnswer } from '../calendars/microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
 import { insightsCsv, insightsCsvFilename } from '../insights/insights-csv.ts';

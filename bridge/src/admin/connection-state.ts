@@ -1,7 +1,7 @@
 import type { ConnectionState } from '../../../shared/admin-api.ts';
 import { toIso } from '../../../shared/clock.ts';
 import type { IntegrationWarning, IntegrationWarningCode } from '../../../shared/integration-warnings.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
 
 /** Problems that stop the whole integration, worst first: any one of them means no room is synced. */
 const BREAKING: IntegrationWarningCode[] = [

@@ -1,7 +1,7 @@
 import type { ExportProgress } from '../../../shared/admin-api.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
 
 /**
  * Bulk exports the admin page started, one per room at a time, followed by

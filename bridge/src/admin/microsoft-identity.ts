@@ -3,7 +3,7 @@ import type { AdminConfig } from '../../../shared/admin-api.ts';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { HttpsFetch } from '../microsoft-365/https-fetch.ts';
+import type { HttpsFetch } from '../calendars/microsoft-365/https-fetch.ts';
 import type { AdminIdentity } from './admin-identity.ts';
 
 /** The delegated scope Lintel's app exposes for its admin page calling the bridge. */

@@ -5,7 +5,7 @@ import { MINUTE_MS } from '../../../shared/clock.ts';
 import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
-import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { LocalCalendar } from '../calendars/local/local-calendar.ts';
 import { clientOf } from '../limits/client.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';

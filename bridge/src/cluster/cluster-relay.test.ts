@@ -4,7 +4,7 @@ import type { IntegrationWarning } from '../../../shared/integration-warnings.ts
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { PresenceLog } from '../hardware/presence-log.ts';
 import type { Problem } from '../../../shared/problems.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
 import type { AlertSender } from '../problems/alert-sender.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../shared/clock.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
-import { WARNINGS_REPEAT_MS } from '../microsoft-365/warnings-elsewhere.ts';
+import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
+import { WARNINGS_REPEAT_MS } from '../calendars/microsoft-365/warnings-elsewhere.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { AlertSender } from '../problems/alert-sender.ts';

@@ -6,7 +6,7 @@ import { timed } from '../../../test/support/meetings.ts';
 import { SimulatedPort } from '../devices/base-unit/simulated-port.ts';
 import { UnitSession } from '../devices/base-unit/unit-session.ts';
 import { BaseUnitDevice } from '../devices/base-unit/base-unit-device.ts';
-import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { LocalCalendar } from '../calendars/local/local-calendar.ts';
 import { NoShowReleaser } from '../rooms/no-show-releaser.ts';
 import { RoomService } from '../rooms/room-service.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';

@@ -1,7 +1,7 @@
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { bookingOptions, checkInCandidate } from '../../../shared/walk-up-rules.ts';
-import type { CalendarSource } from '../calendar/calendar-source.ts';
+import type { CalendarSource } from '../calendars/calendar-source.ts';
 import type { DeviceEvent, DeviceStatus, RoomDevice } from '../devices/room-device.ts';
 import { clientOf } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { IntegrationWarning } from '../../../shared/integration-warnings.ts';
-import type { Microsoft365Integration } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
 import { StoreProblem, type StoreHealth } from './store-health.ts';
 import { SyncProblem, syncProblems } from './sync-health.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { parseMetrics as parse } from '../../../test/support/prometheus-text.ts';
 import type { BaseUnitStatus } from '../devices/base-unit/unit-session.ts';
-import type { Microsoft365Status } from '../microsoft-365/microsoft-365.ts';
+import type { Microsoft365Status } from '../calendars/microsoft-365/microsoft-365.ts';
 import { BridgeMetrics, type MetricsSources } from './metrics.ts';
 
 const unit = (status: Partial<BaseUnitStatus>): { status: () => BaseUnitStatus } => ({

@@ -1,8 +1,8 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Clock } from '../../../shared/clock.ts';
 import type { BaseUnit } from '../devices/base-unit/unit-session.ts';
-import { GRAPH_OUTCOMES, GRAPH_THROTTLES } from '../microsoft-365/graph-traffic.ts';
-import type { Microsoft365Integration, Microsoft365Status } from '../microsoft-365/microsoft-365.ts';
+import { GRAPH_OUTCOMES, GRAPH_THROTTLES } from '../calendars/microsoft-365/graph-traffic.ts';
+import type { Microsoft365Integration, Microsoft365Status } from '../calendars/microsoft-365/microsoft-365.ts';
 
 /** This bridge's own socket.io connections (not those of other bridges sharing fan-out). */
 export interface DisplayConnections {

@@ -13,7 +13,7 @@ import { ANYONE, mayUseRoom, roomRefusal, type Standing } from '../access/standi
 import type { OriginCheck } from '../http/allowed-origin.ts';
 import { clientOf, plainAddress } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
-import type { StoredChange } from '../microsoft-365/microsoft-365.ts';
+import type { StoredChange } from '../calendars/microsoft-365/microsoft-365.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';

@@ -5,7 +5,7 @@ import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { weeklySeries } from '../../../test/support/meetings.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { AuditLog } from '../admin/audit-log.ts';
-import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { LocalCalendar } from '../calendars/local/local-calendar.ts';
 import { PresenceLog } from '../hardware/presence-log.ts';
 import { clientOf } from '../limits/client.ts';
 import { RoomStore } from '../store/room-store.ts';

@@ -2,7 +2,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { visibleMeeting } from '../../../shared/meeting-privacy.ts';
 import type { Meeting, Room } from '../../../shared/model.ts';
 import type { AuditLog } from '../admin/audit-log.ts';
-import type { CalendarSource, SeriesOccurrence } from '../calendar/calendar-source.ts';
+import type { CalendarSource, SeriesOccurrence } from '../calendars/calendar-source.ts';
 import type { Logger } from '../logger.ts';
 import { attended, strike } from './series-strikes.ts';
 import type { StrikeStore } from './strike-store.ts';

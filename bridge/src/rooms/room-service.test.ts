@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Room, WalkUpAction } from '../../../shared/model.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { timed } from '../../../test/support/meetings.ts';
-import { LocalCalendar } from '../calendar/local-calendar.ts';
+import { LocalCalendar } from '../calendars/local/local-calendar.ts';
 import { clientOf } from '../limits/client.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { RoomStore } from '../store/room-store.ts';

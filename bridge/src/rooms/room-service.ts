@@ -8,7 +8,7 @@ import { computeRoomStatus } from '../../../shared/room-status.ts';
 import { localDayOf } from '../../../shared/time-zone.ts';
 import { dueNoShows, nextNoShowDeadline, planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
-import type { CalendarSource } from '../calendar/calendar-source.ts';
+import type { CalendarSource } from '../calendars/calendar-source.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomStore } from '../store/room-store.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
