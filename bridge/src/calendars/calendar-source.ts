@@ -7,7 +7,8 @@ export type SeriesOccurrence = Meeting & { seriesId: string };
 
 /**
  * Where a room's calendar lives: the bridge's own store (the embedded
- * default) or Microsoft 365.
+ * default), Microsoft 365, or a remote calendar (Google Workspace, CalDAV,
+ * an ICS feed). The rest of the bridge never names one.
  *
  * Rules every source keeps:
  * - Reads are served from the bridge's durable store, never by waiting on a
@@ -28,7 +29,6 @@ export type SeriesOccurrence = Meeting & { seriesId: string };
  *   announced through `onRemoteChange`, so listeners read the new schedule.
  */
 export interface CalendarSource {
-  readonly kind: 'local' | 'microsoft-365';
   listRooms(): Room[];
   getRoom(roomId: string): Room | undefined;
   /** Meetings that may overlap [from, to); all-day events are narrowed by the caller. */

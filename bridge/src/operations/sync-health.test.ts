@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../shared/clock.ts';
 import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { linkedRoom, schedulerOver } from '../../../test/support/scheduler-fixture.ts';
-import type { RoomRounds } from '../calendars/microsoft-365/sync-scheduler.ts';
+import type { RoomRounds } from '../calendars/remote/sync-scheduler.ts';
 import { checkHealth } from './health-report.ts';
 import { STUCK_ROUND_MS, syncProblems } from './sync-health.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';

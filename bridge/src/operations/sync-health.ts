@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MINUTE_MS, toIso } from '../../../shared/clock.ts';
 import { LONGEST_GRAPH_CALL_MS } from '../calendars/microsoft-365/graph-limits.ts';
-import type { RoomRounds } from '../calendars/microsoft-365/sync-scheduler.ts';
+import type { RoomRounds } from '../calendars/remote/sync-scheduler.ts';
 
 /**
  * A round that has run this long is stuck, not slow: a round is one delta

@@ -9,7 +9,6 @@ import type { CalendarSource, SeriesOccurrence } from '../calendar-source.ts';
 
 /** The embedded default: the bridge's own store is the room's calendar. */
 export class LocalCalendar implements CalendarSource {
-  readonly kind = 'local';
   readonly #store: RoomStore;
   readonly #clock: Clock;
 

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.ts';
 import { certificateKey, newCertificate, proofOfPossession, sha1Thumbprint } from './certificate-renewal.ts';
 import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
 import type { AppCredential, TokenSource } from './token-source.ts';
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 import { z } from 'zod';
 
 /** Renew this long before the credential expires; a failure then leaves a week to fix it. */

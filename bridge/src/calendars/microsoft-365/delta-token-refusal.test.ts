@@ -4,7 +4,7 @@ import { FakeClock } from '../../../../test/support/fake-clock.ts';
 import { refusesDeltaToken } from './delta-token-refusal.ts';
 import { GraphGateway } from './graph-gateway.ts';
 import type { GraphTokens } from './graph-tokens.ts';
-import { WarningBoard } from './warning-board.ts';
+import { WarningBoard } from '../remote/warning-board.ts';
 
 const DELTA_LINK = 'https://graph.example/v1.0/users/harbour@contoso.example/calendarView/delta?$deltatoken=abc';
 
@@ -14,7 +14,7 @@ async function answerTo(status: number, body: unknown, headers: Record<string, s
   const logger = pino({ level: 'silent' });
   const tokens = { getToken: () => Promise.resolve('token'), invalidate: () => undefined, consentMissing: false } as unknown as GraphTokens;
   const fetch = () => Promise.resolve(new Response(body === null ? null : JSON.stringify(body), { status, headers }));
-  const gateway = new GraphGateway({ graphUrl: 'https://graph.example', fetch, tokens, clock, warnings: new WarningBoard(clock, logger), logger });
+  const gateway = new GraphGateway({ graphUrl: 'https://graph.example', fetch, tokens, clock, warnings: new WarningBoard(clock, logger, 'Microsoft 365'), logger });
   const answer = await gateway.send({ method: 'GET', path: DELTA_LINK });
   if (answer.ok) throw new Error('expected a refusal');
   return answer;

@@ -8,7 +8,7 @@ import { refusesTheApp } from './graph-refusal.ts';
 import { GraphTraffic, type GraphTrafficTotals } from './graph-traffic.ts';
 import { RequestCounter } from './request-counter.ts';
 import { TokenUnavailable, type GraphTokens } from './graph-tokens.ts';
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,6 +1,6 @@
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
 import type { GraphAnswer } from './graph-gateway.ts';
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 
 type GraphFailure = Extract<GraphAnswer, { ok: false }>;
 

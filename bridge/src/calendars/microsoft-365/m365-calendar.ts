@@ -16,7 +16,6 @@ import { seriesDeclineComment, seriesOutboxKey } from './series-decline.ts';
  * without a link behave exactly as the local calendar.
  */
 export class Microsoft365Calendar implements CalendarSource {
-  readonly kind = 'microsoft-365';
   readonly #local: LocalCalendar;
   readonly #m365: M365Store;
   readonly #clock: Clock;

@@ -6,7 +6,7 @@ import type { ExportReport } from './bulk-export.ts';
 import type { AccountConnection } from './delegated/account-connection.ts';
 import type { GraphTrafficTotals } from './graph-traffic.ts';
 import type { Microsoft365Calendar } from './m365-calendar.ts';
-import type { RoomRounds } from './sync-scheduler.ts';
+import type { RoomRounds } from '../remote/sync-scheduler.ts';
 
 export interface Microsoft365Status {
   tenantId: string;

@@ -8,7 +8,7 @@ import { LocalCalendar } from '../local/local-calendar.ts';
 import type { Logger } from '../../logger.ts';
 import type { SqlDatabase } from '../../store/sql-database.ts';
 import type { RoomStore } from '../../store/room-store.ts';
-import { BookingRollback } from './booking-rollback.ts';
+import { BookingRollback } from '../remote/booking-rollback.ts';
 import { exportableBookings, exportFutureBookings } from './bulk-export.ts';
 import { CredentialKeeper } from './credential-keeper.ts';
 import { accountConnection } from './delegated/account-connection.ts';
@@ -20,9 +20,9 @@ import { Microsoft365Calendar } from './m365-calendar.ts';
 import { M365Store } from './m365-store.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { RoomSync } from './room-sync.ts';
-import { SyncScheduler } from './sync-scheduler.ts';
+import { SyncScheduler } from '../remote/sync-scheduler.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
-import { WarningBoard } from './warning-board.ts';
+import { WarningBoard } from '../remote/warning-board.ts';
 import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
 
@@ -64,7 +64,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     revocation = undefined;
   }
   const credential = revocation ? options.credential : credentialToUse(m365, options.credential);
-  const warnings = new WarningBoard(clock, logger);
+  const warnings = new WarningBoard(clock, logger, 'Microsoft 365');
   const warningsElsewhere = new WarningsElsewhere(clock);
   let checkElsewhere = () => Promise.resolve();
   const delegated = options.delegated && delegatedAccess({ db, connection: options.connection, credential, fetch: options.fetch, logger, warnings, clock }, options.delegated);
@@ -75,7 +75,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
   const wakeSender = { wake: () => {} };
   const calendar = new Microsoft365Calendar({ local: new LocalCalendar(store, clock), m365, clock, queued: () => wakeSender.wake() });
-  const rollback = new BookingRollback({ store, m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
+  const rollback = new BookingRollback({ store, links: m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
   const outbox = new OutboxSender({
     graph,
     m365,

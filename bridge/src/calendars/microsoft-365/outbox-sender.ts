@@ -6,11 +6,11 @@ import { recordCreatedBooking } from './created-booking.ts';
 import type { Logger } from '../../logger.ts';
 import { mailboxOf, type GraphAnswer, type GraphCall, type GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
-import type { BookingRollback } from './booking-rollback.ts';
+import type { BookingRollback } from '../remote/booking-rollback.ts';
 import type { M365Store, OutboxEntry, RemoteLink } from './m365-store.ts';
 import type { RoomStore } from '../../store/room-store.ts';
 import { isMailboxRefusal, showRoomRefusal, type Permissions } from './graph-refusal.ts';
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 import { QueueSender } from '../../queue-sender.ts';
 import { seriesDeclineCall, type SeriesDecline } from './series-decline.ts';
 

@@ -1,4 +1,4 @@
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 
 /** Failed rounds in a row before the admin is told: one or two are a passing outage, which the next round mends. */
 const FAILED_ROUNDS_WARNED = 3;

@@ -1,16 +1,16 @@
-import { DAY_MS, MINUTE_MS, toIso, type Clock } from '../../../../shared/clock.ts';
+import { MINUTE_MS, toIso, type Clock } from '../../../../shared/clock.ts';
 import type { Microsoft365Link, Room } from '../../../../shared/model.ts';
-import { localDayOf } from '../../../../shared/time-zone.ts';
 import type { Logger } from '../../logger.ts';
 import type { RoomStore } from '../../store/room-store.ts';
 import { refusesDeltaToken } from './delta-token-refusal.ts';
 import type { GraphAnswer, GraphGateway } from './graph-gateway.ts';
 import { CollectionPage, GraphEvent, RemovedEntry, isNewer, localIdOf, meetingOf, organizerOf, roomResponseOf } from './graph-event.ts';
 import type { M365Store } from './m365-store.ts';
-import type { BookingRollback } from './booking-rollback.ts';
+import type { BookingRollback } from '../remote/booking-rollback.ts';
 import { clearRoomRefusals, showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import { ResyncFailures } from './resync-failures.ts';
-import type { WarningBoard } from './warning-board.ts';
+import { syncWindow } from '../remote/sync-window.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 
 /** Delta pages of at most this many events; Graph's default is 10. */
 const PAGE_SIZE = 50;
@@ -72,7 +72,7 @@ export class RoomSync {
 
   async #round(room: RoomWithLink): Promise<boolean> {
     const { m365, clock } = this.#deps;
-    const window = windowFor(clock.now(), room.timeZone);
+    const window = syncWindow(clock.now(), room.timeZone);
     const state = m365.syncState(room.id);
     // A 410's Location is this same initial query (Graph: concepts/delta-query-overview.md, "Synchronization reset"):
     // the bridge starts over from its own, whose window and headers it knows, rather than follow a header.
@@ -216,11 +216,6 @@ export class RoomSync {
     showRoomRefusal(this.#deps.warnings, room.id, room.microsoft365.mailbox, answer, this.#deps.permissions);
     this.#deps.logger.warn({ roomId: room.id, status: answer.status, code: answer.code }, 'room calendar sync failed; the room keeps its local copy');
   }
-}
-
-/** The days a display needs: yesterday (meetings across midnight) to a week ahead. */
-function windowFor(now: number, timeZone: string): { start: number; end: number } {
-  return { start: localDayOf(now - DAY_MS, timeZone).start, end: localDayOf(now + 7 * DAY_MS, timeZone).end };
 }
 
 function initialUrl(mailbox: string, window: { start: number; end: number }): string {

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.ts';
 import { TokenUnavailable, type GraphTokens } from './graph-tokens.ts';
 import type { HttpsFetch } from './https-fetch.ts';
 import { classifySignInFailure, confidentialClient, CREDENTIAL_WARNINGS, type AppCredential, type M365Connection } from './msal-client.ts';
-import type { WarningBoard } from './warning-board.ts';
+import type { WarningBoard } from '../remote/warning-board.ts';
 
 export type { AppCredential, M365Connection } from './msal-client.ts';
 

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { IntegrationWarning } from '../../../../shared/integration-warnings.ts';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import { WarningBoard } from './warning-board.ts';
+import { WarningBoard } from '../remote/warning-board.ts';
 import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 
 const throttledAt = (since: string): IntegrationWarning => ({ code: 'throttled', message: 'Graph answered 429', since });
@@ -37,7 +37,7 @@ describe('warnings seen by other bridge processes', () => {
 
 describe('the warning board tells its changes', () => {
   it('a new or reworded warning and a cleared one are changes; raising the same again is not', () => {
-    const board = new WarningBoard(new FakeClock('2026-11-23T09:00:00Z'), pino({ level: 'silent' }));
+    const board = new WarningBoard(new FakeClock('2026-11-23T09:00:00Z'), pino({ level: 'silent' }), 'Microsoft 365');
     let changes = 0;
     board.onChange(() => changes++);
     board.raise('throttled', 'Graph answered 429');

@@ -5,7 +5,7 @@ import type { Logger } from '../../../logger.ts';
 import type { RoomStore } from '../../../store/room-store.ts';
 import type { GraphGateway } from '../graph-gateway.ts';
 import type { M365Store } from '../m365-store.ts';
-import type { WarningBoard } from '../warning-board.ts';
+import type { WarningBoard } from '../../remote/warning-board.ts';
 import { accountCalendars } from './account-calendars.ts';
 import type { SignInAnswer } from './account-sign-in.ts';
 import type { DelegatedAccess } from './delegated-access.ts';

@@ -3,7 +3,7 @@ import type { Clock } from '../../../../../shared/clock.ts';
 import type { IntegrationWarningCode } from '../../../../../shared/integration-warnings.ts';
 import { TokenUnavailable, type GraphTokens } from '../graph-tokens.ts';
 import { classifySignInFailure, CREDENTIAL_WARNINGS, errorText, firstLine } from '../msal-client.ts';
-import type { WarningBoard } from '../warning-board.ts';
+import type { WarningBoard } from '../../remote/warning-board.ts';
 import { accountScopes } from './account-client.ts';
 import type { AccountStore } from './account-store.ts';
 

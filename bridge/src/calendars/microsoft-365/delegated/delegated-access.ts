@@ -3,7 +3,7 @@ import type { Logger } from '../../../logger.ts';
 import type { SqlDatabase } from '../../../store/sql-database.ts';
 import type { HttpsFetch } from '../https-fetch.ts';
 import type { AppCredential, M365Connection } from '../msal-client.ts';
-import type { WarningBoard } from '../warning-board.ts';
+import type { WarningBoard } from '../../remote/warning-board.ts';
 import { accountClient } from './account-client.ts';
 import { AccountSignIn } from './account-sign-in.ts';
 import { AccountStore } from './account-store.ts';

@@ -3,7 +3,7 @@ import type { IntegrationWarning, IntegrationWarningCode } from '../../../../sha
 import type { Logger } from '../../logger.ts';
 
 /**
- * The integration's current problems. A warning stays while its cause lasts
+ * An integration's current problems. A warning stays while its cause lasts
  * and is cleared by the code that sees the cause gone, so the admin page
  * never shows a problem that was fixed, nor hides one that was not.
  */
@@ -12,10 +12,13 @@ export class WarningBoard {
   readonly #listeners = new Set<() => void>();
   readonly #clock: Clock;
   readonly #logger: Logger;
+  readonly #label: string;
 
-  constructor(clock: Clock, logger: Logger) {
+  /** `label` names the integration in the log ("Microsoft 365", "Google Workspace", "CalDAV"). */
+  constructor(clock: Clock, logger: Logger, label: string) {
     this.#clock = clock;
     this.#logger = logger;
+    this.#label = label;
   }
 
   /** Hears every change of the list (other bridge processes show this one's warnings too). */
@@ -28,13 +31,13 @@ export class WarningBoard {
     const earlier = this.#warnings.get(key);
     if (earlier?.message === message) return;
     this.#warnings.set(key, { code, message, since: earlier?.since ?? toIso(this.#clock.now()), ...(roomId ? { roomId } : {}) });
-    if (!earlier) this.#logger.warn({ code, roomId, detail: message }, 'Microsoft 365 problem');
+    if (!earlier) this.#logger.warn({ code, roomId, detail: message }, `${this.#label} problem`);
     this.#changed();
   }
 
   clear(code: IntegrationWarningCode, roomId?: string): void {
     if (!this.#warnings.delete(keyOf(code, roomId))) return;
-    this.#logger.info({ code, roomId }, 'Microsoft 365 problem resolved');
+    this.#logger.info({ code, roomId }, `${this.#label} problem resolved`);
     this.#changed();
   }
 
@@ -64,7 +67,7 @@ export class WarningBoard {
       if (!matches(warning)) continue;
       this.#warnings.delete(key);
       deleted = true;
-      if (resolved) this.#logger.info({ code: warning.code, roomId: warning.roomId }, 'Microsoft 365 problem resolved');
+      if (resolved) this.#logger.info({ code: warning.code, roomId: warning.roomId }, `${this.#label} problem resolved`);
     }
     if (deleted) this.#changed();
   }

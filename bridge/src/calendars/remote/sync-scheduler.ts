@@ -1,16 +1,20 @@
 import type { Clock } from '../../../../shared/clock.ts';
 import type { Room } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
-import type { RoomSync, RoomWithLink } from './room-sync.ts';
 
-export interface SyncSchedulerDeps {
-  sync: RoomSync;
+/** One round of a room's sync: false when its calendar could not be read (the room keeps its copy). */
+export interface RoomRound<R extends Room> {
+  sync(room: R): Promise<boolean>;
+}
+
+export interface SyncSchedulerDeps<R extends Room> {
+  sync: RoomRound<R>;
   clock: Clock;
   logger: Logger;
   /** Every linked room: read once a period, to pick up rooms linked or unlinked meanwhile. */
   linkedRooms: () => Room[];
   /** One room, if it is (still) linked: read before each of its rounds. */
-  linkedRoom: (roomId: string) => RoomWithLink | undefined;
+  linkedRoom: (roomId: string) => R | undefined;
   /** After every round, synced or not: the outbox and the displays follow. */
   afterRound: (roomId: string, synced: boolean) => void;
   periodSeconds: number;
@@ -18,7 +22,7 @@ export interface SyncSchedulerDeps {
   random?: () => number;
 }
 
-/** Spread rounds of many rooms over the period, so they do not all hit Graph at once. */
+/** Spread rounds of many rooms over the period, so they do not all hit the calendar's server at once. */
 const JITTER = 0.1;
 
 /** A room's rounds as the scheduler saw them, on its clock: enough to tell a stuck sync from a failing one. */
@@ -33,19 +37,19 @@ export interface RoomRounds {
 }
 
 /**
- * Runs each linked room's delta sync every period (default 15 s) with a
- * little jitter, one round per room at a time. Rooms linked or unlinked
- * meanwhile are picked up at the next tick of the room list.
+ * Runs each linked room's sync every period (default 15 s) with a little
+ * jitter, one round per room at a time, whatever its calendar. Rooms linked
+ * or unlinked meanwhile are picked up at the next tick of the room list.
  */
-export class SyncScheduler {
-  readonly #deps: SyncSchedulerDeps;
+export class SyncScheduler<R extends Room> {
+  readonly #deps: SyncSchedulerDeps<R>;
   readonly #timers = new Map<string, () => void>();
   readonly #running = new Map<string, Promise<boolean>>();
   readonly #rounds = new Map<string, Omit<RoomRounds, 'roomId'>>();
   #cancelRefresh: () => void = () => {};
   #stopped = false;
 
-  constructor(deps: SyncSchedulerDeps) {
+  constructor(deps: SyncSchedulerDeps<R>) {
     this.#deps = deps;
   }
 
@@ -120,7 +124,7 @@ export class SyncScheduler {
     );
   }
 
-  #round(room: RoomWithLink): Promise<boolean> {
+  #round(room: R): Promise<boolean> {
     const running = this.#running.get(room.id);
     if (running) return running;
     const startedAt = this.#deps.clock.now();

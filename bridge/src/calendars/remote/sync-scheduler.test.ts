@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
 import { linkedRoom as linked, schedulerOver } from '../../../../test/support/scheduler-fixture.ts';
-import type { RoomWithLink } from './room-sync.ts';
+import type { Room } from '../../../../shared/model.ts';
 
 /** A scheduler whose rounds are recorded (room and clock time) instead of reaching Graph. */
-function scheduler(rooms: RoomWithLink[], random: () => number) {
+function scheduler(rooms: Room[], random: () => number) {
   const clock = new FakeClock('2026-11-23T08:00:00Z');
   const rounds: [string, number][] = [];
   const running = schedulerOver(rooms, clock, (room) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)), random);
@@ -51,7 +51,7 @@ describe('the sync scheduler', () => {
 
 describe("the sync scheduler's bookkeeping of rounds", () => {
   /** A scheduler whose rounds wait for the test to end them, one at a time. */
-  function controlled(rooms: RoomWithLink[]) {
+  function controlled(rooms: Room[]) {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const ends: ((synced: boolean) => void)[] = [];
     const running = schedulerOver(rooms, clock, () => new Promise<boolean>((resolve) => ends.push(resolve)));

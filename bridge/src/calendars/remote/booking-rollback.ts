@@ -2,11 +2,11 @@ import { toIso, type Clock } from '../../../../shared/clock.ts';
 import type { RoomNotice } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
 import type { RoomStore } from '../../store/room-store.ts';
-import type { M365Store } from './m365-store.ts';
 
 export interface BookingRollbackDeps {
   store: RoomStore;
-  m365: M365Store;
+  /** How the calendar's integration knows the booking, forgotten with it. */
+  links: { deleteLink(meetingId: string): void; dropChangesOf(meetingId: string): void };
   clock: Clock;
   logger: Logger;
   /** Tells the room's displays, after the rollback is stored. */
@@ -14,8 +14,8 @@ export interface BookingRollbackDeps {
 }
 
 /**
- * Takes back a walk-up booking Exchange would not keep (the room declined
- * it, or Microsoft 365 refused it), leaving a notice so the room's displays
+ * Takes back a walk-up booking the room's calendar would not keep (the room
+ * declined it, or the server refused it), leaving a notice so the room's displays
  * say why the booking disappeared instead of silently dropping it.
  */
 export class BookingRollback {
@@ -26,11 +26,11 @@ export class BookingRollback {
   }
 
   undo(roomId: string, meetingId: string, code: RoomNotice['code'], detail?: string): void {
-    const { store, m365, clock, logger } = this.#deps;
+    const { store, links, clock, logger } = this.#deps;
     const undone = store.transaction(() => {
       const meeting = store.getMeeting(meetingId);
-      m365.deleteLink(meetingId);
-      m365.dropChangesOf(meetingId);
+      links.deleteLink(meetingId);
+      links.dropChangesOf(meetingId);
       if (!meeting || meeting.allDay) return false;
       store.deleteMeeting(meetingId);
       const now = clock.now();
