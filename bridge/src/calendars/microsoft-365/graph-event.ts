@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toIso } from '../../../../shared/clock.ts';
 import { Meeting } from '../../../../shared/model.ts';
 import { wallTimeToInstant } from '../../../../shared/time-zone.ts';
-import { ianaZoneOf } from './graph-time-zone.ts';
+import { ianaZoneOf } from '../zone-name.ts';
 
 /**
  * Graph's event as Lintel reads it. Graph is a boundary like any other: an

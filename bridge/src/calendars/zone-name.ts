@@ -1,10 +1,11 @@
 import { findIana } from 'windows-iana';
-import { isValidTimeZone } from '../../../../shared/time-zone.ts';
+import { isValidTimeZone } from '../../../shared/time-zone.ts';
 
 /**
- * The IANA zone a Graph `dateTimeTimeZone.timeZone` names, or null when
- * Lintel cannot tell which zone it is (then the time is unreadable). Graph
- * writes Windows zone names as well as 'UTC' and IANA names; a Windows name
+ * The IANA zone a calendar's zone name stands for, or null when Lintel
+ * cannot tell which zone it is (then the time is unreadable). Graph's
+ * `dateTimeTimeZone.timeZone` and the TZIDs of Outlook's iCalendar exports
+ * are Windows zone names as well as 'UTC' and IANA names; a Windows name
  * stands for its golden zone in CLDR's table (territory 001), which follows
  * the same rules, so wall times read the same in either.
  */

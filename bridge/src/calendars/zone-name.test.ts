@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wallTimeToInstant } from '../../../../shared/time-zone.ts';
-import { ianaZoneOf } from './graph-time-zone.ts';
+import { wallTimeToInstant } from '../../../shared/time-zone.ts';
+import { ianaZoneOf } from './zone-name.ts';
 
 /** The instant a Graph wall time names in a Graph zone, as an ISO string; null when the zone is unreadable. */
 function instant(dateTime: string, graphZone: string): string | null {
