@@ -131,8 +131,12 @@ export const AdminRoom = z.object({
   capacity: z.number().int().nullable(),
   access: RoomAccess,
   microsoft365: Microsoft365Link.nullable(),
-  syncedAt: Instant.nullable().describe("When Exchange last confirmed the room's calendar; null for local rooms or before the first sync."),
-  outboxDepth: z.number().int().describe('Walk-up changes not yet written to Exchange.'),
+  calendar: z
+    .object({ type: z.enum(['google', 'caldav', 'ics']), describe: z.string().describe('Where it is, without secrets: a CalDAV or ICS URL without its user and password, a Google calendar id.') })
+    .nullable()
+    .describe("The room's calendar on Google Workspace, a CalDAV server or an ICS feed; null for local or Microsoft 365 rooms."),
+  syncedAt: Instant.nullable().describe("When the room's remote calendar (Exchange, Google, CalDAV, ICS) last confirmed it; null for local rooms or before the first sync."),
+  outboxDepth: z.number().int().describe('Walk-up changes not yet written to the room\'s remote calendar.'),
   localFutureBookings: z.number().int().describe('Walk-up bookings from now on that exist only on the bridge: what a bulk export would send.'),
   displays: z.number().int(),
   devices: z.array(AdminDevice).describe('The devices the hardware policy drives in this room, as this bridge process sees them.'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOOK_NOW_MINUTES, EXTEND_MINUTES, HIGHEST_FLOOR, LANGUAGES, LOWEST_FLOOR } from './constants.ts';
 import { ClickShareConfig } from './clickshare-config.ts';
 import { DisplayControlConfig } from './display-control-config.ts';
+import { calendarTakesWalkUps, RemoteCalendarConfig } from './remote-calendar-config.ts';
 import { isValidTimeZone } from './time-zone.ts';
 
 /**
@@ -156,19 +157,22 @@ export const Room = z.object({
   clickshare: ClickShareConfig.nullable().default(null),
   /** The room's calendar in Microsoft 365; null when the bridge's own store is its calendar. */
   microsoft365: Microsoft365Link.nullable().default(null),
+  /** The room's calendar on Google Workspace, a CalDAV server or an ICS feed; null for the bridge's own store or Microsoft 365. */
+  calendar: RemoteCalendarConfig.nullable().default(null),
 });
 export type Room = z.infer<typeof Room>;
 
 /** A room as displays see it: whether a PIN is asked, never the PIN itself, nor how the bridge reaches its screen. */
-export const PublicRoom = Room.omit({ microsoft365: true, display: true, clickshare: true }).extend({
+export const PublicRoom = Room.omit({ microsoft365: true, calendar: true, display: true, clickshare: true }).extend({
   settings: RoomSettings.omit({ pin: true }).extend({ pinRequired: z.boolean() }),
 });
 export type PublicRoom = z.infer<typeof PublicRoom>;
 
 export function toPublicRoom(room: Room): PublicRoom {
-  const { microsoft365: _link, display: _display, clickshare: _clickshare, ...rest } = room;
+  const { microsoft365: _link, calendar: _calendar, display: _display, clickshare: _clickshare, ...rest } = room;
   const { pin, ...settings } = room.settings;
-  return { ...rest, settings: { ...settings, pinRequired: pin !== null } };
+  // A room on a read-only feed shows its schedule only, as a read-only room does.
+  return { ...rest, settings: { ...settings, readOnly: settings.readOnly || !calendarTakesWalkUps(room.calendar), pinRequired: pin !== null } };
 }
 
 const meetingFields = {

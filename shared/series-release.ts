@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const SeriesRelease = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('declined') }),
   z.strictObject({ outcome: z.literal('removed'), occurrences: z.number().int().nonnegative() }),
-  /** room-organizes-series: the room's own mailbox organizes it, and an organizer cannot decline; cancelling would end it for everyone. */
+  /** room-organizes-series: the room's own mailbox or calendar holds it as its organizer, which cannot decline; cancelling would end it for everyone. */
   z.strictObject({ outcome: z.literal('not-supported'), reason: z.enum(['room-organizes-series']) }),
 ]);
 export type SeriesRelease = z.infer<typeof SeriesRelease>;

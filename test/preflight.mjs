@@ -1,7 +1,8 @@
 // Runs before the test suite: the end-to-end tests need Debian's Chromium, the
 // base-unit tests need socat for pseudo-terminals, the kiosk install tests
 // need shellcheck and curl, the tests of bridges sharing displays need
-// redis-server and PostgreSQL, and the MQTT tests a mosquitto broker; npm can
+// redis-server and PostgreSQL, the MQTT tests a mosquitto broker, and the
+// CalDAV tests a Radicale server (Debian's package, never pip's); npm can
 // install none of them. The PostgreSQL
 // client module (an optional dependency) is built by npm install only where
 // libpq-dev is installed.
@@ -26,6 +27,7 @@ const missing = [
   ['postgresql', existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`))],
   ['libpq-dev', onPath('pg_config')],
   ['mosquitto', existsSync('/usr/sbin/mosquitto')],
+  ['radicale', existsSync('/usr/bin/radicale')],
 ].filter(([, present]) => !present);
 if (missing.length > 0) {
   const packages = missing.map(([pkg]) => pkg).join(' ');

@@ -13,6 +13,7 @@ import { relayBetweenProcesses } from './cluster/cluster-relay.ts';
 import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
 import type { BaseUnit } from './devices/base-unit/unit-session.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
+import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
 import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
@@ -52,8 +53,10 @@ export interface BridgePorts {
   baseUnits?: ReadonlyMap<string, BaseUnit>;
   /** Each room's other devices (its display controller), started: the hardware policy drives them beside its base unit. */
   roomDevices?: ReadonlyMap<string, readonly RoomDevice[]>;
-  /** The Microsoft 365 integration when configured; its calendar must be the `calendar` port. */
+  /** The Microsoft 365 integration when configured; its calendar must be the `calendar` port, or the one remote calendars wrap. */
   microsoft365?: Microsoft365Integration;
+  /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any; its calendar must then be the `calendar` port. */
+  remoteCalendars?: RemoteCalendarEngine | undefined;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
   /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
@@ -103,7 +106,9 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
 
   const baseUnits = ports.baseUnits ?? new Map<string, BaseUnit>();
   const presence = new PresenceLog();
-  const syncPeriodSeconds = ports.microsoft365?.syncPeriodSeconds ?? SYNC_PERIOD_SECONDS;
+  // A display trusts its copy for two periods; with two kinds of remote calendar, for the longer one's.
+  const periods = [ports.microsoft365?.syncPeriodSeconds, ports.remoteCalendars?.syncPeriodSeconds].filter((period) => period !== undefined);
+  const syncPeriodSeconds = periods.length > 0 ? Math.max(...periods) : SYNC_PERIOD_SECONDS;
   const publicUrl = options.publicUrl ?? guessPublicUrl(port);
   const origins = originCheck({ publicUrl, listed: options.allowedOrigins ?? [] });
   const audit = new AuditLog(ports.store.database);
@@ -125,6 +130,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     logger: ports.logger,
     timeZone: options.timeZone,
     microsoft365: ports.microsoft365,
+    remoteCalendars: ports.remoteCalendars,
     // Read when an admin asks, once the rooms' hardware below exists.
     deviceStatuses: (roomId) => hardware.get(roomId)?.deviceStatuses() ?? [],
     alertWarnings: () => problems.warnings(),
@@ -206,6 +212,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
           roomCount: () => rooms.listRooms().length,
           store: storeHealth,
           microsoft365: ports.microsoft365,
+          remoteCalendars: ports.remoteCalendars,
           deviceWarnings: () => [...hardware].flatMap(([roomId, room]) => deviceWarnings(roomId, room.deviceStatuses())),
         }),
       metrics,
@@ -220,7 +227,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   );
   const io = attachRealtime(server, rooms, { displays, codes, links, clock: ports.clock, publicUrl, adapter: cluster?.adapter, origins }, ports.logger);
   const stopRelay = cluster
-    ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, problems: problems.service, alerts: problems.alerts, clock: ports.clock, processId: cluster.processId })
+    ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, remoteCalendars: ports.remoteCalendars, problems: problems.service, alerts: problems.alerts, clock: ports.clock, processId: cluster.processId })
     : () => {};
   admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
   attachBuildingChannel(io, building);
@@ -228,6 +235,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const stopChurnCollector = collectAfterChurn(io, ports.clock);
   rooms.start();
   ports.microsoft365?.start();
+  ports.remoteCalendars?.start();
   releaser.start();
   building.start();
   for (const room of hardware.values()) room.start();
@@ -243,6 +251,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       stopRelay();
       stopChurnCollector();
       await ports.microsoft365?.stop();
+      await ports.remoteCalendars?.stop();
       for (const room of hardware.values()) room.stop();
       for (const devices of ports.roomDevices?.values() ?? []) for (const device of devices) device.close();
       await mqtt?.stop();

@@ -1,7 +1,8 @@
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { parseConfig, unknownSettings } from './config.ts';
 import { parseEnvFile } from './env-file.ts';
-import { loadRoomsFile } from './rooms-file.ts';
+import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
+import { remoteCalendarProblems } from './calendars/remote/remote-calendar-problems.ts';
 
 /**
  * The checks the bridge makes at start, on files before they are deployed:
@@ -13,9 +14,10 @@ export function checkConfigFile(path: string): string[] {
   return path.endsWith('.json') ? roomsFileProblems(path) : envFileProblems(path);
 }
 
-function roomsFileProblems(path: string): string[] {
+/** `google`: whether Google Workspace is configured, when an environment file says. */
+function roomsFileProblems(path: string, google?: boolean): string[] {
   const rooms = loadRoomsFile(path);
-  return rooms.ok ? [] : rooms.message.split('; ');
+  return rooms.ok ? remoteCalendarProblems(roomsToSave(rooms.data, () => undefined), google) : rooms.message.split('; ');
 }
 
 function envFileProblems(path: string): string[] {
@@ -30,11 +32,13 @@ function envFileProblems(path: string): string[] {
   const config = parseConfig(values);
   if (!config.ok) return [...problems, ...config.message.split('; ')];
   // The files it names are checked too; a relative path is read from the current folder, as the bridge started here would.
-  const { roomsFile, microsoft365 } = config.data;
-  if (roomsFile !== undefined) problems.push(...roomsFileProblems(roomsFile).map((problem) => `LINTEL_CONFIG: ${problem}`));
+  const { roomsFile, microsoft365, google } = config.data;
+  if (roomsFile !== undefined) problems.push(...roomsFileProblems(roomsFile, google !== null).map((problem) => `LINTEL_CONFIG: ${problem}`));
   for (const [key, file] of [
     ['LINTEL_M365_CERTIFICATE_FILE', microsoft365?.certificateFile],
     ['LINTEL_M365_CA_FILE', microsoft365?.caFile],
+    ['LINTEL_GOOGLE_CREDENTIALS_FILE', google?.credentialsFile],
+    ['LINTEL_GOOGLE_CA_FILE', google?.caFile],
   ] as const) {
     if (file !== undefined && !readable(file)) problems.push(`${key}: cannot read ${file}`);
   }

@@ -14,6 +14,18 @@ describe('bridge config', () => {
     expect(result).toMatchObject({ ok: true, data: { port: 9001, dataDir: '/tmp/x', demoTimeZone: 'Asia/Tokyo', demoMeetings: false } });
   });
 
+  it('reads Google Workspace settings and how often remote calendars are read, and says what a half-done Google setup lacks', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, data: { calendarSyncSeconds: 15, google: null } });
+    expect(parseConfig({ LINTEL_CALENDAR_SYNC_SECONDS: '60', LINTEL_GOOGLE_CREDENTIALS_FILE: '/etc/lintel/google-key.json', LINTEL_GOOGLE_SUBJECT: 'admin@example.com' })).toMatchObject({
+      ok: true,
+      data: { calendarSyncSeconds: 60, google: { credentialsFile: '/etc/lintel/google-key.json', subject: 'admin@example.com', apiUrl: 'https://www.googleapis.com', tokenUrl: 'https://oauth2.googleapis.com/token' } },
+    });
+    expect(parseConfig({ LINTEL_GOOGLE_SUBJECT: 'admin@example.com', LINTEL_CALENDAR_SYNC_SECONDS: '1' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/LINTEL_CALENDAR_SYNC_SECONDS: .*LINTEL_GOOGLE_CREDENTIALS_FILE: is needed to connect Google Workspace|LINTEL_GOOGLE_CREDENTIALS_FILE: is needed to connect Google Workspace.*LINTEL_CALENDAR_SYNC_SECONDS: /),
+    });
+  });
+
   it('lists every problem at once', () => {
     const result = parseConfig({ PORT: 'eighty', LINTEL_LOG_LEVEL: 'loud', LINTEL_TIME_ZONE: 'Nowhere/Land' });
     expect(result.ok).toBe(false);

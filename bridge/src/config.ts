@@ -93,6 +93,25 @@ export const BridgeEnvironment = z.object({
       "How the bridge acts in Microsoft 365: 'application' (application permissions with admin consent) or 'delegated' (as one Microsoft account the room calendars are shared with, connected on the admin page).",
     ),
   LINTEL_M365_SYNC_SECONDS: z.coerce.number().int().min(5).max(300).default(15).describe("How often each room's calendar is synced, in seconds."),
+  LINTEL_CALENDAR_SYNC_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(15)
+    .describe("How often each room's Google Workspace, CalDAV or ICS calendar is read, in seconds."),
+  LINTEL_GOOGLE_CREDENTIALS_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Google Workspace: the service account's JSON key file, as Google Cloud's console downloads it."),
+  LINTEL_GOOGLE_SUBJECT: z
+    .email()
+    .optional()
+    .describe('Google Workspace: the user the service account acts as, through domain-wide delegation (an admin, to discover rooms). Unset: the service account acts as itself, on resource calendars shared with it.'),
+  LINTEL_GOOGLE_API_URL: HttpsUrl.default('https://www.googleapis.com').describe("Google's APIs (another one for tests or a proxy)."),
+  LINTEL_GOOGLE_TOKEN_URL: HttpsUrl.default('https://oauth2.googleapis.com/token').describe("Google's OAuth token endpoint (another one for tests or a proxy)."),
+  LINTEL_GOOGLE_CA_FILE: z.string().min(1).optional().describe("One more certificate authority to trust for Google's hosts, e.g. a TLS-inspecting proxy's (PEM file)."),
   LINTEL_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
     .optional()
@@ -135,6 +154,11 @@ export const BridgeEnvironment = z.object({
       if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is needed to connect Microsoft 365' });
     }
     if (!credential) ctx.addIssue({ code: 'custom', path: ['LINTEL_M365_CLIENT_SECRET'], message: 'give a client secret or LINTEL_M365_CERTIFICATE_FILE to connect Microsoft 365' });
+  }, { when: () => true })
+  .superRefine((env, ctx) => {
+    if (env.LINTEL_GOOGLE_SUBJECT !== undefined && env.LINTEL_GOOGLE_CREDENTIALS_FILE === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['LINTEL_GOOGLE_CREDENTIALS_FILE'], message: 'is needed to connect Google Workspace (LINTEL_GOOGLE_SUBJECT is set)' });
+    }
     // Even when other settings are wrong: every problem is listed at once. It reads only whether keys are set.
   }, { when: () => true });
 
@@ -158,6 +182,17 @@ export interface BridgeConfig {
   mqtt: MqttConfig | null;
   /** A secret in its path, often: log it only through maskedWebhookUrl. */
   alertWebhookUrl: string | undefined;
+  /** How often Google Workspace, CalDAV and ICS calendars are read. */
+  calendarSyncSeconds: number;
+  google: GoogleConfig | null;
+}
+
+export interface GoogleConfig {
+  credentialsFile: string;
+  subject: string | null;
+  apiUrl: string;
+  tokenUrl: string;
+  caFile: string | undefined;
 }
 
 export interface MqttConfig {
@@ -212,6 +247,11 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     databaseUrl: c.LINTEL_DATABASE_URL,
     metricsToken: c.LINTEL_METRICS_TOKEN,
     alertWebhookUrl: c.LINTEL_ALERT_WEBHOOK_URL,
+    calendarSyncSeconds: c.LINTEL_CALENDAR_SYNC_SECONDS,
+    google:
+      c.LINTEL_GOOGLE_CREDENTIALS_FILE === undefined
+        ? null
+        : { credentialsFile: c.LINTEL_GOOGLE_CREDENTIALS_FILE, subject: c.LINTEL_GOOGLE_SUBJECT ?? null, apiUrl: c.LINTEL_GOOGLE_API_URL, tokenUrl: c.LINTEL_GOOGLE_TOKEN_URL, caFile: c.LINTEL_GOOGLE_CA_FILE },
     mqtt: c.LINTEL_MQTT_URL === undefined ? null : { url: c.LINTEL_MQTT_URL, topicPrefix: c.LINTEL_MQTT_TOPIC_PREFIX, discoveryPrefix: c.LINTEL_MQTT_DISCOVERY_PREFIX },
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined

@@ -9,7 +9,11 @@ import { createDisplayControl } from './devices/display-control/create-display-c
 import type { RoomDevice } from './devices/room-device.ts';
 import { startBridge } from './bridge.ts';
 import { LocalCalendar } from './calendars/local/local-calendar.ts';
-import { parseConfig, unknownSettings, type Microsoft365Config } from './config.ts';
+import type { CalendarSource } from './calendars/calendar-source.ts';
+import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
+import type { AnyRemoteCalendarProvider } from './calendars/remote/remote-provider.ts';
+import { remoteCalendarProblems } from './calendars/remote/remote-calendar-problems.ts';
+import { parseConfig, unknownSettings, type GoogleConfig, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
 import type { Cluster } from './cluster/redis-cluster.ts';
 import { CREDENTIAL_LEASE, MQTT_LEASE, roomLease } from './cluster/sync-ownership.ts';
@@ -36,7 +40,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl, calendarSyncSeconds, google } = config.data;
 const logger = createLogger(logLevel);
 const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
@@ -55,6 +59,11 @@ if (configuredRooms) {
   logger.info({ roomsFile, rooms: configuredRooms.data.map((room) => room.id) }, 'rooms from the rooms file');
 } else if (seedDemoRoomIfEmpty(store, clock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
+}
+const calendarProblems = remoteCalendarProblems(store.listRooms(), google !== null);
+if (calendarProblems.length > 0) {
+  console.error(`Lintel cannot start, rooms' calendars have problems:\n- ${calendarProblems.join('\n- ')}`);
+  process.exit(1);
 }
 
 const baseUnits = new Map<string, UnitSession>();
@@ -104,6 +113,8 @@ const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redi
 const reachedAt = { url: publicUrl ?? '' };
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
+const ownCalendar: CalendarSource = microsoft365?.calendar ?? new LocalCalendar(store, clock);
+const remoteCalendars = store.listRooms().some((room) => room.calendar !== null) ? await startRemoteCalendars(ownCalendar) : undefined;
 const alertWebhook = alertWebhookUrl === undefined ? undefined : httpAlertWebhook(alertWebhookUrl);
 if (alertWebhook) logger.info({ webhook: alertWebhook.describe }, 'problem reports are sent to the alert webhook');
 
@@ -111,11 +122,12 @@ const bridge = await startBridge(
   {
     clock,
     store,
-    calendar: microsoft365?.calendar ?? new LocalCalendar(store, clock),
+    calendar: remoteCalendars?.calendar ?? ownCalendar,
     logger,
     baseUnits,
     roomDevices,
     microsoft365,
+    remoteCalendars,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
     alertWebhook,
@@ -183,6 +195,35 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   });
   logger.info({ tenantId: m365.tenantId, clientId: m365.clientId, credential: credential.data.kind, permissions: m365.permissions, rooms: store.listRooms().filter((r) => r.microsoft365).map((r) => r.id) }, 'Microsoft 365 connected');
   return { integration, identity };
+}
+
+/**
+ * Loaded only when a room's calendar is on Google Workspace, a CalDAV server
+ * or an ICS feed, with the providers of those kinds only: a local bridge
+ * carries no CalDAV or iCalendar code.
+ */
+async function startRemoteCalendars(inner: CalendarSource): Promise<RemoteCalendarEngine> {
+  const kinds = new Set(store.listRooms().flatMap((room) => (room.calendar ? [room.calendar.type] : [])));
+  // Google rooms need the service account, which remoteCalendarProblems checked is configured.
+  const providers: AnyRemoteCalendarProvider[] = [];
+  if (kinds.has('caldav')) providers.push((await import('./calendars/caldav/caldav-provider.ts')).caldavProvider());
+  if (kinds.has('ics')) providers.push((await import('./calendars/ics/ics-provider.ts')).icsProvider());
+  if (google) providers.push(await startGoogle(google));
+  const { createRemoteCalendars } = await import('./calendars/remote/remote-calendar-engine.ts');
+  logger.info({ rooms: store.listRooms().filter((room) => room.calendar).map((room) => room.id), syncSeconds: calendarSyncSeconds }, 'room calendars on remote servers');
+  return createRemoteCalendars({ store, clock, logger, inner }, { providers, syncPeriodSeconds: calendarSyncSeconds, ownership: cluster?.ownership });
+}
+
+/** The service account's key, read once: a key that cannot be read stops the bridge with the reason. */
+async function startGoogle(settings: GoogleConfig): Promise<AnyRemoteCalendarProvider> {
+  const [{ googleProvider }, { readServiceAccountKey }] = await Promise.all([import('./calendars/google/google-provider.ts'), import('./calendars/google/service-account-key.ts')]);
+  const key = readServiceAccountKey(settings.credentialsFile);
+  if (!key.ok) {
+    console.error(`Lintel cannot start: ${key.message}`);
+    process.exit(1);
+  }
+  logger.info({ serviceAccount: key.data.client_email, subject: settings.subject }, 'Google Workspace connected');
+  return googleProvider({ key: key.data, subject: settings.subject, apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, ca: settings.caFile === undefined ? undefined : readFileSync(settings.caFile, 'utf8') });
 }
 
 /** Loaded only when configured: a lone bridge carries no Redis client. */

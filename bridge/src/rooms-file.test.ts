@@ -44,6 +44,33 @@ describe('rooms file', () => {
   });
 });
 
+describe("a room's calendar in the rooms file", () => {
+  it('takes a CalDAV collection, an ICS feed or a Google calendar, and names every problem with its path', () => {
+    const good = file('calendars.json', JSON.stringify({
+      rooms: [
+        { id: 'harbour', name: 'Harbour', timeZone: 'UTC', calendar: { type: 'caldav', url: 'https://dav.example.com/rooms/harbour/', username: 'rooms', passwordFile: '/etc/lintel/harbour.password' } },
+        { id: 'board', name: 'Board', timeZone: 'UTC', calendar: { type: 'ics', url: 'https://calendar.example.com/board.ics' } },
+        { id: 'loft', name: 'Loft', timeZone: 'UTC', calendar: { type: 'google', calendarId: 'c_1888abc@resource.calendar.google.com' } },
+      ],
+    }));
+    expect(loadRoomsFile(good)).toMatchObject({ ok: true, data: [{ calendar: { type: 'caldav' } }, { calendar: { type: 'ics', walkUps: 'refused' } }, { calendar: { type: 'google' } }] });
+    const bad = file('bad-calendars.json', JSON.stringify({
+      rooms: [
+        { id: 'harbour', name: 'Harbour', timeZone: 'UTC', calendar: { type: 'caldav', url: 'ftp://dav.example.com/', username: 'rooms' } },
+        { id: 'board', name: 'Board', timeZone: 'UTC', calendar: { type: 'ics', url: 'https://calendar.example.com/board.ics', walkups: 'local' } },
+        { id: 'loft', name: 'Loft', timeZone: 'UTC', calendar: { type: 'exchange' } },
+        { id: 'attic', name: 'Attic', timeZone: 'UTC', microsoft365: { mailbox: 'attic@contoso.com' }, calendar: { type: 'ics', url: 'https://calendar.example.com/attic.ics' } },
+      ],
+    }));
+    const result = loadRoomsFile(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const problem of ['rooms.0.calendar.url: must be an http:// or https:// URL', 'rooms.0.calendar.passwordFile', 'rooms.1.calendar', 'walkups', 'rooms.2.calendar.type', 'rooms.3.calendar: a room has one calendar']) {
+      expect(result.message).toContain(problem);
+    }
+  });
+});
+
 describe('the example rooms file in kiosk-config', () => {
   it('is valid', () => {
     const result = loadRoomsFile(new URL('../../kiosk-config/examples/local-only/rooms.json', import.meta.url).pathname);

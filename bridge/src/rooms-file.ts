@@ -32,6 +32,8 @@ export const RoomsFile = z.strictObject({
           if (typeof id !== 'string') return;
           if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `room id "${id}" is used twice`, path: [index, 'id'] });
           seen.add(id);
+          const { microsoft365, calendar } = room as Partial<Room>;
+          if (microsoft365 && calendar) ctx.addIssue({ code: 'custom', message: 'a room has one calendar: give "microsoft365" or "calendar", not both', path: [index, 'calendar'] });
         });
       },
       { when: () => true },

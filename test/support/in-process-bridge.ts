@@ -4,6 +4,8 @@ import { Room, type Meeting } from '../../shared/model.ts';
 import { startBridge, type RunningBridge } from '../../bridge/src/bridge.ts';
 import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { LocalCalendar } from '../../bridge/src/calendars/local/local-calendar.ts';
+import { createRemoteCalendars, type RemoteCalendarEngine } from '../../bridge/src/calendars/remote/remote-calendar-engine.ts';
+import type { AnyRemoteCalendarProvider } from '../../bridge/src/calendars/remote/remote-provider.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';
 import { httpAlertWebhook } from '../../bridge/src/problems/alert-webhook.ts';
@@ -16,6 +18,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
 export interface TestBridge extends RunningBridge {
   url: string;
   store: RoomStore;
+  /** The remote calendars' engine, when the test gave providers. */
+  remote: RemoteCalendarEngine | undefined;
 }
 
 export interface TestBridgeOptions {
@@ -39,6 +43,8 @@ export interface TestBridgeOptions {
   mqtt?: MqttConfig;
   /** LINTEL_ALERT_WEBHOOK_URL; none by default. */
   alertWebhookUrl?: string;
+  /** Rooms on remote calendars (Google, CalDAV, ICS), synced every 15 s of the clock: the providers to reach them with. */
+  remoteCalendars?: readonly AnyRemoteCalendarProvider[];
 }
 
 /**
@@ -54,11 +60,14 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   }
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = options.logger ?? pino({ level: 'silent' });
+  const local = new LocalCalendar(store, options.clock);
+  const remote = options.remoteCalendars && createRemoteCalendars({ store, clock: options.clock, logger, inner: local }, { providers: options.remoteCalendars, syncPeriodSeconds: 15 });
   const bridge = await startBridge(
     {
       clock: options.clock,
       store,
-      calendar: new LocalCalendar(store, options.clock),
+      calendar: remote?.calendar ?? local,
+      remoteCalendars: remote,
       logger,
       admin: { localToken: TEST_ADMIN_TOKEN },
       ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}),
@@ -66,5 +75,5 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     },
     { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam', mqtt: options.mqtt },
   );
-  return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store };
+  return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store, remote };
 }

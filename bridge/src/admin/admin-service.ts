@@ -8,6 +8,8 @@ import type { Client } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
 import type { SignInAnswer } from '../calendars/microsoft-365/delegated/account-sign-in.ts';
 import type { Microsoft365Integration, Microsoft365Status } from '../calendars/microsoft-365/microsoft-365.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
+import { describeCalendar } from '../calendars/remote/calendar-description.ts';
 import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -28,6 +30,8 @@ export interface AdminServiceDeps {
   /** The zone of rooms made for a Microsoft 365 room: Graph's room directory does not give one. */
   timeZone: string;
   microsoft365: Microsoft365Integration | undefined;
+  /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any. */
+  remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync'> | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
   deviceStatuses: (roomId: string) => AdminDevice[];
   /** The alert webhook's warning while it does not take problem alerts. */
@@ -69,7 +73,7 @@ export class AdminService {
       connection: connectionState(microsoft365, warnings),
       access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,
-      warnings: [...warnings, ...rooms.flatMap((room) => deviceWarnings(room.id, this.#deps.deviceStatuses(room.id))), ...this.#deps.alertWarnings()],
+      warnings: [...warnings, ...(this.#deps.remoteCalendars?.warnings() ?? []), ...rooms.flatMap((room) => deviceWarnings(room.id, this.#deps.deviceStatuses(room.id))), ...this.#deps.alertWarnings()],
       rooms: rooms.map((room) => this.#describeRoom(room, m365, shown)),
       displays: shown,
       audit: audit.recent(),
@@ -268,7 +272,7 @@ export class AdminService {
 
   #describeRoom(room: Room, m365: Microsoft365Status | undefined, shown: AdminDisplay[]): AdminRoom {
     const { microsoft365 } = this.#deps;
-    const linked = room.microsoft365 ? m365?.rooms.find((each) => each.roomId === room.id) : undefined;
+    const linked = room.microsoft365 ? m365?.rooms.find((each) => each.roomId === room.id) : room.calendar ? this.#deps.remoteCalendars?.roomSync(room.id) : undefined;
     return {
       id: room.id,
       name: room.name,
@@ -276,6 +280,7 @@ export class AdminService {
       capacity: room.capacity,
       access: room.access,
       microsoft365: room.microsoft365,
+      calendar: room.calendar ? describeCalendar(room.calendar) : null,
       syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
       outboxDepth: linked?.outboxDepth ?? 0,
       localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../shared/clock.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
 import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
 import { WARNINGS_REPEAT_MS } from '../calendars/microsoft-365/warnings-elsewhere.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { RoomService } from '../rooms/room-service.ts';
@@ -10,7 +11,7 @@ import type { ProblemService } from '../problems/problem-service.ts';
 /**
  * Tells the other bridge processes sharing this store what changed here, over
  * socket.io's server-side events (carried by the Redis adapter): a room
- * changed (its base unit, no-show timers and outbox follow, wherever they
+ * changed (its base unit, no-show timers and outboxes follow, wherever they
  * run), people were seen in a room (its no-show release may be decided in
  * another process), a room's occupancy sensor read it (displays and MQTT
  * served by any process say what it says), the Microsoft 365 credential was
@@ -26,16 +27,18 @@ export function relayBetweenProcesses(
     rooms: RoomService;
     presence: PresenceLog;
     microsoft365: Microsoft365Integration | undefined;
+    remoteCalendars?: RemoteCalendarEngine | undefined;
     problems: ProblemService;
     alerts: AlertSender | undefined;
     clock: Clock;
     processId: string;
   },
 ): () => void {
-  const { rooms, presence, microsoft365, problems, alerts, clock, processId } = ports;
+  const { rooms, presence, microsoft365, remoteCalendars, problems, alerts, clock, processId } = ports;
   io.on('room:changed', (roomId) => {
     rooms.changedElsewhere(roomId);
     microsoft365?.followRoomChange(roomId);
+    remoteCalendars?.followRoomChange(roomId);
   });
   io.on('presence:seen', (roomId, at) => presence.seenElsewhere(roomId, at));
   // The sender tells its rooms' displays itself (room:changed follows): here the reading is kept for the state this process serves.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
 import { StoreProblem, type StoreHealth } from './store-health.ts';
 import { SyncProblem, syncProblems } from './sync-health.ts';
 
@@ -22,20 +23,24 @@ export interface HealthSources {
   roomCount: () => number;
   store: Pick<StoreHealth, 'problem'>;
   microsoft365?: Pick<Microsoft365Integration, 'syncRounds' | 'syncPeriodSeconds'> | undefined;
+  remoteCalendars?: Pick<RemoteCalendarEngine, 'syncRounds' | 'syncPeriodSeconds'> | undefined;
   /** Rooms' devices not answering (see devices/device-warnings.ts). */
   deviceWarnings?: () => IntegrationWarning[];
 }
 
 /**
  * Healthy unless the bridge cannot serve (its store is unreachable) or
- * something a restart would cure is wrong: a stuck Microsoft 365 sync.
- * Microsoft 365 failing is not (see syncProblems).
+ * something a restart would cure is wrong: a stuck calendar sync. A
+ * calendar's server failing is not (see syncProblems).
  */
 export function checkHealth(sources: HealthSources): HealthReport {
   const now = sources.clock.now();
   const m365 = sources.microsoft365;
   const store = sources.store.problem();
-  const problems = [...(store ? [store] : []), ...(m365 ? syncProblems(m365.syncRounds(), now, m365.syncPeriodSeconds) : [])];
+  const problems = [
+    ...(store ? [store] : []),
+    ...[m365, sources.remoteCalendars].flatMap((source) => (source ? syncProblems(source.syncRounds(), now, source.syncPeriodSeconds) : [])),
+  ];
   const warnings = sources.deviceWarnings?.() ?? [];
   return { status: problems.length === 0 ? 'ok' : 'unhealthy', version: sources.version, time: toIso(now), rooms: store ? null : sources.roomCount(), problems, warnings };
 }

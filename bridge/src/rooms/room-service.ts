@@ -18,6 +18,7 @@ import { ActionLimit } from './action-limit.ts';
 import { PinGuard } from './pin-guard.ts';
 import type { NoShowStrikes } from './no-show-strikes.ts';
 import type { RoomHistory, WalkUpMaker } from './room-history.ts';
+import { calendarTakesWalkUps } from '../../../shared/remote-calendar-config.ts';
 
 /** An offline display's queued action older than this is stale news: the room has moved on. */
 const MAX_ACTION_AGE_MS = 12 * HOUR_MS;
@@ -158,6 +159,7 @@ export class RoomService {
     const room = calendar.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
     if (room.settings.readOnly) return fail('read-only', 'This room takes no walk-up actions: its displays only show the schedule.');
+    if (!calendarTakesWalkUps(room.calendar)) return fail('read-only-calendar', 'This room\'s calendar is a read-only ICS feed: it takes no walk-up actions (set "walkUps": "local" to keep them in the bridge).');
     const pinCheck = this.#pins.check(client, roomId, room.settings.pin, action.pin);
     if (!pinCheck.ok) return pinCheck;
 

@@ -171,4 +171,35 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (room_id, source, from_at)
    );
    CREATE INDEX presence_history_by_from ON presence_history (from_at);`,
+  `CREATE TABLE remote_sync (
+     room_id TEXT PRIMARY KEY,
+     calendar TEXT NOT NULL,
+     cursor TEXT,
+     window_start BIGINT NOT NULL,
+     synced_at BIGINT
+   );
+   CREATE TABLE remote_links (
+     meeting_id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     remote_key TEXT,
+     ref TEXT,
+     created_for TEXT
+   );
+   CREATE UNIQUE INDEX remote_links_by_key ON remote_links (room_id, remote_key);
+   CREATE TABLE remote_outbox (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     meeting_id TEXT NOT NULL,
+     change TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE TABLE remote_objects (
+     room_id TEXT COLLATE "C" NOT NULL,
+     href TEXT COLLATE "C" NOT NULL,
+     etag TEXT,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, href)
+   );`,
 ];

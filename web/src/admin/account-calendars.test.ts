@@ -21,6 +21,7 @@ const room = (id: string, mailbox: string | null): AdminRoom => ({
   capacity: null,
   access: 'paired',
   microsoft365: mailbox ? { mailbox, bookings: 'service-mailbox' } : null,
+  calendar: null,
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,

@@ -32,6 +32,7 @@ const harbour: AdminRoom = {
   capacity: null,
   access: 'paired',
   microsoft365: null,
+  calendar: null,
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,

@@ -13,6 +13,7 @@ const harbour: AdminRoom = {
   capacity: 8,
   access: 'paired',
   microsoft365: { mailbox: 'harbour@contoso.example', bookings: 'service-mailbox' },
+  calendar: null,
   syncedAt: null,
   outboxDepth: 0,
   localFutureBookings: 0,

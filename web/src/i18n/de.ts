@@ -55,6 +55,7 @@ export const de: Messages = {
     'meeting-changed': 'Die Besprechung hat sich inzwischen geändert. Bitte noch einmal ansehen.',
     'action-id-reused': 'Diese Aktion wurde bereits gesendet.',
     'read-only': 'Diese Anzeige zeigt nur den Zeitplan.',
+    'read-only-calendar': 'Der Kalender dieses Raums ist ein veröffentlichter Feed: Er nimmt hier keine Buchungen an.',
     'pin-required': 'Bitte zuerst die Raum-PIN eingeben.',
     'wrong-pin': 'Diese PIN ist nicht richtig.',
     'too-many-attempts': 'Zu viele falsche PINs. Bitte in einigen Minuten erneut versuchen.',

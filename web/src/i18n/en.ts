@@ -55,6 +55,7 @@ export const en: Messages = {
     'meeting-changed': 'The meeting changed meanwhile. Please look again.',
     'action-id-reused': 'That action was already sent.',
     'read-only': 'This display only shows the schedule.',
+    'read-only-calendar': 'This room\'s calendar is a published feed: it takes no bookings here.',
     'pin-required': 'Enter the room PIN first.',
     'wrong-pin': 'That PIN is not right.',
     'too-many-attempts': 'Too many wrong PINs. Try again in a few minutes.',

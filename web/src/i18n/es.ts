@@ -55,6 +55,7 @@ export const es: Messages = {
     'meeting-changed': 'La reunión ha cambiado. Vuelve a mirar.',
     'action-id-reused': 'Esa acción ya se envió.',
     'read-only': 'Esta pantalla solo muestra la agenda.',
+    'read-only-calendar': 'El calendario de esta sala es un feed publicado: aquí no admite reservas.',
     'pin-required': 'Introduce primero el PIN de la sala.',
     'wrong-pin': 'Ese PIN no es correcto.',
     'too-many-attempts': 'Demasiados PIN incorrectos. Inténtalo de nuevo en unos minutos.',

@@ -55,6 +55,7 @@ export const fr: Messages = {
     'meeting-changed': 'La réunion a changé entre-temps. Veuillez vérifier.',
     'action-id-reused': 'Cette action a déjà été envoyée.',
     'read-only': 'Cet écran affiche seulement le planning.',
+    'read-only-calendar': 'Le calendrier de cette salle est un flux publié : il n\'accepte pas de réservation ici.',
     'pin-required': 'Saisissez d’abord le code de la salle.',
     'wrong-pin': 'Ce code n’est pas correct.',
     'too-many-attempts': 'Trop de codes erronés. Réessayez dans quelques minutes.',

@@ -55,6 +55,7 @@ export const ja: Messages = {
     'meeting-changed': '会議が変更されました。もう一度ご確認ください。',
     'action-id-reused': 'この操作はすでに送信されています。',
     'read-only': 'このディスプレイは予定の表示のみです。',
+    'read-only-calendar': 'この会議室のカレンダーは公開フィードのため、ここでは予約できません。',
     'pin-required': '先に会議室のPINを入力してください。',
     'wrong-pin': 'PINが正しくありません。',
     'too-many-attempts': 'PINの誤りが多すぎます。数分後にもう一度お試しください。',

@@ -55,6 +55,7 @@ export const nl: Messages = {
     'meeting-changed': 'De vergadering is intussen gewijzigd. Kijk nog eens.',
     'action-id-reused': 'Deze actie is al verstuurd.',
     'read-only': 'Dit scherm toont alleen de planning.',
+    'read-only-calendar': 'De agenda van deze ruimte is een gepubliceerde feed: hier kan niet worden geboekt.',
     'pin-required': 'Voer eerst de pincode van de ruimte in.',
     'wrong-pin': 'Die pincode klopt niet.',
     'too-many-attempts': 'Te veel foute pincodes. Probeer het over enkele minuten opnieuw.',

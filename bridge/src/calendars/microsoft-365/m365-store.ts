@@ -1,6 +1,7 @@
 import type { SqlDatabase } from '../../store/sql-database.ts';
 import type { MeetingChange } from '../../../../shared/walk-up-rules.ts';
 import type { SeriesDecline } from './series-decline.ts';
+import { OutboxTable, type OutboxRow } from '../remote/outbox-table.ts';
 
 /** Where a room's delta sync stands: the window it covers and the link that continues it. */
 export interface SyncState {
@@ -28,14 +29,8 @@ export interface RemoteLink {
   roomResponse: 'pending' | 'accepted' | 'declined' | null;
 }
 
-/** A walk-up change, or a series the room gives up, waiting to be written to Exchange, in the order it was made. */
-export interface OutboxEntry {
-  seq: number;
-  roomId: string;
-  /** The meeting changed; a series' key (seriesOutboxKey) for a series. */
-  meetingId: string;
-  change: Exclude<MeetingChange, { kind: 'none' }> | SeriesDecline;
-}
+/** A walk-up change, or a series the room gives up (its meetingId is the series' key, seriesOutboxKey), waiting to be written to Exchange. */
+export type OutboxEntry = OutboxRow<Exclude<MeetingChange, { kind: 'none' }> | SeriesDecline>;
 
 /** The integration was revoked: when, by whom, and the fingerprint of the configured credential it no longer uses. */
 export interface Revocation {
@@ -57,9 +52,11 @@ interface LinkRow {
 /** The Microsoft 365 side of the bridge's store; every write joins the caller's transaction. */
 export class M365Store {
   readonly #db: SqlDatabase;
+  readonly #outbox: OutboxTable<OutboxEntry['change']>;
 
   constructor(db: SqlDatabase) {
     this.#db = db;
+    this.#outbox = new OutboxTable(db, 'm365_outbox');
   }
 
   syncState(roomId: string): SyncState | undefined {
@@ -136,7 +133,7 @@ export class M365Store {
   }
 
   enqueue(roomId: string, meetingId: string, change: OutboxEntry['change'], now: number): void {
-    this.#db.prepare('INSERT INTO m365_outbox (room_id, meeting_id, change, created_at) VALUES (?, ?, ?, ?)').run(roomId, meetingId, JSON.stringify(change), now);
+    this.#outbox.enqueue(roomId, meetingId, change, now);
   }
 
   /**
@@ -144,42 +141,27 @@ export class M365Store {
    * the order they were made. `roomIds` limits it to the rooms this process sends for.
    */
   outbox(limit: number, roomIds?: string[]): OutboxEntry[] {
-    if (roomIds?.length === 0) return [];
-    const rows = (roomIds === undefined
-      ? this.#db.prepare('SELECT seq, room_id, meeting_id, change FROM m365_outbox ORDER BY seq LIMIT ?').all(limit)
-      : this.#db
-          .prepare(`SELECT seq, room_id, meeting_id, change FROM m365_outbox WHERE room_id IN (${roomIds.map(() => '?').join(', ')}) ORDER BY seq LIMIT ?`)
-          .all(...roomIds, limit)) as {
-      seq: number;
-      room_id: string;
-      meeting_id: string;
-      change: string;
-    }[];
-    return rows.map((row) => ({ seq: row.seq, roomId: row.room_id, meetingId: row.meeting_id, change: JSON.parse(row.change) as OutboxEntry['change'] }));
+    return this.#outbox.waiting(limit, roomIds);
   }
 
   outboxDepth(roomId?: string): number {
-    const row = (roomId === undefined
-      ? this.#db.prepare('SELECT COUNT(*) AS n FROM m365_outbox').get()
-      : this.#db.prepare('SELECT COUNT(*) AS n FROM m365_outbox WHERE room_id = ?').get(roomId)) as { n: number };
-    return row.n;
+    return this.#outbox.depth(roomId);
   }
 
   hasPendingChanges(meetingId: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM m365_outbox WHERE meeting_id = ? LIMIT 1').get(meetingId) !== undefined;
+    return this.#outbox.hasPendingChanges(meetingId);
   }
 
   markSent(seq: number): void {
-    this.#db.prepare('DELETE FROM m365_outbox WHERE seq = ?').run(seq);
+    this.#outbox.markSent(seq);
   }
 
-  /** Kept on the row for whoever looks into the store: how often it failed and why, last. */
   markFailed(seq: number, error: string): void {
-    this.#db.prepare('UPDATE m365_outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?').run(error.slice(0, 1000), seq);
+    this.#outbox.markFailed(seq, error);
   }
 
   dropChangesOf(meetingId: string): void {
-    this.#db.prepare('DELETE FROM m365_outbox WHERE meeting_id = ?').run(meetingId);
+    this.#outbox.dropChangesOf(meetingId);
   }
 
   credential(): { data: string; importedFrom: string | null } | undefined {
@@ -190,7 +172,7 @@ export class M365Store {
   /** Forgets the room's sync position and its changes not yet sent: the room runs on its local bookings from now on. */
   forgetRoom(roomId: string): void {
     this.#db.prepare('DELETE FROM m365_sync WHERE room_id = ?').run(roomId);
-    this.#db.prepare('DELETE FROM m365_outbox WHERE room_id = ?').run(roomId);
+    this.#outbox.dropRoom(roomId);
   }
 
   /**

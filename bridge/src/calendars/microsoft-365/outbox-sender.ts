@@ -1,4 +1,4 @@
-import { MINUTE_MS, type Clock } from '../../../../shared/clock.ts';
+import type { Clock } from '../../../../shared/clock.ts';
 import type { Room, TimedMeeting } from '../../../../shared/model.ts';
 import { findCreatedBooking } from './booking-lookup.ts';
 import { bookingRequest, graphTime } from './booking-request.ts';
@@ -12,6 +12,7 @@ import type { RoomStore } from '../../store/room-store.ts';
 import { isMailboxRefusal, showRoomRefusal, type Permissions } from './graph-refusal.ts';
 import type { WarningBoard } from '../remote/warning-board.ts';
 import { QueueSender } from '../../queue-sender.ts';
+import { RetryBackoff } from '../remote/retry-backoff.ts';
 import { seriesDeclineCall, type SeriesDecline } from './series-decline.ts';
 
 export interface OutboxSenderDeps {
@@ -36,8 +37,6 @@ type Outcome = 'sent' | 'retry' | 'refused';
 type MeetingUpdate = Exclude<OutboxEntry['change'], { kind: 'create' } | SeriesDecline>;
 
 const BATCH = 500;
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 5 * MINUTE_MS;
 
 /**
  * Writes walk-up changes to Exchange, each room's in the order they were made.
@@ -52,7 +51,7 @@ const MAX_RETRY_MS = 5 * MINUTE_MS;
  */
 export class OutboxSender extends QueueSender {
   readonly #deps: OutboxSenderDeps;
-  #retryDelay = FIRST_RETRY_MS;
+  readonly #backoff = new RetryBackoff();
 
   constructor(deps: OutboxSenderDeps) {
     super(deps.clock);
@@ -82,16 +81,15 @@ export class OutboxSender extends QueueSender {
       }
     }
     if (blockedRooms.size === 0) {
-      this.#retryDelay = FIRST_RETRY_MS;
+      this.#backoff.reset();
       return;
     }
-    logger.info({ rooms: [...blockedRooms], retryInMs: this.#retryDelay, waiting: m365.outboxDepth() }, 'walk-up changes wait for Microsoft 365');
+    logger.info({ rooms: [...blockedRooms], retryInMs: this.#backoff.peek(), waiting: m365.outboxDepth() }, 'walk-up changes wait for Microsoft 365');
     this.#retryLater();
   }
 
   #retryLater(): void {
-    this.retryIn(this.#retryDelay);
-    this.#retryDelay = Math.min(MAX_RETRY_MS, this.#retryDelay * 2);
+    this.retryIn(this.#backoff.next());
   }
 
   async #send(entry: OutboxEntry): Promise<Outcome> {

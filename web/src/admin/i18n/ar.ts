@@ -128,6 +128,16 @@ export const ar: AdminMessages = {
     'account-reconnect-needed': 'لم يعد الجسر قادرًا على تسجيل الدخول بصفة حساب Microsoft: لن تُزامَن تقاويم الغرف حتى تتم إعادة ربطه.',
     'device-not-answering': "أحد أجهزة هذه الغرفة لا يستجيب: يواصل الجسر المحاولة.",
     'calendar-not-shared': 'تقويم الغرفة غير مُشارَك مع حساب Microsoft المرتبط، أو مُشارَك دون إذن التحرير.',
+    'calendar-login-failed': 'خادم تقويم الغرفة لا يقبل اسم المستخدم أو كلمة المرور لحساب تقويم الغرفة.',
+    'calendar-forbidden': 'حساب تقويم الغرفة لا يملك إذن قراءة تقويم الغرفة أو تعديله.',
+    'calendar-not-found': 'لا يوجد تقويم على عنوان URL الخاص بتقويم الغرفة: فقد حُذف أو نُقل، أو أن هذا العنوان ليس عنوان تقويم.',
+    'calendar-certificate-untrusted': 'الجسر لا يثق بشهادة TLS لخادم تقويم الغرفة، لذا لا يتصل به.',
+    'calendar-unreachable': 'يتعذّر على الجسر الوصول إلى خادم تقويم الغرفة (خادم CalDAV أو موجز التقويم).',
+    'calendar-throttled': 'خادم تقويم الغرفة مشغول، أو يطلب من الجسر أن يُبطئ.',
+    'calendar-not-configured': 'تقويم الغرفة من نوع لم يُعَدّ هذا الجسر للعمل معه.',
+    'google-credential-invalid': 'لا يقبل Google مفتاح حساب الخدمة الخاص بالجسر.',
+    'google-clock-skew': 'يرفض Google تسجيل دخول الجسر لأن ساعة حاسوب الجسر غير مضبوطة.',
+    'google-delegation-missing': 'لا يُسمح لحساب الخدمة بالعمل بصفة LINTEL_GOOGLE_SUBJECT: فالتفويض على مستوى النطاق غير مُعَدّ له.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -158,6 +168,26 @@ export const ar: AdminMessages = {
     'device-not-answering': "تحقّق من أنه مُشغَّل وأن كبله أو شبكته موصولة، وإن كان شاشة فمن أن التحكم بها مفعَّل (Samsung: اتصال MDC وNetwork Standby؛ NEC: Quick Start؛ LG: رقم Set ID). تعرض بطاقة الغرفة آخر عطل.",
     'calendar-not-shared':
       'شارك تقويم الغرفة مع <account> بإذن «يمكنه التحرير»، أو اجعل <account> مفوَّضًا للغرفة. في Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (استخدم Set-MailboxFolderPermission إذا كان مُشارَكًا للقراءة فقط؛ وفي صندوق بريد باللغة العربية قد يكون اسم المجلد «التقويم»). ثم اضغط على «التحقق من الحالة».',
+    'calendar-login-failed':
+      'تحقّق من اسم المستخدم وملف كلمة المرور لحساب CalDAV الخاص بالغرفة (username وpasswordFile في ملف الغرف): يحتوي الملف على كلمة المرور وحدها. إذا تغيّرت كلمة المرور على الخادم، فاكتب الجديدة في الملف.',
+    'calendar-forbidden':
+      'على خادم التقويم، شارك تقويم الغرفة مع حساب الغرفة بإذن الكتابة، أو اجعل username في ملف الغرف حسابًا يملك التقويم.',
+    'calendar-not-found':
+      'تحقّق من url التقويم في ملف الغرف بفتحه بحساب الغرفة في تطبيق تقويم (عنوان تقويم CalDAV ينتهي بـ /؛ وعنوان الموجز يُعيد ملف .ics لا صفحة تسجيل دخول). إذا حُذف التقويم، فأنشئه من جديد، أو أعطِ الغرفة عنوان تقويمها الجديد.',
+    'calendar-certificate-untrusted':
+      'زوّد الخادم بشهادة من جهة موثوقة، أو شغّل الجسر مع NODE_EXTRA_CA_CERTS مضبوطًا على ملف شهادة جهة الإصدار الخاصة بكم. تحقّق أيضًا من أن الشهادة لم تنتهِ صلاحيتها وأنها تذكر اسم مضيف الخادم.',
+    'calendar-unreachable':
+      'تواصل الغرفة عرض آخر ما قرأه الجسر، وتستدرك ما فاتها عند عودة الخادم. تحقّق من أن الخادم يعمل ومن أن حاسوب الجسر يصل إلى عنوانه (الشبكة، الوكيل، جدار الحماية)؛ وتذكر التفاصيل التقنية آخر خطأ.',
+    'calendar-throttled':
+      'لا شيء في البداية: ينتظر الجسر المدة التي يطلبها الخادم ثم يستدرك ما فاته. إذا استمر ذلك، فارفع قيمة LINTEL_CALENDAR_SYNC_SECONDS أو اسأل مسؤول الخادم عن حدود معدّل الطلبات لديه.',
+    'calendar-not-configured':
+      'إذا كانت الغرفة في Google Workspace، فأعطِ الجسر مفتاح حساب الخدمة الخاص به في LINTEL_GOOGLE_CREDENTIALS_FILE ثم أعد تشغيله؛ وإلا فصحّح نوع تقويم الغرفة في ملف الغرف.',
+    'google-credential-invalid':
+      'في وحدة تحكّم Google Cloud، افتح «IAM & Admin» ثم «Service accounts» ثم حساب الجسر ثم «Keys»، وتحقّق من أن المفتاح الموجود في LINTEL_GOOGLE_CREDENTIALS_FILE لا يزال مُدرجًا (يُرفض المفتاح المحذوف أو المعطّل، وكذلك الحساب المحذوف). أنشئ مفتاح JSON جديدًا إذا لزم الأمر، وضعه في ذلك الملف ثم أعد تشغيل الجسر.',
+    'google-clock-skew':
+      'اضبط ساعة حاسوب الجسر على الوقت الصحيح وأبقِها مضبوطة باستخدام NTP (timedatectl set-ntp true على Debian): لا يقبل Google تسجيل الدخول إلا إذا كان فرق الساعة عن ساعته لا يتجاوز بضع دقائق.',
+    'google-delegation-missing':
+      'في وحدة تحكّم المشرف في Google، افتح «Security» ثم «Access and data control» ثم «API controls» ثم «Manage domain-wide delegation»، وأضف معرّف العميل الخاص بحساب الخدمة مع نطاق OAuth https://www.googleapis.com/auth/calendar (ومع https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly لاكتشاف الغرف). قد يستغرق تطبيق التغييرات بضع دقائق. أو اترك LINTEL_GOOGLE_SUBJECT دون تعيين وشارك تقويم كل غرفة مع حساب الخدمة.',
   },
   since: (time) => `منذ ${time}`,
   forRoom: (room) => `الغرفة: ${room}`,

@@ -131,6 +131,20 @@ export const de: AdminMessages = {
     'account-reconnect-needed': 'Die Bridge kann sich nicht mehr als das Microsoft-Konto anmelden: Die Raumkalender werden erst wieder synchronisiert, wenn es erneut verbunden ist.',
     'device-not-answering': "Ein Gerät dieses Raums antwortet nicht: die Bridge versucht es weiter.",
     'calendar-not-shared': 'Der Kalender des Raums ist für das verbundene Microsoft-Konto nicht oder nicht mit Bearbeitungsrechten freigegeben.',
+    'calendar-login-failed':
+      'Der Server des Raumkalenders akzeptiert den Benutzernamen oder das Kennwort des Kalenderkontos des Raums nicht.',
+    'calendar-forbidden': 'Das Kalenderkonto des Raums darf den Kalender des Raums nicht lesen oder ändern.',
+    'calendar-not-found':
+      'Unter der Kalender-URL des Raums gibt es keinen Kalender: Er wurde gelöscht oder verschoben, oder die URL verweist nicht auf einen Kalender.',
+    'calendar-certificate-untrusted':
+      'Die Bridge vertraut dem TLS-Zertifikat des Kalenderservers des Raums nicht und verbindet sich deshalb nicht.',
+    'calendar-unreachable': 'Die Bridge erreicht den Server des Raumkalenders nicht (den CalDAV-Server oder den Kalender-Feed).',
+    'calendar-throttled': 'Der Server des Raumkalenders ist ausgelastet oder bittet die Bridge, seltener anzufragen.',
+    'calendar-not-configured': 'Der Kalender des Raums ist von einem Typ, für den diese Bridge nicht eingerichtet ist.',
+    'google-credential-invalid': 'Google akzeptiert den Schlüssel des Dienstkontos der Bridge nicht.',
+    'google-clock-skew': 'Google lehnt die Anmeldung der Bridge ab, weil die Uhr des Bridge-Computers falsch geht.',
+    'google-delegation-missing':
+      'Das Dienstkonto darf nicht als LINTEL_GOOGLE_SUBJECT handeln: Die domainweite Delegierung ist dafür nicht eingerichtet.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -167,6 +181,26 @@ export const de: AdminMessages = {
     'device-not-answering': "Prüfen Sie, ob es eingeschaltet ist und Kabel oder Netzwerk verbunden sind, und bei einem Bildschirm, ob seine Steuerung aktiviert ist (Samsung: MDC-Verbindung und Network Standby; NEC: Quick Start; LG: Set ID). Die Karte des Raums zeigt den letzten Fehler.",
     'calendar-not-shared':
       'Geben Sie den Kalender des Raums für <account> mit der Berechtigung „Kann bearbeiten“ frei oder machen Sie <account> zur Stellvertretung des Raums. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission, wenn er bereits nur zum Lesen freigegeben ist; bei einem deutschsprachigen Postfach heißt der Ordner oft „Kalender“). Klicken Sie dann auf „Status prüfen“.',
+    'calendar-login-failed':
+      'Prüfen Sie den Benutzernamen und die Kennwortdatei des CalDAV-Kontos des Raums (username und passwordFile in der Raumdatei): Die Datei enthält nur das Kennwort. Wurde das Kennwort auf dem Server geändert, schreiben Sie das neue in die Datei.',
+    'calendar-forbidden':
+      'Geben Sie auf dem Server des Kalenders den Kalender des Raums für das Konto des Raums mit Schreibrechten frei, oder tragen Sie als username in der Raumdatei ein Konto ein, dem der Kalender gehört.',
+    'calendar-not-found':
+      'Prüfen Sie die url des Kalenders in der Raumdatei, indem Sie sie als Konto des Raums in einer Kalender-App öffnen (die URL eines CalDAV-Kalenders endet mit /; die URL eines Feeds liefert eine .ics-Datei, keine Anmeldeseite). Wurde der Kalender gelöscht, legen Sie ihn neu an oder geben Sie dem Raum die URL seines neuen Kalenders.',
+    'calendar-certificate-untrusted':
+      'Geben Sie dem Server ein Zertifikat einer vertrauenswürdigen Zertifizierungsstelle, oder starten Sie die Bridge mit NODE_EXTRA_CA_CERTS, gesetzt auf die Datei mit dem Zertifikat Ihrer eigenen Zertifizierungsstelle. Prüfen Sie auch, dass das Zertifikat nicht abgelaufen ist und den Hostnamen des Servers nennt.',
+    'calendar-unreachable':
+      'Der Raum zeigt weiter an, was die Bridge zuletzt gelesen hat, und holt auf, sobald der Server wieder erreichbar ist. Prüfen Sie, ob der Server läuft und der Bridge-Computer seine Adresse erreicht (Netzwerk, Proxy, Firewall); die technischen Details nennen den letzten Fehler.',
+    'calendar-throttled':
+      'Zunächst nichts: Die Bridge wartet so lange, wie der Server verlangt, und holt dann auf. Hält das an, erhöhen Sie LINTEL_CALENDAR_SYNC_SECONDS oder fragen Sie den Administrator des Servers nach dessen Ratenbegrenzungen.',
+    'calendar-not-configured':
+      'Bei einem Google-Workspace-Raum geben Sie der Bridge den Schlüssel ihres Dienstkontos über LINTEL_GOOGLE_CREDENTIALS_FILE und starten Sie sie neu; andernfalls korrigieren Sie den Kalendertyp des Raums in der Raumdatei.',
+    'google-credential-invalid':
+      'Öffnen Sie in der Google Cloud Console IAM und Verwaltung > Dienstkonten > das Konto der Bridge > Schlüssel und prüfen Sie, ob der Schlüssel aus LINTEL_GOOGLE_CREDENTIALS_FILE dort noch aufgeführt ist (ein gelöschter oder deaktivierter Schlüssel oder ein gelöschtes Konto wird abgelehnt). Erstellen Sie bei Bedarf einen neuen JSON-Schlüssel, legen Sie ihn in dieser Datei ab und starten Sie die Bridge neu.',
+    'google-clock-skew':
+      'Stellen Sie die Uhr des Bridge-Computers richtig und halten Sie sie mit NTP genau (unter Debian: timedatectl set-ntp true): Google akzeptiert eine Anmeldung nur, wenn die Uhr höchstens wenige Minuten von der eigenen Uhr von Google abweicht.',
+    'google-delegation-missing':
+      'Fügen Sie in der Google Admin-Konsole unter Sicherheit > Zugriffs- und Datenkontrolle > API-Steuerung > Domainweite Delegierung verwalten die Client-ID des Dienstkontos mit dem OAuth-Bereich https://www.googleapis.com/auth/calendar hinzu (und https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly, um Räume zu finden). Änderungen können einige Minuten brauchen, bis sie wirken. Oder setzen Sie LINTEL_GOOGLE_SUBJECT nicht und geben Sie den Kalender jedes Raums für das Dienstkonto frei.',
   },
   since: (time) => `Seit ${time}`,
   forRoom: (room) => `Raum: ${room}`,

@@ -131,6 +131,19 @@ export const en: AdminMessages = {
     'account-reconnect-needed': 'The bridge can no longer sign in as the Microsoft account: room calendars are not synced until it is reconnected.',
     'device-not-answering': "A device of this room does not answer: the bridge keeps trying.",
     'calendar-not-shared': "The room's calendar is not shared with the connected Microsoft account, or not with edit rights.",
+    'calendar-login-failed':
+      "The server of the room's calendar does not accept the user name or password of the room's calendar account.",
+    'calendar-forbidden': "The room's calendar account may not read or change the room's calendar.",
+    'calendar-not-found':
+      "There is no calendar at the room's calendar URL: it was deleted or moved, or the URL is not a calendar.",
+    'calendar-certificate-untrusted':
+      "The bridge does not trust the TLS certificate of the room's calendar server, so it does not connect.",
+    'calendar-unreachable': "The bridge cannot reach the server of the room's calendar (its CalDAV server or calendar feed).",
+    'calendar-throttled': "The server of the room's calendar is busy, or asks the bridge to slow down.",
+    'calendar-not-configured': "The room's calendar is of a kind this bridge is not set up for.",
+    'google-credential-invalid': "Google does not accept the bridge's service account key.",
+    'google-clock-skew': "Google refuses the bridge's sign-in because the bridge computer's clock is wrong.",
+    'google-delegation-missing': 'The service account may not act as LINTEL_GOOGLE_SUBJECT: domain-wide delegation is not set up for it.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -166,6 +179,26 @@ export const en: AdminMessages = {
     'device-not-answering': "Check that it is switched on and its cable or network is connected, and for a screen that its control is enabled (Samsung: MDC connection and Network Standby; NEC: Quick Start; LG: its Set ID). The room's card shows its last fault.",
     'calendar-not-shared':
       'Share the room\'s calendar with <account> with "Can edit" permission, or make <account> a delegate of the room. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission when it is already shared read only). Then press "Check status".',
+    'calendar-login-failed':
+      "Check the user name and password file of the room's CalDAV account (username and passwordFile in the rooms file): the file holds only the password. When the password was changed on the server, write the new one to the file.",
+    'calendar-forbidden':
+      "On the calendar's server, share the room's calendar with the room's account with write permission, or set username in the rooms file to an account that owns the calendar.",
+    'calendar-not-found':
+      "Check the calendar's url in the rooms file by opening it as the room's account in a calendar app (a CalDAV calendar's URL ends with /; a feed's URL gives an .ics file, not a sign-in page). When the calendar was deleted, create it again, or give the room the URL of its new calendar.",
+    'calendar-certificate-untrusted':
+      "Give the server a certificate from a trusted authority, or start the bridge with NODE_EXTRA_CA_CERTS set to the file of your own authority's certificate. Check also that the certificate has not expired and names the server's host.",
+    'calendar-unreachable':
+      'The room keeps showing what the bridge last read, and catches up when the server is back. Check that the server is up and that the bridge computer reaches its address (network, proxy, firewall); the technical details give the last error.',
+    'calendar-throttled':
+      "Nothing at first: the bridge waits as long as the server asks, then catches up. If it lasts, raise LINTEL_CALENDAR_SYNC_SECONDS or ask the server's admin about its rate limits.",
+    'calendar-not-configured':
+      "For a Google Workspace room, give the bridge its service account key in LINTEL_GOOGLE_CREDENTIALS_FILE and restart it; otherwise correct the room's calendar type in the rooms file.",
+    'google-credential-invalid':
+      "In Google Cloud console, open IAM & Admin, Service accounts, the bridge's account, Keys: check that the key in LINTEL_GOOGLE_CREDENTIALS_FILE is still listed (a deleted or disabled key, or a deleted account, is refused). Create a new JSON key if needed, put it in that file and restart the bridge.",
+    'google-clock-skew':
+      "Set the bridge computer's clock right and keep it so with NTP (timedatectl set-ntp true on Debian): Google accepts a sign-in only when the clock is within a few minutes of its own.",
+    'google-delegation-missing':
+      "In the Google Admin console, Security, Access and data control, API controls, Manage domain-wide delegation: add the service account's client ID with the scope https://www.googleapis.com/auth/calendar (and https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly to discover rooms). Changes can take a few minutes; or leave LINTEL_GOOGLE_SUBJECT unset and share each room's calendar with the service account.",
   },
   since: (time) => `Since ${time}`,
   forRoom: (room) => `Room: ${room}`,

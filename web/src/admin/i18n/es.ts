@@ -131,6 +131,21 @@ export const es: AdminMessages = {
     'account-reconnect-needed': 'El puente ya no puede iniciar sesión como la cuenta de Microsoft: los calendarios de las salas no se sincronizan hasta que se vuelva a conectar.',
     'device-not-answering': "Un dispositivo de esta sala no responde: el bridge sigue intentándolo.",
     'calendar-not-shared': 'El calendario de la sala no está compartido con la cuenta de Microsoft conectada, o no con permiso de edición.',
+    'calendar-login-failed':
+      'El servidor del calendario de la sala no acepta el nombre de usuario o la contraseña de la cuenta de calendario de la sala.',
+    'calendar-forbidden': 'La cuenta de calendario de la sala no tiene permiso para leer o modificar el calendario de la sala.',
+    'calendar-not-found':
+      'No hay ningún calendario en la URL del calendario de la sala: se eliminó o se movió, o esa URL no es la de un calendario.',
+    'calendar-certificate-untrusted':
+      'El puente no confía en el certificado TLS del servidor de calendario de la sala, así que no se conecta.',
+    'calendar-unreachable':
+      'El puente no puede conectar con el servidor del calendario de la sala (su servidor CalDAV o su feed de calendario).',
+    'calendar-throttled': 'El servidor del calendario de la sala está saturado, o pide al puente que vaya más despacio.',
+    'calendar-not-configured': 'El calendario de la sala es de un tipo para el que este puente no está configurado.',
+    'google-credential-invalid': 'Google no acepta la clave de la cuenta de servicio del puente.',
+    'google-clock-skew': 'Google rechaza el inicio de sesión del puente porque el reloj del equipo del puente no está en hora.',
+    'google-delegation-missing':
+      'La cuenta de servicio no puede actuar como LINTEL_GOOGLE_SUBJECT: no tiene configurada la delegación de todo el dominio.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -165,6 +180,26 @@ export const es: AdminMessages = {
     'device-not-answering': "Compruebe que está encendido y que su cable o su red están conectados y, si es una pantalla, que su control está activado (Samsung: conexión MDC y Network Standby; NEC: Quick Start; LG: su Set ID). La tarjeta de la sala muestra su último fallo.",
     'calendar-not-shared':
       'Comparte el calendario de la sala con <account> con el permiso «Puede editar», o haz que <account> sea delegada de la sala. En Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission si ya está compartido solo para lectura; en un buzón en español la carpeta suele llamarse «Calendario»). Después pulsa «Comprobar estado».',
+    'calendar-login-failed':
+      'Comprueba el nombre de usuario y el archivo de contraseña de la cuenta CalDAV de la sala (username y passwordFile en el archivo de salas): el archivo contiene solo la contraseña. Si la contraseña se cambió en el servidor, escribe la nueva en el archivo.',
+    'calendar-forbidden':
+      'En el servidor del calendario, comparte el calendario de la sala con la cuenta de la sala con permiso de escritura, o pon como username en el archivo de salas una cuenta propietaria del calendario.',
+    'calendar-not-found':
+      'Comprueba la url del calendario en el archivo de salas abriéndola con la cuenta de la sala en una aplicación de calendario (la URL de un calendario CalDAV termina en /; la de un feed devuelve un archivo .ics, no una página de inicio de sesión). Si el calendario se eliminó, créalo de nuevo, o da a la sala la URL de su nuevo calendario.',
+    'calendar-certificate-untrusted':
+      'Da al servidor un certificado de una autoridad de confianza, o inicia el puente con NODE_EXTRA_CA_CERTS apuntando al archivo del certificado de tu propia autoridad. Comprueba también que el certificado no ha caducado y que nombra el host del servidor.',
+    'calendar-unreachable':
+      'La sala sigue mostrando lo último que leyó el puente y se pone al día cuando el servidor vuelve a estar disponible. Comprueba que el servidor funciona y que el equipo del puente llega a su dirección (red, proxy, cortafuegos); los detalles técnicos dan el último error.',
+    'calendar-throttled':
+      'De entrada, nada: el puente espera lo que le pide el servidor y luego se pone al día. Si persiste, aumenta LINTEL_CALENDAR_SYNC_SECONDS o pregunta al administrador del servidor por sus límites de frecuencia.',
+    'calendar-not-configured':
+      'Para una sala de Google Workspace, da al puente la clave de su cuenta de servicio en LINTEL_GOOGLE_CREDENTIALS_FILE y reinícialo; si no, corrige el tipo de calendario de la sala en el archivo de salas.',
+    'google-credential-invalid':
+      'En la consola de Google Cloud, abre IAM y administración > Cuentas de servicio > la cuenta del puente > Claves y comprueba que la clave de LINTEL_GOOGLE_CREDENTIALS_FILE sigue en la lista (una clave eliminada o inhabilitada, o una cuenta eliminada, se rechaza). Si hace falta, crea una clave JSON nueva, ponla en ese archivo y reinicia el puente.',
+    'google-clock-skew':
+      'Pon en hora el reloj del equipo del puente y mantenlo así con NTP (timedatectl set-ntp true en Debian): Google solo acepta un inicio de sesión si el reloj no se desvía más de unos minutos del suyo.',
+    'google-delegation-missing':
+      'En la consola de administración de Google, abre Seguridad > Control de acceso y de datos > Controles de API > Gestionar la delegación de todo el dominio y añade el ID de cliente de la cuenta de servicio con el ámbito https://www.googleapis.com/auth/calendar (y https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly para descubrir las salas). Los cambios pueden tardar unos minutos en aplicarse. También puedes dejar LINTEL_GOOGLE_SUBJECT sin definir y compartir el calendario de cada sala con la cuenta de servicio.',
   },
   since: (time) => `Desde ${time}`,
   forRoom: (room) => `Sala: ${room}`,

@@ -131,6 +131,22 @@ export const fr: AdminMessages = {
     'account-reconnect-needed': 'Le pont ne peut plus se connecter avec le compte Microsoft : les calendriers des salles ne sont plus synchronisés tant qu’il n’est pas reconnecté.',
     'device-not-answering': "Un appareil de cette salle ne répond pas : le bridge continue d’essayer.",
     'calendar-not-shared': 'Le calendrier de la salle n’est pas partagé avec le compte Microsoft connecté, ou pas avec le droit de modifier.',
+    'calendar-login-failed':
+      'Le serveur du calendrier de la salle n’accepte pas le nom d’utilisateur ou le mot de passe du compte de calendrier de la salle.',
+    'calendar-forbidden':
+      'Le compte de calendrier de la salle n’a pas le droit de lire ou de modifier le calendrier de la salle.',
+    'calendar-not-found':
+      'Il n’y a pas de calendrier à l’URL du calendrier de la salle : il a été supprimé ou déplacé, ou cette URL n’est pas celle d’un calendrier.',
+    'calendar-certificate-untrusted':
+      'Le pont ne fait pas confiance au certificat TLS du serveur de calendrier de la salle, et ne s’y connecte donc pas.',
+    'calendar-unreachable':
+      'Le pont ne parvient pas à joindre le serveur du calendrier de la salle (son serveur CalDAV ou son flux de calendrier).',
+    'calendar-throttled': 'Le serveur du calendrier de la salle est surchargé, ou demande au pont de ralentir.',
+    'calendar-not-configured': 'Le calendrier de la salle est d’un type pour lequel ce pont n’est pas configuré.',
+    'google-credential-invalid': 'Google n’accepte pas la clé du compte de service du pont.',
+    'google-clock-skew': 'Google refuse la connexion du pont, car l’horloge de l’ordinateur du pont n’est pas à l’heure.',
+    'google-delegation-missing':
+      'Le compte de service n’a pas le droit d’agir en tant que LINTEL_GOOGLE_SUBJECT : la délégation au niveau du domaine n’est pas configurée pour lui.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -167,6 +183,26 @@ export const fr: AdminMessages = {
     'device-not-answering': "Vérifiez qu’il est allumé et que son câble ou son réseau est branché et, pour un écran, que son contrôle est activé (Samsung : connexion MDC et Network Standby ; NEC : Quick Start ; LG : son Set ID). La carte de la salle montre sa dernière panne.",
     'calendar-not-shared':
       'Partagez le calendrier de la salle avec <account> avec l’autorisation « Peut modifier », ou faites de <account> un délégué de la salle. Dans Exchange Online PowerShell : Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission s’il est déjà partagé en lecture seule ; dans une boîte aux lettres en français, le dossier s’appelle souvent « Calendrier »). Cliquez ensuite sur « Vérifier l’état ».',
+    'calendar-login-failed':
+      'Vérifiez le nom d’utilisateur et le fichier de mot de passe du compte CalDAV de la salle (username et passwordFile dans le fichier des salles) : le fichier ne contient que le mot de passe. Si le mot de passe a été changé sur le serveur, écrivez le nouveau dans le fichier.',
+    'calendar-forbidden':
+      'Sur le serveur du calendrier, partagez le calendrier de la salle avec le compte de la salle avec le droit d’écriture, ou indiquez comme username dans le fichier des salles un compte propriétaire du calendrier.',
+    'calendar-not-found':
+      'Vérifiez l’url du calendrier dans le fichier des salles en l’ouvrant avec le compte de la salle dans une application de calendrier (l’URL d’un calendrier CalDAV se termine par / ; celle d’un flux renvoie un fichier .ics, et non une page de connexion). Si le calendrier a été supprimé, recréez-le, ou donnez à la salle l’URL de son nouveau calendrier.',
+    'calendar-certificate-untrusted':
+      'Donnez au serveur un certificat d’une autorité de confiance, ou démarrez le pont avec NODE_EXTRA_CA_CERTS pointant vers le fichier du certificat de votre propre autorité. Vérifiez aussi que le certificat n’a pas expiré et qu’il nomme l’hôte du serveur.',
+    'calendar-unreachable':
+      'La salle continue d’afficher ce que le pont a lu en dernier, et se resynchronise dès que le serveur est de retour. Vérifiez que le serveur fonctionne et que l’ordinateur du pont atteint son adresse (réseau, proxy, pare-feu) ; les détails techniques donnent la dernière erreur.',
+    'calendar-throttled':
+      'Rien dans un premier temps : le pont patiente aussi longtemps que le serveur le demande, puis rattrape son retard. Si cela persiste, augmentez LINTEL_CALENDAR_SYNC_SECONDS ou interrogez l’administrateur du serveur sur ses limites de débit.',
+    'calendar-not-configured':
+      'Pour une salle Google Workspace, fournissez au pont la clé de son compte de service dans LINTEL_GOOGLE_CREDENTIALS_FILE et redémarrez-le ; sinon, corrigez le type de calendrier de la salle dans le fichier des salles.',
+    'google-credential-invalid':
+      'Dans la console Google Cloud, ouvrez IAM et administration > Comptes de service > le compte du pont > Clés, et vérifiez que la clé de LINTEL_GOOGLE_CREDENTIALS_FILE y figure toujours (une clé supprimée ou désactivée, ou un compte supprimé, est refusé). Si besoin, créez une nouvelle clé JSON, placez-la dans ce fichier et redémarrez le pont.',
+    'google-clock-skew':
+      'Remettez à l’heure l’horloge de l’ordinateur du pont et maintenez-la à l’heure avec NTP (timedatectl set-ntp true sous Debian) : Google n’accepte une connexion que si l’horloge ne s’écarte pas de plus de quelques minutes de la sienne.',
+    'google-delegation-missing':
+      'Dans la console d’administration Google, ouvrez Sécurité > Contrôle des accès et des données > Commandes des API > Gérer la délégation au niveau du domaine, et ajoutez l’ID client du compte de service avec le champ d’application https://www.googleapis.com/auth/calendar (et https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly pour découvrir les salles). Les modifications peuvent mettre quelques minutes à s’appliquer. Vous pouvez aussi laisser LINTEL_GOOGLE_SUBJECT non défini et partager le calendrier de chaque salle avec le compte de service.',
   },
   since: (time) => `Depuis ${time}`,
   forRoom: (room) => `Salle : ${room}`,

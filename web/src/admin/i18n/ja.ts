@@ -128,6 +128,16 @@ export const ja: AdminMessages = {
     'account-reconnect-needed': 'ブリッジが Microsoft アカウントとしてサインインできなくなりました。再接続するまで会議室の予定表は同期されません。',
     'device-not-answering': "この会議室の機器が応答しません。ブリッジは再試行を続けています。",
     'calendar-not-shared': '会議室の予定表が、接続中の Microsoft アカウントに共有されていないか、編集権限なしで共有されています。',
+    'calendar-login-failed': '会議室の予定表のサーバーが、会議室の予定表アカウントのユーザー名またはパスワードを受け付けません。',
+    'calendar-forbidden': '会議室の予定表アカウントには、会議室の予定表を読み取る権限または変更する権限がありません。',
+    'calendar-not-found': '会議室の予定表の URL に予定表がありません。予定表が削除されたか移動されたか、その URL が予定表を指していません。',
+    'calendar-certificate-untrusted': 'ブリッジは会議室の予定表サーバーの TLS 証明書を信頼していないため、接続しません。',
+    'calendar-unreachable': 'ブリッジが会議室の予定表のサーバー（CalDAV サーバーまたは予定表フィード）に接続できません。',
+    'calendar-throttled': '会議室の予定表のサーバーが混み合っているか、ブリッジにアクセスの頻度を下げるよう求めています。',
+    'calendar-not-configured': '会議室の予定表は、このブリッジが対応するよう設定されていない種類のものです。',
+    'google-credential-invalid': 'Google がブリッジのサービス アカウント キーを受け付けません。',
+    'google-clock-skew': 'ブリッジのコンピューターの時計がずれているため、Google がブリッジのサインインを拒否しています。',
+    'google-delegation-missing': 'サービス アカウントは LINTEL_GOOGLE_SUBJECT として操作できません。このアカウントにはドメイン全体の委任が設定されていません。',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -155,6 +165,25 @@ export const ja: AdminMessages = {
     'device-not-answering': "電源が入っていること、ケーブルまたはネットワークが接続されていること、画面の場合は制御が有効になっていること（Samsung: MDC 接続と Network Standby、NEC: Quick Start、LG: Set ID）を確認してください。会議室のカードに最後の障害が表示されます。",
     'calendar-not-shared':
       '会議室の予定表を <account> に「編集可能」の権限で共有するか、<account> を会議室の代理人にしてください。Exchange Online PowerShell では: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor（閲覧のみで共有済みの場合は Set-MailboxFolderPermission。日本語のメールボックスではフォルダー名が「予定表」のことがあります）。その後、「状態を確認」を押してください。',
+    'calendar-login-failed':
+      '会議室の CalDAV アカウントのユーザー名とパスワード ファイル（会議室ファイルの username と passwordFile）を確認してください。ファイルにはパスワードだけを書きます。サーバーでパスワードが変更された場合は、新しいパスワードをファイルに書いてください。',
+    'calendar-forbidden': '予定表のサーバーで、会議室の予定表を会議室のアカウントに書き込み権限付きで共有するか、会議室ファイルの username を予定表の所有者のアカウントにしてください。',
+    'calendar-not-found':
+      '会議室ファイルの予定表の url を、会議室のアカウントで予定表アプリから開いて確認してください（CalDAV 予定表の URL は末尾が / です。フィードの URL を開くと、サインイン ページではなく .ics ファイルが返されます）。予定表が削除された場合は作り直すか、会議室に新しい予定表の URL を設定してください。',
+    'calendar-certificate-untrusted':
+      'サーバーに信頼された認証局の証明書を設定するか、自組織の認証局の証明書ファイルを NODE_EXTRA_CA_CERTS に指定してブリッジを起動してください。証明書の有効期限が切れていないこと、サーバーのホスト名が証明書に含まれていることも確認してください。',
+    'calendar-unreachable':
+      '会議室には、ブリッジが最後に読み取った内容が表示され続け、サーバーが復旧すると遅れを取り戻します。サーバーが稼働していること、ブリッジのコンピューターからそのアドレスに到達できること（ネットワーク、プロキシ、ファイアウォール）を確認してください。技術的な詳細に最後のエラーがあります。',
+    'calendar-throttled':
+      'まずは対応不要です。ブリッジはサーバーの指示どおりに待機し、その後遅れを取り戻します。長く続く場合は、LINTEL_CALENDAR_SYNC_SECONDS の値を大きくするか、サーバーの管理者にレート制限について問い合わせてください。',
+    'calendar-not-configured':
+      'Google Workspace の会議室の場合は、ブリッジのサービス アカウント キーを LINTEL_GOOGLE_CREDENTIALS_FILE に指定して、ブリッジを再起動してください。それ以外の場合は、会議室ファイルで会議室の予定表の種類を修正してください。',
+    'google-credential-invalid':
+      'Google Cloud コンソールで「IAM と管理」>「サービス アカウント」> ブリッジのアカウント >「キー」を開き、LINTEL_GOOGLE_CREDENTIALS_FILE のキーがまだ一覧にあることを確認してください（削除または無効化されたキーや、削除されたアカウントは拒否されます）。必要に応じて新しい JSON キーを作成してそのファイルに保存し、ブリッジを再起動してください。',
+    'google-clock-skew':
+      'ブリッジのコンピューターの時計を正しく合わせ、NTP で合った状態を保ってください（Debian では timedatectl set-ntp true）。Google は、時計のずれが Google 側の時計と比べて数分以内の場合にのみサインインを受け付けます。',
+    'google-delegation-missing':
+      'Google 管理コンソールで「セキュリティ」>「アクセスとデータ管理」>「API の制御」>「ドメイン全体の委任を管理」を開き、サービス アカウントのクライアント ID をスコープ https://www.googleapis.com/auth/calendar で追加してください（会議室を検出するには https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly も追加します）。変更が反映されるまで数分かかることがあります。または、LINTEL_GOOGLE_SUBJECT を設定せずに、各会議室の予定表をサービス アカウントと共有してください。',
   },
   since: (time) => `${time} から`,
   forRoom: (room) => `会議室: ${room}`,

@@ -131,6 +131,20 @@ export const nl: AdminMessages = {
     'account-reconnect-needed': 'De bridge kan zich niet meer aanmelden als het Microsoft-account: de agenda’s van de ruimtes worden pas weer gesynchroniseerd als het opnieuw is verbonden.',
     'device-not-answering': "Een apparaat van deze ruimte antwoordt niet: de bridge blijft het proberen.",
     'calendar-not-shared': 'De agenda van de ruimte is niet gedeeld met het verbonden Microsoft-account, of niet met bewerkrechten.',
+    'calendar-login-failed':
+      'De agendaserver van de ruimte accepteert de gebruikersnaam of het wachtwoord van het agenda-account van de ruimte niet.',
+    'calendar-forbidden': 'Het agenda-account van de ruimte mag de agenda van de ruimte niet lezen of wijzigen.',
+    'calendar-not-found':
+      'Er staat geen agenda op de agenda-URL van de ruimte: ze is verwijderd of verplaatst, of de URL is geen agenda.',
+    'calendar-certificate-untrusted':
+      'De bridge vertrouwt het TLS-certificaat van de agendaserver van de ruimte niet en maakt daarom geen verbinding.',
+    'calendar-unreachable': 'De bridge kan de agendaserver van de ruimte niet bereiken (de CalDAV-server of de agendafeed).',
+    'calendar-throttled': 'De agendaserver van de ruimte is overbelast, of vraagt de bridge het rustiger aan te doen.',
+    'calendar-not-configured': 'De agenda van de ruimte is van een soort waarvoor deze bridge niet is ingericht.',
+    'google-credential-invalid': 'Google accepteert de sleutel van het serviceaccount van de bridge niet.',
+    'google-clock-skew': 'Google weigert de aanmelding van de bridge omdat de klok van de bridgecomputer niet goed staat.',
+    'google-delegation-missing':
+      'Het serviceaccount mag niet optreden als LINTEL_GOOGLE_SUBJECT: er is geen domeinbrede delegatie voor ingesteld.',
   },
   warningFixes: {
     'alert-webhook-failing':
@@ -165,6 +179,26 @@ export const nl: AdminMessages = {
     'device-not-answering': "Controleer dat het aan staat en dat de kabel of het netwerk verbonden is, en bij een scherm dat de bediening aan staat (Samsung: MDC-verbinding en Network Standby; NEC: Quick Start; LG: de Set ID). De kaart van de ruimte toont de laatste storing.",
     'calendar-not-shared':
       'Deel de agenda van de ruimte met <account> met de machtiging “Kan bewerken”, of maak <account> gemachtigde van de ruimte. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission als de agenda al alleen-lezen gedeeld is; in een Nederlandstalig postvak heet de map vaak “Agenda”). Klik daarna op “Status controleren”.',
+    'calendar-login-failed':
+      'Controleer de gebruikersnaam en het wachtwoordbestand van het CalDAV-account van de ruimte (username en passwordFile in het ruimtebestand): het bestand bevat alleen het wachtwoord. Is het wachtwoord op de server gewijzigd, zet dan het nieuwe in het bestand.',
+    'calendar-forbidden':
+      'Deel op de agendaserver de agenda van de ruimte met het account van de ruimte met schrijfrechten, of zet als username in het ruimtebestand een account dat eigenaar van de agenda is.',
+    'calendar-not-found':
+      'Controleer de url van de agenda in het ruimtebestand door haar als account van de ruimte in een agenda-app te openen (de URL van een CalDAV-agenda eindigt op /; de URL van een feed levert een .ics-bestand op, geen aanmeldpagina). Is de agenda verwijderd, maak haar dan opnieuw aan, of geef de ruimte de URL van haar nieuwe agenda.',
+    'calendar-certificate-untrusted':
+      'Geef de server een certificaat van een vertrouwde certificeringsinstantie, of start de bridge met NODE_EXTRA_CA_CERTS ingesteld op het bestand met het certificaat van je eigen certificeringsinstantie. Controleer ook dat het certificaat niet verlopen is en de hostnaam van de server noemt.',
+    'calendar-unreachable':
+      'De ruimte blijft tonen wat de bridge het laatst heeft gelezen en haalt de achterstand in zodra de server weer bereikbaar is. Controleer of de server draait en of de bridgecomputer zijn adres bereikt (netwerk, proxy, firewall); de technische details geven de laatste fout.',
+    'calendar-throttled':
+      'Eerst niets: de bridge wacht zo lang als de server vraagt en haalt daarna de achterstand in. Blijft het aanhouden, verhoog dan LINTEL_CALENDAR_SYNC_SECONDS of vraag de beheerder van de server naar de snelheidslimieten.',
+    'calendar-not-configured':
+      'Geef bij een Google Workspace-ruimte de bridge de sleutel van zijn serviceaccount in LINTEL_GOOGLE_CREDENTIALS_FILE en start hem opnieuw; corrigeer anders het agendatype van de ruimte in het ruimtebestand.',
+    'google-credential-invalid':
+      'Open in de Google Cloud-console IAM en beheer > Serviceaccounts > het account van de bridge > Sleutels en controleer of de sleutel uit LINTEL_GOOGLE_CREDENTIALS_FILE daar nog staat (een verwijderde of uitgeschakelde sleutel, of een verwijderd account, wordt geweigerd). Maak zo nodig een nieuwe JSON-sleutel aan, zet die in dat bestand en start de bridge opnieuw.',
+    'google-clock-skew':
+      'Zet de klok van de bridgecomputer goed en houd hem gelijk met NTP (timedatectl set-ntp true op Debian): Google accepteert een aanmelding alleen als de klok hooguit een paar minuten afwijkt van die van Google.',
+    'google-delegation-missing':
+      'Open in de Google Beheerdersconsole Beveiliging > Toegangs- en gegevensbeheer > API-beheer > Domeinbrede delegatie beheren en voeg de client-ID van het serviceaccount toe met het bereik https://www.googleapis.com/auth/calendar (en https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly om ruimtes te vinden). Wijzigingen kunnen een paar minuten nodig hebben voordat ze werken. Of stel LINTEL_GOOGLE_SUBJECT niet in en deel de agenda van elke ruimte met het serviceaccount.',
   },
   since: (time) => `Sinds ${time}`,
   forRoom: (room) => `Ruimte: ${room}`,

@@ -1,0 +1,129 @@
+import type { Clock } from '../../../../shared/clock.ts';
+import type { IntegrationWarning } from '../../../../shared/integration-warnings.ts';
+import type { Room } from '../../../../shared/model.ts';
+import { roomLease, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
+import type { Logger } from '../../logger.ts';
+import type { RoomStore } from '../../store/room-store.ts';
+import type { CalendarSource } from '../calendar-source.ts';
+import { LocalCalendar } from '../local/local-calendar.ts';
+import { BookingRollback } from './booking-rollback.ts';
+import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
+import { RemoteConnections } from './remote-connections.ts';
+import { RemoteOutboxSender } from './remote-outbox-sender.ts';
+import type { AnyRemoteCalendarProvider } from './remote-provider.ts';
+import { RemoteRoomSync } from './remote-room-sync.ts';
+import { RemoteStore } from './remote-store.ts';
+import { SyncScheduler, type RoomRounds } from './sync-scheduler.ts';
+import { WarningBoard } from './warning-board.ts';
+
+export interface RemoteCalendarsOptions {
+  /** The kinds of calendar this bridge can reach (CalDAV and ICS always; Google Workspace once configured). */
+  providers: readonly AnyRemoteCalendarProvider[];
+  /** LINTEL_CALENDAR_SYNC_SECONDS: how often each room's calendar is read. */
+  syncPeriodSeconds: number;
+  /** Which rooms this process syncs and writes for, when bridge processes share the store; all of them when absent. */
+  ownership?: SyncOwnership | undefined;
+  random?: () => number;
+}
+
+/** The remote calendars running: their calendar source for the bridge, and what health checks and the admin page need. */
+export interface RemoteCalendarEngine {
+  readonly calendar: RemoteCalendars;
+  readonly syncPeriodSeconds: number;
+  start(): void;
+  /** Stops its timers and waits for work in flight, so nothing touches the store after. */
+  stop(): Promise<void>;
+  syncNow(roomId: string): Promise<boolean>;
+  flushOutbox(): Promise<void>;
+  /** Resolves when no round runs and nothing is being sent. */
+  idle(): Promise<void>;
+  /** The rounds of each room this process syncs, for the health check. */
+  syncRounds(): RoomRounds[];
+  /** The problems of the rooms this process syncs, each with its room. */
+  warnings(): IntegrationWarning[];
+  onWarningsChanged(listener: () => void): void;
+  /** Walk-up changes waiting to be written. */
+  outboxDepth(roomId?: string): number;
+  /** When the room's calendar last confirmed its copy, and what waits to be written to it. */
+  roomSync(roomId: string): { syncedAt: number | null; outboxDepth: number };
+  /** A room changed in another process: send what was queued there for it, if this process writes for it. */
+  followRoomChange(roomId: string): void;
+}
+
+/** Assembles the engine over `inner` (the local calendar, or Microsoft 365's source), which keeps serving every other room. */
+export function createRemoteCalendars(
+  ports: { store: RoomStore; clock: Clock; logger: Logger; inner: CalendarSource },
+  options: RemoteCalendarsOptions,
+): RemoteCalendarEngine {
+  const { store, clock } = ports;
+  const logger = ports.logger.child({ component: 'remote-calendars' });
+  const remote = new RemoteStore(store.database);
+  const warnings = new WarningBoard(clock, logger, 'Room calendar');
+  const connections = new RemoteConnections(options.providers, { remote, clock, logger });
+  const ownership = options.ownership ?? soleOwnership;
+  const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
+  const remoteRooms = () => store.listRooms().filter((room): room is RoomWithCalendar => room.calendar !== null);
+  // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
+  const wakeSender = { wake: () => {} };
+  const calendar = new RemoteCalendars({ inner: ports.inner, local: new LocalCalendar(store, clock), remote, clock, queued: () => wakeSender.wake() });
+  const rollback = new BookingRollback({ store, links: remote, clock, logger, announce: (roomId) => calendar.announce(roomId) });
+  const outbox = new RemoteOutboxSender({
+    remote,
+    store,
+    connections,
+    getRoom: (roomId: string): Room | undefined => store.getRoom(roomId),
+    clock,
+    logger,
+    warnings,
+    rollback,
+    ...(options.ownership ? { roomsSentHere: () => remoteRooms().map((room) => room.id).filter(syncedHere) } : {}),
+  });
+  wakeSender.wake = () => void outbox.wake();
+  const sync = new RemoteRoomSync({ remote, store, connections, clock, logger, warnings });
+  const scheduler = new SyncScheduler<RoomWithCalendar>({
+    sync,
+    clock,
+    logger,
+    linkedRooms: () => remoteRooms().filter((room) => syncedHere(room.id)),
+    linkedRoom: (roomId) => {
+      const room = store.getRoom(roomId);
+      return room?.calendar && syncedHere(roomId) ? (room as RoomWithCalendar) : undefined;
+    },
+    periodSeconds: options.syncPeriodSeconds,
+    ...(options.random ? { random: options.random } : {}),
+    afterRound: (roomId, synced) => {
+      if (synced) calendar.announce(roomId);
+      if (remote.outbox.depth(roomId) > 0) void outbox.wake();
+    },
+  });
+
+  return {
+    calendar,
+    syncPeriodSeconds: options.syncPeriodSeconds,
+    start() {
+      scheduler.start();
+      void outbox.wake();
+    },
+    async stop() {
+      scheduler.stop();
+      outbox.stop();
+      await scheduler.idle();
+      await outbox.idle();
+    },
+    syncNow: (roomId) => scheduler.syncNow(roomId),
+    flushOutbox: () => outbox.wake(),
+    async idle() {
+      await scheduler.idle();
+      await outbox.idle();
+    },
+    syncRounds: () => scheduler.rounds(),
+    // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
+    warnings: () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId)),
+    onWarningsChanged: (listener) => warnings.onChange(listener),
+    outboxDepth: (roomId) => remote.outbox.depth(roomId),
+    roomSync: (roomId) => ({ syncedAt: remote.syncState(roomId)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(roomId) }),
+    followRoomChange(roomId) {
+      if (syncedHere(roomId) && remote.outbox.depth(roomId) > 0) void outbox.wake();
+    },
+  };
+}

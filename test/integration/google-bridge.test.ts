@@ -1,0 +1,141 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../shared/clock.ts';
+import { ADMIN_API_PATH, AdminStatus } from '../../shared/admin-api.ts';
+import type { RoomState } from '../../shared/model.ts';
+import { copyStatus } from '../google-emulator/calendar-store.ts';
+import { startGoogleEmulator, type GoogleEmulator } from '../google-emulator/google-emulator.ts';
+import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
+import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
+import { getJson, postJson } from '../support/http.ts';
+import { zoneAtMidday } from '../support/midday-zone.ts';
+import { until } from '../support/until.ts';
+
+const SYNC_SECONDS = 5;
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+/**
+ * A Google Workspace on its emulator (its own clock is the real one, as the
+ * bridge process's is) with one room, Harbour, shared with the bridge's
+ * service account; the bridge reads the account's key from its file.
+ */
+async function googleRoom() {
+  const workspace = new EmulatedWorkspace({ domain: 'example.com', timeZone: 'Europe/Amsterdam' });
+  const emulator: GoogleEmulator = await startGoogleEmulator(workspace);
+  cleanup.push(() => emulator.close());
+  const resource = workspace.addResource({ resourceName: 'Harbour', capacity: 8 });
+  const { account, keyFile } = workspace.addServiceAccount({ name: 'lintel-bridge' });
+  workspace.share(resource.resourceEmail, keyFile.client_email, 'writer');
+  const data = tempDataDir();
+  cleanup.push(() => data.remove());
+  const keyPath = join(data.dir, 'google-key.json');
+  writeFileSync(keyPath, JSON.stringify(keyFile));
+  const caPath = join(data.dir, 'emulator-ca.pem');
+  writeFileSync(caPath, emulator.ca);
+  const roomsFile = join(data.dir, 'rooms.json');
+  writeFileSync(
+    roomsFile,
+    JSON.stringify({ rooms: [{ id: 'harbour', name: 'Harbour', access: 'open', timeZone: zoneAtMidday(Date.now()), calendar: { type: 'google', calendarId: resource.resourceEmail } }] }),
+  );
+  const env = {
+    LINTEL_CONFIG: roomsFile,
+    LINTEL_CALENDAR_SYNC_SECONDS: String(SYNC_SECONDS),
+    LINTEL_GOOGLE_CREDENTIALS_FILE: keyPath,
+    LINTEL_GOOGLE_API_URL: emulator.url,
+    LINTEL_GOOGLE_TOKEN_URL: emulator.tokenUrl,
+    LINTEL_GOOGLE_CA_FILE: caPath,
+  };
+  const start = async (): Promise<BridgeProcess> => {
+    const bridge = await startBridgeProcess({ dataDir: data.dir, env });
+    cleanup.push(() => bridge.stop('SIGKILL'));
+    return bridge;
+  };
+  /** The room's calendar as Google holds it: every event not cancelled. */
+  const events = () => workspace.store.copies(resource.resourceEmail).filter((copy) => copyStatus(copy) !== 'cancelled');
+  return { workspace, resource, account, keyFile, start, events };
+}
+
+async function stateOf(bridge: BridgeProcess): Promise<RoomState> {
+  const answer = await getJson(`${bridge.url}/api/rooms/harbour/state`);
+  expect(answer.status).toBe(200);
+  return answer.body as RoomState;
+}
+
+const act = (bridge: BridgeProcess, action: Record<string, unknown>) => postJson(`${bridge.url}/api/rooms/harbour/actions`, { id: crypto.randomUUID(), ...action });
+
+describe('a room whose calendar is a Google Workspace resource (Google\'s emulator)', () => {
+  it('shows a meeting booked in Google Calendar, private ones as private, and writes a booking at the room once', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    const now = Date.now();
+    room.workspace.addEvent(room.resource.resourceEmail, { summary: 'Budget review', start: { dateTime: new Date(now + 60 * MINUTE_MS).toISOString() }, end: { dateTime: new Date(now + 90 * MINUTE_MS).toISOString() } });
+    room.workspace.addEvent(room.resource.resourceEmail, { summary: 'Offer talks', visibility: 'private', start: { dateTime: new Date(now + 120 * MINUTE_MS).toISOString() }, end: { dateTime: new Date(now + 150 * MINUTE_MS).toISOString() } });
+    const shown = await until(async () => {
+      const state = await stateOf(bridge);
+      return state.events.length === 2 ? state : undefined;
+    }, (SYNC_SECONDS + 2) * 1000, 'the meetings on the display');
+    expect(shown.events.map((each) => (each.isPrivate ? 'private' : each.subject))).toEqual(['Budget review', 'private']);
+
+    expect((await act(bridge, { type: 'book-now', minutes: 15 })).status).toBe(200);
+    await until(() => (room.events().length === 3 ? true : undefined), 10_000, 'the booking in Google Calendar');
+    await new Promise((resolve) => setTimeout(resolve, 2 * SYNC_SECONDS * 1000));
+    expect(room.events()).toHaveLength(3);
+    expect((await stateOf(bridge)).events.map((each) => each.origin)).toEqual(['walk-up', 'calendar', 'calendar']);
+  });
+
+  it('a booking whose answer was lost, then SIGKILL and restart: it is in Google Calendar exactly once', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const first = await room.start();
+    room.workspace.injectFault({ shape: 'answer-lost', method: 'POST', path: '/calendar/v3/calendars/' });
+    expect((await act(first, { type: 'book-now', minutes: 30 })).status).toBe(200);
+    await until(() => (room.events().length === 1 ? true : undefined), 10_000, 'the booking made in Google Calendar');
+    await first.stop('SIGKILL');
+
+    const second = await room.start();
+    await until(() => (room.workspace.requests({ method: 'POST', path: '/calendar/v3/calendars/' }).length >= 2 ? true : undefined), 15_000, 'the booking sent again');
+    await new Promise((resolve) => setTimeout(resolve, SYNC_SECONDS * 1000 + 1000));
+    expect(room.events()).toHaveLength(1);
+    expect((await stateOf(second)).events.map((each) => each.origin)).toEqual(['walk-up']);
+  });
+
+  it('waits out Google\'s quota errors as they ask, and the booking lands once', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    room.workspace.injectFault({ shape: 'rateLimitExceeded-429', method: 'POST', path: '/calendar/v3/calendars/', retryAfterSeconds: 2 });
+    room.workspace.injectFault({ shape: 'userRateLimitExceeded-403', method: 'POST', path: '/calendar/v3/calendars/' });
+    expect((await act(bridge, { type: 'book-now', minutes: 30 })).status).toBe(200);
+    await until(() => (room.events().length === 1 ? true : undefined), 40_000, 'the booking in Google Calendar');
+    const posts = room.workspace.requests({ method: 'POST', path: '/calendar/v3/calendars/' });
+    expect(posts.map((each) => each.status)).toEqual([429, 403, 200]);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('tells the admin when Google refuses the service account\'s key, and keeps the room\'s meetings', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    const now = Date.now();
+    room.workspace.addEvent(room.resource.resourceEmail, { summary: 'Budget review', start: { dateTime: new Date(now + 60 * MINUTE_MS).toISOString() }, end: { dateTime: new Date(now + 90 * MINUTE_MS).toISOString() } });
+    await until(async () => ((await stateOf(bridge)).events.length === 1 ? true : undefined), (SYNC_SECONDS + 2) * 1000, 'the meeting on the display');
+    room.workspace.deleteServiceAccountKey(room.keyFile.client_email, room.keyFile.private_key_id);
+    // Until its access token expires the bridge keeps it; a new one is refused: make the emulator forget the tokens it gave.
+    room.workspace.accessTokens.clear();
+    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
+    const status = await until(
+      async () => {
+        const answer = await fetch(`${bridge.url}${ADMIN_API_PATH}/status`, { headers: { authorization: `Bearer ${token}` } });
+        const parsed = AdminStatus.parse(await answer.json());
+        return parsed.warnings.some((warning) => warning.code === 'google-credential-invalid') ? parsed : undefined;
+      },
+      (SYNC_SECONDS * 2 + 3) * 1000,
+      'the key warning',
+    );
+    expect(status.warnings.find((warning) => warning.code === 'google-credential-invalid')).toMatchObject({ roomId: 'harbour' });
+    expect(JSON.stringify(status)).not.toContain('PRIVATE KEY');
+    expect((await stateOf(bridge)).events.map((each) => each.subject)).toEqual(['Budget review']);
+  });
+});
