@@ -1,5 +1,14 @@
-import { findIana } from 'windows-iana';
+import { createRequire } from 'node:module';
+import type * as WindowsIana from 'windows-iana';
 import { isValidTimeZone } from '../../../shared/time-zone.ts';
+
+let windowsIana: typeof WindowsIana | undefined;
+
+/** windows-iana's tables take about 9 MB of memory: loaded the first time a calendar names a Windows zone, which most never do. */
+function windowsZones(): typeof WindowsIana {
+  windowsIana ??= createRequire(import.meta.url)('windows-iana') as typeof WindowsIana;
+  return windowsIana;
+}
 
 /**
  * The IANA zone a calendar's zone name stands for, or null when Lintel
@@ -10,8 +19,9 @@ import { isValidTimeZone } from '../../../shared/time-zone.ts';
  * the same rules, so wall times read the same in either.
  */
 // Graph: api-reference/v1.0/resources/datetimetimezone.md
-export function ianaZoneOf(graphZone: string): string | null {
-  const windows = findIana(graphZone, '001').find(isValidTimeZone);
-  if (windows) return windows;
-  return isValidTimeZone(graphZone) ? graphZone : null;
+export function ianaZoneOf(zoneName: string): string | null {
+  // The one Windows name that is also an IANA one; CLDR's table gives it as Etc/UTC.
+  if (zoneName === 'UTC') return 'Etc/UTC';
+  if (isValidTimeZone(zoneName)) return zoneName;
+  return windowsZones().findIana(zoneName, '001').find(isValidTimeZone) ?? null;
 }
