@@ -16,6 +16,7 @@ import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
 import { insightsBench } from './insights.ts';
 import { microsoft365Bench } from './m365.ts';
+import { remoteCalendarBench } from './remote-calendars.ts';
 import { offlineBench } from './offline.ts';
 import { rssMb } from './process-stats.ts';
 import { socketChurnBench } from './socket-churn.ts';
@@ -30,6 +31,8 @@ const LOADS = 10;
 /** All taken on one display: as many as the bridge takes from one client at once (a longer run would be paced by its limit). */
 const ACTIONS = ACTION_RATE.capacity;
 const M365_SAMPLES = 12;
+/** Fewer than Microsoft 365's: three providers, each sample up to one period long. */
+const REMOTE_CALENDAR_SAMPLES = 6;
 
 function displayRouteGzipBytes(): number {
   const html = readFileSync(join(webDir, 'index.html'), 'utf8');
@@ -90,6 +93,7 @@ try {
   rows.push(...(await displayControlBench()));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'application')));
   rows.push(...(await microsoft365Bench(M365_SAMPLES, rssMb, 'delegated')));
+  for (const kind of ['caldav', 'ics', 'google'] as const) rows.push(...(await remoteCalendarBench(kind, REMOTE_CALENDAR_SAMPLES, rssMb)));
   rows.push(...(await bridgeWeekBench()));
   rows.push(...(await hubBench()));
   rows.push(...(await insightsBench()));

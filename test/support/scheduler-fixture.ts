@@ -7,7 +7,7 @@ import { SyncScheduler } from '../../bridge/src/calendars/remote/sync-scheduler.
 export const linkedRoom = (id: string): Room => Room.parse({ id, name: id, timeZone: 'Europe/Amsterdam', microsoft365: { mailbox: `${id}@contoso.example` } });
 
 /** A 15 s scheduler over `rooms` whose rounds are `round` instead of a sync against a calendar server. */
-export function schedulerOver(rooms: Room[], clock: Clock, round: (room: Room) => Promise<boolean>, random: () => number = () => 0.5): SyncScheduler<Room> {
+export function schedulerOver(rooms: Room[], clock: Clock, round: (room: Room) => Promise<boolean>, random: () => number = () => 0.5, neverLate = false): SyncScheduler<Room> {
   return new SyncScheduler({
     sync: { sync: round },
     clock,
@@ -17,5 +17,6 @@ export function schedulerOver(rooms: Room[], clock: Clock, round: (room: Room) =
     afterRound: () => {},
     periodSeconds: 15,
     random,
+    neverLate,
   });
 }

@@ -90,6 +90,8 @@ export function createRemoteCalendars(
       return room?.calendar && syncedHere(roomId) ? (room as RoomWithCalendar) : undefined;
     },
     periodSeconds: options.syncPeriodSeconds,
+    // LINTEL_CALENDAR_SYNC_SECONDS is a promise: a change shows within it.
+    neverLate: true,
     ...(options.random ? { random: options.random } : {}),
     afterRound: (roomId, synced) => {
       if (synced) calendar.announce(roomId);

@@ -4,10 +4,10 @@ import { linkedRoom as linked, schedulerOver } from '../../../../test/support/sc
 import type { Room } from '../../../../shared/model.ts';
 
 /** A scheduler whose rounds are recorded (room and clock time) instead of reaching Graph. */
-function scheduler(rooms: Room[], random: () => number) {
+function scheduler(rooms: Room[], random: () => number, neverLate = false) {
   const clock = new FakeClock('2026-11-23T08:00:00Z');
   const rounds: [string, number][] = [];
-  const running = schedulerOver(rooms, clock, (room) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)), random);
+  const running = schedulerOver(rooms, clock, (room) => (rounds.push([room.id, (clock.now() - Date.parse('2026-11-23T08:00:00Z')) / 1000]), Promise.resolve(true)), random, neverLate);
   return { clock, rounds, running };
 }
 
@@ -31,6 +31,17 @@ describe('the sync scheduler', () => {
     expect(rounds).toHaveLength(3);
     expect(rounds[1]![1]).toBeCloseTo(0.1 + 16.5, 5);
     expect(rounds[2]![1]).toBeCloseTo(16.6 + 13.5, 5);
+  });
+
+  it('never comes later than one period after the last round when told so, spread over its last fifth', async () => {
+    const values = [0, 1, 0];
+    const { clock, rounds, running } = scheduler([linked('harbour')], () => values.shift() ?? 0.5, true);
+    running.start();
+    await advance(clock, 31);
+    running.stop();
+    // At 0 s; the next 15 s later (random 1: the whole period), then 12 s after that (random 0: 80 %).
+    expect(rounds[1]![1]).toBeCloseTo(0.1 + 15, 5);
+    expect(rounds[2]![1]).toBeCloseTo(15.1 + 12, 5);
   });
 
   it('picks up a room linked meanwhile and stops syncing one unlinked', async () => {

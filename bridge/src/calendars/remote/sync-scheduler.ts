@@ -20,6 +20,12 @@ export interface SyncSchedulerDeps<R extends Room> {
   periodSeconds: number;
   /** 0..1; tests inject a fixed one. */
   random?: () => number;
+  /**
+   * Rounds spread over the period's last fifth (80 to 100 % of it) rather
+   * than around it (90 to 110 %): a change in the calendar then shows within
+   * one period, whatever the jitter.
+   */
+  neverLate?: boolean;
 }
 
 /** Spread rounds of many rooms over the period, so they do not all hit the calendar's server at once. */
@@ -117,7 +123,7 @@ export class SyncScheduler<R extends Room> {
         }
         void this.#round(room).finally(() => {
           if (this.#stopped || !this.#timers.has(roomId)) return;
-          const jitter = 1 + ((this.#deps.random ?? Math.random)() * 2 - 1) * JITTER;
+          const jitter = 1 + ((this.#deps.random ?? Math.random)() * 2 - 1) * JITTER - (this.#deps.neverLate ? JITTER : 0);
           this.#schedule(roomId, this.#periodMs() * jitter);
         });
       }, delayMs),
