@@ -24,13 +24,17 @@ afterEach(async () => {
  * bridge process's is) with one room, Harbour, shared with the bridge's
  * service account; the bridge reads the account's key from its file.
  */
-async function googleRoom() {
+async function googleRoom(options: { subject?: string; bookers?: string[] } = {}) {
   const workspace = new EmulatedWorkspace({ domain: 'example.com', timeZone: 'Europe/Amsterdam' });
   const emulator: GoogleEmulator = await startGoogleEmulator(workspace);
   cleanup.push(() => emulator.close());
-  const resource = workspace.addResource({ resourceName: 'Harbour', capacity: 8 });
+  const resource = workspace.addResource({ resourceName: 'Harbour', capacity: 8, ...(options.bookers ? { bookers: options.bookers } : {}) });
   const { account, keyFile } = workspace.addServiceAccount({ name: 'lintel-bridge' });
-  workspace.share(resource.resourceEmail, keyFile.client_email, 'writer');
+  if (options.subject) {
+    workspace.addUser({ email: options.subject, isAdmin: true });
+    workspace.delegateDomainWide(keyFile.client_email, ['https://www.googleapis.com/auth/calendar']);
+    workspace.share(resource.resourceEmail, options.subject, 'writer');
+  } else workspace.share(resource.resourceEmail, keyFile.client_email, 'writer');
   const data = tempDataDir();
   cleanup.push(() => data.remove());
   const keyPath = join(data.dir, 'google-key.json');
@@ -49,6 +53,7 @@ async function googleRoom() {
     LINTEL_GOOGLE_API_URL: emulator.url,
     LINTEL_GOOGLE_TOKEN_URL: emulator.tokenUrl,
     LINTEL_GOOGLE_CA_FILE: caPath,
+    ...(options.subject ? { LINTEL_GOOGLE_SUBJECT: options.subject } : {}),
   };
   const start = async (): Promise<BridgeProcess> => {
     const bridge = await startBridgeProcess({ dataDir: data.dir, env });
@@ -101,6 +106,22 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
     await new Promise((resolve) => setTimeout(resolve, SYNC_SECONDS * 1000 + 1000));
     expect(room.events()).toHaveLength(1);
     expect((await stateOf(second)).events.map((each) => each.origin)).toEqual(['walk-up']);
+  });
+
+  it('books as a user with the room invited; a booking the room declines leaves the display with a notice, and its event is cancelled', { timeout: 60_000 }, async () => {
+    // The room takes bookings from the board only: Google declines the bridge's invitation.
+    const room = await googleRoom({ subject: 'facilities@example.com', bookers: ['board@example.com'] });
+    const bridge = await room.start();
+    const organizerCopies = () => room.workspace.store.copies('facilities@example.com').filter((copy) => copyStatus(copy) !== 'cancelled');
+    expect((await act(bridge, { type: 'book-now', minutes: 30 })).status).toBe(200);
+    await until(() => (organizerCopies().length === 1 ? true : undefined), 10_000, 'the booking made on the user\'s calendar');
+    const state = await until(async () => {
+      const shown = await stateOf(bridge);
+      return shown.notices.length > 0 ? shown : undefined;
+    }, (SYNC_SECONDS * 2 + 3) * 1000, 'the notice on the display');
+    expect(state.notices).toMatchObject([{ code: 'booking-declined' }]);
+    expect(state.events).toEqual([]);
+    await until(() => (organizerCopies().length === 0 ? true : undefined), 10_000, 'the declined booking cancelled');
   });
 
   it('waits out Google\'s quota errors as they ask, and the booking lands once', { timeout: 60_000 }, async () => {

@@ -90,13 +90,19 @@ remoteCalendarContract('CalDAV on Radicale', async () => {
   return { calendar, elsewhere };
 });
 
-remoteCalendarContract('Google Calendar on its emulator', async () => {
+/** A room on Google's emulator, the bridge acting as the service account itself (`subject` null) or as a user by domain-wide delegation. */
+async function googleSubject(subject: string | null) {
   // Date follows the emulator's clock (the client library signs its tokens by it).
   const google = await emulatedGoogle({ now: '2026-10-19T10:00:00Z' });
   const resource = google.workspace.addResource({ resourceName: 'Harbour', capacity: 8, timeZone: 'Europe/Amsterdam' });
   const { keyFile } = google.workspace.addServiceAccount({ name: 'lintel-bridge' });
-  google.workspace.share(resource.resourceEmail, keyFile.client_email, 'writer');
-  const provider = googleProvider({ key: keyFile, subject: null, apiUrl: google.emulator.url, tokenUrl: google.emulator.tokenUrl, ca: google.emulator.ca });
+  if (subject) {
+    google.workspace.addUser({ email: subject, isAdmin: true });
+    google.workspace.delegateDomainWide(keyFile.client_email, ['https://www.googleapis.com/auth/calendar']);
+    // Ending or releasing someone else's meeting changes the room's calendar: the user may edit it (admin guide, 15.3).
+    google.workspace.share(resource.resourceEmail, subject, 'writer');
+  } else google.workspace.share(resource.resourceEmail, keyFile.client_email, 'writer');
+  const provider = googleProvider({ key: keyFile, subject, apiUrl: google.emulator.url, tokenUrl: google.emulator.tokenUrl, ca: google.emulator.ca });
   const room = Room.parse({ id: 'harbour', name: 'Harbour', timeZone: 'Europe/Amsterdam', calendar: { type: 'google', calendarId: resource.resourceEmail } });
   const clock = new FakeClock('2026-10-19T10:00:00Z');
   const calendar = provider.connect(room, { type: 'google', calendarId: resource.resourceEmail }, { clock, logger: pino({ level: 'silent' }), cache: new MemoryCache() });
@@ -118,4 +124,7 @@ remoteCalendarContract('Google Calendar on its emulator', async () => {
     remove: (id) => Promise.resolve(google.workspace.removeEvent(resource.resourceEmail, ids.get(id)!)),
   };
   return { calendar, elsewhere };
-});
+}
+
+remoteCalendarContract('Google Calendar on its emulator, as the service account', () => googleSubject(null));
+remoteCalendarContract('Google Calendar on its emulator, as a user by domain-wide delegation (the room invited)', () => googleSubject('facilities@example.com'));

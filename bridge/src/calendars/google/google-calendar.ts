@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { Clock } from '../../../../shared/clock.ts';
 import type { TimedMeeting } from '../../../../shared/model.ts';
 import type { ProviderAnswer, RemoteCalendar, RemoteOccurrence, RemoteTarget, SyncResult, SyncWindow } from '../remote/remote-provider.ts';
 import { googleFailure, isExpiredSyncToken, isGoneEvent } from './google-failure.ts';
-import { occurrenceOf } from './google-event.ts';
+import { eventIdForKey } from './booking-event-id.ts';
+import { bookingTarget, occurrenceOf, targetCalendar } from './google-event.ts';
 
 /** Events per page; Calendar API events.list allows up to 2500. */
 const PAGE_SIZE = 250;
@@ -14,34 +14,27 @@ const MAX_PAGES = 100;
 const DONE: ProviderAnswer<void> = { ok: true, value: undefined };
 
 /**
- * The event id of a walk-up booking, from its key: Calendar API events.insert
- * takes an id the client chooses ("characters allowed are those used in
- * base32hex encoding, i.e. lowercase letters a-v and digits 0-9 … length 5 to
- * 1024"); a SHA-256 in hex uses only those, so a retry under the same key asks
- * for the same id, which Google refuses as a duplicate instead of making a
- * second event.
- */
-export function eventIdForKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
-/**
  * A room's resource calendar in Google Workspace, through the Calendar API:
  * `events.list` with `singleEvents` (each occurrence its own event) and a
  * sync token for what changed since (Calendar API "Synchronize resources
- * efficiently"); walk-up bookings inserted on the resource's own calendar
- * under the id their key gives, changed and deleted by id (an occurrence's
- * own id changes that occurrence only).
+ * efficiently"). A walk-up booking gets the id its key gives. Acting as a
+ * user (`organizer`, LINTEL_GOOGLE_SUBJECT), the bridge books as Google
+ * advises, on that user's calendar with the room invited, and the room
+ * answers (a conflict is declined); as the service account itself, directly
+ * on the room's calendar, shared with it. Changes go by id to the calendar
+ * the event was made on (an occurrence's own id changes that occurrence only).
  */
 export class GoogleCalendar implements RemoteCalendar {
   readonly writable = true;
   readonly #api: calendar_v3.Calendar;
   readonly #calendarId: string;
+  readonly #organizer: string | null;
   readonly #clock: Clock;
 
-  constructor(options: { api: calendar_v3.Calendar; calendarId: string; clock: Clock }) {
+  constructor(options: { api: calendar_v3.Calendar; calendarId: string; organizer: string | null; clock: Clock }) {
     this.#api = options.api;
     this.#calendarId = options.calendarId;
+    this.#organizer = options.organizer;
     this.#clock = options.clock;
   }
 
@@ -62,7 +55,7 @@ export class GoogleCalendar implements RemoteCalendar {
         return googleFailure(error, this.#calendarId, this.#clock.now());
       }
       for (const event of answer.items ?? []) {
-        const occurrence = event.status === 'cancelled' ? undefined : occurrenceOf(event, this.#calendarId);
+        const occurrence = event.status === 'cancelled' ? undefined : occurrenceOf(event, this.#calendarId, this.#organizer);
         // An event moved out of the window, cancelled, or unreadable is gone from the room's days.
         if (occurrence && overlaps(occurrence, window)) changed.push(occurrence);
         else if (event.id) removedKeys.push(event.id);
@@ -82,18 +75,19 @@ export class GoogleCalendar implements RemoteCalendar {
 
   async create(key: string, meeting: TimedMeeting): Promise<ProviderAnswer<RemoteTarget>> {
     const id = eventIdForKey(key);
-    const target = { key: id, ref: id };
+    const target = bookingTarget(id, this.#organizer);
     try {
       await this.#api.events.insert({
-        calendarId: this.#calendarId,
+        calendarId: targetCalendar(target.ref, this.#calendarId),
+        // Calendar API "Resources, rooms and domain calendars": a room is booked by inviting it; it accepts or declines.
+        ...(this.#organizer ? { sendUpdates: 'none' } : {}),
         requestBody: {
           id,
           summary: meeting.subject,
           start: { dateTime: meeting.start },
           end: { dateTime: meeting.end },
           transparency: 'opaque',
-          // Read back by the sync (google-event.ts): the booking is known for its key even if its answer was lost.
-          extendedProperties: { private: { lintelKey: key } },
+          ...(this.#organizer ? { attendees: [{ email: this.#calendarId, resource: true }] } : {}),
         },
       });
       return { ok: true, value: target };
@@ -106,7 +100,8 @@ export class GoogleCalendar implements RemoteCalendar {
 
   async changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>> {
     try {
-      await this.#api.events.patch({ calendarId: this.#calendarId, eventId: target.ref, requestBody: { end: { dateTime: end } } });
+      const calendarId = targetCalendar(target.ref, this.#calendarId);
+      await this.#api.events.patch({ calendarId, eventId: target.key, requestBody: { end: { dateTime: end } } });
       return DONE;
     } catch (error) {
       return isGoneEvent(error) ? DONE : googleFailure(error, this.#calendarId, this.#clock.now());
@@ -115,7 +110,7 @@ export class GoogleCalendar implements RemoteCalendar {
 
   async cancel(target: RemoteTarget): Promise<ProviderAnswer<void>> {
     try {
-      await this.#api.events.delete({ calendarId: this.#calendarId, eventId: target.ref });
+      await this.#api.events.delete({ calendarId: targetCalendar(target.ref, this.#calendarId), eventId: target.key });
       return DONE;
     } catch (error) {
       // Calendar API "Handle API errors" § 410: deleting an event already deleted answers Gone.

@@ -53,6 +53,6 @@ export function googleProvider(options: GoogleOptions): RemoteCalendarProvider<'
   const api = calendar({ version: 'v3', auth, rootUrl: `${options.apiUrl}/`, retry: false });
   return {
     type: 'google',
-    connect: (_room, config, deps) => new GoogleCalendar({ api, calendarId: config.calendarId, clock: deps.clock }),
+    connect: (_room, config, deps) => new GoogleCalendar({ api, calendarId: config.calendarId, organizer: options.subject, clock: deps.clock }),
   };
 }

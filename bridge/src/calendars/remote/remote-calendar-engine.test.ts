@@ -112,6 +112,21 @@ describe('the remote calendar engine', () => {
     expect(server.events()).toHaveLength(0);
   });
 
+  it('takes back a booking the room declined, with a notice, and cancels its event; anyone else\'s declined meeting is not shown', async () => {
+    const { server, engine, act, state, settle } = setup();
+    act({ type: 'book-now', minutes: 30 });
+    await settle();
+    const [made] = server.events();
+    server.put({ ...made!, declined: true });
+    server.put(meeting('offsite', '2026-11-23T13:00:00.000Z', '2026-11-23T14:00:00.000Z', { declined: true }));
+    await engine.syncNow('harbour');
+    expect(state().events).toEqual([]);
+    expect(state().notices).toMatchObject([{ code: 'booking-declined', start: '2026-11-23T11:00:00.000Z' }]);
+    await engine.idle();
+    expect(server.events().map((each) => each.key)).toEqual(['offsite']);
+    expect(engine.outboxDepth()).toBe(0);
+  });
+
   it('waits as long as a throttling server asks before writing again', async () => {
     const { server, engine, act, clock } = setup();
     server.failNext('create', { failure: 'throttled', message: 'HTTP 429', retryAfterMs: 60_000 });

@@ -79,7 +79,7 @@ export function createRemoteCalendars(
     ...(options.ownership ? { roomsSentHere: () => remoteRooms().map((room) => room.id).filter(syncedHere) } : {}),
   });
   wakeSender.wake = () => void outbox.wake();
-  const sync = new RemoteRoomSync({ remote, store, connections, clock, logger, warnings });
+  const sync = new RemoteRoomSync({ remote, store, connections, clock, logger, warnings, rollback });
   const scheduler = new SyncScheduler<RoomWithCalendar>({
     sync,
     clock,

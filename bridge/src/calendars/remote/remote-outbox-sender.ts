@@ -121,7 +121,18 @@ export class RemoteOutboxSender extends QueueSender {
       const made = await connection.create(key, change.meeting);
       if (!made.ok) return made;
       // Saved unless the booking was taken back while its write was under way.
-      if (remote.linkOf(entry.meetingId)) remote.saveLink({ meetingId: entry.meetingId, roomId: entry.roomId, key: made.value.key, ref: made.value.ref, createdFor: key });
+      const { store, clock } = this.#deps;
+      store.transaction(() => {
+        if (!remote.linkOf(entry.meetingId)) return;
+        // A round may have read the event before this answer and, not knowing it, shown it as a meeting of its own: that copy goes.
+        const shownTwice = remote.linkByKey(entry.roomId, made.value.key);
+        if (shownTwice && shownTwice.meetingId !== entry.meetingId) {
+          store.deleteMeeting(shownTwice.meetingId);
+          remote.deleteLink(shownTwice.meetingId);
+          store.touchRoom(entry.roomId, clock.now());
+        }
+        remote.saveLink({ meetingId: entry.meetingId, roomId: entry.roomId, key: made.value.key, ref: made.value.ref, createdFor: key });
+      });
       return { ok: true, value: undefined };
     }
     // Never made it to the calendar (refused, or the room moved meanwhile): nothing there to change.

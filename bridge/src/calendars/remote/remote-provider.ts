@@ -28,6 +28,8 @@ export interface RemoteOccurrence {
   organizedElsewhere?: true;
   /** The walk-up key it was created with (`create`), when the calendar kept it: how a booking is recognised after a crash. */
   createdFor?: string;
+  /** The room declined it (a conflict, or an organizer it does not take bookings from): it does not hold the room. */
+  declined?: true;
 }
 
 /** The days a round covers, as instants (ms): the room's yesterday to the end of its seventh day ahead. */

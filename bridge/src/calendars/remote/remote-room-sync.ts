@@ -10,6 +10,7 @@ import type { ProviderFailure, RemoteOccurrence, SyncResult, SyncWindow } from '
 import type { RemoteStore } from './remote-store.ts';
 import { syncWindow } from './sync-window.ts';
 import type { WarningBoard } from './warning-board.ts';
+import type { BookingRollback } from './booking-rollback.ts';
 
 /** What a room's calendar may be warned about; a completed round clears them all. */
 export const ROOM_CALENDAR_WARNINGS: readonly IntegrationWarningCode[] = [
@@ -29,6 +30,7 @@ export interface RemoteRoomSyncDeps {
   clock: Clock;
   logger: Logger;
   warnings: WarningBoard;
+  rollback: BookingRollback;
 }
 
 /**
@@ -123,6 +125,7 @@ export class RemoteRoomSync {
     const link = remote.linkByKey(room.id, occurrence.key) ?? (occurrence.createdFor ? remote.linkCreatedFor(room.id, occurrence.createdFor) : undefined);
     const meetingId = link?.meetingId ?? localIdOf(room.id, occurrence.key);
     const createdFor = link?.createdFor ?? null;
+    if (occurrence.declined) return this.#declined(room, meetingId, occurrence, createdFor);
     remote.saveLink({ meetingId, roomId: room.id, key: occurrence.key, ref: occurrence.ref, createdFor });
     if (remote.hasPendingChanges(meetingId)) return 'deferred';
     const existing = store.getMeeting(meetingId);
@@ -146,6 +149,27 @@ export class RemoteRoomSync {
     }
     if (JSON.stringify(existing) === JSON.stringify(parsed.data)) return 'same';
     store.saveMeeting(parsed.data);
+    return 'changed';
+  }
+
+  /**
+   * The room declined a meeting: it does not hold the room. A walk-up booking
+   * it declined is taken back with a notice (the display says why it went),
+   * and its event is cancelled where it was made; anyone else's leaves the
+   * room's schedule.
+   */
+  #declined(room: RoomWithCalendar, meetingId: string, occurrence: RemoteOccurrence, createdFor: string | null): 'changed' | 'same' {
+    const { remote, store, rollback } = this.#deps;
+    // Gone from the room already: not shown, or taken back and its cancel on its way.
+    if (!store.getMeeting(meetingId) && (!createdFor || remote.hasPendingChanges(meetingId))) return 'same';
+    if (!createdFor) {
+      store.deleteMeeting(meetingId);
+      remote.deleteLink(meetingId);
+      return 'changed';
+    }
+    rollback.undo(room.id, meetingId, 'booking-declined', `${occurrence.key} was declined by the room`);
+    remote.saveLink({ meetingId, roomId: room.id, key: occurrence.key, ref: occurrence.ref, createdFor });
+    remote.outbox.enqueue(room.id, meetingId, { kind: 'delete', meetingId }, this.#deps.clock.now());
     return 'changed';
   }
 
