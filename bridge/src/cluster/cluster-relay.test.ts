@@ -5,6 +5,7 @@ import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { PresenceLog } from '../hardware/presence-log.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
 import type { AlertSender } from '../problems/alert-sender.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
@@ -62,6 +63,14 @@ function process_(io: EventEmitter, processId: string, clock = new FakeClock('20
     checkHere: vi.fn(() => new Promise<void>((resolve) => (endCheckHere = resolve))),
     checkElsewhereWith: (check: () => Promise<void>) => (checkElsewhere = check),
   };
+  const calendarWarnings: IntegrationWarning[] = [];
+  const calendarListeners: (() => void)[] = [];
+  const remoteCalendars = {
+    followRoomChange: vi.fn(),
+    warningsHere: () => [...calendarWarnings],
+    onWarningsChanged: (listener: () => void) => calendarListeners.push(listener),
+    followWarningsElsewhere: vi.fn(),
+  };
   const reportedListeners: ((problem: Problem) => void)[] = [];
   const problems = { onReported: (listener: (problem: Problem) => void) => reportedListeners.push(listener) };
   const alerts = { wake: vi.fn(async () => {}) };
@@ -69,6 +78,7 @@ function process_(io: EventEmitter, processId: string, clock = new FakeClock('20
     rooms,
     presence,
     microsoft365: microsoft365 as unknown as Microsoft365Integration,
+    remoteCalendars: remoteCalendars as unknown as RemoteCalendarEngine,
     problems: problems as unknown as ProblemService,
     alerts: alerts as unknown as AlertSender,
     clock,
@@ -81,7 +91,11 @@ function process_(io: EventEmitter, processId: string, clock = new FakeClock('20
     warnings.push(warning);
     for (const listener of warningListeners) listener();
   };
-  return { heard, notify, presence, microsoft365, alerts, report, stop, raise, checkElsewhere: () => checkElsewhere(), endCheckHere: () => endCheckHere() };
+  const raiseCalendar = (warning: IntegrationWarning) => {
+    calendarWarnings.push(warning);
+    for (const listener of calendarListeners) listener();
+  };
+  return { heard, notify, presence, microsoft365, remoteCalendars, alerts, report, stop, raise, raiseCalendar, checkElsewhere: () => checkElsewhere(), endCheckHere: () => endCheckHere() };
 }
 
 describe('relay between bridge processes', () => {
@@ -93,6 +107,7 @@ describe('relay between bridge processes', () => {
     a.notify('harbour', 'here');
     expect(b.heard).toEqual([['harbour', 'elsewhere']]);
     expect(b.microsoft365.followRoomChange.mock.calls).toEqual([['harbour']]);
+    expect(b.remoteCalendars.followRoomChange.mock.calls).toEqual([['harbour']]);
     // Heard elsewhere is not relayed back: no echo between processes.
     expect(a.heard).toEqual([['harbour', 'here']]);
     expect(a.microsoft365.followRoomChange).not.toHaveBeenCalled();
@@ -173,6 +188,19 @@ describe('relay between bridge processes', () => {
     expect(told.mock.calls.at(-1)).toEqual(['a', []]);
     clock.advance(30_000);
     expect(told.mock.calls.at(-1)).toEqual(['a', []]);
+  });
+
+  it('the warnings of rooms on Google, CalDAV or ICS calendars reach the others too, apart from Microsoft 365\'s, and go as the process stops', () => {
+    const [ioA, ioB] = pairOfServers();
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const b = process_(ioB, 'b', clock);
+    const a = process_(ioA, 'a', clock);
+    const wrongPassword: IntegrationWarning = { code: 'calendar-login-failed', roomId: 'loft', message: 'the CalDAV server at https://dav.example.com/rooms/loft/ did not accept the user name or password (HTTP 401)', since: '2026-11-23T09:00:00.000Z' };
+    a.raiseCalendar(wrongPassword);
+    expect(b.remoteCalendars.followWarningsElsewhere.mock.calls.at(-1)).toEqual(['a', [wrongPassword]]);
+    expect(b.microsoft365.followWarningsElsewhere.mock.calls.at(-1)).toEqual(['a', []]);
+    a.stop();
+    expect(b.remoteCalendars.followWarningsElsewhere.mock.calls.at(-1)).toEqual(['a', []]);
   });
 
   it('“Check status” in one process waits for the other to check its own rooms', async () => {

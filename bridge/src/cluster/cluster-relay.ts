@@ -1,8 +1,9 @@
 import type { Clock } from '../../../shared/clock.ts';
+import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
 import type { PresenceLog } from '../hardware/presence-log.ts';
 import type { Microsoft365Integration } from '../calendars/microsoft-365/microsoft-365.ts';
 import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
-import { WARNINGS_REPEAT_MS } from '../calendars/microsoft-365/warnings-elsewhere.ts';
+import { WARNINGS_REPEAT_MS } from '../calendars/remote/warnings-elsewhere.ts';
 import type { RealtimeServer } from '../realtime/socket-server.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { AlertSender } from '../problems/alert-sender.ts';
@@ -16,8 +17,8 @@ import type { ProblemService } from '../problems/problem-service.ts';
  * another process), a room's occupancy sensor read it (displays and MQTT
  * served by any process say what it says), the Microsoft 365 credential was
  * renewed (every process signs in with the new one before the old one is
- * gone) or revoked (every process stops using it), this process's Microsoft 365 warnings changed
- * (an admin page served by any process shows every room's problems), or a
+ * gone) or revoked (every process stops using it), this process's Microsoft 365 or other
+ * room calendars' warnings changed (an admin page served by any process shows every room's problems), or a
  * problem was reported in a room (its lease holder sends the alert).
  * Returns the stop, which tells the others this process's warnings are gone.
  */
@@ -52,7 +53,8 @@ export function relayBetweenProcesses(
   rooms.onRoomChanged((roomId, origin) => {
     if (origin === 'here') io.serverSideEmit('room:changed', roomId);
   });
-  if (!microsoft365) return () => {};
+  const stopRemoteWarnings = remoteCalendars ? relayWarnings(io, 'calendars:warnings', remoteCalendars, processId, clock) : () => {};
+  if (!microsoft365) return stopRemoteWarnings;
 
   io.on('m365:check', (checked) => void microsoft365.checkHere().finally(() => checked(true)));
   microsoft365.checkElsewhereWith(() =>
@@ -62,18 +64,37 @@ export function relayBetweenProcesses(
       () => undefined,
     ),
   );
-  io.on('m365:warnings', (from, warnings) => microsoft365.followWarningsElsewhere(from, warnings));
-  const tellWarnings = () => io.serverSideEmit('m365:warnings', processId, microsoft365.warningsHere());
-  microsoft365.onWarningsChanged(tellWarnings);
-  // Repeated, so a process that joins hears them, and a room whose lease moved takes its warnings along.
+  const stopM365Warnings = relayWarnings(io, 'm365:warnings', microsoft365, processId, clock);
+  return () => {
+    stopRemoteWarnings();
+    stopM365Warnings();
+  };
+}
+
+/** An integration whose warnings every process shows: the rooms' problems are seen where each room is synced. */
+interface WarningSource {
+  warningsHere(): IntegrationWarning[];
+  onWarningsChanged(listener: () => void): void;
+  followWarningsElsewhere(from: string, warnings: IntegrationWarning[]): void;
+}
+
+/**
+ * Tells the other processes this one's warnings when they change, and again
+ * every WARNINGS_REPEAT_MS, so a process that joins hears them and a room
+ * whose lease moved takes its warnings along; the stop tells them they are gone.
+ */
+function relayWarnings(io: RealtimeServer, event: 'm365:warnings' | 'calendars:warnings', source: WarningSource, processId: string, clock: Clock): () => void {
+  io.on(event, (from, warnings) => source.followWarningsElsewhere(from, warnings));
+  const tell = () => io.serverSideEmit(event, processId, source.warningsHere());
+  source.onWarningsChanged(tell);
   let cancel = () => {};
   const repeat = () => {
-    tellWarnings();
+    tell();
     cancel = clock.setTimer(repeat, WARNINGS_REPEAT_MS);
   };
   repeat();
   return () => {
     cancel();
-    io.serverSideEmit('m365:warnings', processId, []);
+    io.serverSideEmit(event, processId, []);
   };
 }

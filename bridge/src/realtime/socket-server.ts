@@ -34,6 +34,8 @@ export interface InterServerEvents {
   'm365:stored-change': (change: StoredChange) => void;
   /** The sender's Microsoft 365 warnings now (all of them, replacing what it told before); none as it stops. */
   'm365:warnings': (from: string, warnings: IntegrationWarning[]) => void;
+  /** The sender's warnings about the rooms' Google, CalDAV and ICS calendars it syncs (all of them); none as it stops. */
+  'calendars:warnings': (from: string, warnings: IntegrationWarning[]) => void;
   /** An admin asked to check the Microsoft 365 connection: each process checks its own rooms, then answers. */
   'm365:check': (checked: (done: true) => void) => void;
   /** The sender stored a problem reported in the room: its alert is sent by the room's lease holder. */

@@ -23,7 +23,7 @@ import { RoomSync } from './room-sync.ts';
 import { SyncScheduler } from '../remote/sync-scheduler.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
 import { WarningBoard } from '../remote/warning-board.ts';
-import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
+import { mergeWarnings, WarningsElsewhere } from '../remote/warnings-elsewhere.ts';
 import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
 
 export interface Microsoft365Options {

@@ -15,6 +15,7 @@ import { RemoteRoomSync } from './remote-room-sync.ts';
 import { RemoteStore } from './remote-store.ts';
 import { SyncScheduler, type RoomRounds } from './sync-scheduler.ts';
 import { WarningBoard } from './warning-board.ts';
+import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 
 export interface RemoteCalendarsOptions {
   /** The kinds of calendar this bridge can reach (CalDAV and ICS always; Google Workspace once configured). */
@@ -39,9 +40,13 @@ export interface RemoteCalendarEngine {
   idle(): Promise<void>;
   /** The rounds of each room this process syncs, for the health check. */
   syncRounds(): RoomRounds[];
-  /** The problems of the rooms this process syncs, each with its room. */
+  /** Every room's problems: this process's and those other processes sharing the rooms told (followWarningsElsewhere). */
   warnings(): IntegrationWarning[];
+  /** The problems of the rooms this process syncs, each with its room: what it tells the others. */
+  warningsHere(): IntegrationWarning[];
   onWarningsChanged(listener: () => void): void;
+  /** Another process's warnings now, shown beside this one's. */
+  followWarningsElsewhere(from: string, warnings: IntegrationWarning[]): void;
   /** Walk-up changes waiting to be written. */
   outboxDepth(roomId?: string): number;
   /** When the room's calendar last confirmed its copy, and what waits to be written to it. */
@@ -62,6 +67,9 @@ export function createRemoteCalendars(
   const connections = new RemoteConnections(options.providers, { remote, clock, logger });
   const ownership = options.ownership ?? soleOwnership;
   const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
+  // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
+  const warningsHere = () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId));
+  const warningsElsewhere = new WarningsElsewhere(clock);
   const remoteRooms = () => store.listRooms().filter((room): room is RoomWithCalendar => room.calendar !== null);
   // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
   const wakeSender = { wake: () => {} };
@@ -119,9 +127,10 @@ export function createRemoteCalendars(
       await outbox.idle();
     },
     syncRounds: () => scheduler.rounds(),
-    // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
-    warnings: () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId)),
+    warnings: () => mergeWarnings(warningsHere(), warningsElsewhere.list()),
+    warningsHere,
     onWarningsChanged: (listener) => warnings.onChange(listener),
+    followWarningsElsewhere: (from, list) => warningsElsewhere.heard(from, list),
     outboxDepth: (roomId) => remote.outbox.depth(roomId),
     roomSync: (roomId) => ({ syncedAt: remote.syncState(roomId)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(roomId) }),
     followRoomChange(roomId) {

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { IntegrationWarning } from '../../../../shared/integration-warnings.ts';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
-import { WarningBoard } from '../remote/warning-board.ts';
+import { WarningBoard } from './warning-board.ts';
 import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 
 const throttledAt = (since: string): IntegrationWarning => ({ code: 'throttled', message: 'Graph answered 429', since });
