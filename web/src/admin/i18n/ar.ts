@@ -262,6 +262,7 @@ export const ar: AdminMessages = {
   room: 'الغرفة',
   calendar: 'التقويم',
   localBookings: 'حجوزات محلية',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'موجز ICS (للقراءة فقط)' },
   lastSynced: 'آخر مزامنة',
   displays: 'الشاشات',
   pendingChanges: 'تغييرات معلّقة',

@@ -275,6 +275,7 @@ export const de: AdminMessages = {
   room: 'Raum',
   calendar: 'Kalender',
   localBookings: 'Lokale Buchungen',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'ICS-Feed (nur lesen)' },
   lastSynced: 'Zuletzt synchronisiert',
   displays: 'Displays',
   pendingChanges: 'Ausstehende Änderungen',

@@ -273,6 +273,7 @@ export const en: AdminMessages = {
   room: 'Room',
   calendar: 'Calendar',
   localBookings: 'Local bookings',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'ICS feed (read-only)' },
   lastSynced: 'Last synced',
   displays: 'Displays',
   pendingChanges: 'Pending changes',

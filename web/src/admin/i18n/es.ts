@@ -274,6 +274,7 @@ export const es: AdminMessages = {
   room: 'Sala',
   calendar: 'Calendario',
   localBookings: 'Reservas locales',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'Feed ICS (solo lectura)' },
   lastSynced: 'Última sincronización',
   displays: 'Pantallas',
   pendingChanges: 'Cambios pendientes',

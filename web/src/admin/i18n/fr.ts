@@ -277,6 +277,7 @@ export const fr: AdminMessages = {
   room: 'Salle',
   calendar: 'Calendrier',
   localBookings: 'Réservations locales',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'Flux ICS (lecture seule)' },
   lastSynced: 'Dernière synchronisation',
   displays: 'Écrans',
   pendingChanges: 'Modifications en attente',

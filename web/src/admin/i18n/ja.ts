@@ -258,6 +258,7 @@ export const ja: AdminMessages = {
   room: '会議室',
   calendar: '予定表',
   localBookings: 'ローカル予約',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'ICS フィード（読み取り専用）' },
   lastSynced: '最終同期',
   displays: 'ディスプレイ数',
   pendingChanges: '未反映の変更',

@@ -4,7 +4,7 @@ import { expectTranslated } from '../../../../test/support/translations.ts';
 import { ADMIN_MESSAGES } from './index.ts';
 
 /** Words that really are the same in another language (or names that stay as they are). */
-const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'Offline', 'Open', 'E-mail', 'Actions', 'Account', 'ClickShare', 'Standby']);
+const SAME_AS_ENGLISH = new Set(['Name', 'Status', 'Details', 'Display', 'Displays', 'Online', 'Offline', 'Open', 'E-mail', 'Actions', 'Account', 'ClickShare', 'Standby', 'Google Workspace', 'CalDAV']);
 
 describe('admin translations', () => {
   for (const [language, messages] of Object.entries(ADMIN_MESSAGES)) {

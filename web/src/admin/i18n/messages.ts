@@ -179,6 +179,8 @@ export interface AdminMessages {
   room: string;
   calendar: string;
   localBookings: string;
+  /** A room's calendar on a remote server, by its kind (shown before where it is). */
+  calendarKinds: Record<'google' | 'caldav' | 'ics', string>;
   lastSynced: string;
   displays: string;
   pendingChanges: string;

@@ -273,6 +273,7 @@ export const nl: AdminMessages = {
   room: 'Ruimte',
   calendar: 'Agenda',
   localBookings: 'Lokale boekingen',
+  calendarKinds: { google: 'Google Workspace', caldav: 'CalDAV', ics: 'ICS-feed (alleen lezen)' },
   lastSynced: 'Laatst gesynchroniseerd',
   displays: 'Schermen',
   pendingChanges: 'Wachtende wijzigingen',
