@@ -124,6 +124,37 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
     await until(() => (organizerCopies().length === 0 ? true : undefined), 10_000, 'the declined booking cancelled');
   });
 
+  it('keeps bookings made while Google is down, and writes each once when it is back', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    room.workspace.injectFault({ shape: 'unavailable-503', times: 10_000 });
+    const now = Date.now();
+    expect((await act(bridge, { type: 'book-now', minutes: 15 })).status).toBe(200);
+    const later = new Date(Math.ceil((now + 2 * 60 * MINUTE_MS) / (15 * MINUTE_MS)) * 15 * MINUTE_MS).toISOString();
+    expect((await act(bridge, { type: 'book', start: later, minutes: 30 })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, SYNC_SECONDS * 1000 + 1000));
+    expect(room.events()).toHaveLength(0);
+    expect((await stateOf(bridge)).events).toHaveLength(2);
+    room.workspace.faults.length = 0;
+    await until(() => (room.events().length === 2 ? true : undefined), 30_000, 'both bookings in Google Calendar');
+    await new Promise((resolve) => setTimeout(resolve, SYNC_SECONDS * 1000 + 1000));
+    expect(room.events()).toHaveLength(2);
+    expect((await stateOf(bridge)).events.map((each) => each.origin)).toEqual(['walk-up', 'walk-up']);
+  });
+
+  it('lets a booking deleted in Google Calendar go from the display, even with an extension of it waiting', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    expect((await act(bridge, { type: 'book-now', minutes: 30 })).status).toBe(200);
+    await until(() => (room.events().length === 1 ? true : undefined), 10_000, 'the booking in Google Calendar');
+    room.workspace.injectFault({ shape: 'unavailable-503', times: 10_000 });
+    expect((await act(bridge, { type: 'extend', minutes: 15 })).status).toBe(200);
+    room.workspace.removeEvent(room.resource.resourceEmail, String(room.events()[0]!.event.id));
+    room.workspace.faults.length = 0;
+    await until(async () => ((await stateOf(bridge)).events.length === 0 ? true : undefined), 30_000, 'the booking gone from the display');
+    expect(room.events()).toEqual([]);
+  });
+
   it('waits out Google\'s quota errors as they ask, and the booking lands once', { timeout: 60_000 }, async () => {
     const room = await googleRoom();
     const bridge = await room.start();
