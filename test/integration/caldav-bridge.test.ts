@@ -61,6 +61,7 @@ async function caldavRoom(options: { password?: string } = {}) {
   return {
     gate,
     start,
+    passwordFile,
     /** A calendar app of the room's account adds a meeting. */
     addMeeting: async (uid: string, subject: string, start: number, end: number) => {
       const body = ics(vevent(`UID:${uid}`, `DTSTART:${icsTime(start)}`, `DTEND:${icsTime(end)}`, `SUMMARY:${subject}`));
@@ -170,5 +171,10 @@ describe('a room whose calendar is on a CalDAV server (a real Radicale)', () => 
     expect(status.warnings.find((warning) => warning.code === 'calendar-login-failed')).toMatchObject({ roomId: 'harbour', message: expect.stringContaining(room.gate.url) });
     expect(JSON.stringify(status)).not.toContain('not-the-password');
     expect(status.rooms[0]).toMatchObject({ calendar: { type: 'caldav', describe: expect.stringContaining('as room') } });
+
+    // The fix, without a restart: the right password in its file, then "Check status".
+    writeFileSync(room.passwordFile, `${PASSWORD}\n`);
+    const checked = await fetch(`${bridge.url}${ADMIN_API_PATH}/check`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(AdminStatus.parse(await checked.json()).warnings.map((warning) => warning.code)).not.toContain('calendar-login-failed');
   });
 });

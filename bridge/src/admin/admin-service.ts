@@ -31,7 +31,7 @@ export interface AdminServiceDeps {
   timeZone: string;
   microsoft365: Microsoft365Integration | undefined;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any. */
-  remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync'> | undefined;
+  remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync' | 'check'> | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
   deviceStatuses: (roomId: string) => AdminDevice[];
   /** The alert webhook's warning while it does not take problem alerts. */
@@ -81,7 +81,7 @@ export class AdminService {
   }
 
   async check(you: AdminIdentity): Promise<AdminStatus> {
-    await this.#deps.microsoft365?.check();
+    await Promise.all([this.#deps.microsoft365?.check(), this.#deps.remoteCalendars?.check()]);
     return this.status(you);
   }
 

@@ -35,6 +35,8 @@ export interface RemoteCalendarEngine {
   /** Stops its timers and waits for work in flight, so nothing touches the store after. */
   stop(): Promise<void>;
   syncNow(roomId: string): Promise<boolean>;
+  /** "Check status": syncs every room this process syncs now, so the warnings say how things stand. */
+  check(): Promise<void>;
   flushOutbox(): Promise<void>;
   /** Resolves when no round runs and nothing is being sent. */
   idle(): Promise<void>;
@@ -121,6 +123,9 @@ export function createRemoteCalendars(
       await outbox.idle();
     },
     syncNow: (roomId) => scheduler.syncNow(roomId),
+    async check() {
+      await Promise.all(remoteRooms().filter((room) => syncedHere(room.id)).map((room) => scheduler.syncNow(room.id)));
+    },
     flushOutbox: () => outbox.wake(),
     async idle() {
       await scheduler.idle();

@@ -25,6 +25,11 @@ export class RemoteConnections {
     return this.#providers.has(type);
   }
 
+  /** The next `for` connects the room anew: its account was refused, and a password file may have been put right since. */
+  forget(roomId: string): void {
+    this.#connections.delete(roomId);
+  }
+
   /** The room's connection; undefined when its kind of calendar is not configured in this bridge. */
   for(room: RoomWithCalendar): RemoteCalendar | undefined {
     const settings = settingsOf(room);

@@ -174,8 +174,10 @@ export class RemoteRoomSync {
   }
 
   #noteFailure(room: RoomWithCalendar, failure: ProviderFailure): void {
-    const { warnings, logger } = this.#deps;
+    const { warnings, logger, connections } = this.#deps;
     if (failure.warning) warnings.raise(failure.warning.code, failure.warning.message, room.id);
+    // Read again at the next round: the admin's fix is a new password in its file, taken without a restart.
+    if (failure.warning?.code === 'calendar-login-failed') connections.forget(room.id);
     logger.warn({ roomId: room.id, failure: failure.failure, detail: failure.message }, 'room calendar sync failed; the room keeps its local copy');
   }
 }
