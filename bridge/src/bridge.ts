@@ -192,6 +192,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     displays: { total: () => connectedDisplays(io), watching: (roomId) => displaysWatching(io, roomId) },
     baseUnits,
     microsoft365: ports.microsoft365,
+    remoteCalendars: ports.remoteCalendars,
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
   const adminAuth = { localToken: ports.admin.localToken, microsoft };

@@ -5,6 +5,7 @@ import type { RoomState } from '../../shared/model.ts';
 import { icsProvider } from '../../bridge/src/calendars/ics/ics-provider.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { getJson, postJson } from '../support/http.ts';
+import { scrape } from '../support/prometheus-text.ts';
 import { AMSTERDAM, ics, vevent } from '../support/icalendar-text.ts';
 import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
 
@@ -20,8 +21,14 @@ afterEach(async () => {
 async function startFeed(initial: string) {
   let body = initial;
   let version = 1;
+  let down = false;
   const answers: number[] = [];
   const server: Server = createServer((request, response) => {
+    if (down) {
+      answers.push(503);
+      response.writeHead(503).end();
+      return;
+    }
     const etag = `"v${version}"`;
     if (request.headers['if-none-match'] === etag) {
       answers.push(304);
@@ -39,6 +46,10 @@ async function startFeed(initial: string) {
     publish(next: string) {
       body = next;
       version++;
+    },
+    /** The feed's server answers 503 from now on. */
+    goDown() {
+      down = true;
     },
   };
 }
@@ -103,6 +114,21 @@ describe('a room whose calendar is a published ICS feed', () => {
     await bridge.remote!.syncNow('harbour');
     expect(feed.answers).toEqual([200, 304, 200]);
     expect(shown(await state())).toEqual(['14:00–15:00 Review']);
+  });
+
+  it('tells Prometheus how long ago the feed confirmed the room\'s copy', async () => {
+    const feed = await startFeed(FEED);
+    const { bridge, clock } = await feedRoom(feed);
+    expect((await scrape(bridge.url)).get('lintel_calendar_sync_lag_seconds{room="harbour"}')).toBe(Infinity);
+    await bridge.remote!.syncNow('harbour');
+    // The rounds of the minute to come fail: nothing confirms the copy again.
+    feed.goDown();
+    clock.advance(60_000);
+    await bridge.remote!.idle();
+    expect(feed.answers.at(-1)).toBe(503);
+    const metrics = await scrape(bridge.url);
+    expect(metrics.get('lintel_calendar_sync_lag_seconds{room="harbour"}')).toBe(60);
+    expect(metrics.get('lintel_calendar_outbox_depth{room="harbour"}')).toBe(0);
   });
 
   it('takes no walk-up actions, and its displays show the schedule only', async () => {

@@ -2,6 +2,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import type { Clock } from '../../../shared/clock.ts';
 import type { BaseUnit } from '../devices/base-unit/unit-session.ts';
 import { GRAPH_OUTCOMES, GRAPH_THROTTLES } from '../calendars/microsoft-365/graph-traffic.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
 import type { Microsoft365Integration, Microsoft365Status } from '../calendars/microsoft-365/microsoft-365.ts';
 
 /** This bridge's own socket.io connections (not those of other bridges sharing fan-out). */
@@ -9,6 +10,8 @@ export interface DisplayConnections {
   total(): number;
   watching(roomId: string): number;
 }
+
+type RemoteRoomSync = ReturnType<RemoteCalendarEngine['roomsSynced']>[number];
 
 export interface MetricsSources {
   clock: Clock;
@@ -20,6 +23,8 @@ export interface MetricsSources {
   baseUnits: ReadonlyMap<string, Pick<BaseUnit, 'status'>>;
   /** Absent without Microsoft 365: its metrics are then absent too. */
   microsoft365?: Pick<Microsoft365Integration, 'status'> | undefined;
+  /** Rooms on Google Workspace, CalDAV or ICS calendars, when there are any. */
+  remoteCalendars?: Pick<RemoteCalendarEngine, 'roomsSynced'> | undefined;
   /** Whether this process holds a room's sync lease; absent for a lone bridge, which syncs every room. */
   syncsHere?: ((roomId: string) => boolean) | undefined;
 }
@@ -38,7 +43,7 @@ export class BridgeMetrics {
   readonly #registry = new Registry();
   readonly #sources: MetricsSources;
   /** What comes from the store, read once per scrape for all the metrics. */
-  #scrape: { storeUp: boolean; roomIds: string[]; m365: Microsoft365Status | undefined } = { storeUp: true, roomIds: [], m365: undefined };
+  #scrape: { storeUp: boolean; roomIds: string[]; m365: Microsoft365Status | undefined; remote: RemoteRoomSync[] } = { storeUp: true, roomIds: [], m365: undefined, remote: [] };
 
   constructor(sources: MetricsSources) {
     this.#sources = sources;
@@ -100,6 +105,16 @@ export class BridgeMetrics {
       );
     }
 
+    if (sources.remoteCalendars) {
+      const lag = (syncedAt: number | null) => (syncedAt === null ? Infinity : Math.max(0, (sources.clock.now() - syncedAt) / 1000));
+      gauge('lintel_calendar_sync_lag_seconds', 'Seconds since the room\'s Google, CalDAV or ICS calendar last confirmed its copy (+Inf before it ever did). Normally under one sync period.', ['room'], () =>
+        this.#scrape.remote.map((room) => [{ room: room.roomId }, lag(room.syncedAt)]),
+      );
+      gauge('lintel_calendar_outbox_depth', 'Walk-up changes of the room waiting to be written to its Google or CalDAV calendar.', ['room'], () =>
+        this.#scrape.remote.map((room) => [{ room: room.roomId }, room.outboxDepth]),
+      );
+    }
+
     const m365 = () => this.#scrape.m365;
     if (sources.microsoft365) {
       gauge('lintel_m365_sync_lag_seconds', 'Seconds since Exchange last confirmed the room\'s calendar (+Inf before it ever did). Normally under two sync periods.', ['room'], () =>
@@ -129,8 +144,8 @@ export class BridgeMetrics {
   text(): Promise<string> {
     const storeUp = this.#sources.storeReachable();
     this.#scrape = storeUp
-      ? { storeUp, roomIds: this.#sources.roomIds(), m365: this.#sources.microsoft365?.status() }
-      : { storeUp, roomIds: [], m365: undefined };
+      ? { storeUp, roomIds: this.#sources.roomIds(), m365: this.#sources.microsoft365?.status(), remote: this.#sources.remoteCalendars?.roomsSynced() ?? [] }
+      : { storeUp, roomIds: [], m365: undefined, remote: [] };
     return this.#registry.metrics();
   }
 }

@@ -53,6 +53,8 @@ export interface RemoteCalendarEngine {
   outboxDepth(roomId?: string): number;
   /** When the room's calendar last confirmed its copy, and what waits to be written to it. */
   roomSync(roomId: string): { syncedAt: number | null; outboxDepth: number };
+  /** The same for every room on a remote calendar, for the metrics. */
+  roomsSynced(): { roomId: string; syncedAt: number | null; outboxDepth: number }[];
   /** A room changed in another process: send what was queued there for it, if this process writes for it. */
   followRoomChange(roomId: string): void;
 }
@@ -138,6 +140,7 @@ export function createRemoteCalendars(
     followWarningsElsewhere: (from, list) => warningsElsewhere.heard(from, list),
     outboxDepth: (roomId) => remote.outbox.depth(roomId),
     roomSync: (roomId) => ({ syncedAt: remote.syncState(roomId)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(roomId) }),
+    roomsSynced: () => remoteRooms().map((room) => ({ roomId: room.id, syncedAt: remote.syncState(room.id)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(room.id) })),
     followRoomChange(roomId) {
       if (syncedHere(roomId) && remote.outbox.depth(roomId) > 0) void outbox.wake();
     },
