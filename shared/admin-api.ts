@@ -228,14 +228,27 @@ export const DiscoveredRoom = z.strictObject({
 });
 export type DiscoveredRoom = z.infer<typeof DiscoveredRoom>;
 
+/** A room found in Google Workspace (the Admin SDK's resource calendars), as `GET /google/rooms` lists it and the admin picks it. */
+export const DiscoveredGoogleRoom = z.strictObject({
+  calendarId: z.string().min(1).max(1024).describe("The resource calendar's id, its resource email (c_…@resource.calendar.google.com)."),
+  name: z.string().trim().min(1).max(100),
+  capacity: z.number().int().positive().max(10_000).nullable().default(null),
+  location: RoomLocation.prefault({}),
+});
+export type DiscoveredGoogleRoom = z.infer<typeof DiscoveredGoogleRoom>;
+
+/** `GET /google/rooms`: the Workspace's rooms, by name, for the admin to link a display to. */
+export const GoogleRooms = z.object({ rooms: z.array(DiscoveredGoogleRoom) });
+export type GoogleRooms = z.infer<typeof GoogleRooms>;
+
 /**
  * `POST /links`: link the display showing `code` to a room of this bridge,
- * or to a Microsoft 365 room (the bridge's room linked to that mailbox, made
- * when there is none yet).
+ * or to a Microsoft 365 or Google Workspace room (the bridge's room on that
+ * calendar, made when there is none yet).
  */
 export const LinkRequest = z.strictObject({
   code: z.string().min(1).max(40),
-  room: z.union([z.strictObject({ roomId: RoomId }), z.strictObject({ microsoft365: DiscoveredRoom })]),
+  room: z.union([z.strictObject({ roomId: RoomId }), z.strictObject({ microsoft365: DiscoveredRoom }), z.strictObject({ google: DiscoveredGoogleRoom })]),
 });
 export type LinkRequest = z.input<typeof LinkRequest>;
 export type ParsedLinkRequest = z.output<typeof LinkRequest>;

@@ -14,6 +14,7 @@ import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
 import type { BaseUnit } from './devices/base-unit/unit-session.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
 import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
+import type { GoogleDirectory } from './calendars/google/google-directory.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
 import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
@@ -57,6 +58,8 @@ export interface BridgePorts {
   microsoft365?: Microsoft365Integration;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any; its calendar must then be the `calendar` port. */
   remoteCalendars?: RemoteCalendarEngine | undefined;
+  /** Google Workspace's rooms directory, when configured: the admin page links its rooms. */
+  google?: GoogleDirectory | undefined;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
   /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
@@ -131,6 +134,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     timeZone: options.timeZone,
     microsoft365: ports.microsoft365,
     remoteCalendars: ports.remoteCalendars,
+    google: ports.google,
     // Read when an admin asks, once the rooms' hardware below exists.
     deviceStatuses: (roomId) => hardware.get(roomId)?.deviceStatuses() ?? [],
     alertWarnings: () => problems.warnings(),

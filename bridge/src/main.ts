@@ -12,6 +12,7 @@ import { LocalCalendar } from './calendars/local/local-calendar.ts';
 import type { CalendarSource } from './calendars/calendar-source.ts';
 import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
 import type { AnyRemoteCalendarProvider } from './calendars/remote/remote-provider.ts';
+import type { GoogleDirectory } from './calendars/google/google-directory.ts';
 import { remoteCalendarProblems } from './calendars/remote/remote-calendar-problems.ts';
 import { parseConfig, unknownSettings, type GoogleConfig, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
@@ -113,8 +114,11 @@ const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redi
 const reachedAt = { url: publicUrl ?? '' };
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
+/** Google Workspace's rooms directory, when configured (startRemoteCalendars sets it). */
+let googleRooms: GoogleDirectory | undefined;
 const ownCalendar: CalendarSource = microsoft365?.calendar ?? new LocalCalendar(store, clock);
-const remoteCalendars = store.listRooms().some((room) => room.calendar !== null) ? await startRemoteCalendars(ownCalendar) : undefined;
+// With Google Workspace configured, rooms discovered there are linked while the bridge runs: the engine is there from the start.
+const remoteCalendars = store.listRooms().some((room) => room.calendar !== null) || google !== null ? await startRemoteCalendars(ownCalendar) : undefined;
 const alertWebhook = alertWebhookUrl === undefined ? undefined : httpAlertWebhook(alertWebhookUrl);
 if (alertWebhook) logger.info({ webhook: alertWebhook.describe }, 'problem reports are sent to the alert webhook');
 
@@ -128,6 +132,7 @@ const bridge = await startBridge(
     roomDevices,
     microsoft365,
     remoteCalendars,
+    google: googleRooms,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
     alertWebhook,
@@ -208,22 +213,27 @@ async function startRemoteCalendars(inner: CalendarSource): Promise<RemoteCalend
   const providers: AnyRemoteCalendarProvider[] = [];
   if (kinds.has('caldav')) providers.push((await import('./calendars/caldav/caldav-provider.ts')).caldavProvider());
   if (kinds.has('ics')) providers.push((await import('./calendars/ics/ics-provider.ts')).icsProvider());
-  if (google) providers.push(await startGoogle(google));
+  if (google) {
+    const workspace = await startGoogle(google);
+    providers.push(workspace.provider);
+    googleRooms = workspace.directory;
+  }
   const { createRemoteCalendars } = await import('./calendars/remote/remote-calendar-engine.ts');
   logger.info({ rooms: store.listRooms().filter((room) => room.calendar).map((room) => room.id), syncSeconds: calendarSyncSeconds }, 'room calendars on remote servers');
   return createRemoteCalendars({ store, clock, logger, inner }, { providers, syncPeriodSeconds: calendarSyncSeconds, ownership: cluster?.ownership });
 }
 
 /** The service account's key, read once: a key that cannot be read stops the bridge with the reason. */
-async function startGoogle(settings: GoogleConfig): Promise<AnyRemoteCalendarProvider> {
-  const [{ googleProvider }, { readServiceAccountKey }] = await Promise.all([import('./calendars/google/google-provider.ts'), import('./calendars/google/service-account-key.ts')]);
+async function startGoogle(settings: GoogleConfig): Promise<{ provider: AnyRemoteCalendarProvider; directory: GoogleDirectory }> {
+  const [{ googleDirectory, googleProvider }, { readServiceAccountKey }] = await Promise.all([import('./calendars/google/google-provider.ts'), import('./calendars/google/service-account-key.ts')]);
   const key = readServiceAccountKey(settings.credentialsFile);
   if (!key.ok) {
     console.error(`Lintel cannot start: ${key.message}`);
     process.exit(1);
   }
   logger.info({ serviceAccount: key.data.client_email, subject: settings.subject }, 'Google Workspace connected');
-  return googleProvider({ key: key.data, subject: settings.subject, apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, ca: settings.caFile === undefined ? undefined : readFileSync(settings.caFile, 'utf8') });
+  const options = { key: key.data, subject: settings.subject, apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, ca: settings.caFile === undefined ? undefined : readFileSync(settings.caFile, 'utf8') };
+  return { provider: googleProvider(options), directory: googleDirectory(options, () => clock.now()) };
 }
 
 /** Loaded only when configured: a lone bridge carries no Redis client. */

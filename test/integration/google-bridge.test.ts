@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../shared/clock.ts';
-import { ADMIN_API_PATH, AdminStatus } from '../../shared/admin-api.ts';
+import { ADMIN_API_PATH, AdminStatus, GoogleRooms } from '../../shared/admin-api.ts';
 import type { RoomState } from '../../shared/model.ts';
 import { copyStatus } from '../google-emulator/calendar-store.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../google-emulator/google-emulator.ts';
 import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { getJson, postJson } from '../support/http.ts';
+import { adminRequest, documented, pairingDisplay } from '../support/admin-client.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { until } from '../support/until.ts';
 
@@ -153,6 +154,44 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
     room.workspace.faults.length = 0;
     await until(async () => ((await stateOf(bridge)).events.length === 0 ? true : undefined), 30_000, 'the booking gone from the display');
     expect(room.events()).toEqual([]);
+  });
+
+  it('lists the Workspace\'s rooms with their building, floor and capacity, and links a display to one: the bridge makes the room and shows its calendar', { timeout: 60_000 }, async () => {
+    const room = await googleRoom({ subject: 'facilities@example.com' });
+    room.workspace.delegateDomainWide(room.keyFile.client_email, ['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly']);
+    room.workspace.addBuilding({ buildingId: 'ams-hq', buildingName: 'Harbour House', floorNames: ['0', '2'] });
+    const aurora = room.workspace.addResource({ resourceName: 'Aurora', buildingId: 'ams-hq', floorName: '2', capacity: 8, resourceCategory: 'CONFERENCE_ROOM' });
+    room.workspace.share(aurora.resourceEmail, 'facilities@example.com', 'writer');
+    const now = Date.now();
+    room.workspace.addEvent(aurora.resourceEmail, { summary: 'Design review', start: { dateTime: new Date(now + 60 * MINUTE_MS).toISOString() }, end: { dateTime: new Date(now + 90 * MINUTE_MS).toISOString() } });
+    const bridge = await room.start();
+    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
+    const listed = await adminRequest(bridge.url, 'GET', '/google/rooms', { token });
+    expect(listed.status).toBe(200);
+    const rooms = documented(GoogleRooms, listed.body).rooms;
+    expect(rooms.find((each) => each.name === 'Aurora')).toEqual({ calendarId: aurora.resourceEmail, name: 'Aurora', capacity: 8, location: { building: 'Harbour House', floor: 2 } });
+
+    const display = await pairingDisplay(bridge.url);
+    cleanup.push(() => void display.socket.disconnect());
+    const { code } = await display.code();
+    const assigned = display.nextAssignment();
+    const linked = await adminRequest(bridge.url, 'POST', '/links', { token, body: { code, room: { google: rooms.find((each) => each.name === 'Aurora') } } });
+    expect(linked.status).toBe(200);
+    expect(await assigned).toBe('aurora');
+    const state = await until(async () => {
+      const answer = await getJson(`${bridge.url}/api/rooms/aurora/state`, { authorization: `Bearer ${display.credential()}` });
+      return (answer.body as RoomState).events?.length === 1 ? (answer.body as RoomState) : undefined;
+    }, 10_000, 'the room\'s meeting on its display');
+    expect(state.events[0]).toMatchObject({ subject: 'Design review' });
+    expect(state.room).toMatchObject({ name: 'Aurora', capacity: 8, location: { building: 'Harbour House', floor: 2 } });
+  });
+
+  it('says what discovering Google rooms needs when the bridge acts as the service account itself', { timeout: 60_000 }, async () => {
+    const room = await googleRoom();
+    const bridge = await room.start();
+    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
+    const listed = await adminRequest(bridge.url, 'GET', '/google/rooms', { token });
+    expect(listed).toMatchObject({ status: 409, body: { code: 'not-connected', message: expect.stringContaining('LINTEL_GOOGLE_SUBJECT') } });
   });
 
   it('waits out Google\'s quota errors as they ask, and the booking lands once', { timeout: 60_000 }, async () => {

@@ -62,6 +62,7 @@ describe('HTTP API', () => {
       '/api/admin/credentials/renew',
       '/api/admin/displays/{id}',
       '/api/admin/displays/{id}/forget',
+      '/api/admin/google/rooms',
       '/api/admin/insights',
       '/api/admin/insights.csv',
       '/api/admin/links',

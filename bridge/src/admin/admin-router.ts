@@ -120,6 +120,12 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     answer(res, await service.removeAccount(adminOf(res)));
   });
 
+  router.get('/google/rooms', async (_req, res) => {
+    const found = await service.googleRooms();
+    if (!found.ok) return answer(res, found);
+    res.json({ rooms: found.data });
+  });
+
   router.get('/problems', (_req, res) => {
     res.json({ problems: deps.problems.list() });
   });

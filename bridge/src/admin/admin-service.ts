@@ -1,4 +1,4 @@
-import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredGoogleRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
@@ -18,6 +18,8 @@ import type { AdminIdentity } from './admin-identity.ts';
 import type { AuditLog } from './audit-log.ts';
 import { connectionState } from './connection-state.ts';
 import { ExportJobs } from './export-jobs.ts';
+import { roomForDiscovered, type Discovered } from './discovered-room.ts';
+import type { GoogleDirectory } from '../calendars/google/google-directory.ts';
 
 export interface AdminServiceDeps {
   store: RoomStore;
@@ -31,7 +33,9 @@ export interface AdminServiceDeps {
   timeZone: string;
   microsoft365: Microsoft365Integration | undefined;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any. */
-  remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync' | 'check'> | undefined;
+  remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync' | 'check' | 'syncNow'> | undefined;
+  /** Google Workspace, when configured: its rooms are discovered from the Admin SDK. */
+  google?: GoogleDirectory | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
   deviceStatuses: (roomId: string) => AdminDevice[];
   /** The alert webhook's warning while it does not take problem alerts. */
@@ -90,7 +94,7 @@ export class AdminService {
     const { codes, displays, clock } = this.#deps;
     let created: string | undefined;
     const linked = codes.redeem(request.code, { adminId: you.id, client }, ({ displayId, credentialHash }) => {
-      const room = 'roomId' in request.room ? this.#existingRoom(request.room.roomId) : this.#roomFor(request.room.microsoft365);
+      const room = 'roomId' in request.room ? this.#existingRoom(request.room.roomId) : this.#roomFor(request.room);
       if (!room.ok) return room;
       if (room.data.created) created = room.data.room.id;
       displays.link(displayId, room.data.room.id, you.name, clock.now(), credentialHash);
@@ -100,11 +104,20 @@ export class AdminService {
     const { displayId, room } = linked.data;
     if (created !== undefined) {
       this.#deps.rooms.roomAdded(created);
-      void this.#deps.microsoft365?.syncNow(created);
+      void (room.calendar ? this.#deps.remoteCalendars?.syncNow(created) : this.#deps.microsoft365?.syncNow(created));
     }
-    this.#audit(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: room.microsoft365?.mailbox ?? null });
+    const calendarAddress = room.microsoft365?.mailbox ?? (room.calendar?.type === 'google' ? room.calendar.calendarId : null);
+    this.#audit(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: calendarAddress });
     this.#assigned(displayId, room.id);
     return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
+  }
+
+  /** The Workspace's rooms, from the Admin SDK, for the admin to link (each with the bridge's room on it, when there is one). */
+  async googleRooms(): Promise<Result<DiscoveredGoogleRoom[]>> {
+    const { google } = this.#deps;
+    if (!google) return fail('not-connected', 'Google Workspace is not set up on this bridge: give it LINTEL_GOOGLE_CREDENTIALS_FILE and restart it.');
+    const found = await google.discoverRooms();
+    return found.ok ? ok(found.value) : fail('not-connected', found.message);
   }
 
   /** Deletes the display's record and credential: it is told, its sockets are closed, and it pairs again from scratch. */
@@ -244,25 +257,16 @@ export class AdminService {
     return room ? ok({ room, created: false }) : fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
   }
 
-  /** The bridge's room for a Microsoft 365 room: the one linked to its mailbox, or a new one. */
-  #roomFor(discovered: DiscoveredRoom): Result<{ room: Room; created: boolean }> {
-    const integration = this.#integration();
-    if (!integration.ok) return integration;
+  /** The bridge's room for a room found in Microsoft 365 or Google Workspace, once that integration is set up here. */
+  #roomFor(found: Discovered): Result<{ room: Room; created: boolean }> {
+    if ('microsoft365' in found) {
+      const integration = this.#integration();
+      if (!integration.ok) return integration;
+    } else if (!this.#deps.google) {
+      return fail('not-connected', 'Google Workspace is not set up on this bridge: give it LINTEL_GOOGLE_CREDENTIALS_FILE and restart it.');
+    }
     const { store, clock, timeZone } = this.#deps;
-    const rooms = store.listRooms();
-    const mailbox = discovered.mailbox.toLowerCase();
-    const existing = rooms.find((room) => room.microsoft365?.mailbox.toLowerCase() === mailbox);
-    if (existing) return ok({ room: existing, created: false });
-    const room = Room.parse({
-      id: freeRoomId(mailbox, new Set(rooms.map((each) => each.id))),
-      name: discovered.name,
-      timeZone,
-      capacity: discovered.capacity,
-      location: discovered.location,
-      microsoft365: { mailbox: discovered.mailbox },
-    });
-    store.saveRoom(room, clock.now());
-    return ok({ room, created: true });
+    return ok(roomForDiscovered(store, found, { now: clock.now(), timeZone }));
   }
 
   #describeOne(room: Room): AdminRoom {
@@ -297,14 +301,6 @@ export class AdminService {
   #assigned(displayId: string, roomId: string | null): void {
     for (const listener of this.#assignedListeners) listener(displayId, roomId);
   }
-}
-
-/** A readable, unused room id from the mailbox's local part: `ams-4.12@contoso.com` gives `ams-4-12`. */
-function freeRoomId(mailbox: string, taken: Set<string>): string {
-  const base = (mailbox.split('@')[0] ?? 'room').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || 'room';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
 }
 
 function shortId(displayId: string): string {

@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleRooms, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -164,6 +164,14 @@ export function adminPaths(): Record<string, unknown> {
         responses: { '200': { description: 'The calendars', ...jsonContent('#/components/schemas/AccountCalendars') }, ...refusedToken, ...notConnected },
       },
     },
+    '/api/admin/google/rooms': {
+      get: {
+        ...admin,
+        summary:
+          "Google Workspace's rooms (the Admin SDK's resource calendars, with building, floor and capacity), read as LINTEL_GOOGLE_SUBJECT; link a display to one with `POST /api/admin/links` and `room: { google: … }`, and the bridge makes its room on that calendar",
+        responses: { '200': { description: 'The rooms, by name', ...jsonContent('#/components/schemas/GoogleRooms') }, ...refusedToken, ...notConnected },
+      },
+    },
     '/api/admin/m365/account': {
       delete: {
         ...admin,
@@ -195,6 +203,7 @@ export function adminSchemas(): Record<string, unknown> {
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),
+    GoogleRooms: schema(GoogleRooms, 'output'),
     AdminProblems: schema(AdminProblems, 'output'),
     InsightsAnswer: schema(InsightsAnswer, 'output'),
   };

@@ -1,9 +1,12 @@
 import { Agent } from 'node:https';
+import { admin } from '@googleapis/admin';
 import { calendar } from '@googleapis/calendar';
 import { JWT } from 'google-auth-library';
 import type { RemoteCalendarProvider } from '../remote/remote-provider.ts';
 import { GoogleCalendar } from './google-calendar.ts';
 import type { ServiceAccountKey } from './service-account-key.ts';
+import type { GoogleDirectory } from './google-directory.ts';
+import { discoverGoogleRooms } from './google-rooms.ts';
 
 // Calendar API scopes: read and write events of calendars the account can reach.
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
@@ -44,6 +47,23 @@ export function serviceAccountClient(options: GoogleOptions, scopes: readonly st
     });
   }
   return auth;
+}
+
+/** Admin SDK scope to read the resource calendars (rooms), with their buildings (Directory API, resources.calendars). */
+export const RESOURCES_SCOPE = 'https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly';
+
+/**
+ * The Workspace's directory of rooms, read as LINTEL_GOOGLE_SUBJECT: the Admin
+ * SDK answers administrators only, so without one the admin is told to set it.
+ */
+export function googleDirectory(options: GoogleOptions, now: () => number): GoogleDirectory {
+  const directory = options.subject ? admin({ version: 'directory_v1', auth: serviceAccountClient(options, [RESOURCES_SCOPE]), rootUrl: `${options.apiUrl}/`, retry: false }) : undefined;
+  return {
+    discoverRooms: () =>
+      directory
+        ? discoverGoogleRooms(directory, now)
+        : Promise.resolve({ ok: false, failure: 'refused', message: 'Discovering Google rooms needs LINTEL_GOOGLE_SUBJECT: a Workspace administrator the service account acts as, through domain-wide delegation.' }),
+  };
 }
 
 /** Rooms whose calendar is a Google Workspace resource calendar, reached as the configured service account. */
