@@ -207,6 +207,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */
 export const AdminStatus = z.object({
+  googleWorkspace: z.boolean().describe('Google Workspace is set up on this bridge (LINTEL_GOOGLE_CREDENTIALS_FILE): its rooms can be listed (`GET /google/rooms`) and linked.'),
   you: z.object({ name: z.string(), via: z.enum(['microsoft', 'local-token']) }),
   connection: ConnectionState,
   access: M365Access.nullable().describe('Null when Microsoft 365 is not configured.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openAdmin, pairingCodeOf, signInWithToken } from '../support/admin-page.ts';
+import { pairingOnAdminPage } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -18,13 +18,7 @@ describe('who may reach a room, on the admin page', () => {
       ],
     });
     session.defer(() => bridge.close());
-    const display = await openDisplayPage(session.browser(), `${bridge.url}/`);
-    session.defer(() => display.close());
-    const code = await pairingCodeOf(display.page);
-
-    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
-    await signInWithToken(page);
-    await page.getByLabel('Pairing code').fill(code);
+    const { display, page, problems } = await pairingOnAdminPage(session, bridge.url);
     await page.getByLabel('Room on this bridge', { exact: true }).selectOption({ label: 'Harbour' });
     await page.getByRole('button', { name: 'Link now' }).click();
     await page.getByText('Linked: the display now shows Harbour.').waitFor();

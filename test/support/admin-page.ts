@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { BUILT_WEB_DIR } from './display-page.ts';
+import { BUILT_WEB_DIR, openDisplayPage } from './display-page.ts';
 import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
 import type { E2eSession } from './e2e-hooks.ts';
 import { FakeClock } from './fake-clock.ts';
@@ -64,4 +64,18 @@ export async function signInWithToken(page: Page): Promise<void> {
 export async function signInWithMicrosoft(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await page.getByText(`Signed in as ${ADMIN}`).waitFor();
+}
+
+/**
+ * A display showing its pairing code, and the admin page signed in with the
+ * local admin token with that code typed in: where every linking test starts.
+ */
+export async function pairingOnAdminPage(session: E2eSession, bridgeUrl: string): Promise<{ display: Awaited<ReturnType<typeof openDisplayPage>>; page: Page; problems: string[] }> {
+  const display = await openDisplayPage(session.browser(), `${bridgeUrl}/`);
+  session.defer(() => display.close());
+  const code = await pairingCodeOf(display.page);
+  const { page, problems } = await openAdmin(session, `${bridgeUrl}/admin/`);
+  await signInWithToken(page);
+  await page.getByLabel('Pairing code').fill(code);
+  return { display, page, problems };
 }

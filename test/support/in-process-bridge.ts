@@ -6,6 +6,7 @@ import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.t
 import { LocalCalendar } from '../../bridge/src/calendars/local/local-calendar.ts';
 import { createRemoteCalendars, type RemoteCalendarEngine } from '../../bridge/src/calendars/remote/remote-calendar-engine.ts';
 import type { AnyRemoteCalendarProvider } from '../../bridge/src/calendars/remote/remote-provider.ts';
+import type { GoogleDirectory } from '../../bridge/src/calendars/google/google-directory.ts';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';
 import { httpAlertWebhook } from '../../bridge/src/problems/alert-webhook.ts';
@@ -45,6 +46,8 @@ export interface TestBridgeOptions {
   alertWebhookUrl?: string;
   /** Rooms on remote calendars (Google, CalDAV, ICS), synced every 15 s of the clock: the providers to reach them with. */
   remoteCalendars?: readonly AnyRemoteCalendarProvider[];
+  /** Google Workspace's rooms directory, as a bridge with Google set up has it; none by default. */
+  googleDirectory?: GoogleDirectory;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
       store,
       calendar: remote?.calendar ?? local,
       remoteCalendars: remote,
+      google: options.googleDirectory,
       logger,
       admin: { localToken: TEST_ADMIN_TOKEN },
       ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}),

@@ -74,6 +74,7 @@ export class AdminService {
     const rooms = this.#deps.store.listRooms();
     return {
       you: { name: you.name, via: you.via },
+      googleWorkspace: this.#deps.google !== undefined,
       connection: connectionState(microsoft365, warnings),
       access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,

@@ -6,6 +6,7 @@ import type {
   AdminStatus,
   ExportProgress,
   ForgetResult,
+  GoogleRooms,
   LinkRequest,
   LinkResult,
   RoomAccessRequest,
@@ -63,6 +64,8 @@ export interface AdminApi {
   revoke(): Promise<AdminStatus>;
   authorizeAccount(): Promise<AccountAuthorization>;
   accountCalendars(): Promise<AccountCalendars>;
+  /** Google Workspace's rooms, from its Admin SDK, to link a display to. */
+  googleRooms(): Promise<GoogleRooms>;
   removeAccount(): Promise<AdminStatus>;
   /** Problems reported at the rooms, open ones first. */
   problems(): Promise<AdminProblems>;
@@ -136,6 +139,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     revoke: () => call('POST', '/revoke'),
     authorizeAccount: () => call('POST', '/m365/account/authorize'),
     accountCalendars: () => call('GET', '/m365/calendars'),
+    googleRooms: () => call('GET', '/google/rooms'),
     removeAccount: () => call('DELETE', '/m365/account'),
     problems: () => call('GET', '/problems'),
     resolveProblem: (problemId) => call('POST', `/problems/${encodeURIComponent(problemId)}/resolve`),

@@ -137,6 +137,11 @@ export interface AdminMessages {
   noM365RoomChosen: string;
   bridgeRoomOption: string;
   bridgeRoomLabel: string;
+  /** Linking a display to a Google Workspace room (GET /google/rooms lists them). */
+  googleRoomOption: string;
+  googleRoomLabel: string;
+  findingGoogleRooms: string;
+  noGoogleRooms: string;
   linkNow: string;
   linking: string;
   linked: (room: string) => string;
