@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../shared/clock.ts';
 import { ADMIN_API_PATH, AdminStatus } from '../../shared/admin-api.ts';
-import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
-import { getJson, postJson } from '../support/http.ts';
 import { ics, vevent } from '../support/icalendar-text.ts';
 import { startHttpGate, type HttpGate } from '../support/http-gate.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { basic, startRadicale, type RadicaleServer } from '../support/radicale-server.ts';
 import { until } from '../support/until.ts';
+import { actOn, adminTokenOf, roomStateOf, statusWithWarning } from '../support/room-over-http.ts';
 
 const PASSWORD = 'harbour-room-secret';
 /** The shortest period the bridge takes: a change in the calendar shows within it. */
@@ -77,14 +76,9 @@ async function caldavRoom(options: { password?: string } = {}) {
   };
 }
 
-async function stateOf(bridge: BridgeProcess): Promise<RoomState> {
-  const answer = await getJson(`${bridge.url}/api/rooms/harbour/state`);
-  expect(answer.status).toBe(200);
-  return answer.body as RoomState;
-}
-
+const stateOf = (bridge: BridgeProcess) => roomStateOf(bridge, 'harbour');
 const walkUps = <T extends { body: string }>(resources: T[]): T[] => resources.filter((resource) => /UID:walk-up-/.test(resource.body));
-const act = (bridge: BridgeProcess, action: Record<string, unknown>) => postJson(`${bridge.url}/api/rooms/harbour/actions`, { id: crypto.randomUUID(), ...action });
+const act = (bridge: BridgeProcess, action: Record<string, unknown>) => actOn(bridge, 'harbour', action);
 
 describe('a room whose calendar is on a CalDAV server (a real Radicale)', () => {
   it('shows a meeting made in a calendar app, and writes a booking at the room to the calendar once', { timeout: 60_000 }, async () => {
@@ -158,16 +152,8 @@ describe('a room whose calendar is on a CalDAV server (a real Radicale)', () => 
   it('tells the admin a wrong password, with the calendar named and the password nowhere', { timeout: 60_000 }, async () => {
     const room = await caldavRoom({ password: 'not-the-password' });
     const bridge = await room.start();
-    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
-    const status = await until(
-      async () => {
-        const answer = await fetch(`${bridge.url}${ADMIN_API_PATH}/status`, { headers: { authorization: `Bearer ${token}` } });
-        const parsed = AdminStatus.parse(await answer.json());
-        return parsed.warnings.some((warning) => warning.code === 'calendar-login-failed') ? parsed : undefined;
-      },
-      (SYNC_SECONDS + 3) * 1000,
-      'the login warning',
-    );
+    const token = adminTokenOf(bridge);
+    const status = await statusWithWarning(bridge, 'calendar-login-failed', (SYNC_SECONDS + 3) * 1000);
     expect(status.warnings.find((warning) => warning.code === 'calendar-login-failed')).toMatchObject({ roomId: 'harbour', message: expect.stringContaining(room.gate.url) });
     expect(JSON.stringify(status)).not.toContain('not-the-password');
     expect(status.rooms[0]).toMatchObject({ calendar: { type: 'caldav', describe: expect.stringContaining('as room') } });

@@ -2,16 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../shared/clock.ts';
-import { ADMIN_API_PATH, AdminStatus, GoogleRooms } from '../../shared/admin-api.ts';
+import { GoogleRooms } from '../../shared/admin-api.ts';
 import type { RoomState } from '../../shared/model.ts';
 import { copyStatus } from '../google-emulator/calendar-store.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../google-emulator/google-emulator.ts';
 import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
-import { getJson, postJson } from '../support/http.ts';
+import { getJson } from '../support/http.ts';
 import { adminRequest, documented, pairingDisplay } from '../support/admin-client.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { until } from '../support/until.ts';
+import { actOn, adminTokenOf, roomStateOf, statusWithWarning } from '../support/room-over-http.ts';
 
 const SYNC_SECONDS = 5;
 
@@ -66,13 +67,8 @@ async function googleRoom(options: { subject?: string; bookers?: string[] } = {}
   return { workspace, resource, account, keyFile, start, events };
 }
 
-async function stateOf(bridge: BridgeProcess): Promise<RoomState> {
-  const answer = await getJson(`${bridge.url}/api/rooms/harbour/state`);
-  expect(answer.status).toBe(200);
-  return answer.body as RoomState;
-}
-
-const act = (bridge: BridgeProcess, action: Record<string, unknown>) => postJson(`${bridge.url}/api/rooms/harbour/actions`, { id: crypto.randomUUID(), ...action });
+const stateOf = (bridge: BridgeProcess) => roomStateOf(bridge, 'harbour');
+const act = (bridge: BridgeProcess, action: Record<string, unknown>) => actOn(bridge, 'harbour', action);
 
 describe('a room whose calendar is a Google Workspace resource (Google\'s emulator)', () => {
   it('shows a meeting booked in Google Calendar, private ones as private, and writes a booking at the room once', { timeout: 60_000 }, async () => {
@@ -165,7 +161,7 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
     const now = Date.now();
     room.workspace.addEvent(aurora.resourceEmail, { summary: 'Design review', start: { dateTime: new Date(now + 60 * MINUTE_MS).toISOString() }, end: { dateTime: new Date(now + 90 * MINUTE_MS).toISOString() } });
     const bridge = await room.start();
-    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
+    const token = adminTokenOf(bridge);
     const listed = await adminRequest(bridge.url, 'GET', '/google/rooms', { token });
     expect(listed.status).toBe(200);
     const rooms = documented(GoogleRooms, listed.body).rooms;
@@ -189,7 +185,7 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
   it('says what discovering Google rooms needs when the bridge acts as the service account itself', { timeout: 60_000 }, async () => {
     const room = await googleRoom();
     const bridge = await room.start();
-    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
+    const token = adminTokenOf(bridge);
     const listed = await adminRequest(bridge.url, 'GET', '/google/rooms', { token });
     expect(listed).toMatchObject({ status: 409, body: { code: 'not-connected', message: expect.stringContaining('LINTEL_GOOGLE_SUBJECT') } });
   });
@@ -215,16 +211,7 @@ describe('a room whose calendar is a Google Workspace resource (Google\'s emulat
     room.workspace.deleteServiceAccountKey(room.keyFile.client_email, room.keyFile.private_key_id);
     // Until its access token expires the bridge keeps it; a new one is refused: make the emulator forget the tokens it gave.
     room.workspace.accessTokens.clear();
-    const token = /local admin token[^:]*: (\S+)/.exec(bridge.startupOutput)?.[1];
-    const status = await until(
-      async () => {
-        const answer = await fetch(`${bridge.url}${ADMIN_API_PATH}/status`, { headers: { authorization: `Bearer ${token}` } });
-        const parsed = AdminStatus.parse(await answer.json());
-        return parsed.warnings.some((warning) => warning.code === 'google-credential-invalid') ? parsed : undefined;
-      },
-      (SYNC_SECONDS * 2 + 3) * 1000,
-      'the key warning',
-    );
+    const status = await statusWithWarning(bridge, 'google-credential-invalid', (SYNC_SECONDS * 2 + 3) * 1000);
     expect(status.warnings.find((warning) => warning.code === 'google-credential-invalid')).toMatchObject({ roomId: 'harbour' });
     expect(JSON.stringify(status)).not.toContain('PRIVATE KEY');
     expect((await stateOf(bridge)).events.map((each) => each.subject)).toEqual(['Budget review']);
