@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, MINUTE_MS } from '../../shared/clock.ts';
 import { wallTimeToInstant } from '../../shared/time-zone.ts';
 import { CalDavCalendar } from '../../bridge/src/calendars/caldav/caldav-calendar.ts';
@@ -12,7 +12,7 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { AMSTERDAM, ics, vevent } from '../support/icalendar-text.ts';
 import { FakeRemoteCalendar } from '../support/fake-remote-calendar.ts';
 import { basic, startRadicale, type RadicaleServer } from '../support/radicale-server.ts';
-import { remoteCalendarContract, type Elsewhere } from '../support/remote-calendar-contract.ts';
+import { CONTRACT_WINDOW, remoteCalendarContract, type Elsewhere } from '../support/remote-calendar-contract.ts';
 
 const toIso = (ms: number) => new Date(ms).toISOString();
 
@@ -123,8 +123,19 @@ async function googleSubject(subject: string | null) {
       }),
     remove: (id) => Promise.resolve(google.workspace.removeEvent(resource.resourceEmail, ids.get(id)!)),
   };
-  return { calendar, elsewhere };
+  return { calendar, elsewhere, workspace: google.workspace };
 }
 
 remoteCalendarContract('Google Calendar on its emulator, as the service account', () => googleSubject(null));
 remoteCalendarContract('Google Calendar on its emulator, as a user by domain-wide delegation (the room invited)', () => googleSubject('facilities@example.com'));
+
+describe('Google Calendar on its emulator, when Google no longer takes the sync token', () => {
+  it('answers cursor-expired, so the engine starts over with a snapshot (Calendar API "Synchronize resources efficiently": 410)', async () => {
+    const { calendar, workspace } = await googleSubject(null);
+    const first = await calendar.sync(null, CONTRACT_WINDOW);
+    expect(first.ok).toBe(true);
+    workspace.invalidateSyncTokens();
+    expect(await calendar.sync(first.ok ? first.value.cursor : null, CONTRACT_WINDOW)).toMatchObject({ ok: false, failure: 'cursor-expired' });
+    expect(await calendar.sync(null, CONTRACT_WINDOW)).toMatchObject({ ok: true, value: { kind: 'snapshot' } });
+  });
+});

@@ -194,6 +194,12 @@ describe('the remote calendar engine', () => {
     expect(engine.warnings()).toMatchObject([{ code: 'calendar-unreachable', roomId: 'harbour', message: 'dav.example could not be reached' }]);
     expect(await engine.syncNow('harbour')).toBe(true);
     expect(engine.warnings()).toEqual([]);
+    // Google's sign-in refused for the bridge's clock: gone as soon as a round gets through.
+    server.failNext('sync', { failure: 'refused', message: 'invalid_grant', warning: { code: 'google-clock-skew', message: 'the clock is off' } });
+    await engine.syncNow('harbour');
+    expect(engine.warnings().map((warning) => warning.code)).toEqual(['google-clock-skew']);
+    await engine.syncNow('harbour');
+    expect(engine.warnings()).toEqual([]);
   });
 
   it('forgets the meetings of a calendar the room no longer follows', async () => {

@@ -12,7 +12,7 @@ import { syncWindow } from './sync-window.ts';
 import type { WarningBoard } from './warning-board.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 
-/** What a room's calendar may be warned about; a completed round clears them all. */
+/** What a room's calendar may be warned about (every provider's failure warnings); a completed round clears them all. */
 export const ROOM_CALENDAR_WARNINGS: readonly IntegrationWarningCode[] = [
   'calendar-unreachable',
   'calendar-login-failed',
@@ -21,6 +21,9 @@ export const ROOM_CALENDAR_WARNINGS: readonly IntegrationWarningCode[] = [
   'calendar-certificate-untrusted',
   'calendar-not-configured',
   'calendar-throttled',
+  'google-credential-invalid',
+  'google-clock-skew',
+  'google-delegation-missing',
 ];
 
 export interface RemoteRoomSyncDeps {
