@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
-import { Microsoft365Link, RoomAccess, RoomId, RoomLocation } from './model.ts';
+import { Microsoft365Link, Room, RoomAccess, RoomId, RoomLocation } from './model.ts';
+import { CalDavCalendarConfig, IcsCalendarConfig } from './remote-calendar-config.ts';
 import { SeriesRelease } from './series-release.ts';
 import { ProblemKind } from './problems.ts';
 
@@ -177,6 +178,9 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('connect-account'), account: z.string() }),
   z.strictObject({ action: z.literal('resolve-problem'), room: z.string(), kind: ProblemKind, reportedAt: Instant }),
   z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
+  z.strictObject({ action: z.literal('add-room'), room: z.string(), calendar: z.string().describe("Where its calendar is, without secrets (a feed's site, a server's address).") }),
+  z.strictObject({ action: z.literal('connect-google'), serviceAccount: z.string(), subject: z.string().nullable() }),
+  z.strictObject({ action: z.literal('disconnect-google'), serviceAccount: z.string() }),
   z.strictObject({ action: z.literal('no-show-strike'), ...seriesInRoom, strike: z.number().int().positive(), of: z.number().int().positive() }),
   z.strictObject({ action: z.literal('series-released'), ...seriesInRoom, noShows: z.number().int().positive(), release: SeriesRelease }),
   z.strictObject({
@@ -205,9 +209,59 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * The Google Workspace service account the bridge acts as: set in the
+ * environment (LINTEL_GOOGLE_CREDENTIALS_FILE, changed there only) or
+ * connected on the admin page. Never the key.
+ */
+export const GoogleConnection = z.object({
+  serviceAccount: z.string().describe("The service account's email, e.g. lintel@project.iam.gserviceaccount.com."),
+  subject: z.string().nullable().describe('The user it acts as through domain-wide delegation; null: as itself.'),
+  configuredIn: z.enum(['environment', 'admin-page']),
+  connectedAt: Instant.nullable().describe('When it was connected on the admin page; null when set in the environment.'),
+});
+export type GoogleConnection = z.infer<typeof GoogleConnection>;
+
+/**
+ * `PUT /google`: connect Google Workspace with a service account's JSON key
+ * (the file's text, as Google Cloud's console downloads it), tested with
+ * Google before it is saved; a refused key changes nothing.
+ */
+export const GoogleConnectRequest = z.strictObject({
+  key: z.string().min(1).max(10_000).describe("The service account's JSON key file's text."),
+  subject: z.email().max(320).nullable().describe('A Workspace user to act as (domain-wide delegation), needed to discover rooms; null: the service account acts as itself on calendars shared with it.'),
+});
+export type GoogleConnectRequest = z.infer<typeof GoogleConnectRequest>;
+
+/** The calendar of a room added on the admin page: a CalDAV collection with its account, or a published feed. */
+export const NewRoomCalendar = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('caldav'),
+    url: CalDavCalendarConfig.shape.url,
+    username: CalDavCalendarConfig.shape.username,
+    password: z.string().min(1).max(1024).describe('Kept by the bridge, sealed in its store; never shown again.'),
+  }),
+  IcsCalendarConfig,
+]);
+export type NewRoomCalendar = z.input<typeof NewRoomCalendar>;
+
+/**
+ * `POST /rooms`: a new room of this bridge on a CalDAV server or an ICS feed.
+ * The bridge reads the calendar once before it saves anything: a wrong
+ * password, a wrong address or a server that does not answer is refused
+ * (`calendar-check-failed`, with the server's reason) and nothing is kept.
+ */
+export const NewRoomRequest = z.strictObject({
+  name: Room.shape.name,
+  timeZone: Room.shape.timeZone.optional().describe("The room's IANA time zone; the bridge's own when left out."),
+  capacity: Room.shape.capacity.optional(),
+  calendar: NewRoomCalendar,
+});
+export type NewRoomRequest = z.input<typeof NewRoomRequest>;
+
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */
 export const AdminStatus = z.object({
-  googleWorkspace: z.boolean().describe('Google Workspace is set up on this bridge (LINTEL_GOOGLE_CREDENTIALS_FILE): its rooms can be listed (`GET /google/rooms`) and linked.'),
+  google: GoogleConnection.nullable().describe('Null when Google Workspace is not connected; else its rooms can be listed (`GET /google/rooms`) and linked.'),
   you: z.object({ name: z.string(), via: z.enum(['microsoft', 'local-token']) }),
   connection: ConnectionState,
   access: M365Access.nullable().describe('Null when Microsoft 365 is not configured.'),

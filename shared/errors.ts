@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'pairing-code-expired',
   'pairing-code-used',
   'not-connected',
+  'calendar-check-failed',
   'store-unavailable',
   'internal',
 ] as const;
@@ -89,6 +90,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'action-id-reused': 409,
   'read-only': 403,
   'read-only-calendar': 403,
+  // The settings were understood; the calendar they name did not answer as it should.
+  'calendar-check-failed': 422,
   'pin-required': 401,
   'wrong-pin': 403,
   'too-many-attempts': 429,

@@ -2,17 +2,24 @@ import { z } from 'zod';
 
 const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(2048);
 
+const PasswordFile = z.string().min(1).max(4096).describe("A file holding the account's password; a trailing newline is not part of it.");
+
 /**
  * A room's calendar on a CalDAV server (Nextcloud, SOGo, Zimbra, Fastmail,
  * iCloud, Radicale): the calendar collection's URL and an account that may
- * write it. The password is read from a file, never written in the rooms file.
+ * write it. The password is read from a file, never written in the rooms
+ * file; a room added on the admin page names no file, the bridge keeps its
+ * password sealed in its store.
  */
 export const CalDavCalendarConfig = z.strictObject({
   type: z.literal('caldav'),
   url: WebUrl.describe("The room's calendar collection, e.g. https://dav.example.com/rooms/board-room/ (ends with /)."),
   username: z.string().min(1).max(256),
-  passwordFile: z.string().min(1).max(4096).describe("A file holding the account's password; a trailing newline is not part of it."),
+  passwordFile: PasswordFile.optional().describe("A file holding the account's password; rooms added on the admin page have none, the bridge keeps theirs."),
 });
+
+/** The same in a rooms file, where the password is always in a file. */
+export const RoomsFileCalDavConfig = CalDavCalendarConfig.extend({ passwordFile: PasswordFile });
 export type CalDavCalendarConfig = z.infer<typeof CalDavCalendarConfig>;
 
 /**

@@ -14,7 +14,9 @@ import { roomLease, type SyncOwnership } from './cluster/sync-ownership.ts';
 import type { BaseUnit } from './devices/base-unit/unit-session.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
 import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
-import type { GoogleDirectory } from './calendars/google/google-directory.ts';
+import type { GoogleWorkspace } from './calendars/google/google-workspace.ts';
+import type { CalendarSecrets } from './calendars/remote/calendar-secrets.ts';
+import { CalendarAdmin } from './admin/calendar-admin.ts';
 import { PresenceLog } from './hardware/presence-log.ts';
 import { RoomHardware } from './hardware/room-hardware.ts';
 import { guessPublicUrl } from './public-url.ts';
@@ -58,8 +60,10 @@ export interface BridgePorts {
   microsoft365?: Microsoft365Integration;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any; its calendar must then be the `calendar` port. */
   remoteCalendars?: RemoteCalendarEngine | undefined;
-  /** Google Workspace's rooms directory, when configured: the admin page links its rooms. */
-  google?: GoogleDirectory | undefined;
+  /** Google Workspace, connected in the environment or on the admin page: the admin page connects it and links its rooms. */
+  google?: GoogleWorkspace | undefined;
+  /** Passwords the admin page saves for rooms it adds on CalDAV servers; with `remoteCalendars` and `google`, the admin page adds such rooms. */
+  calendarSecrets?: CalendarSecrets | undefined;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
   admin: { localToken: string; microsoft?: MicrosoftIdentity | undefined };
   /** Several bridge processes behind one address, sharing the store: fan-out over Redis and who syncs which room. */
@@ -200,7 +204,11 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     syncsHere: cluster ? (roomId) => cluster.ownership.owns(roomLease(roomId)) : undefined,
   });
   const adminAuth = { localToken: ports.admin.localToken, microsoft };
-  const adminRouter = createAdminRouter({ service: admin, config: adminConfig, problems: problems.service, insights: insights.service, ...adminAuth });
+  const calendars =
+    ports.remoteCalendars && ports.google && ports.calendarSecrets
+      ? new CalendarAdmin({ ...ports, rooms, audit, timeZone: options.timeZone, engine: ports.remoteCalendars, secrets: ports.calendarSecrets, google: ports.google })
+      : undefined;
+  const adminRouter = createAdminRouter({ service: admin, calendars, config: adminConfig, problems: problems.service, insights: insights.service, ...adminAuth });
   server.on(
     'request',
     createApp({

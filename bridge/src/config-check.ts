@@ -14,10 +14,9 @@ export function checkConfigFile(path: string): string[] {
   return path.endsWith('.json') ? roomsFileProblems(path) : envFileProblems(path);
 }
 
-/** `google`: whether Google Workspace is configured, when an environment file says. */
-function roomsFileProblems(path: string, google?: boolean): string[] {
+function roomsFileProblems(path: string): string[] {
   const rooms = loadRoomsFile(path);
-  return rooms.ok ? remoteCalendarProblems(roomsToSave(rooms.data, () => undefined), google) : rooms.message.split('; ');
+  return rooms.ok ? remoteCalendarProblems(roomsToSave(rooms.data, () => undefined)) : rooms.message.split('; ');
 }
 
 function envFileProblems(path: string): string[] {
@@ -32,13 +31,13 @@ function envFileProblems(path: string): string[] {
   const config = parseConfig(values);
   if (!config.ok) return [...problems, ...config.message.split('; ')];
   // The files it names are checked too; a relative path is read from the current folder, as the bridge started here would.
-  const { roomsFile, microsoft365, google } = config.data;
-  if (roomsFile !== undefined) problems.push(...roomsFileProblems(roomsFile, google !== null).map((problem) => `LINTEL_CONFIG: ${problem}`));
+  const { roomsFile, microsoft365, google, googleApi } = config.data;
+  if (roomsFile !== undefined) problems.push(...roomsFileProblems(roomsFile).map((problem) => `LINTEL_CONFIG: ${problem}`));
   for (const [key, file] of [
     ['LINTEL_M365_CERTIFICATE_FILE', microsoft365?.certificateFile],
     ['LINTEL_M365_CA_FILE', microsoft365?.caFile],
     ['LINTEL_GOOGLE_CREDENTIALS_FILE', google?.credentialsFile],
-    ['LINTEL_GOOGLE_CA_FILE', google?.caFile],
+    ['LINTEL_GOOGLE_CA_FILE', googleApi.caFile],
   ] as const) {
     if (file !== undefined && !readable(file)) problems.push(`${key}: cannot read ${file}`);
   }

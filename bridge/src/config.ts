@@ -185,6 +185,14 @@ export interface BridgeConfig {
   /** How often Google Workspace, CalDAV and ICS calendars are read. */
   calendarSyncSeconds: number;
   google: GoogleConfig | null;
+  /** Where Google's APIs are, for an account set here or connected on the admin page. */
+  googleApi: GoogleApiConfig;
+}
+
+export interface GoogleApiConfig {
+  apiUrl: string;
+  tokenUrl: string;
+  caFile: string | undefined;
 }
 
 export interface GoogleConfig {
@@ -252,6 +260,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
       c.LINTEL_GOOGLE_CREDENTIALS_FILE === undefined
         ? null
         : { credentialsFile: c.LINTEL_GOOGLE_CREDENTIALS_FILE, subject: c.LINTEL_GOOGLE_SUBJECT ?? null, apiUrl: c.LINTEL_GOOGLE_API_URL, tokenUrl: c.LINTEL_GOOGLE_TOKEN_URL, caFile: c.LINTEL_GOOGLE_CA_FILE },
+    googleApi: { apiUrl: c.LINTEL_GOOGLE_API_URL, tokenUrl: c.LINTEL_GOOGLE_TOKEN_URL, caFile: c.LINTEL_GOOGLE_CA_FILE },
     mqtt: c.LINTEL_MQTT_URL === undefined ? null : { url: c.LINTEL_MQTT_URL, topicPrefix: c.LINTEL_MQTT_TOPIC_PREFIX, discoveryPrefix: c.LINTEL_MQTT_DISCOVERY_PREFIX },
     microsoft365:
       c.LINTEL_M365_TENANT_ID === undefined || c.LINTEL_M365_CLIENT_ID === undefined

@@ -12,7 +12,10 @@ import { LocalCalendar } from './calendars/local/local-calendar.ts';
 import type { CalendarSource } from './calendars/calendar-source.ts';
 import type { RemoteCalendarEngine } from './calendars/remote/remote-calendar-engine.ts';
 import type { AnyRemoteCalendarProvider } from './calendars/remote/remote-provider.ts';
-import type { GoogleDirectory } from './calendars/google/google-directory.ts';
+import { GoogleWorkspace, type GoogleAccount } from './calendars/google/google-workspace.ts';
+import { CalendarSecrets } from './calendars/remote/calendar-secrets.ts';
+import type { ProviderLoader } from './calendars/remote/remote-connections.ts';
+import { dataDirSeal } from './store/token-seal.ts';
 import { remoteCalendarProblems } from './calendars/remote/remote-calendar-problems.ts';
 import { parseConfig, unknownSettings, type GoogleConfig, type Microsoft365Config } from './config.ts';
 import type { Microsoft365Integration } from './calendars/microsoft-365/microsoft-365.ts';
@@ -41,7 +44,7 @@ if (!config.ok) {
   console.error(`Lintel cannot start, the configuration has problems:\n- ${config.message.split('; ').join('\n- ')}`);
   process.exit(1);
 }
-const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl, calendarSyncSeconds, google } = config.data;
+const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl, calendarSyncSeconds, google, googleApi } = config.data;
 const logger = createLogger(logLevel);
 const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
@@ -61,7 +64,7 @@ if (configuredRooms) {
 } else if (seedDemoRoomIfEmpty(store, clock, { timeZone: demoTimeZone, withMeetings: demoMeetings })) {
   logger.info({ timeZone: demoTimeZone, withMeetings: demoMeetings }, 'first start: seeded the demo room');
 }
-const calendarProblems = remoteCalendarProblems(store.listRooms(), google !== null);
+const calendarProblems = remoteCalendarProblems(store.listRooms());
 if (calendarProblems.length > 0) {
   console.error(`Lintel cannot start, rooms' calendars have problems:\n- ${calendarProblems.join('\n- ')}`);
   process.exit(1);
@@ -114,11 +117,12 @@ const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redi
 const reachedAt = { url: publicUrl ?? '' };
 const m365 = config.data.microsoft365 ? await startMicrosoft365(config.data.microsoft365) : undefined;
 const microsoft365 = m365?.integration;
-/** Google Workspace's rooms directory, when configured (startRemoteCalendars sets it). */
-let googleRooms: GoogleDirectory | undefined;
 const ownCalendar: CalendarSource = microsoft365?.calendar ?? new LocalCalendar(store, clock);
-// With Google Workspace configured, rooms discovered there are linked while the bridge runs: the engine is there from the start.
-const remoteCalendars = store.listRooms().some((room) => room.calendar !== null) || google !== null ? await startRemoteCalendars(ownCalendar) : undefined;
+// Passwords and keys the admin page saves, sealed with the data dir's key, made when the first is saved.
+const calendarSecrets = new CalendarSecrets(db, () => dataDirSeal(dataDir));
+const googleWorkspace = await connectGoogle(google);
+// Rooms on Google Workspace, CalDAV servers and ICS feeds: from the rooms file, or added on the admin page while the bridge runs.
+const remoteCalendars = await startRemoteCalendars(ownCalendar);
 const alertWebhook = alertWebhookUrl === undefined ? undefined : httpAlertWebhook(alertWebhookUrl);
 if (alertWebhook) logger.info({ webhook: alertWebhook.describe }, 'problem reports are sent to the alert webhook');
 
@@ -132,7 +136,8 @@ const bridge = await startBridge(
     roomDevices,
     microsoft365,
     remoteCalendars,
-    google: googleRooms,
+    google: googleWorkspace,
+    calendarSecrets,
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
     alertWebhook,
@@ -177,7 +182,7 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
   const fetch = createHttpsFetch(m365.caFile === undefined ? undefined : readFileSync(m365.caFile, 'utf8'));
   const delegated =
     m365.permissions === 'delegated'
-      ? { seal: (await import('./calendars/microsoft-365/delegated/token-seal.ts')).dataDirSeal(dataDir), redirectUri: () => new URL('api/admin/m365/callback', reachedAt.url).href }
+      ? { seal: dataDirSeal(dataDir), redirectUri: () => new URL('api/admin/m365/callback', reachedAt.url).href }
       : undefined;
   const integration = createMicrosoft365(
     { db, store, clock, logger },
@@ -203,37 +208,47 @@ async function startMicrosoft365(m365: Microsoft365Config): Promise<{ integratio
 }
 
 /**
- * Loaded only when a room's calendar is on Google Workspace, a CalDAV server
- * or an ICS feed, with the providers of those kinds only: a local bridge
- * carries no CalDAV or iCalendar code.
+ * The engine for rooms on remote calendars, with each kind's provider loaded
+ * when a room first needs it: a bridge with no CalDAV room carries no CalDAV
+ * or iCalendar code, one without Google Workspace none of Google's libraries.
  */
 async function startRemoteCalendars(inner: CalendarSource): Promise<RemoteCalendarEngine> {
-  const kinds = new Set(store.listRooms().flatMap((room) => (room.calendar ? [room.calendar.type] : [])));
-  // Google rooms need the service account, which remoteCalendarProblems checked is configured.
-  const providers: AnyRemoteCalendarProvider[] = [];
-  if (kinds.has('caldav')) providers.push((await import('./calendars/caldav/caldav-provider.ts')).caldavProvider());
-  if (kinds.has('ics')) providers.push((await import('./calendars/ics/ics-provider.ts')).icsProvider());
-  if (google) {
-    const workspace = await startGoogle(google);
-    providers.push(workspace.provider);
-    googleRooms = workspace.directory;
-  }
+  const loaded = new Map<'caldav' | 'ics', Promise<AnyRemoteCalendarProvider>>();
+  const once = (type: 'caldav' | 'ics', load: () => Promise<AnyRemoteCalendarProvider>) => loaded.get(type) ?? (loaded.set(type, load()).get(type) as Promise<AnyRemoteCalendarProvider>);
+  const providers: ProviderLoader = (type) => {
+    switch (type) {
+      case 'caldav':
+        return once(type, async () => (await import('./calendars/caldav/caldav-provider.ts')).caldavProvider());
+      case 'ics':
+        return once(type, async () => (await import('./calendars/ics/ics-provider.ts')).icsProvider());
+      case 'google':
+        return googleWorkspace.provider();
+    }
+  };
   const { createRemoteCalendars } = await import('./calendars/remote/remote-calendar-engine.ts');
-  logger.info({ rooms: store.listRooms().filter((room) => room.calendar).map((room) => room.id), syncSeconds: calendarSyncSeconds }, 'room calendars on remote servers');
-  return createRemoteCalendars({ store, clock, logger, inner }, { providers, syncPeriodSeconds: calendarSyncSeconds, ownership: cluster?.ownership });
+  const rooms = store.listRooms().filter((room) => room.calendar).map((room) => room.id);
+  if (rooms.length > 0) logger.info({ rooms, syncSeconds: calendarSyncSeconds }, 'room calendars on remote servers');
+  return createRemoteCalendars({ store, clock, logger, inner }, { providers, secrets: calendarSecrets, syncPeriodSeconds: calendarSyncSeconds, ownership: cluster?.ownership });
 }
 
-/** The service account's key, read once: a key that cannot be read stops the bridge with the reason. */
-async function startGoogle(settings: GoogleConfig): Promise<{ provider: AnyRemoteCalendarProvider; directory: GoogleDirectory }> {
-  const [{ googleDirectory, googleProvider }, { readServiceAccountKey }] = await Promise.all([import('./calendars/google/google-provider.ts'), import('./calendars/google/service-account-key.ts')]);
-  const key = readServiceAccountKey(settings.credentialsFile);
-  if (!key.ok) {
-    console.error(`Lintel cannot start: ${key.message}`);
-    process.exit(1);
+/** Google Workspace: the service account of LINTEL_GOOGLE_CREDENTIALS_FILE, read once (one that cannot be read stops the bridge with the reason), or the one connected on the admin page. */
+async function connectGoogle(settings: GoogleConfig | null): Promise<GoogleWorkspace> {
+  let fromEnvironment: GoogleAccount | null = null;
+  if (settings) {
+    const { readServiceAccountKey } = await import('./calendars/google/service-account-key.ts');
+    const key = readServiceAccountKey(settings.credentialsFile);
+    if (!key.ok) {
+      console.error(`Lintel cannot start: ${key.message}`);
+      process.exit(1);
+    }
+    fromEnvironment = { key: key.data, subject: settings.subject };
   }
-  logger.info({ serviceAccount: key.data.client_email, subject: settings.subject }, 'Google Workspace connected');
-  const options = { key: key.data, subject: settings.subject, apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, ca: settings.caFile === undefined ? undefined : readFileSync(settings.caFile, 'utf8') };
-  return { provider: googleProvider(options), directory: googleDirectory(options, () => clock.now()) };
+  const { apiUrl, tokenUrl, caFile } = googleApi;
+  const endpoints = { apiUrl, tokenUrl, ca: caFile === undefined ? undefined : readFileSync(caFile, 'utf8') };
+  const workspace = new GoogleWorkspace({ endpoints, fromEnvironment, secrets: calendarSecrets, clock, logger, load: () => import('./calendars/google/google-provider.ts') });
+  const status = workspace.status();
+  if (status) logger.info({ serviceAccount: status.serviceAccount, subject: status.subject, configuredIn: status.configuredIn }, 'Google Workspace connected');
+  return workspace;
 }
 
 /** Loaded only when configured: a lone bridge carries no Redis client. */

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors.ts';
 import { Room, RoomAccess } from '../../shared/model.ts';
+import { GoogleCalendarConfig, IcsCalendarConfig, RoomsFileCalDavConfig } from '../../shared/remote-calendar-config.ts';
 import { describeIssues } from '../../shared/validation.ts';
+
+/** A room's calendar as a rooms file gives it: a CalDAV password is in a file there (only the admin page keeps one in the bridge). */
+const RoomsFileCalendar = z.discriminatedUnion('type', [RoomsFileCalDavConfig, IcsCalendarConfig, GoogleCalendarConfig]);
 
 /**
  * A room as the rooms file gives it: its `access` is optional, so a file
@@ -10,6 +14,7 @@ import { describeIssues } from '../../shared/validation.ts';
  * restarts (see roomsToSave), and is `paired` otherwise.
  */
 export const ConfiguredRoom = Room.extend({
+  calendar: RoomsFileCalendar.nullable().default(null),
   access: RoomAccess.optional().describe(
     "Who may read the room's meetings and act on it: \"paired\" (its paired displays, phones that scanned its display's QR code, admins) or \"open\" (anyone on the network). Left out: what the admin page set, else \"paired\".",
   ),
@@ -34,6 +39,7 @@ export const RoomsFile = z.strictObject({
           seen.add(id);
           const { microsoft365, calendar } = room as Partial<Room>;
           if (microsoft365 && calendar) ctx.addIssue({ code: 'custom', message: 'a room has one calendar: give "microsoft365" or "calendar", not both', path: [index, 'calendar'] });
+
         });
       },
       { when: () => true },

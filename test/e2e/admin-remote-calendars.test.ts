@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caldavProvider } from '../../bridge/src/calendars/caldav/caldav-provider.ts';
 import { icsProvider } from '../../bridge/src/calendars/ics/ics-provider.ts';
-import { CALENDAR_SCOPE, googleDirectory, googleProvider, RESOURCES_SCOPE } from '../../bridge/src/calendars/google/google-provider.ts';
+import { CALENDAR_SCOPE, RESOURCES_SCOPE } from '../../bridge/src/calendars/google/google-provider.ts';
 import { startGoogleEmulator } from '../google-emulator/google-emulator.ts';
 import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
 import { openAdmin, pairingOnAdminPage, signInWithToken } from '../support/admin-page.ts';
@@ -17,8 +17,10 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { ics, vevent } from '../support/icalendar-text.ts';
 import { startTestBridge } from '../support/in-process-bridge.ts';
 import { freePort } from '../support/server-process.ts';
+import { basic, startRadicale } from '../support/radicale-server.ts';
 
 const session = useChromium();
+const icsTime = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 describe('rooms on other calendars, on the admin page', () => {
   it('shows each room\'s calendar without its secrets, when it was synced, and a server that cannot be reached as a warning with its fix', async () => {
@@ -75,13 +77,11 @@ describe('rooms on other calendars, on the admin page', () => {
       const now = Date.now();
       workspace.addEvent(resource.resourceEmail, { summary: `${name} stand-up`, start: { dateTime: new Date(now - 5 * 60_000).toISOString() }, end: { dateTime: new Date(now + 25 * 60_000).toISOString() } });
     }
-    const options = { key: keyFile, subject: 'facilities@example.com', apiUrl: emulator.url, tokenUrl: emulator.tokenUrl, ca: emulator.ca };
     const bridge = await startTestBridge({
       clock: new FakeClock(Date.now()),
       webDir: BUILT_WEB_DIR,
       rooms: [{ id: 'lobby', name: 'Lobby', access: 'paired', timeZone: zoneAtMidday(Date.now()) }],
-      remoteCalendars: [googleProvider(options)],
-      googleDirectory: googleDirectory(options, () => Date.now()),
+      google: { endpoints: { apiUrl: emulator.url, tokenUrl: emulator.tokenUrl, ca: emulator.ca }, fromEnvironment: { key: keyFile, subject: 'facilities@example.com' } },
     });
     session.defer(() => bridge.close());
     const { display, page, problems } = await pairingOnAdminPage(session, bridge.url);
@@ -91,6 +91,90 @@ describe('rooms on other calendars, on the admin page', () => {
     await page.getByText('Linked: the display now shows Borealis.').waitFor();
     await display.page.getByText('Borealis', { exact: true }).first().waitFor({ timeout: 5000 });
     await display.page.getByText('Borealis stand-up').first().waitFor({ timeout: 5000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('adds a room on a CalDAV server: a wrong password is refused with the server\'s reason and adds nothing, the right one adds it, and a display linked to it shows its meeting', async () => {
+    const radicale = await startRadicale({ users: { room: 'lighthouse-secret' } });
+    session.defer(() => radicale.stop());
+    const collection = await radicale.createCalendar('room', 'lighthouse');
+    const now = Date.now();
+    const meeting = ics(vevent('UID:standup', `DTSTART:${icsTime(now - 5 * 60_000)}`, `DTEND:${icsTime(now + 25 * 60_000)}`, 'SUMMARY:Lighthouse stand-up'));
+    await fetch(`${collection}standup.ics`, { method: 'PUT', headers: { authorization: basic('room', 'lighthouse-secret'), 'content-type': 'text/calendar' }, body: meeting });
+    // A paired room only: the display asks for its pairing code.
+    const bridge = await startTestBridge({
+      clock: new FakeClock(Date.now()),
+      webDir: BUILT_WEB_DIR,
+      rooms: [{ id: 'lobby', name: 'Lobby', access: 'paired' }],
+      remoteCalendars: [caldavProvider()],
+    });
+    session.defer(() => bridge.close());
+    const { display, page, problems } = await pairingOnAdminPage(session, bridge.url);
+
+    const form = page.getByRole('region', { name: 'Add a room on a CalDAV server or an ICS feed' });
+    await form.getByLabel('Room name').fill('Lighthouse');
+    await form.getByLabel('Time zone').fill(zoneAtMidday(Date.now()));
+    await form.getByLabel('Calendar address (collection URL)').fill(collection);
+    await form.getByLabel('User name').fill('room');
+    await form.getByLabel('Password').fill('not-the-password');
+    await form.getByRole('button', { name: 'Test and add' }).click();
+    await form.getByText('The calendar did not answer as it should, so nothing was saved.').waitFor();
+    await form.getByText(/The bridge says: .*did not accept the user name or password \(HTTP 401\)/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Lighthouse' }).count()).toBe(0);
+
+    await form.getByLabel('Password').fill('lighthouse-secret');
+    await form.getByRole('button', { name: 'Test and add' }).click();
+    await form.getByText('The calendar answered: Lighthouse is added. Link a display to it with "A room on this bridge".').waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Lighthouse' }) });
+    await card.getByText(`CalDAV: ${collection} as room`).waitFor();
+    expect(await form.getByLabel('Password').inputValue()).toBe('');
+
+    await page.getByLabel('Room on this bridge', { exact: true }).selectOption({ label: 'Lighthouse' });
+    await page.getByRole('button', { name: 'Link now' }).click();
+    await page.getByText('Linked: the display now shows Lighthouse.').waitFor();
+    await display.page.getByText('Lighthouse stand-up').first().waitFor({ timeout: 5000 });
+    expect(await page.locator('body').innerText()).not.toContain('lighthouse-secret');
+    expect(problems).toEqual([]);
+  });
+
+  it('connects Google Workspace with a service account\'s key file: a deleted key is refused, a good one connects, and the Workspace\'s rooms are offered to link', async () => {
+    const workspace = new EmulatedWorkspace({ domain: 'example.com', timeZone: 'Europe/Amsterdam' });
+    const emulator = await startGoogleEmulator(workspace);
+    session.defer(() => emulator.close());
+    const { keyFile } = workspace.addServiceAccount({ name: 'lintel-bridge' });
+    const deleted = workspace.addServiceAccountKey(keyFile.client_email);
+    workspace.deleteServiceAccountKey(keyFile.client_email, deleted.private_key_id);
+    workspace.addUser({ email: 'facilities@example.com', isAdmin: true });
+    workspace.delegateDomainWide(keyFile.client_email, [CALENDAR_SCOPE, RESOURCES_SCOPE]);
+    workspace.addResource({ resourceName: 'Aurora', capacity: 6 });
+    const bridge = await startTestBridge({
+      clock: new FakeClock(Date.now()),
+      webDir: BUILT_WEB_DIR,
+      google: { endpoints: { apiUrl: emulator.url, tokenUrl: emulator.tokenUrl, ca: emulator.ca }, fromEnvironment: null },
+    });
+    session.defer(() => bridge.close());
+    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
+    await signInWithToken(page);
+
+    const panel = page.getByRole('region', { name: 'Google Workspace' });
+    await panel.getByText('No Google Workspace service account yet', { exact: false }).waitFor();
+    expect(await page.getByRole('radio', { name: 'A Google Workspace room' }).count()).toBe(0);
+    const keyOf = (key: object) => ({ name: 'lintel-bridge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(key)) });
+    await panel.getByLabel('Service account key (JSON file)').setInputFiles(keyOf(deleted));
+    await panel.getByLabel('Act as (optional)').fill('facilities@example.com');
+    await panel.getByRole('button', { name: 'Test and connect' }).click();
+    await panel.getByText(/The bridge says: Google refused the service account's key/).waitFor();
+    await panel.getByText('No Google Workspace service account yet', { exact: false }).waitFor();
+
+    await panel.getByLabel('Service account key (JSON file)').setInputFiles(keyOf(keyFile));
+    await panel.getByRole('button', { name: 'Test and connect' }).click();
+    await panel.getByText('Google accepted the key: Google Workspace is connected.').waitFor();
+    await panel.getByText(keyFile.client_email).waitFor();
+    await panel.getByText('facilities@example.com').waitFor();
+    await panel.getByRole('button', { name: 'Test and replace' }).waitFor();
+    await page.getByRole('radio', { name: 'A Google Workspace room' }).check();
+    await page.getByLabel('Google Workspace room', { exact: true }).getByRole('option', { name: 'Aurora' }).waitFor({ state: 'attached' });
+    expect(await page.locator('body').innerText()).not.toContain('PRIVATE KEY');
     expect(problems).toEqual([]);
   });
 });

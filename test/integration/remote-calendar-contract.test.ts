@@ -105,7 +105,7 @@ async function googleSubject(subject: string | null) {
   const provider = googleProvider({ key: keyFile, subject, apiUrl: google.emulator.url, tokenUrl: google.emulator.tokenUrl, ca: google.emulator.ca });
   const room = Room.parse({ id: 'harbour', name: 'Harbour', timeZone: 'Europe/Amsterdam', calendar: { type: 'google', calendarId: resource.resourceEmail } });
   const clock = new FakeClock('2026-10-19T10:00:00Z');
-  const calendar = provider.connect(room, { type: 'google', calendarId: resource.resourceEmail }, { clock, logger: pino({ level: 'silent' }), cache: new MemoryCache() });
+  const calendar = provider.connect(room, { type: 'google', calendarId: resource.resourceEmail }, { clock, logger: pino({ level: 'silent' }), cache: new MemoryCache(), secret: undefined });
   // Someone books the room in Google Calendar: the ids are Google's, kept by the test's own.
   const ids = new Map<string, string>();
   const add = (id: string, body: Record<string, unknown>) => {

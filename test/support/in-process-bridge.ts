@@ -6,7 +6,11 @@ import type { BaseUnit } from '../../bridge/src/devices/base-unit/unit-session.t
 import { LocalCalendar } from '../../bridge/src/calendars/local/local-calendar.ts';
 import { createRemoteCalendars, type RemoteCalendarEngine } from '../../bridge/src/calendars/remote/remote-calendar-engine.ts';
 import type { AnyRemoteCalendarProvider } from '../../bridge/src/calendars/remote/remote-provider.ts';
-import type { GoogleDirectory } from '../../bridge/src/calendars/google/google-directory.ts';
+import { providersFrom, type ProviderLoader } from '../../bridge/src/calendars/remote/remote-connections.ts';
+import { GoogleWorkspace, type GoogleAccount, type GoogleEndpoints } from '../../bridge/src/calendars/google/google-workspace.ts';
+import { CalendarSecrets } from '../../bridge/src/calendars/remote/calendar-secrets.ts';
+import { TokenSeal } from '../../bridge/src/store/token-seal.ts';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../bridge/src/logger.ts';
 import type { MqttConfig } from '../../bridge/src/config.ts';
 import { httpAlertWebhook } from '../../bridge/src/problems/alert-webhook.ts';
@@ -46,8 +50,8 @@ export interface TestBridgeOptions {
   alertWebhookUrl?: string;
   /** Rooms on remote calendars (Google, CalDAV, ICS), synced every 15 s of the clock: the providers to reach them with. */
   remoteCalendars?: readonly AnyRemoteCalendarProvider[];
-  /** Google Workspace's rooms directory, as a bridge with Google set up has it; none by default. */
-  googleDirectory?: GoogleDirectory;
+  /** Where Google's APIs are (an emulator), and the service account set as in the environment; none by default. */
+  google?: { endpoints: GoogleEndpoints; fromEnvironment: GoogleAccount | null };
 }
 
 /**
@@ -64,14 +68,15 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
   for (const meeting of options.store ? [] : (options.meetings ?? [])) store.saveMeeting(meeting);
   const logger = options.logger ?? pino({ level: 'silent' });
   const local = new LocalCalendar(store, options.clock);
-  const remote = options.remoteCalendars && createRemoteCalendars({ store, clock: options.clock, logger, inner: local }, { providers: options.remoteCalendars, syncPeriodSeconds: 15 });
+  const remote = options.remoteCalendars || options.google ? remoteCalendarsOf(options, { store, logger, local }) : undefined;
   const bridge = await startBridge(
     {
       clock: options.clock,
       store,
-      calendar: remote?.calendar ?? local,
-      remoteCalendars: remote,
-      google: options.googleDirectory,
+      calendar: remote?.engine.calendar ?? local,
+      remoteCalendars: remote?.engine,
+      google: remote?.google,
+      calendarSecrets: remote?.secrets,
       logger,
       admin: { localToken: TEST_ADMIN_TOKEN },
       ...(options.baseUnits ? { baseUnits: options.baseUnits } : {}),
@@ -79,5 +84,23 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     },
     { port: options.port ?? 0, host: '127.0.0.1', webDir: options.webDir ?? '/nonexistent', version: 'test', publicUrl: 'http://lintel.test:8080/', allowedOrigins: options.allowedOrigins, metricsToken: options.metricsToken, timeZone: 'Europe/Amsterdam', mqtt: options.mqtt },
   );
-  return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store, remote };
+  return { ...bridge, url: `http://127.0.0.1:${bridge.port}`, store, remote: remote?.engine };
+}
+
+/** The remote-calendar engine as main.ts makes it: the given providers, and Google Workspace's from its account in the environment or the one the admin page connects. */
+function remoteCalendarsOf(options: TestBridgeOptions, deps: { store: RoomStore; logger: Logger; local: LocalCalendar }) {
+  const { store, logger, local } = deps;
+  const secrets = new CalendarSecrets(store.database, () => new TokenSeal(randomBytes(32)));
+  const google = new GoogleWorkspace({
+    endpoints: options.google?.endpoints ?? { apiUrl: 'https://google.invalid', tokenUrl: 'https://google.invalid/token' },
+    fromEnvironment: options.google?.fromEnvironment ?? null,
+    secrets,
+    clock: options.clock,
+    logger,
+    load: () => import('../../bridge/src/calendars/google/google-provider.ts'),
+  });
+  const listed = providersFrom(options.remoteCalendars ?? []);
+  const providers: ProviderLoader = (type) => (type === 'google' ? google.provider() : listed(type));
+  const engine = createRemoteCalendars({ store, clock: options.clock, logger, inner: local }, { providers, secrets, syncPeriodSeconds: 15 });
+  return { engine, google, secrets };
 }

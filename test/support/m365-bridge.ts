@@ -8,7 +8,7 @@ import { TEST_ADMIN_TOKEN } from './in-process-bridge.ts';
 import { countingFetch } from './counting-fetch.ts';
 import { roomDriver, type RoomDriver } from './room-driver.ts';
 import { createHttpsFetch } from '../../bridge/src/calendars/microsoft-365/https-fetch.ts';
-import { TokenSeal } from '../../bridge/src/calendars/microsoft-365/delegated/token-seal.ts';
+import { TokenSeal } from '../../bridge/src/store/token-seal.ts';
 import { createMicrosoft365, type Microsoft365Integration } from '../../bridge/src/calendars/microsoft-365/microsoft-365.ts';
 import { openTestDatabase } from './test-database.ts';
 import { RoomStore } from '../../bridge/src/store/room-store.ts';

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
-import { LinkRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
-import type { Result } from '../../../shared/errors.ts';
+import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { fail, type Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
 import { sendError, sendRefusal } from '../http/send-error.ts';
@@ -8,6 +8,7 @@ import { clientOf } from '../limits/client.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
 import type { SignInAnswer } from '../calendars/microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
+import type { CalendarAdmin } from './calendar-admin.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
 import { insightsCsv, insightsCsvFilename } from '../insights/insights-csv.ts';
 import { insightsQueryOf } from '../insights/insights-query.ts';
@@ -15,6 +16,8 @@ import type { InsightsService } from '../insights/insights-service.ts';
 
 export interface AdminRouterDeps extends AdminAuthDeps {
   service: AdminService;
+  /** Rooms added on CalDAV servers and ICS feeds, Google Workspace connected; absent in a bridge built without remote calendars. */
+  calendars?: CalendarAdmin | undefined;
   config: AdminConfig;
   /** Problems reported at the rooms: listed, and resolved by the admin (in the audit log). */
   problems: ProblemService;
@@ -120,8 +123,30 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     answer(res, await service.removeAccount(adminOf(res)));
   });
 
+  const { calendars } = deps;
+  const noCalendars = fail('not-allowed', 'This bridge was started without remote calendars.');
+
+  router.post('/rooms', async (req, res) => {
+    const body = jsonBody(req, res, NewRoomRequest);
+    if (!body) return;
+    const added = calendars ? await calendars.addRoom(body, adminOf(res)) : noCalendars;
+    answer(res, added.ok ? service.room(added.data.id) : added, 201);
+  });
+
+  router.put('/google', async (req, res) => {
+    const body = jsonBody(req, res, GoogleConnectRequest);
+    if (!body) return;
+    answer(res, calendars ? await calendars.connectGoogle(body.key, body.subject, adminOf(res)) : noCalendars);
+  });
+
+  router.delete('/google', (_req, res) => {
+    const gone = calendars ? calendars.disconnectGoogle(adminOf(res)) : noCalendars;
+    if (!gone.ok) return answer(res, gone);
+    res.status(204).end();
+  });
+
   router.get('/google/rooms', async (_req, res) => {
-    const found = await service.googleRooms();
+    const found = calendars ? await calendars.googleRooms() : noCalendars;
     if (!found.ok) return answer(res, found);
     res.json({ rooms: found.data });
   });

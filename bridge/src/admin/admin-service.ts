@@ -1,4 +1,4 @@
-import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, DiscoveredGoogleRoom, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
@@ -19,7 +19,7 @@ import type { AuditLog } from './audit-log.ts';
 import { connectionState } from './connection-state.ts';
 import { ExportJobs } from './export-jobs.ts';
 import { roomForDiscovered, type Discovered } from './discovered-room.ts';
-import type { GoogleDirectory } from '../calendars/google/google-directory.ts';
+import type { GoogleWorkspace } from '../calendars/google/google-workspace.ts';
 
 export interface AdminServiceDeps {
   store: RoomStore;
@@ -34,8 +34,8 @@ export interface AdminServiceDeps {
   microsoft365: Microsoft365Integration | undefined;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any. */
   remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync' | 'check' | 'syncNow'> | undefined;
-  /** Google Workspace, when configured: its rooms are discovered from the Admin SDK. */
-  google?: GoogleDirectory | undefined;
+  /** Google Workspace: whether it is connected, and as whom. */
+  google?: Pick<GoogleWorkspace, 'status'> | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
   deviceStatuses: (roomId: string) => AdminDevice[];
   /** The alert webhook's warning while it does not take problem alerts. */
@@ -74,7 +74,7 @@ export class AdminService {
     const rooms = this.#deps.store.listRooms();
     return {
       you: { name: you.name, via: you.via },
-      googleWorkspace: this.#deps.google !== undefined,
+      google: this.#deps.google?.status() ?? null,
       connection: connectionState(microsoft365, warnings),
       access: microsoft365 ? microsoft365.access() : null,
       credential: m365 ? m365.credential : null,
@@ -113,14 +113,6 @@ export class AdminService {
     return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
   }
 
-  /** The Workspace's rooms, from the Admin SDK, for the admin to link (each with the bridge's room on it, when there is one). */
-  async googleRooms(): Promise<Result<DiscoveredGoogleRoom[]>> {
-    const { google } = this.#deps;
-    if (!google) return fail('not-connected', 'Google Workspace is not set up on this bridge: give it LINTEL_GOOGLE_CREDENTIALS_FILE and restart it.');
-    const found = await google.discoverRooms();
-    return found.ok ? ok(found.value) : fail('not-connected', found.message);
-  }
-
   /** Deletes the display's record and credential: it is told, its sockets are closed, and it pairs again from scratch. */
   forget(displayId: string, you: AdminIdentity): Result<ForgetResult> {
     const { displays, store } = this.#deps;
@@ -133,6 +125,12 @@ export class AdminService {
   }
 
   /** Who may read the room and act on it; its displays and watchers are told at once (see RoomAccess). */
+  /** One room as the admin page's room card shows it. */
+  room(roomId: string): Result<AdminRoom> {
+    const room = this.#deps.store.getRoom(roomId);
+    return room ? ok(this.#describeOne(room)) : fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
+  }
+
   setAccess(roomId: string, access: RoomAccess, you: AdminIdentity): Result<AdminRoom> {
     const { store, clock, rooms } = this.#deps;
     const room = store.getRoom(roomId);
@@ -263,8 +261,8 @@ export class AdminService {
     if ('microsoft365' in found) {
       const integration = this.#integration();
       if (!integration.ok) return integration;
-    } else if (!this.#deps.google) {
-      return fail('not-connected', 'Google Workspace is not set up on this bridge: give it LINTEL_GOOGLE_CREDENTIALS_FILE and restart it.');
+    } else if (!this.#deps.google?.status()) {
+      return fail('not-connected', 'Google Workspace is not connected: connect it on this page, or give the bridge LINTEL_GOOGLE_CREDENTIALS_FILE.');
     }
     const { store, clock, timeZone } = this.#deps;
     return ok(roomForDiscovered(store, found, { now: clock.now(), timeZone }));

@@ -33,7 +33,7 @@ export function roomForDiscovered(store: RoomStore, found: Discovered, options: 
 }
 
 /** A readable, unused room id: `ams-4.12` (a mailbox's local part) or `Aurora (8)` (a name) give `ams-4-12` and `aurora-8`. */
-function freeRoomId(from: string, taken: Set<string>): string {
+export function freeRoomId(from: string, taken: Set<string>): string {
   const base = from.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || 'room';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;

@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleRooms, LinkRequest, LinkResult, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -164,6 +164,38 @@ export function adminPaths(): Record<string, unknown> {
         responses: { '200': { description: 'The calendars', ...jsonContent('#/components/schemas/AccountCalendars') }, ...refusedToken, ...notConnected },
       },
     },
+    '/api/admin/rooms': {
+      post: {
+        ...admin,
+        summary: "Add a room on a CalDAV calendar (its password kept sealed in the bridge) or an ICS feed: the bridge reads the calendar once first, and a calendar that does not answer as it should adds nothing",
+        requestBody: { required: true, ...jsonContent('#/components/schemas/NewRoomRequest') },
+        responses: {
+          '201': { description: 'Added, and syncing', ...jsonContent('#/components/schemas/AdminRoom') },
+          '400': errorResponse('Invalid request (every problem named), or a room already on that calendar'),
+          ...refusedToken,
+          '422': errorResponse("`calendar-check-failed`: the calendar did not answer as it should; the message gives the server's reason"),
+        },
+      },
+    },
+    '/api/admin/google': {
+      put: {
+        ...admin,
+        summary: "Connect Google Workspace with a service account's JSON key (or replace it): Google is asked for a token with it first, and a refused key, a clock Google finds off or delegation not set up saves nothing",
+        requestBody: { required: true, ...jsonContent('#/components/schemas/GoogleConnectRequest') },
+        responses: {
+          '200': { description: 'Connected', ...jsonContent('#/components/schemas/GoogleConnection') },
+          '400': errorResponse('Not a service account key, or an invalid subject'),
+          ...refusedToken,
+          '409': errorResponse('Google Workspace is set in the environment (LINTEL_GOOGLE_CREDENTIALS_FILE)'),
+          '422': errorResponse("`calendar-check-failed`: Google refused the key; the message gives Google's reason"),
+        },
+      },
+      delete: {
+        ...admin,
+        summary: 'Disconnect the Google Workspace account connected on the admin page: its rooms stay, and their walk-up bookings wait, until one is connected again',
+        responses: { '204': { description: 'Disconnected' }, ...refusedToken, '409': errorResponse('Not connected, or set in the environment') },
+      },
+    },
     '/api/admin/google/rooms': {
       get: {
         ...admin,
@@ -204,6 +236,9 @@ export function adminSchemas(): Record<string, unknown> {
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),
     GoogleRooms: schema(GoogleRooms, 'output'),
+    GoogleConnection: schema(GoogleConnection, 'output'),
+    GoogleConnectRequest: schema(GoogleConnectRequest, 'input'),
+    NewRoomRequest: schema(NewRoomRequest, 'input'),
     AdminProblems: schema(AdminProblems, 'output'),
     InsightsAnswer: schema(InsightsAnswer, 'output'),
   };

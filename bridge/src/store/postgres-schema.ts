@@ -202,4 +202,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (room_id, href)
    );`,
+  `CREATE TABLE calendar_secrets (
+     name TEXT COLLATE "C" PRIMARY KEY,
+     sealed TEXT NOT NULL,
+     saved_at BIGINT NOT NULL
+   );`,
 ];

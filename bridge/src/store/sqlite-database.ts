@@ -208,6 +208,11 @@ export const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (room_id, href)
    );`,
+  `CREATE TABLE calendar_secrets (
+     name TEXT PRIMARY KEY,
+     sealed TEXT NOT NULL,
+     saved_at INTEGER NOT NULL
+   );`,
 ];
 
 /**

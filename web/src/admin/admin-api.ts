@@ -6,9 +6,12 @@ import type {
   AdminStatus,
   ExportProgress,
   ForgetResult,
+  GoogleConnectRequest,
+  GoogleConnection,
   GoogleRooms,
   LinkRequest,
   LinkResult,
+  NewRoomRequest,
   RoomAccessRequest,
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
@@ -66,6 +69,11 @@ export interface AdminApi {
   accountCalendars(): Promise<AccountCalendars>;
   /** Google Workspace's rooms, from its Admin SDK, to link a display to. */
   googleRooms(): Promise<GoogleRooms>;
+  /** Connects Google Workspace with a service account's key, once Google accepted it. */
+  connectGoogle(request: GoogleConnectRequest): Promise<GoogleConnection>;
+  disconnectGoogle(): Promise<void>;
+  /** A new room on a CalDAV server or an ICS feed, once its calendar answered. */
+  addRoom(request: NewRoomRequest): Promise<AdminRoom>;
   removeAccount(): Promise<AdminStatus>;
   /** Problems reported at the rooms, open ones first. */
   problems(): Promise<AdminProblems>;
@@ -140,6 +148,9 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     authorizeAccount: () => call('POST', '/m365/account/authorize'),
     accountCalendars: () => call('GET', '/m365/calendars'),
     googleRooms: () => call('GET', '/google/rooms'),
+    connectGoogle: (request) => call('PUT', '/google', { body: request }),
+    disconnectGoogle: () => call('DELETE', '/google'),
+    addRoom: (request) => call('POST', '/rooms', { body: request }),
     removeAccount: () => call('DELETE', '/m365/account'),
     problems: () => call('GET', '/problems'),
     resolveProblem: (problemId) => call('POST', `/problems/${encodeURIComponent(problemId)}/resolve`),

@@ -1,4 +1,4 @@
-import type { AdminStatus, LinkRequest, LinkResult } from '../../../shared/admin-api.ts';
+import type { AdminStatus, GoogleConnectRequest, LinkRequest, LinkResult, NewRoomRequest } from '../../../shared/admin-api.ts';
 import type { RoomAccess } from '../../../shared/model.ts';
 import { asAdminApiError, type AdminApi, type AdminApiError } from './admin-api.ts';
 
@@ -13,7 +13,10 @@ export type AdminAction =
   | `forget:${string}`
   | `remove:${string}`
   | `link-room:${string}`
-  | `access:${string}`;
+  | `access:${string}`
+  | 'add-room'
+  | 'connect-google'
+  | 'disconnect-google';
 
 /**
  * The bridge's admin status as the page shows it, and the actions that
@@ -49,6 +52,11 @@ export class AdminState {
     this.#run(`access:${roomId}`, () => this.#api.setRoomAccess(roomId, { access }).then(() => this.#api.status()));
   removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));
   linkRoom = (roomId: string, mailbox: string) => this.#run(`link-room:${roomId}`, () => this.#api.linkRoom(roomId, { mailbox }).then(() => this.#api.status()));
+
+  /** Adds a room on a CalDAV server or an ICS feed; false when the bridge refused it (its calendar did not answer), and nothing was added. */
+  addRoom = (request: NewRoomRequest) => this.#run('add-room', () => this.#api.addRoom(request).then(() => this.#api.status()));
+  connectGoogle = (request: GoogleConnectRequest) => this.#run('connect-google', () => this.#api.connectGoogle(request).then(() => this.#api.status()));
+  disconnectGoogle = () => this.#run('disconnect-google', () => this.#api.disconnectGoogle().then(() => this.#api.status()));
 
   /** Links a display; the pairing form shows the answer or the refusal itself. */
   async link(request: LinkRequest): Promise<LinkResult> {

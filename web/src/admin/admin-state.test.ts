@@ -6,7 +6,7 @@ import { AdminState } from './admin-state.svelte.ts';
 function status(displays: string[]): AdminStatus {
   return {
     you: { name: 'local admin token', via: 'local-token' },
-    googleWorkspace: false,
+    google: null,
     connection: { state: 'not-connected', reason: 'not-configured' },
     access: null,
     credential: null,

@@ -83,6 +83,12 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.resolveProblem(event.room, t.problemKinds[event.kind], format.dateTime(event.reportedAt));
     case 'remove-account':
       return words.removeAccount(event.account, format.number(event.rooms));
+    case 'add-room':
+      return words.addRoom(event.room, event.calendar);
+    case 'connect-google':
+      return words.connectGoogle(event.serviceAccount, event.subject);
+    case 'disconnect-google':
+      return words.disconnectGoogle(event.serviceAccount);
     case 'no-show-strike':
       return words.noShowStrike(words.series(event.subject, event.organizer), event.room, words.strikeCount(format.number(event.strike), format.number(event.of)));
     case 'series-released':

@@ -89,7 +89,7 @@ export interface Messages {
  * words stay out of the display's bundle, which a small kiosk computer loads
  * cold; should one come anyway, `errorText` says something went wrong.
  */
-export const NOT_FOR_DISPLAYS = ['payload-too-large', 'unsupported-media-type', 'pairing-code-invalid', 'pairing-code-expired', 'pairing-code-used', 'not-connected', 'forbidden'] as const;
+export const NOT_FOR_DISPLAYS = ['payload-too-large', 'unsupported-media-type', 'pairing-code-invalid', 'pairing-code-expired', 'pairing-code-used', 'not-connected', 'forbidden', 'calendar-check-failed'] as const;
 export type DisplayErrorCode = Exclude<ErrorCode, (typeof NOT_FOR_DISPLAYS)[number]>;
 
 /** The words for a refusal the bridge answered with. */

@@ -2,7 +2,8 @@ import { Agent } from 'node:https';
 import { admin } from '@googleapis/admin';
 import { calendar } from '@googleapis/calendar';
 import { JWT } from 'google-auth-library';
-import type { RemoteCalendarProvider } from '../remote/remote-provider.ts';
+import type { ProviderAnswer, RemoteCalendarProvider } from '../remote/remote-provider.ts';
+import { googleFailure } from './google-failure.ts';
 import { GoogleCalendar } from './google-calendar.ts';
 import type { ServiceAccountKey } from './service-account-key.ts';
 import type { GoogleDirectory } from './google-directory.ts';
@@ -64,6 +65,20 @@ export function googleDirectory(options: GoogleOptions, now: () => number): Goog
         ? discoverGoogleRooms(directory, now)
         : Promise.resolve({ ok: false, failure: 'refused', message: 'Discovering Google rooms needs LINTEL_GOOGLE_SUBJECT: a Workspace administrator the service account acts as, through domain-wide delegation.' }),
   };
+}
+
+/**
+ * Whether Google gives the service account a token for the Calendar API (as
+ * its subject, when it has one): the key is Google's and not deleted, the
+ * bridge's clock is right, delegation is set up. Tried before a key is saved.
+ */
+export async function checkServiceAccount(options: GoogleOptions, now: number): Promise<ProviderAnswer<void>> {
+  try {
+    await serviceAccountClient(options, [CALENDAR_SCOPE]).getAccessToken();
+    return { ok: true, value: undefined };
+  } catch (error) {
+    return googleFailure(error, options.key.client_email, now);
+  }
 }
 
 /** Rooms whose calendar is a Google Workspace resource calendar, reached as the configured service account. */

@@ -10,6 +10,7 @@ import { RoomService } from '../../rooms/room-service.ts';
 import { RoomStore } from '../../store/room-store.ts';
 import { LocalCalendar } from '../local/local-calendar.ts';
 import { createRemoteCalendars } from './remote-calendar-engine.ts';
+import { providersFrom } from './remote-connections.ts';
 import type { RemoteOccurrence } from './remote-provider.ts';
 
 const CALDAV = { type: 'caldav', url: 'https://dav.example/rooms/harbour/', username: 'lintel', passwordFile: '/etc/lintel/harbour.password' } as const;
@@ -23,7 +24,7 @@ function setup() {
   const calendars = new Map<string, FakeRemoteCalendar>();
   const calendarAt = (url: string) => calendars.get(url) ?? calendars.set(url, new FakeRemoteCalendar()).get(url)!;
   const logger = pino({ level: 'silent' });
-  const engine = createRemoteCalendars({ store, clock, logger, inner: new LocalCalendar(store, clock) }, { providers: [fakeProvider(calendarAt)], syncPeriodSeconds: 15 });
+  const engine = createRemoteCalendars({ store, clock, logger, inner: new LocalCalendar(store, clock) }, { providers: providersFrom([fakeProvider(calendarAt)]), syncPeriodSeconds: 15 });
   const rooms = new RoomService({ store, calendar: engine.calendar, clock, logger, publicUrl: 'http://bridge.local:8080/', syncPeriodSeconds: 15 });
   const state = (): RoomState => {
     const answer = rooms.getState('harbour');

@@ -8,9 +8,12 @@ import type { CalendarSource } from '../calendar-source.ts';
 import { LocalCalendar } from '../local/local-calendar.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
-import { RemoteConnections } from './remote-connections.ts';
+import { RemoteConnections, type ProviderLoader } from './remote-connections.ts';
+import type { CalendarSecrets } from './calendar-secrets.ts';
+import { describeCalendar } from './calendar-description.ts';
+import { memoryObjectCache } from './memory-object-cache.ts';
+import type { ProviderAnswer } from './remote-provider.ts';
 import { RemoteOutboxSender } from './remote-outbox-sender.ts';
-import type { AnyRemoteCalendarProvider } from './remote-provider.ts';
 import { RemoteRoomSync } from './remote-room-sync.ts';
 import { RemoteStore } from './remote-store.ts';
 import { SyncScheduler, type RoomRounds } from './sync-scheduler.ts';
@@ -18,8 +21,10 @@ import { WarningBoard } from './warning-board.ts';
 import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 
 export interface RemoteCalendarsOptions {
-  /** The kinds of calendar this bridge can reach (CalDAV and ICS always; Google Workspace once configured). */
-  providers: readonly AnyRemoteCalendarProvider[];
+  /** The kinds of calendar this bridge can reach (CalDAV and ICS always; Google Workspace once configured), each loaded when first needed. */
+  providers: ProviderLoader;
+  /** Passwords the admin page saved for rooms; none in tests that need none. */
+  secrets?: CalendarSecrets | undefined;
   /** LINTEL_CALENDAR_SYNC_SECONDS: how often each room's calendar is read. */
   syncPeriodSeconds: number;
   /** Which rooms this process syncs and writes for, when bridge processes share the store; all of them when absent. */
@@ -57,6 +62,8 @@ export interface RemoteCalendarEngine {
   roomsSynced(): { roomId: string; syncedAt: number | null; outboxDepth: number }[];
   /** A room changed in another process: send what was queued there for it, if this process writes for it. */
   followRoomChange(roomId: string): void;
+  /** Reads a room's calendar once, with `secret` as its saved password, before the room is saved: whether it answers as it should. */
+  tryCalendar(room: RoomWithCalendar, secret: string | undefined): Promise<ProviderAnswer<void>>;
 }
 
 /** Assembles the engine over `inner` (the local calendar, or Microsoft 365's source), which keeps serving every other room. */
@@ -68,7 +75,7 @@ export function createRemoteCalendars(
   const logger = ports.logger.child({ component: 'remote-calendars' });
   const remote = new RemoteStore(store.database);
   const warnings = new WarningBoard(clock, logger, 'Room calendar');
-  const connections = new RemoteConnections(options.providers, { remote, clock, logger });
+  const connections = new RemoteConnections(options.providers, { remote, clock, logger, secrets: options.secrets });
   const ownership = options.ownership ?? soleOwnership;
   const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
   // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
@@ -143,6 +150,12 @@ export function createRemoteCalendars(
     roomsSynced: () => remoteRooms().map((room) => ({ roomId: room.id, syncedAt: remote.syncState(room.id)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(room.id) })),
     followRoomChange(roomId) {
       if (syncedHere(roomId) && remote.outbox.depth(roomId) > 0) void outbox.wake();
+    },
+    async tryCalendar(room, secret) {
+      const provider = await options.providers(room.calendar.type);
+      if (!provider) return { ok: false, failure: 'refused', message: `${describeCalendar(room.calendar).describe}: this kind of calendar is not configured in this bridge` };
+      const connection = provider.connect(room, room.calendar as never, { clock, logger: logger.child({ roomId: room.id }), cache: memoryObjectCache(), secret });
+      return connection.check();
     },
   };
 }

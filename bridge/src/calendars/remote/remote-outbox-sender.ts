@@ -94,12 +94,14 @@ export class RemoteOutboxSender extends QueueSender {
   async #send(entry: RemoteOutboxEntry): Promise<{ result: Outcome; retryAfterMs?: number }> {
     const { remote, getRoom, connections } = this.#deps;
     const room = getRoom(entry.roomId);
-    const connection = room?.calendar && writesWalkUps(room.calendar) ? connections.for(room as RoomWithCalendar) : undefined;
-    // The room left its calendar meanwhile, or its kind is not configured here any more: nothing to write to.
-    if (!room || !connection) {
+    // The room left its calendar meanwhile: nothing to write to.
+    if (!room?.calendar || !writesWalkUps(room.calendar)) {
       remote.outbox.markSent(entry.seq);
       return { result: 'sent' };
     }
+    const connection = await connections.for(room as RoomWithCalendar);
+    // Its kind is not configured here now (Google Workspace disconnected): the change waits for it, as for a server down.
+    if (!connection) return { result: 'retry' };
     const answer = await this.#call(entry, connection);
     if (answer.ok) {
       remote.outbox.markSent(entry.seq);

@@ -125,6 +125,8 @@ export interface ConnectDeps {
   logger: Logger;
   /** This room's cache, in the bridge's store. */
   cache: ObjectCache;
+  /** The password the admin page saved for this room (calendar-secrets.ts), for settings that name no password file. */
+  secret: string | undefined;
 }
 
 /** A kind of remote calendar (CalDAV, ICS, Google): how the engine reaches a room's calendar of that kind. */

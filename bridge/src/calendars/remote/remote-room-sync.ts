@@ -57,7 +57,7 @@ export class RemoteRoomSync {
   /** One round for the room; false when its calendar could not be read (the room keeps its copy). */
   async sync(room: RoomWithCalendar): Promise<boolean> {
     const { remote, connections, clock, logger, warnings } = this.#deps;
-    const connection = connections.for(room);
+    const connection = await connections.for(room);
     if (!connection) {
       warnings.raise('calendar-not-configured', `The room's ${room.calendar.type} calendar cannot be read: that kind of calendar is not configured in this bridge.`, room.id);
       return false;

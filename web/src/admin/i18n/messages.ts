@@ -263,6 +263,45 @@ export interface AdminMessages {
   resolvedBy: (who: string, when: string) => string;
   problemResolved: (kind: string, room: string) => string;
 
+  /** Google Workspace's service account: connected in the environment or on this page, tried with Google before it is saved. */
+  googleHeading: string;
+  googleNotConnected: string;
+  googleServiceAccount: string;
+  googleActsAs: string;
+  googleActsAsItself: string;
+  googleSetIn: string;
+  googleSetInPlaces: Record<'environment' | 'admin-page', string>;
+  googleConnectedAt: string;
+  googleEnvironmentHint: string;
+  googleKeyLabel: string;
+  googleKeyHint: string;
+  googleSubjectLabel: string;
+  googleSubjectHint: string;
+  connectGoogle: string;
+  replaceGoogleKey: string;
+  connectingGoogle: string;
+  googleConnected: string;
+  disconnectGoogle: string;
+  disconnectGoogleConfirm: string;
+  googleDisconnected: string;
+
+  /** A new room on a CalDAV server or an ICS feed, its calendar read once before it is added. */
+  addRoomHeading: string;
+  addRoomIntro: string;
+  newRoomCalendar: string;
+  newRoomKinds: Record<'caldav' | 'ics', string>;
+  newRoomName: string;
+  newRoomTimeZone: string;
+  collectionUrl: string;
+  collectionUrlHint: string;
+  feedUrl: string;
+  caldavUsername: string;
+  caldavPassword: string;
+  icsLocalWalkUps: string;
+  addRoom: string;
+  addingRoom: string;
+  roomAdded: (room: string) => string;
+
   auditHeading: string;
   when: string;
   who: string;
@@ -281,6 +320,11 @@ export interface AdminMessages {
     revoke: (rooms: string) => string;
     connectAccount: (account: string) => string;
     removeAccount: (account: string, rooms: string) => string;
+    /** `calendar`: where the room's calendar is, as the bridge describes it (a server's address, a feed's site). */
+    addRoom: (room: string, calendar: string) => string;
+    /** `subject`: the user it acts as; null: as itself. */
+    connectGoogle: (serviceAccount: string, subject: string | null) => string;
+    disconnectGoogle: (serviceAccount: string) => string;
     renewed: (kind: string, until: string) => string;
     renewFailed: (reason: string) => string;
     exported: (room: string, exported: string, refused: string) => string;

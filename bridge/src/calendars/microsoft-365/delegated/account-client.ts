@@ -4,7 +4,7 @@ import type { Logger } from '../../../logger.ts';
 import type { HttpsFetch } from '../https-fetch.ts';
 import { confidentialClient, type AppCredential, type M365Connection } from '../msal-client.ts';
 import type { AccountStore } from './account-store.ts';
-import type { TokenSeal } from './token-seal.ts';
+import type { TokenSeal } from '../../../store/token-seal.ts';
 
 /** An empty MSAL token cache: what a bridge with no connected account, or one it cannot open, starts from. */
 const EMPTY_CACHE = '{}';

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../../../../shared/errors.ts';
 import { errorText, firstLine } from '../msal-client.ts';
 import { accountScopes } from './account-client.ts';
 import type { AccountStore, StoredAccount } from './account-store.ts';
-import type { TokenSeal } from './token-seal.ts';
+import type { TokenSeal } from '../../../store/token-seal.ts';
 
 /** A sign-in not finished in this long is refused: the admin starts again. */
 const SIGN_IN_MS = 10 * MINUTE_MS;

@@ -8,7 +8,7 @@ import { accountClient } from './account-client.ts';
 import { AccountSignIn } from './account-sign-in.ts';
 import { AccountStore } from './account-store.ts';
 import { AccountTokens } from './account-tokens.ts';
-import type { TokenSeal } from './token-seal.ts';
+import type { TokenSeal } from '../../../store/token-seal.ts';
 
 /** What the bridge needs to act as a connected account: its sign-in, its tokens, and where it is kept. */
 export interface DelegatedAccess {

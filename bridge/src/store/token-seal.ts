@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Named when its first secret was a Microsoft account's; the name stays so existing data dirs keep their key.
 const KEY_FILE = 'm365-account.key';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -10,7 +11,8 @@ const VERSION = 'v1';
 
 /**
  * Seals what the bridge must keep secret in its store (a connected
- * account's refresh token, a sign-in's PKCE verifier): AES-256-GCM with a
+ * account's refresh token, a sign-in's PKCE verifier, a CalDAV password or a
+ * Google service account's key saved from the admin page): AES-256-GCM with a
  * key that lives in the data dir, not in the store, so a copy or a dump of
  * the database alone reveals no token. Sealed text is authenticated: text
  * changed or sealed with another key does not open.

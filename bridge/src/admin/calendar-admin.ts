@@ -1,0 +1,104 @@
+import type { AuditEvent, DiscoveredGoogleRoom, GoogleConnection, NewRoomRequest } from '../../../shared/admin-api.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { Room } from '../../../shared/model.ts';
+import type { RemoteCalendarConfig } from '../../../shared/remote-calendar-config.ts';
+import type { GoogleWorkspace } from '../calendars/google/google-workspace.ts';
+import { describeCalendar } from '../calendars/remote/calendar-description.ts';
+import { caldavPasswordOf, type CalendarSecrets } from '../calendars/remote/calendar-secrets.ts';
+import type { RemoteCalendarEngine } from '../calendars/remote/remote-calendar-engine.ts';
+import type { RoomWithCalendar } from '../calendars/remote/remote-calendars.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomService } from '../rooms/room-service.ts';
+import type { RoomStore } from '../store/room-store.ts';
+import type { AdminIdentity } from './admin-identity.ts';
+import type { AuditLog } from './audit-log.ts';
+import { freeRoomId } from './discovered-room.ts';
+
+export interface CalendarAdminDeps {
+  store: RoomStore;
+  rooms: RoomService;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  /** The zone of a room added without one: the bridge's. */
+  timeZone: string;
+  engine: Pick<RemoteCalendarEngine, 'tryCalendar' | 'syncNow'>;
+  secrets: CalendarSecrets;
+  google: GoogleWorkspace;
+}
+
+/**
+ * The admin page's calendar settings beyond Microsoft 365: rooms added on a
+ * CalDAV server or an ICS feed, and Google Workspace connected with a
+ * service account's key. Each is tried with the calendar before anything is
+ * saved: a refusal says the server's reason and changes nothing.
+ */
+export class CalendarAdmin {
+  readonly #deps: CalendarAdminDeps;
+
+  constructor(deps: CalendarAdminDeps) {
+    this.#deps = deps;
+  }
+
+  /** A new room of this bridge on the calendar the request names, once that calendar answered. */
+  async addRoom(request: NewRoomRequest & { timeZone?: string | undefined }, you: AdminIdentity): Promise<Result<Room>> {
+    const { store, clock, engine, secrets, timeZone } = this.#deps;
+    const calendar: RemoteCalendarConfig =
+      request.calendar.type === 'caldav' ? { type: 'caldav', url: request.calendar.url, username: request.calendar.username } : { type: 'ics', url: request.calendar.url, walkUps: request.calendar.walkUps ?? 'refused' };
+    const same = store.listRooms().find((room) => room.calendar && sameCalendar(room.calendar, calendar));
+    if (same) return fail('invalid-input', `"${same.name}" is already on this calendar: link displays to it instead.`);
+    const room = Room.parse({
+      id: freeRoomId(request.name.toLowerCase(), new Set(store.listRooms().map((each) => each.id))),
+      name: request.name,
+      timeZone: request.timeZone ?? timeZone,
+      capacity: request.capacity ?? null,
+      calendar,
+    }) as RoomWithCalendar;
+    const password = request.calendar.type === 'caldav' ? request.calendar.password : undefined;
+    const tried = await engine.tryCalendar(room, password);
+    if (!tried.ok) return fail('calendar-check-failed', tried.message);
+    // Checked again: another admin may have added a room of that name while the calendar was read.
+    if (store.getRoom(room.id)) return fail('invalid-input', `A room "${room.id}" was added meanwhile: try again.`);
+    store.transaction(() => {
+      if (password !== undefined) secrets.save(caldavPasswordOf(room.id), password, clock.now());
+      store.saveRoom(room, clock.now());
+    });
+    this.#deps.rooms.roomAdded(room.id);
+    void engine.syncNow(room.id);
+    this.#audit(you, { action: 'add-room', room: room.name, calendar: describeCalendar(calendar).describe });
+    return ok(room);
+  }
+
+  async connectGoogle(key: string, subject: string | null, you: AdminIdentity): Promise<Result<GoogleConnection>> {
+    const connected = await this.#deps.google.connect(key, subject);
+    if (connected.ok) this.#audit(you, { action: 'connect-google', serviceAccount: connected.data.serviceAccount, subject });
+    return connected;
+  }
+
+  disconnectGoogle(you: AdminIdentity): Result<void> {
+    const gone = this.#deps.google.disconnect();
+    if (!gone.ok) return gone;
+    this.#audit(you, { action: 'disconnect-google', serviceAccount: gone.data });
+    return ok(undefined);
+  }
+
+  /** The Workspace's rooms, from the Admin SDK, for the admin to link a display to. */
+  async googleRooms(): Promise<Result<DiscoveredGoogleRoom[]>> {
+    const directory = await this.#deps.google.directory();
+    if (!directory) return fail('not-connected', 'Google Workspace is not connected: connect it on this page, or give the bridge LINTEL_GOOGLE_CREDENTIALS_FILE.');
+    const found = await directory.discoverRooms();
+    return found.ok ? ok(found.value) : fail('not-connected', found.message);
+  }
+
+  #audit(you: Pick<AdminIdentity, 'name'>, event: AuditEvent): void {
+    this.#deps.audit.record(this.#deps.clock.now(), you.name, event);
+    this.#deps.logger.info({ actor: you.name, ...event }, 'admin action');
+  }
+}
+
+/** The same calendar: a collection or feed at the same address (for CalDAV, as the same account). */
+function sameCalendar(a: RemoteCalendarConfig, b: RemoteCalendarConfig): boolean {
+  if (a.type === 'google' || b.type === 'google') return false;
+  return a.type === b.type && a.url === b.url && (a.type !== 'caldav' || (b.type === 'caldav' && a.username === b.username));
+}
