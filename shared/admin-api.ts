@@ -133,7 +133,11 @@ export const AdminRoom = z.object({
   access: RoomAccess,
   microsoft365: Microsoft365Link.nullable(),
   calendar: z
-    .object({ type: z.enum(['google', 'caldav', 'ics']), describe: z.string().describe('Where it is, without secrets: a CalDAV or ICS URL without its user and password, a Google calendar id.') })
+    .object({
+      type: z.enum(['google', 'caldav', 'ics']),
+      describe: z.string().describe('Where it is, without secrets: a CalDAV or ICS URL without its user and password, a Google calendar id.'),
+      passwordKept: z.boolean().describe('A CalDAV room added on the admin page: the bridge keeps its password, changed with `PUT /rooms/{id}/caldav-password`.'),
+    })
     .nullable()
     .describe("The room's calendar on Google Workspace, a CalDAV server or an ICS feed; null for local or Microsoft 365 rooms."),
   syncedAt: Instant.nullable().describe("When the room's remote calendar (Exchange, Google, CalDAV, ICS) last confirmed it; null for local rooms or before the first sync."),
@@ -179,6 +183,7 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('resolve-problem'), room: z.string(), kind: ProblemKind, reportedAt: Instant }),
   z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
   z.strictObject({ action: z.literal('add-room'), room: z.string(), calendar: z.string().describe("Where its calendar is, without secrets (a feed's site, a server's address).") }),
+  z.strictObject({ action: z.literal('caldav-password'), room: z.string() }),
   z.strictObject({ action: z.literal('connect-google'), serviceAccount: z.string(), subject: z.string().nullable() }),
   z.strictObject({ action: z.literal('disconnect-google'), serviceAccount: z.string() }),
   z.strictObject({ action: z.literal('no-show-strike'), ...seriesInRoom, strike: z.number().int().positive(), of: z.number().int().positive() }),
@@ -258,6 +263,10 @@ export const NewRoomRequest = z.strictObject({
   calendar: NewRoomCalendar,
 });
 export type NewRoomRequest = z.input<typeof NewRoomRequest>;
+
+/** `PUT /rooms/{id}/caldav-password`: the new password of a CalDAV room added on the admin page, tried with the server before it replaces the old. */
+export const CalDavPasswordRequest = z.strictObject({ password: z.string().min(1).max(1024) });
+export type CalDavPasswordRequest = z.infer<typeof CalDavPasswordRequest>;
 
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */
 export const AdminStatus = z.object({

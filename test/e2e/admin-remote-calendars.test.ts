@@ -133,6 +133,15 @@ describe('rooms on other calendars, on the admin page', () => {
     await page.getByRole('button', { name: 'Link now' }).click();
     await page.getByText('Linked: the display now shows Lighthouse.').waitFor();
     await display.page.getByText('Lighthouse stand-up').first().waitFor({ timeout: 5000 });
+
+    // The password the bridge keeps is changed on the room's card, tried with the server first.
+    await card.getByRole('button', { name: 'Change the CalDAV password of Lighthouse' }).click();
+    await card.getByLabel('New password').fill('not-it-either');
+    await card.getByRole('button', { name: 'Test and save' }).click();
+    await card.getByText(/The bridge says: .*did not accept the user name or password \(HTTP 401\)/).waitFor();
+    await card.getByLabel('New password').fill('lighthouse-secret');
+    await card.getByRole('button', { name: 'Test and save' }).click();
+    await card.getByText('The server took the new password.').waitFor();
     expect(await page.locator('body').innerText()).not.toContain('lighthouse-secret');
     expect(problems).toEqual([]);
   });

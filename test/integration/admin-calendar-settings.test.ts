@@ -19,7 +19,7 @@ const SYNC_SECONDS = 5;
 
 let radicale: RadicaleServer;
 beforeAll(async () => {
-  radicale = await startRadicale({ users: { room: PASSWORD } });
+  radicale = await startRadicale({ users: { room: PASSWORD, annex: 'annex-old-password' } });
 });
 afterAll(() => radicale.stop());
 
@@ -102,6 +102,28 @@ describe('a room added on the admin page, on a CalDAV server (a real Radicale)',
     expect((await app('PUT', 'review.ics', ics(vevent('UID:review', `DTSTART:${icsTime(Date.now() + 60 * MINUTE_MS)}`, `DTEND:${icsTime(Date.now() + 90 * MINUTE_MS)}`, 'SUMMARY:Harbour review')))).status).toBe(201);
     await until(async () => ((await roomStateOf(again, 'lighthouse')).events.some((event) => event.subject === 'Harbour review') ? true : undefined), (SYNC_SECONDS + 5) * 1000, 'a new meeting read after the restart');
     expect(await walkUps()).toHaveLength(1);
+  });
+});
+
+describe("a CalDAV room's password, changed on the admin page", () => {
+  it('after the server changed it: the admin is told, a wrong new one is refused and the old kept, the right one brings the room back', { timeout: 60_000 }, async () => {
+    const collection = await radicale.createCalendar('annex', 'annex');
+    const { bridge, admin, status } = await startBridge();
+    const added = await admin(bridge, 'POST', '/rooms', { name: 'Annex', timeZone: zoneAtMidday(Date.now()), calendar: { type: 'caldav', url: collection, username: 'annex', password: 'annex-old-password' } });
+    expect(added).toMatchObject({ status: 201, body: { calendar: { type: 'caldav', passwordKept: true } } });
+    expect((await admin(bridge, 'PUT', '/rooms/annex/access', { access: 'open' })).status).toBe(200);
+    expect(await admin(bridge, 'PUT', '/rooms/demo/caldav-password', { password: 'whatever' })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('not on a CalDAV server') } });
+
+    await radicale.setPassword('annex', 'annex-new-password');
+    await statusWithWarning(bridge, 'calendar-login-failed', (SYNC_SECONDS + 5) * 1000);
+    expect(await admin(bridge, 'PUT', '/rooms/annex/caldav-password', { password: 'still-wrong' })).toMatchObject({ status: 422, body: { code: 'calendar-check-failed' } });
+    expect(await admin(bridge, 'PUT', '/rooms/annex/caldav-password', { password: 'annex-new-password' })).toMatchObject({ status: 200, body: { id: 'annex', calendar: { passwordKept: true } } });
+    expect((await status(bridge)).audit[0]?.event).toEqual({ action: 'caldav-password', room: 'Annex' });
+
+    const put = await fetch(`${collection}review.ics`, { method: 'PUT', headers: { authorization: basic('annex', 'annex-new-password'), 'content-type': 'text/calendar' }, body: ics(meetingNow('review', 'Annex review')) });
+    expect(put.status).toBe(201);
+    await until(async () => ((await roomStateOf(bridge, 'annex')).events.some((event) => event.subject === 'Annex review') ? true : undefined), (SYNC_SECONDS + 5) * 1000, 'the room synced with its new password');
+    await until(async () => ((await status(bridge)).warnings.some((warning) => warning.code === 'calendar-login-failed') ? undefined : true), (SYNC_SECONDS + 5) * 1000, 'the warning gone');
   });
 });
 

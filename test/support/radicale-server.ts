@@ -14,6 +14,8 @@ export interface RadicaleServer {
   calendarUrl(user: string, name: string): string;
   /** Makes `user`'s calendar collection `name` with MKCALENDAR (RFC 4791 5.3.1), as that user; answers its URL. */
   createCalendar(user: string, name: string): Promise<string>;
+  /** The user's password changed on the server: Radicale reads its users file at each sign-in, so the old one is refused from now on. */
+  setPassword(user: string, password: string): Promise<void>;
   /** Ends the server and removes its config and storage. */
   stop(): Promise<void>;
   /** A server down and back: ends it (SIGTERM) and starts it again on the same port with the same storage. */
@@ -46,7 +48,9 @@ export async function startRadicale(options: { users: Record<string, string>; tl
   const storage = join(dir, 'collections');
   await mkdir(storage);
   const users = join(dir, 'users');
-  await writeFile(users, Object.entries(options.users).map(([name, password]) => `${name}:${password}\n`).join(''));
+  const passwords = { ...options.users };
+  const writeUsers = () => writeFile(users, Object.entries(passwords).map(([name, password]) => `${name}:${password}\n`).join(''));
+  await writeUsers();
   const config = join(dir, 'config');
   await writeFile(
     config,
@@ -92,8 +96,12 @@ export async function startRadicale(options: { users: Record<string, string>; tl
   return {
     url,
     calendarUrl,
+    setPassword: async (user, password) => {
+      passwords[user] = password;
+      await writeUsers();
+    },
     createCalendar: async (user, name) => {
-      const password = options.users[user];
+      const password = passwords[user];
       if (password === undefined) throw new Error(`no Radicale user ${user}`);
       const collection = calendarUrl(user, name);
       const response = await send(collection, {

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { CalDavPasswordRequest, GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
@@ -131,6 +131,14 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     if (!body) return;
     const added = calendars ? await calendars.addRoom(body, adminOf(res)) : noCalendars;
     answer(res, added.ok ? service.room(added.data.id) : added, 201);
+  });
+
+  router.put('/rooms/:id/caldav-password', async (req, res) => {
+    const roomId = validRoomId(req, res);
+    const body = roomId === undefined ? undefined : jsonBody(req, res, CalDavPasswordRequest);
+    if (roomId === undefined || !body) return;
+    const changed = calendars ? await calendars.changePassword(roomId, body.password, adminOf(res)) : noCalendars;
+    answer(res, changed.ok ? service.room(roomId) : changed);
   });
 
   router.put('/google', async (req, res) => {

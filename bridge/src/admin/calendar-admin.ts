@@ -70,6 +70,22 @@ export class CalendarAdmin {
     return ok(room);
   }
 
+  /** A new password for a CalDAV room added on the admin page, once the server took it; a room whose password is in a file keeps it there. */
+  async changePassword(roomId: string, password: string, you: AdminIdentity): Promise<Result<void>> {
+    const { store, engine, secrets, clock } = this.#deps;
+    const room = store.getRoom(roomId);
+    if (!room) return fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
+    if (room.calendar?.type !== 'caldav') return fail('not-allowed', `"${room.name}" is not on a CalDAV server.`);
+    if (room.calendar.passwordFile !== undefined) return fail('not-allowed', `The password of "${room.name}" is in ${room.calendar.passwordFile}: change it there.`);
+    const tried = await engine.tryCalendar(room as RoomWithCalendar, password);
+    if (!tried.ok) return fail('calendar-check-failed', tried.message);
+    // A new saved time: each process's connection to the room is made again with it (remote-connections.ts).
+    secrets.save(caldavPasswordOf(roomId), password, clock.now());
+    void engine.syncNow(roomId);
+    this.#audit(you, { action: 'caldav-password', room: room.name });
+    return ok(undefined);
+  }
+
   async connectGoogle(key: string, subject: string | null, you: AdminIdentity): Promise<Result<GoogleConnection>> {
     const connected = await this.#deps.google.connect(key, subject);
     if (connected.ok) this.#audit(you, { action: 'connect-google', serviceAccount: connected.data.serviceAccount, subject });

@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, CalDavPasswordRequest, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -177,6 +177,21 @@ export function adminPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/admin/rooms/{id}/caldav-password': {
+      put: {
+        ...admin,
+        summary: "A new password for a CalDAV room added on the admin page: tried with the server first; a refused one keeps the old",
+        parameters: [roomIdParameter],
+        requestBody: { required: true, ...jsonContent('#/components/schemas/CalDavPasswordRequest') },
+        responses: {
+          '200': { description: 'Changed, and syncing', ...jsonContent('#/components/schemas/AdminRoom') },
+          ...refusedToken,
+          ...roomNotFound,
+          '409': errorResponse('Not a CalDAV room, or its password is in a file (the rooms file\'s passwordFile)'),
+          '422': errorResponse("`calendar-check-failed`: the server refused it; the message gives the server's reason"),
+        },
+      },
+    },
     '/api/admin/google': {
       put: {
         ...admin,
@@ -239,6 +254,7 @@ export function adminSchemas(): Record<string, unknown> {
     GoogleConnection: schema(GoogleConnection, 'output'),
     GoogleConnectRequest: schema(GoogleConnectRequest, 'input'),
     NewRoomRequest: schema(NewRoomRequest, 'input'),
+    CalDavPasswordRequest: schema(CalDavPasswordRequest, 'input'),
     AdminProblems: schema(AdminProblems, 'output'),
     InsightsAnswer: schema(InsightsAnswer, 'output'),
   };

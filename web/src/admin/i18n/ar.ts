@@ -170,7 +170,7 @@ export const ar: AdminMessages = {
     'calendar-not-shared':
       'شارك تقويم الغرفة مع <account> بإذن «يمكنه التحرير»، أو اجعل <account> مفوَّضًا للغرفة. في Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (استخدم Set-MailboxFolderPermission إذا كان مُشارَكًا للقراءة فقط؛ وفي صندوق بريد باللغة العربية قد يكون اسم المجلد «التقويم»). ثم اضغط على «التحقق من الحالة».',
     'calendar-login-failed':
-      'تحقّق من اسم المستخدم وملف كلمة المرور لحساب CalDAV الخاص بالغرفة (username وpasswordFile في ملف الغرف): يحتوي الملف على كلمة المرور وحدها. إذا تغيّرت كلمة المرور على الخادم، فاكتب الجديدة في الملف.',
+      'تحقّق من اسم المستخدم وكلمة المرور لحساب CalDAV الخاص بالغرفة. للغرفة المضافة في هذه الصفحة: اضغط على «تغيير كلمة المرور» في بطاقتها. للغرفة الواردة في ملف الغرف: تحقّق من username وpasswordFile فيه (يحتوي ملف كلمة المرور على كلمة المرور وحدها)؛ وإذا تغيّرت كلمة المرور على الخادم، فاكتب الجديدة في ذلك الملف.',
     'calendar-forbidden':
       'على خادم التقويم، شارك تقويم الغرفة مع حساب الغرفة بإذن الكتابة، أو اجعل username في ملف الغرف حسابًا يملك التقويم.',
     'calendar-not-found':
@@ -384,6 +384,12 @@ export const ar: AdminMessages = {
   addRoom: 'اختبار وإضافة',
   addingRoom: 'جارٍ قراءة التقويم…',
   roomAdded: (room) => `استجاب التقويم: أُضيفت ${room}. اربط بها شاشة باختيار «غرفة على هذا الجسر».`,
+  changePassword: 'تغيير كلمة المرور',
+  changePasswordOf: (room) => `تغيير كلمة المرور لحساب CalDAV الخاص بـ ${room}`,
+  newPassword: 'كلمة المرور الجديدة',
+  savePassword: 'اختبار وحفظ',
+  savingPassword: 'جارٍ تجربتها مع الخادم…',
+  passwordChanged: 'قبِل الخادم كلمة المرور الجديدة.',
 
   auditHeading: 'سجل التدقيق',
   when: 'متى',
@@ -404,6 +410,7 @@ export const ar: AdminMessages = {
     'connect-account': 'ربط حساب Microsoft',
     'remove-account': 'أزال حساب Microsoft',
     'add-room': 'أضاف غرفة',
+    'caldav-password': 'غيّر كلمة مرور CalDAV لغرفة',
     'connect-google': 'ربط Google Workspace',
     'disconnect-google': 'فصل Google Workspace',
     'no-show-strike': 'احتسب غيابًا',
@@ -422,6 +429,7 @@ export const ar: AdminMessages = {
     connectAccount: (account) => `يعمل الجسر الآن بصفة ${account}.`,
     removeAccount: (account, rooms) => `أُزيل تفويض ${account}. الغرف التي عادت إلى الحجوزات المحلية: ${rooms}.`,
     addRoom: (room, calendar) => `${room}، على ${calendar}.`,
+    caldavPassword: (room) => `${room}: قبِل الخادم كلمة المرور الجديدة.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}، يعمل بصفة ${subject}.` : `${serviceAccount}، يعمل باسمه الخاص.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: تنتظر غرفه حتى يُعاد ربط Google Workspace.`,
     renewed: (kind, until) => `بيانات اعتماد جديدة (${kind})، صالحة حتى ${until}.`,

@@ -183,7 +183,7 @@ export const de: AdminMessages = {
     'calendar-not-shared':
       'Geben Sie den Kalender des Raums für <account> mit der Berechtigung „Kann bearbeiten“ frei oder machen Sie <account> zur Stellvertretung des Raums. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission, wenn er bereits nur zum Lesen freigegeben ist; bei einem deutschsprachigen Postfach heißt der Ordner oft „Kalender“). Klicken Sie dann auf „Status prüfen“.',
     'calendar-login-failed':
-      'Prüfen Sie den Benutzernamen und die Kennwortdatei des CalDAV-Kontos des Raums (username und passwordFile in der Raumdatei): Die Datei enthält nur das Kennwort. Wurde das Kennwort auf dem Server geändert, schreiben Sie das neue in die Datei.',
+      'Prüfen Sie den Benutzernamen und das Kennwort des CalDAV-Kontos des Raums. Bei einem auf dieser Seite hinzugefügten Raum klicken Sie auf seiner Karte auf „Kennwort ändern“. Bei einem Raum aus der Raumdatei prüfen Sie dort username und passwordFile (die Kennwortdatei enthält nur das Kennwort); wurde das Kennwort auf dem Server geändert, schreiben Sie das neue in die Kennwortdatei.',
     'calendar-forbidden':
       'Geben Sie auf dem Server des Kalenders den Kalender des Raums für das Konto des Raums mit Schreibrechten frei, oder tragen Sie als username in der Raumdatei ein Konto ein, dem der Kalender gehört.',
     'calendar-not-found':
@@ -397,6 +397,12 @@ export const de: AdminMessages = {
   addRoom: 'Testen und hinzufügen',
   addingRoom: 'Kalender wird gelesen…',
   roomAdded: (room) => `Der Kalender hat geantwortet: ${room} ist hinzugefügt. Verknüpfen Sie ein Display damit über „Ein Raum dieser Bridge“.`,
+  changePassword: 'Kennwort ändern',
+  changePasswordOf: (room) => `Kennwort ändern: CalDAV-Konto von ${room}`,
+  newPassword: 'Neues Kennwort',
+  savePassword: 'Testen und speichern',
+  savingPassword: 'Kennwort wird beim Server geprüft…',
+  passwordChanged: 'Der Server hat das neue Kennwort akzeptiert.',
 
   auditHeading: 'Protokoll',
   when: 'Wann',
@@ -417,6 +423,7 @@ export const de: AdminMessages = {
     'connect-account': 'Microsoft-Konto verbunden',
     'remove-account': 'Microsoft-Konto entfernt',
     'add-room': 'Raum hinzugefügt',
+    'caldav-password': 'CalDAV-Kennwort eines Raums geändert',
     'connect-google': 'Google Workspace verbunden',
     'disconnect-google': 'Google Workspace getrennt',
     'no-show-strike': 'Nichterscheinen gezählt',
@@ -435,6 +442,7 @@ export const de: AdminMessages = {
     connectAccount: (account) => `Die Bridge arbeitet jetzt als ${account}.`,
     removeAccount: (account, rooms) => `Autorisierung für ${account} entfernt. Räume zurück auf lokalen Buchungen: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, auf ${calendar}.`,
+    caldavPassword: (room) => `${room}: Der Server hat das neue Kennwort akzeptiert.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, im Namen von ${subject}.` : `${serviceAccount}, im eigenen Namen.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: Die Räume warten, bis Google Workspace wieder verbunden ist.`,
     renewed: (kind, until) => `Neu ausgestellt: ${kind}, gültig bis ${until}.`,

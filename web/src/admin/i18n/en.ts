@@ -181,7 +181,7 @@ export const en: AdminMessages = {
     'calendar-not-shared':
       'Share the room\'s calendar with <account> with "Can edit" permission, or make <account> a delegate of the room. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission when it is already shared read only). Then press "Check status".',
     'calendar-login-failed':
-      "Check the user name and password file of the room's CalDAV account (username and passwordFile in the rooms file): the file holds only the password. When the password was changed on the server, write the new one to the file.",
+      "Check the user name and password of the room's CalDAV account. For a room added on this page: its card, Change password. For a room of the rooms file: username and passwordFile there (the file holds only the password); when the password was changed on the server, write the new one to the file.",
     'calendar-forbidden':
       "On the calendar's server, share the room's calendar with the room's account with write permission, or set username in the rooms file to an account that owns the calendar.",
     'calendar-not-found':
@@ -395,6 +395,12 @@ export const en: AdminMessages = {
   addRoom: 'Test and add',
   addingRoom: 'Reading the calendar…',
   roomAdded: (room) => `The calendar answered: ${room} is added. Link a display to it with "A room on this bridge".`,
+  changePassword: 'Change password',
+  changePasswordOf: (room) => `Change the CalDAV password of ${room}`,
+  newPassword: 'New password',
+  savePassword: 'Test and save',
+  savingPassword: 'Trying it with the server…',
+  passwordChanged: 'The server took the new password.',
 
   auditHeading: 'Audit log',
   when: 'When',
@@ -415,6 +421,7 @@ export const en: AdminMessages = {
     'connect-account': 'Connected a Microsoft account',
     'remove-account': 'Removed the Microsoft account',
     'add-room': 'Added a room',
+    'caldav-password': "Changed a room's CalDAV password",
     'connect-google': 'Connected Google Workspace',
     'disconnect-google': 'Disconnected Google Workspace',
     'no-show-strike': 'Counted a no-show',
@@ -433,6 +440,7 @@ export const en: AdminMessages = {
     connectAccount: (account) => `The bridge now works as ${account}.`,
     removeAccount: (account, rooms) => `Authorization for ${account} removed. Rooms back on local bookings: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, on ${calendar}.`,
+    caldavPassword: (room) => `${room}: the server took the new password.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, acting as ${subject}.` : `${serviceAccount}, acting as itself.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: its rooms wait until Google Workspace is connected again.`,
     renewed: (kind, until) => `Renewed: ${kind}, valid until ${until}.`,

@@ -182,7 +182,7 @@ export const es: AdminMessages = {
     'calendar-not-shared':
       'Comparte el calendario de la sala con <account> con el permiso «Puede editar», o haz que <account> sea delegada de la sala. En Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission si ya está compartido solo para lectura; en un buzón en español la carpeta suele llamarse «Calendario»). Después pulsa «Comprobar estado».',
     'calendar-login-failed':
-      'Comprueba el nombre de usuario y el archivo de contraseña de la cuenta CalDAV de la sala (username y passwordFile en el archivo de salas): el archivo contiene solo la contraseña. Si la contraseña se cambió en el servidor, escribe la nueva en el archivo.',
+      'Comprueba el nombre de usuario y la contraseña de la cuenta CalDAV de la sala. Para una sala añadida en esta página, pulsa «Cambiar la contraseña» en su tarjeta. Para una sala del archivo de salas, comprueba allí username y passwordFile (el archivo de contraseña contiene solo la contraseña); si la contraseña se cambió en el servidor, escribe la nueva en ese archivo.',
     'calendar-forbidden':
       'En el servidor del calendario, comparte el calendario de la sala con la cuenta de la sala con permiso de escritura, o pon como username en el archivo de salas una cuenta propietaria del calendario.',
     'calendar-not-found':
@@ -396,6 +396,12 @@ export const es: AdminMessages = {
   addRoom: 'Probar y añadir',
   addingRoom: 'Leyendo el calendario…',
   roomAdded: (room) => `El calendario respondió: se ha añadido ${room}. Vincula una pantalla a ella con «Una sala de este puente».`,
+  changePassword: 'Cambiar la contraseña',
+  changePasswordOf: (room) => `Cambiar la contraseña CalDAV de ${room}`,
+  newPassword: 'Nueva contraseña',
+  savePassword: 'Probar y guardar',
+  savingPassword: 'Probándola con el servidor…',
+  passwordChanged: 'El servidor aceptó la nueva contraseña.',
 
   auditHeading: 'Registro de auditoría',
   when: 'Cuándo',
@@ -416,6 +422,7 @@ export const es: AdminMessages = {
     'connect-account': 'Conectó una cuenta de Microsoft',
     'remove-account': 'Quitó la cuenta de Microsoft',
     'add-room': 'Añadió una sala',
+    'caldav-password': 'Cambió la contraseña CalDAV de una sala',
     'connect-google': 'Conectó Google Workspace',
     'disconnect-google': 'Desconectó Google Workspace',
     'no-show-strike': 'Contó una ausencia',
@@ -434,6 +441,7 @@ export const es: AdminMessages = {
     connectAccount: (account) => `El puente trabaja ahora como ${account}.`,
     removeAccount: (account, rooms) => `Autorización para ${account} quitada. Salas de vuelta a reservas locales: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, en ${calendar}.`,
+    caldavPassword: (room) => `${room}: el servidor aceptó la nueva contraseña.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, actuando como ${subject}.` : `${serviceAccount}, actuando en su propio nombre.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: sus salas esperan hasta que Google Workspace vuelva a estar conectado.`,
     renewed: (kind, until) => `Nueva credencial (${kind}), válida hasta el ${until}.`,

@@ -185,7 +185,7 @@ export const fr: AdminMessages = {
     'calendar-not-shared':
       'Partagez le calendrier de la salle avec <account> avec l’autorisation « Peut modifier », ou faites de <account> un délégué de la salle. Dans Exchange Online PowerShell : Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission s’il est déjà partagé en lecture seule ; dans une boîte aux lettres en français, le dossier s’appelle souvent « Calendrier »). Cliquez ensuite sur « Vérifier l’état ».',
     'calendar-login-failed':
-      'Vérifiez le nom d’utilisateur et le fichier de mot de passe du compte CalDAV de la salle (username et passwordFile dans le fichier des salles) : le fichier ne contient que le mot de passe. Si le mot de passe a été changé sur le serveur, écrivez le nouveau dans le fichier.',
+      'Vérifiez le nom d’utilisateur et le mot de passe du compte CalDAV de la salle. Pour une salle ajoutée sur cette page, cliquez sur « Modifier le mot de passe » sur sa carte. Pour une salle du fichier des salles, vérifiez-y username et passwordFile (le fichier de mot de passe ne contient que le mot de passe) ; si le mot de passe a été changé sur le serveur, écrivez le nouveau dans ce fichier.',
     'calendar-forbidden':
       'Sur le serveur du calendrier, partagez le calendrier de la salle avec le compte de la salle avec le droit d’écriture, ou indiquez comme username dans le fichier des salles un compte propriétaire du calendrier.',
     'calendar-not-found':
@@ -399,6 +399,12 @@ export const fr: AdminMessages = {
   addRoom: 'Tester et ajouter',
   addingRoom: 'Lecture du calendrier…',
   roomAdded: (room) => `Le calendrier a répondu : la salle ${room} est ajoutée. Associez-y un écran avec « Une salle de ce pont ».`,
+  changePassword: 'Modifier le mot de passe',
+  changePasswordOf: (room) => `Modifier le mot de passe CalDAV de ${room}`,
+  newPassword: 'Nouveau mot de passe',
+  savePassword: 'Tester et enregistrer',
+  savingPassword: 'Vérification auprès du serveur…',
+  passwordChanged: 'Le serveur a accepté le nouveau mot de passe.',
 
   auditHeading: 'Journal d’audit',
   when: 'Quand',
@@ -419,6 +425,7 @@ export const fr: AdminMessages = {
     'connect-account': 'A connecté un compte Microsoft',
     'remove-account': 'A retiré le compte Microsoft',
     'add-room': 'A ajouté une salle',
+    'caldav-password': 'A modifié le mot de passe CalDAV d’une salle',
     'connect-google': 'A connecté Google Workspace',
     'disconnect-google': 'A déconnecté Google Workspace',
     'no-show-strike': 'A compté une absence',
@@ -437,6 +444,7 @@ export const fr: AdminMessages = {
     connectAccount: (account) => `Le pont travaille désormais en tant que ${account}.`,
     removeAccount: (account, rooms) => `Autorisation pour ${account} retirée. Salles revenues aux réservations locales : ${rooms}.`,
     addRoom: (room, calendar) => `${room}, sur ${calendar}.`,
+    caldavPassword: (room) => `${room} : le serveur a accepté le nouveau mot de passe.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, agissant en tant que ${subject}.` : `${serviceAccount}, agissant en son propre nom.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount} : ses salles attendent que Google Workspace soit de nouveau connecté.`,
     renewed: (kind, until) => `Nouvel identifiant (${kind}), valable jusqu’au ${until}.`,

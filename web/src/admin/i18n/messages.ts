@@ -301,6 +301,14 @@ export interface AdminMessages {
   addRoom: string;
   addingRoom: string;
   roomAdded: (room: string) => string;
+  /** On the card of a CalDAV room added on this page: its password, tried with the server before it replaces the old. */
+  changePassword: string;
+  /** `room`: the room's name, for a screen reader. */
+  changePasswordOf: (room: string) => string;
+  newPassword: string;
+  savePassword: string;
+  savingPassword: string;
+  passwordChanged: string;
 
   auditHeading: string;
   when: string;
@@ -322,6 +330,7 @@ export interface AdminMessages {
     removeAccount: (account: string, rooms: string) => string;
     /** `calendar`: where the room's calendar is, as the bridge describes it (a server's address, a feed's site). */
     addRoom: (room: string, calendar: string) => string;
+    caldavPassword: (room: string) => string;
     /** `subject`: the user it acts as; null: as itself. */
     connectGoogle: (serviceAccount: string, subject: string | null) => string;
     disconnectGoogle: (serviceAccount: string) => string;

@@ -181,7 +181,7 @@ export const nl: AdminMessages = {
     'calendar-not-shared':
       'Deel de agenda van de ruimte met <account> met de machtiging “Kan bewerken”, of maak <account> gemachtigde van de ruimte. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission als de agenda al alleen-lezen gedeeld is; in een Nederlandstalig postvak heet de map vaak “Agenda”). Klik daarna op “Status controleren”.',
     'calendar-login-failed':
-      'Controleer de gebruikersnaam en het wachtwoordbestand van het CalDAV-account van de ruimte (username en passwordFile in het ruimtebestand): het bestand bevat alleen het wachtwoord. Is het wachtwoord op de server gewijzigd, zet dan het nieuwe in het bestand.',
+      'Controleer de gebruikersnaam en het wachtwoord van het CalDAV-account van de ruimte. Bij een ruimte die op deze pagina is toegevoegd: klik op de kaart ervan op “Wachtwoord wijzigen”. Bij een ruimte uit het ruimtebestand: controleer daar username en passwordFile (het wachtwoordbestand bevat alleen het wachtwoord); is het wachtwoord op de server gewijzigd, zet dan het nieuwe in het wachtwoordbestand.',
     'calendar-forbidden':
       'Deel op de agendaserver de agenda van de ruimte met het account van de ruimte met schrijfrechten, of zet als username in het ruimtebestand een account dat eigenaar van de agenda is.',
     'calendar-not-found':
@@ -395,6 +395,12 @@ export const nl: AdminMessages = {
   addRoom: 'Testen en toevoegen',
   addingRoom: 'De agenda wordt gelezen…',
   roomAdded: (room) => `De agenda antwoordde: ${room} is toegevoegd. Koppel er een scherm aan met “Een ruimte van deze bridge”.`,
+  changePassword: 'Wachtwoord wijzigen',
+  changePasswordOf: (room) => `Wachtwoord wijzigen: CalDAV-account van ${room}`,
+  newPassword: 'Nieuw wachtwoord',
+  savePassword: 'Testen en opslaan',
+  savingPassword: 'Het wachtwoord wordt bij de server getest…',
+  passwordChanged: 'De server heeft het nieuwe wachtwoord geaccepteerd.',
 
   auditHeading: 'Auditlogboek',
   when: 'Wanneer',
@@ -415,6 +421,7 @@ export const nl: AdminMessages = {
     'connect-account': 'Microsoft-account verbonden',
     'remove-account': 'Microsoft-account verwijderd',
     'add-room': 'Ruimte toegevoegd',
+    'caldav-password': 'CalDAV-wachtwoord van een ruimte gewijzigd',
     'connect-google': 'Google Workspace verbonden',
     'disconnect-google': 'Verbinding met Google Workspace verbroken',
     'no-show-strike': 'No-show geteld',
@@ -433,6 +440,7 @@ export const nl: AdminMessages = {
     connectAccount: (account) => `De bridge werkt nu als ${account}.`,
     removeAccount: (account, rooms) => `Autorisatie voor ${account} verwijderd. Ruimtes terug op lokale boekingen: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, op ${calendar}.`,
+    caldavPassword: (room) => `${room}: de server heeft het nieuwe wachtwoord geaccepteerd.`,
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, handelend als ${subject}.` : `${serviceAccount}, handelend als zichzelf.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: de ruimtes wachten tot Google Workspace weer verbonden is.`,
     renewed: (kind, until) => `Nieuwe referentie (${kind}), geldig tot ${until}.`,
