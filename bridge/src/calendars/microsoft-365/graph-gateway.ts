@@ -9,6 +9,7 @@ import { GraphTraffic, type GraphTrafficTotals } from './graph-traffic.ts';
 import { RequestCounter } from './request-counter.ts';
 import { TokenUnavailable, type GraphTokens } from './graph-tokens.ts';
 import type { WarningBoard } from '../remote/warning-board.ts';
+import { parseRetryAfter } from '../remote/http-failure.ts';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -147,7 +148,7 @@ export class GraphGateway {
               : await request.delete();
       return { answer: { ok: true, status: 200, body: body ?? null }, retryAfterMs: undefined };
     } catch (error) {
-      return failureOf(error);
+      return failureOf(error, this.#clock.now());
     }
   }
 
@@ -187,7 +188,7 @@ export function mailboxOf(path: string): string | undefined {
   return match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : undefined;
 }
 
-function failureOf(error: unknown): { answer: GraphAnswer; retryAfterMs: number | undefined } {
+function failureOf(error: unknown, now: number): { answer: GraphAnswer; retryAfterMs: number | undefined } {
   if (error instanceof TokenUnavailable) {
     const kind = error.warning === 'microsoft-365-unreachable' ? 'unavailable' : 'unauthorized';
     return { answer: { ok: false, kind, status: 0, code: error.warning, message: error.message }, retryAfterMs: undefined };
@@ -195,7 +196,8 @@ function failureOf(error: unknown): { answer: GraphAnswer; retryAfterMs: number 
   const status = error instanceof GraphError ? error.statusCode : -1;
   const code = (error instanceof GraphError ? error.code : null) ?? 'networkError';
   const message = error instanceof Error ? error.message : String(error);
-  const retryAfter = error instanceof GraphError ? retryAfterMs(error.headers?.get('retry-after') ?? null) : undefined;
+  // Graph gives seconds (concepts/throttling.md); HTTP allows a date too (RFC 9110 10.2.3), as a proxy may send.
+  const retryAfter = error instanceof GraphError ? parseRetryAfter(error.headers?.get('retry-after'), now) : undefined;
   const kind: GraphFailureKind =
     status === 429 ? 'throttled' : status <= 0 || status >= 500 ? 'unavailable' : status === 401 ? 'unauthorized' : 'refused';
   const innerCodes = error instanceof GraphError ? innerCodesOf(error.body) : [];
@@ -224,14 +226,6 @@ function innerErrorOf(error: unknown): Record<string, unknown> | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const inner = (error as Record<string, unknown>).innerError ?? (error as Record<string, unknown>).innererror;
   return typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : undefined;
-}
-
-/** Retry-After in seconds or as an HTTP date; absent or unreadable means "use the backoff". */
-function retryAfterMs(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  return undefined;
 }
 
 /** The last middleware: sends the request through the integration's fetch and counts it, and how it was answered. */
