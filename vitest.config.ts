@@ -28,6 +28,7 @@ export default defineConfig({
           name: 'on-postgres',
           include: [
             'bridge/src/store/room-store.test.ts',
+            'bridge/src/calendars/remote/{calendar-secrets,remote-calendar-engine}.test.ts',
             'bridge/src/pairing/*.test.ts',
             'bridge/src/problems/*.test.ts',
             'bridge/src/rooms/{room-service,no-show-strikes}.test.ts',
