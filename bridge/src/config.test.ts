@@ -16,9 +16,15 @@ describe('bridge config', () => {
 
   it('reads Google Workspace settings and how often remote calendars are read, and says what a half-done Google setup lacks', () => {
     expect(parseConfig({})).toMatchObject({ ok: true, data: { calendarSyncSeconds: 15, google: null } });
+    // Where Google is, also for a service account connected on the admin page.
+    expect(parseConfig({ LINTEL_GOOGLE_API_URL: 'https://google-proxy.example.com' })).toMatchObject({ ok: true, data: { google: null, googleApi: { apiUrl: 'https://google-proxy.example.com' } } });
     expect(parseConfig({ LINTEL_CALENDAR_SYNC_SECONDS: '60', LINTEL_GOOGLE_CREDENTIALS_FILE: '/etc/lintel/google-key.json', LINTEL_GOOGLE_SUBJECT: 'admin@example.com' })).toMatchObject({
       ok: true,
-      data: { calendarSyncSeconds: 60, google: { credentialsFile: '/etc/lintel/google-key.json', subject: 'admin@example.com', apiUrl: 'https://www.googleapis.com', tokenUrl: 'https://oauth2.googleapis.com/token' } },
+      data: {
+        calendarSyncSeconds: 60,
+        google: { credentialsFile: '/etc/lintel/google-key.json', subject: 'admin@example.com' },
+        googleApi: { apiUrl: 'https://www.googleapis.com', tokenUrl: 'https://oauth2.googleapis.com/token' },
+      },
     });
     expect(parseConfig({ LINTEL_GOOGLE_SUBJECT: 'admin@example.com', LINTEL_CALENDAR_SYNC_SECONDS: '1' })).toMatchObject({
       ok: false,

@@ -195,12 +195,10 @@ export interface GoogleApiConfig {
   caFile: string | undefined;
 }
 
+/** The service account set in the environment; where Google's APIs are is `googleApi`, for it and for one connected on the admin page. */
 export interface GoogleConfig {
   credentialsFile: string;
   subject: string | null;
-  apiUrl: string;
-  tokenUrl: string;
-  caFile: string | undefined;
 }
 
 export interface MqttConfig {
@@ -259,7 +257,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Bri
     google:
       c.LINTEL_GOOGLE_CREDENTIALS_FILE === undefined
         ? null
-        : { credentialsFile: c.LINTEL_GOOGLE_CREDENTIALS_FILE, subject: c.LINTEL_GOOGLE_SUBJECT ?? null, apiUrl: c.LINTEL_GOOGLE_API_URL, tokenUrl: c.LINTEL_GOOGLE_TOKEN_URL, caFile: c.LINTEL_GOOGLE_CA_FILE },
+        : { credentialsFile: c.LINTEL_GOOGLE_CREDENTIALS_FILE, subject: c.LINTEL_GOOGLE_SUBJECT ?? null },
     googleApi: { apiUrl: c.LINTEL_GOOGLE_API_URL, tokenUrl: c.LINTEL_GOOGLE_TOKEN_URL, caFile: c.LINTEL_GOOGLE_CA_FILE },
     mqtt: c.LINTEL_MQTT_URL === undefined ? null : { url: c.LINTEL_MQTT_URL, topicPrefix: c.LINTEL_MQTT_TOPIC_PREFIX, discoveryPrefix: c.LINTEL_MQTT_DISCOVERY_PREFIX },
     microsoft365:
