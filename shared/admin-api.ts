@@ -136,7 +136,7 @@ export const AdminRoom = z.object({
     .object({
       type: z.enum(['google', 'caldav', 'ics']),
       describe: z.string().describe('Where it is, without secrets: a CalDAV or ICS URL without its user and password, a Google calendar id.'),
-      passwordKept: z.boolean().describe('A CalDAV room added on the admin page: the bridge keeps its password, changed with `PUT /rooms/{id}/caldav-password`.'),
+      changedHere: z.boolean().describe("A CalDAV or ICS room added on the admin page: its calendar's address, account and password are changed there (`PUT /rooms/{id}/calendar`); a rooms file's in the file."),
     })
     .nullable()
     .describe("The room's calendar on Google Workspace, a CalDAV server or an ICS feed; null for local or Microsoft 365 rooms."),
@@ -183,7 +183,7 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('resolve-problem'), room: z.string(), kind: ProblemKind, reportedAt: Instant }),
   z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
   z.strictObject({ action: z.literal('add-room'), room: z.string(), calendar: z.string().describe("Where its calendar is, without secrets (a feed's site, a server's address).") }),
-  z.strictObject({ action: z.literal('caldav-password'), room: z.string() }),
+  z.strictObject({ action: z.literal('room-calendar'), room: z.string(), calendar: z.string(), password: z.boolean().describe('Whether its password was changed.') }),
   z.strictObject({ action: z.literal('connect-google'), serviceAccount: z.string(), subject: z.string().nullable() }),
   z.strictObject({ action: z.literal('disconnect-google'), serviceAccount: z.string() }),
   z.strictObject({ action: z.literal('no-show-strike'), ...seriesInRoom, strike: z.number().int().positive(), of: z.number().int().positive() }),
@@ -264,9 +264,23 @@ export const NewRoomRequest = z.strictObject({
 });
 export type NewRoomRequest = z.input<typeof NewRoomRequest>;
 
-/** `PUT /rooms/{id}/caldav-password`: the new password of a CalDAV room added on the admin page, tried with the server before it replaces the old. */
-export const CalDavPasswordRequest = z.strictObject({ password: z.string().min(1).max(1024) });
-export type CalDavPasswordRequest = z.infer<typeof CalDavPasswordRequest>;
+/**
+ * `PUT /rooms/{id}/calendar`: a CalDAV or ICS room added on the admin page
+ * takes another address, account or password (what is left out stays as it
+ * is; the password is never shown), tried with the server before it replaces
+ * the old settings; refused (nothing changed) while walk-up changes wait to be
+ * written to another calendar than the new one.
+ */
+export const RoomCalendarRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('caldav'),
+    url: CalDavCalendarConfig.shape.url.optional(),
+    username: CalDavCalendarConfig.shape.username.optional(),
+    password: z.string().min(1).max(1024).optional(),
+  }),
+  z.strictObject({ type: z.literal('ics'), url: IcsCalendarConfig.shape.url.optional(), walkUps: z.enum(['refused', 'local']).optional() }),
+]);
+export type RoomCalendarRequest = z.infer<typeof RoomCalendarRequest>;
 
 /** `GET /status` and the answer of `POST /check` and `POST /revoke`. */
 export const AdminStatus = z.object({

@@ -62,6 +62,8 @@ export interface BridgePorts {
   remoteCalendars?: RemoteCalendarEngine | undefined;
   /** Google Workspace, connected in the environment or on the admin page: the admin page connects it and links its rooms. */
   google?: GoogleWorkspace | undefined;
+  /** The rooms of the rooms file, whose calendars only the file changes; none without one. */
+  roomsFromFile?: ReadonlySet<string> | undefined;
   /** Passwords the admin page saves for rooms it adds on CalDAV servers; with `remoteCalendars` and `google`, the admin page adds such rooms. */
   calendarSecrets?: CalendarSecrets | undefined;
   /** Who may use the admin API: the local admin token, and Microsoft sign-ins of the connected tenant. */
@@ -139,6 +141,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     microsoft365: ports.microsoft365,
     remoteCalendars: ports.remoteCalendars,
     google: ports.google,
+    roomsFromFile: ports.roomsFromFile,
     // Read when an admin asks, once the rooms' hardware below exists.
     deviceStatuses: (roomId) => hardware.get(roomId)?.deviceStatuses() ?? [],
     alertWarnings: () => problems.warnings(),
@@ -206,7 +209,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const adminAuth = { localToken: ports.admin.localToken, microsoft };
   const calendars =
     ports.remoteCalendars && ports.google && ports.calendarSecrets
-      ? new CalendarAdmin({ ...ports, rooms, audit, timeZone: options.timeZone, engine: ports.remoteCalendars, secrets: ports.calendarSecrets, google: ports.google })
+      ? new CalendarAdmin({ ...ports, rooms, audit, timeZone: options.timeZone, engine: ports.remoteCalendars, secrets: ports.calendarSecrets, google: ports.google, roomsFromFile: ports.roomsFromFile ?? new Set() })
       : undefined;
   const adminRouter = createAdminRouter({ service: admin, calendars, config: adminConfig, problems: problems.service, insights: insights.service, ...adminAuth });
   server.on(

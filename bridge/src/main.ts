@@ -138,6 +138,7 @@ const bridge = await startBridge(
     remoteCalendars,
     google: googleWorkspace,
     calendarSecrets,
+    roomsFromFile: new Set(configuredRooms?.ok ? configuredRooms.data.map((room) => room.id) : []),
     admin: { localToken: adminToken.token, microsoft: m365?.identity },
     cluster,
     alertWebhook,

@@ -134,14 +134,15 @@ describe('rooms on other calendars, on the admin page', () => {
     await page.getByText('Linked: the display now shows Lighthouse.').waitFor();
     await display.page.getByText('Lighthouse stand-up').first().waitFor({ timeout: 5000 });
 
-    // The password the bridge keeps is changed on the room's card, tried with the server first.
-    await card.getByRole('button', { name: 'Change the CalDAV password of Lighthouse' }).click();
+    // Its settings are changed on the room's card, tried with the server first: only what is filled in changes.
+    await card.getByRole('button', { name: 'Change calendar of Lighthouse' }).click();
     await card.getByLabel('New password').fill('not-it-either');
     await card.getByRole('button', { name: 'Test and save' }).click();
     await card.getByText(/The bridge says: .*did not accept the user name or password \(HTTP 401\)/).waitFor();
     await card.getByLabel('New password').fill('lighthouse-secret');
     await card.getByRole('button', { name: 'Test and save' }).click();
-    await card.getByText('The server took the new password.').waitFor();
+    await card.getByText('The calendar answered: the room uses the new settings.').waitFor();
+    await card.getByText(`CalDAV: ${collection} as room`).waitFor();
     expect(await page.locator('body').innerText()).not.toContain('lighthouse-secret');
     expect(problems).toEqual([]);
   });

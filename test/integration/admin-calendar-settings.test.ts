@@ -105,25 +105,47 @@ describe('a room added on the admin page, on a CalDAV server (a real Radicale)',
   });
 });
 
-describe("a CalDAV room's password, changed on the admin page", () => {
-  it('after the server changed it: the admin is told, a wrong new one is refused and the old kept, the right one brings the room back', { timeout: 60_000 }, async () => {
+describe("a CalDAV room's calendar, changed on the admin page", () => {
+  it('after the server changed its password: the admin is told, a wrong new one is refused and the old kept, the right one brings the room back', { timeout: 60_000 }, async () => {
     const collection = await radicale.createCalendar('annex', 'annex');
     const { bridge, admin, status } = await startBridge();
     const added = await admin(bridge, 'POST', '/rooms', { name: 'Annex', timeZone: zoneAtMidday(Date.now()), calendar: { type: 'caldav', url: collection, username: 'annex', password: 'annex-old-password' } });
-    expect(added).toMatchObject({ status: 201, body: { calendar: { type: 'caldav', passwordKept: true } } });
+    expect(added).toMatchObject({ status: 201, body: { calendar: { type: 'caldav', changedHere: true } } });
     expect((await admin(bridge, 'PUT', '/rooms/annex/access', { access: 'open' })).status).toBe(200);
-    expect(await admin(bridge, 'PUT', '/rooms/demo/caldav-password', { password: 'whatever' })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('not on a CalDAV server') } });
+    expect(await admin(bridge, 'PUT', '/rooms/demo/calendar', { type: 'caldav', password: 'whatever' })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('not on a CalDAV server') } });
+    expect(await admin(bridge, 'PUT', '/rooms/annex/calendar', { type: 'ics', url: 'https://calendar.example.com/annex.ics' })).toMatchObject({ status: 400, body: { code: 'invalid-input' } });
 
     await radicale.setPassword('annex', 'annex-new-password');
     await statusWithWarning(bridge, 'calendar-login-failed', (SYNC_SECONDS + 5) * 1000);
-    expect(await admin(bridge, 'PUT', '/rooms/annex/caldav-password', { password: 'still-wrong' })).toMatchObject({ status: 422, body: { code: 'calendar-check-failed' } });
-    expect(await admin(bridge, 'PUT', '/rooms/annex/caldav-password', { password: 'annex-new-password' })).toMatchObject({ status: 200, body: { id: 'annex', calendar: { passwordKept: true } } });
-    expect((await status(bridge)).audit[0]?.event).toEqual({ action: 'caldav-password', room: 'Annex' });
+    expect(await admin(bridge, 'PUT', '/rooms/annex/calendar', { type: 'caldav', password: 'still-wrong' })).toMatchObject({ status: 422, body: { code: 'calendar-check-failed' } });
+    expect(await admin(bridge, 'PUT', '/rooms/annex/calendar', { type: 'caldav', password: 'annex-new-password' })).toMatchObject({ status: 200, body: { id: 'annex', calendar: { changedHere: true } } });
+    expect((await status(bridge)).audit[0]?.event).toEqual({ action: 'room-calendar', room: 'Annex', calendar: `${collection} as annex`, password: true });
 
     const put = await fetch(`${collection}review.ics`, { method: 'PUT', headers: { authorization: basic('annex', 'annex-new-password'), 'content-type': 'text/calendar' }, body: ics(meetingNow('review', 'Annex review')) });
     expect(put.status).toBe(201);
     await until(async () => ((await roomStateOf(bridge, 'annex')).events.some((event) => event.subject === 'Annex review') ? true : undefined), (SYNC_SECONDS + 5) * 1000, 'the room synced with its new password');
     await until(async () => ((await status(bridge)).warnings.some((warning) => warning.code === 'calendar-login-failed') ? undefined : true), (SYNC_SECONDS + 5) * 1000, 'the warning gone');
+  });
+
+  it('moves to another address only once no walk-up change waits for the old one: none is lost or written twice', { timeout: 60_000 }, async () => {
+    await radicale.setPassword('annex', 'annex-old-password');
+    const old = await radicale.createCalendar('annex', 'annex-old');
+    const moved = await radicale.createCalendar('annex', 'annex-moved');
+    const app = (url: string, method: string, body?: string) => fetch(url, { method, headers: { authorization: basic('annex', 'annex-old-password'), 'content-type': 'text/calendar', depth: '1' }, ...(body ? { body } : {}) });
+    expect((await app(`${moved}planning.ics`, 'PUT', ics(meetingNow('planning', 'Planning in the new calendar')))).status).toBe(201);
+    const { bridge, admin } = await startBridge();
+    expect((await admin(bridge, 'POST', '/rooms', { name: 'Annex', timeZone: zoneAtMidday(Date.now()), calendar: { type: 'caldav', url: old, username: 'annex', password: 'annex-old-password' } })).status).toBe(201);
+    expect((await admin(bridge, 'PUT', '/rooms/annex/access', { access: 'open' })).status).toBe(200);
+
+    await radicale.kill();
+    expect((await actOn(bridge, 'annex', { type: 'book', start: laterSlot(), minutes: 30 })).status).toBe(200);
+    expect(await admin(bridge, 'PUT', '/rooms/annex/calendar', { type: 'caldav', url: moved })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('wait to be written') } });
+    await radicale.start();
+    const resources = async (url: string) => [...(await (await app(url, 'PROPFIND')).text()).matchAll(/<href>[^<]*\/([^/<]+\.ics)<\/href>/g)].map((match) => match[1]);
+    await until(async () => ((await resources(old)).length === 1 ? true : undefined), 30_000, 'the waiting booking written to the old calendar');
+    await until(async () => ((await admin(bridge, 'PUT', '/rooms/annex/calendar', { type: 'caldav', url: moved })).status === 200 ? true : undefined), 15_000, 'the room moved once nothing waits');
+    await until(async () => ((await roomStateOf(bridge, 'annex')).events.some((event) => event.subject === 'Planning in the new calendar') ? true : undefined), (SYNC_SECONDS + 5) * 1000, 'the new calendar on the display');
+    expect(await resources(old)).toHaveLength(1);
   });
 });
 

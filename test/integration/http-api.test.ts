@@ -76,7 +76,7 @@ describe('HTTP API', () => {
       '/api/admin/revoke',
       '/api/admin/rooms',
       '/api/admin/rooms/{id}/access',
-      '/api/admin/rooms/{id}/caldav-password',
+      '/api/admin/rooms/{id}/calendar',
       '/api/admin/rooms/{id}/export',
       '/api/admin/rooms/{id}/microsoft-365',
       '/api/admin/status',

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { CalDavPasswordRequest, GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
@@ -133,11 +133,11 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     answer(res, added.ok ? service.room(added.data.id) : added, 201);
   });
 
-  router.put('/rooms/:id/caldav-password', async (req, res) => {
+  router.put('/rooms/:id/calendar', async (req, res) => {
     const roomId = validRoomId(req, res);
-    const body = roomId === undefined ? undefined : jsonBody(req, res, CalDavPasswordRequest);
+    const body = roomId === undefined ? undefined : jsonBody(req, res, RoomCalendarRequest);
     if (roomId === undefined || !body) return;
-    const changed = calendars ? await calendars.changePassword(roomId, body.password, adminOf(res)) : noCalendars;
+    const changed = calendars ? await calendars.changeCalendar(roomId, body, adminOf(res)) : noCalendars;
     answer(res, changed.ok ? service.room(roomId) : changed);
   });
 

@@ -34,6 +34,8 @@ export interface AdminServiceDeps {
   microsoft365: Microsoft365Integration | undefined;
   /** Rooms on Google Workspace, CalDAV or ICS feeds, when there are any. */
   remoteCalendars?: Pick<RemoteCalendarEngine, 'warnings' | 'roomSync' | 'check' | 'syncNow'> | undefined;
+  /** The rooms of the rooms file: their calendars are changed there, not on the admin page. */
+  roomsFromFile?: ReadonlySet<string> | undefined;
   /** Google Workspace: whether it is connected, and as whom. */
   google?: Pick<GoogleWorkspace, 'status'> | undefined;
   /** The room's devices as this process sees them (its base unit, display controller). */
@@ -283,7 +285,7 @@ export class AdminService {
       capacity: room.capacity,
       access: room.access,
       microsoft365: room.microsoft365,
-      calendar: room.calendar ? describeCalendar(room.calendar) : null,
+      calendar: room.calendar ? { ...describeCalendar(room.calendar), changedHere: room.calendar.type !== 'google' && !this.#deps.roomsFromFile?.has(room.id) } : null,
       syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
       outboxDepth: linked?.outboxDepth ?? 0,
       localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,

@@ -1,4 +1,4 @@
-import type { AuditEvent, DiscoveredGoogleRoom, GoogleConnection, NewRoomRequest } from '../../../shared/admin-api.ts';
+import type { AuditEvent, DiscoveredGoogleRoom, GoogleConnection, NewRoomRequest, RoomCalendarRequest } from '../../../shared/admin-api.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
@@ -23,7 +23,9 @@ export interface CalendarAdminDeps {
   logger: Logger;
   /** The zone of a room added without one: the bridge's. */
   timeZone: string;
-  engine: Pick<RemoteCalendarEngine, 'tryCalendar' | 'syncNow'>;
+  engine: Pick<RemoteCalendarEngine, 'tryCalendar' | 'syncNow' | 'outboxDepth'>;
+  /** The rooms of the rooms file: their calendars are changed there. */
+  roomsFromFile: ReadonlySet<string>;
   secrets: CalendarSecrets;
   google: GoogleWorkspace;
 }
@@ -70,20 +72,42 @@ export class CalendarAdmin {
     return ok(room);
   }
 
-  /** A new password for a CalDAV room added on the admin page, once the server took it; a room whose password is in a file keeps it there. */
-  async changePassword(roomId: string, password: string, you: AdminIdentity): Promise<Result<void>> {
-    const { store, engine, secrets, clock } = this.#deps;
+  /**
+   * Another address, account or password for a CalDAV or ICS room added on
+   * the admin page (what the request leaves out stays), once the calendar
+   * answered with them. Refused while walk-up changes wait to be written to a
+   * calendar the room would leave: they would land nowhere, or twice.
+   */
+  async changeCalendar(roomId: string, request: RoomCalendarRequest, you: AdminIdentity): Promise<Result<Room>> {
+    const { store, engine, secrets, clock, roomsFromFile } = this.#deps;
     const room = store.getRoom(roomId);
     if (!room) return fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
-    if (room.calendar?.type !== 'caldav') return fail('not-allowed', `"${room.name}" is not on a CalDAV server.`);
-    if (room.calendar.passwordFile !== undefined) return fail('not-allowed', `The password of "${room.name}" is in ${room.calendar.passwordFile}: change it there.`);
-    const tried = await engine.tryCalendar(room as RoomWithCalendar, password);
+    const current = room.calendar;
+    if (current?.type !== 'caldav' && current?.type !== 'ics') return fail('not-allowed', `"${room.name}" is not on a CalDAV server or an ICS feed.`);
+    if (roomsFromFile.has(roomId)) return fail('not-allowed', `"${room.name}" is in the rooms file: change its calendar there.`);
+    if (request.type !== current.type) return fail('invalid-input', `type: "${room.name}" stays on its kind of calendar (${current.type}); add another room for the other kind.`);
+    const calendar: RemoteCalendarConfig =
+      current.type === 'caldav' && request.type === 'caldav'
+        ? { type: 'caldav', url: request.url ?? current.url, username: request.username ?? current.username }
+        : { type: 'ics', url: request.url ?? current.url, walkUps: (request.type === 'ics' ? request.walkUps : undefined) ?? (current.type === 'ics' ? current.walkUps : 'refused') };
+    const elsewhere = calendar.url !== current.url || (calendar.type === 'caldav' && current.type === 'caldav' && calendar.username !== current.username);
+    const waiting = engine.outboxDepth(roomId);
+    if (elsewhere && waiting > 0) return fail('not-allowed', `${waiting} walk-up change(s) of "${room.name}" wait to be written to its calendar: change it once they are.`);
+    const same = store.listRooms().find((other) => other.id !== roomId && other.calendar && sameCalendar(other.calendar, calendar));
+    if (same) return fail('invalid-input', `"${same.name}" is already on this calendar.`);
+    const given = request.type === 'caldav' ? request.password : undefined;
+    const password = calendar.type === 'caldav' ? (given ?? secrets.get(caldavPasswordOf(roomId))) : undefined;
+    const changed = { ...room, calendar } as RoomWithCalendar;
+    const tried = await engine.tryCalendar(changed, password);
     if (!tried.ok) return fail('calendar-check-failed', tried.message);
-    // A new saved time: each process's connection to the room is made again with it (remote-connections.ts).
-    secrets.save(caldavPasswordOf(roomId), password, clock.now());
+    store.transaction(() => {
+      // A new saved time: every process connects to the room again with it (remote-connections.ts).
+      if (given !== undefined) secrets.save(caldavPasswordOf(roomId), given, clock.now());
+      store.saveRoom(changed, clock.now());
+    });
     void engine.syncNow(roomId);
-    this.#audit(you, { action: 'caldav-password', room: room.name });
-    return ok(undefined);
+    this.#audit(you, { action: 'room-calendar', room: room.name, calendar: describeCalendar(calendar).describe, password: given !== undefined });
+    return ok(changed);
   }
 
   async connectGoogle(key: string, subject: string | null, you: AdminIdentity): Promise<Result<GoogleConnection>> {

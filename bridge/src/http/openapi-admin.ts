@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, CalDavPasswordRequest, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -177,18 +177,19 @@ export function adminPaths(): Record<string, unknown> {
         },
       },
     },
-    '/api/admin/rooms/{id}/caldav-password': {
+    '/api/admin/rooms/{id}/calendar': {
       put: {
         ...admin,
-        summary: "A new password for a CalDAV room added on the admin page: tried with the server first; a refused one keeps the old",
+        summary:
+          "Another address, account or password for a CalDAV or ICS room added on the admin page (what is left out stays): tried with the calendar first; a refused one keeps the old settings",
         parameters: [roomIdParameter],
-        requestBody: { required: true, ...jsonContent('#/components/schemas/CalDavPasswordRequest') },
+        requestBody: { required: true, ...jsonContent('#/components/schemas/RoomCalendarRequest') },
         responses: {
           '200': { description: 'Changed, and syncing', ...jsonContent('#/components/schemas/AdminRoom') },
           ...refusedToken,
           ...roomNotFound,
-          '409': errorResponse('Not a CalDAV room, or its password is in a file (the rooms file\'s passwordFile)'),
-          '422': errorResponse("`calendar-check-failed`: the server refused it; the message gives the server's reason"),
+          '409': errorResponse('Not a CalDAV or ICS room, one of the rooms file, or walk-up changes wait to be written to the calendar it would leave'),
+          '422': errorResponse("`calendar-check-failed`: the calendar refused the new settings; the message gives the server's reason"),
         },
       },
     },
@@ -254,7 +255,7 @@ export function adminSchemas(): Record<string, unknown> {
     GoogleConnection: schema(GoogleConnection, 'output'),
     GoogleConnectRequest: schema(GoogleConnectRequest, 'input'),
     NewRoomRequest: schema(NewRoomRequest, 'input'),
-    CalDavPasswordRequest: schema(CalDavPasswordRequest, 'input'),
+    RoomCalendarRequest: schema(RoomCalendarRequest, 'input'),
     AdminProblems: schema(AdminProblems, 'output'),
     InsightsAnswer: schema(InsightsAnswer, 'output'),
   };

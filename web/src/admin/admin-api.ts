@@ -4,7 +4,6 @@ import type {
   AdminConfig,
   AdminRoom,
   AdminStatus,
-  CalDavPasswordRequest,
   ExportProgress,
   ForgetResult,
   GoogleConnectRequest,
@@ -14,6 +13,7 @@ import type {
   LinkResult,
   NewRoomRequest,
   RoomAccessRequest,
+  RoomCalendarRequest,
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
@@ -73,8 +73,8 @@ export interface AdminApi {
   /** Connects Google Workspace with a service account's key, once Google accepted it. */
   connectGoogle(request: GoogleConnectRequest): Promise<GoogleConnection>;
   disconnectGoogle(): Promise<void>;
-  /** A new password for a CalDAV room added on the admin page, once the server took it. */
-  changeCalDavPassword(roomId: string, request: CalDavPasswordRequest): Promise<AdminRoom>;
+  /** Another address, account or password for a room added on the admin page, once its calendar answered with them. */
+  changeRoomCalendar(roomId: string, request: RoomCalendarRequest): Promise<AdminRoom>;
   /** A new room on a CalDAV server or an ICS feed, once its calendar answered. */
   addRoom(request: NewRoomRequest): Promise<AdminRoom>;
   removeAccount(): Promise<AdminStatus>;
@@ -154,7 +154,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     connectGoogle: (request) => call('PUT', '/google', { body: request }),
     disconnectGoogle: () => call('DELETE', '/google'),
     addRoom: (request) => call('POST', '/rooms', { body: request }),
-    changeCalDavPassword: (roomId, request) => call('PUT', `${room(roomId)}/caldav-password`, { body: request }),
+    changeRoomCalendar: (roomId, request) => call('PUT', `${room(roomId)}/calendar`, { body: request }),
     removeAccount: () => call('DELETE', '/m365/account'),
     problems: () => call('GET', '/problems'),
     resolveProblem: (problemId) => call('POST', `/problems/${encodeURIComponent(problemId)}/resolve`),

@@ -1,4 +1,4 @@
-import type { AdminStatus, GoogleConnectRequest, LinkRequest, LinkResult, NewRoomRequest } from '../../../shared/admin-api.ts';
+import type { AdminStatus, GoogleConnectRequest, LinkRequest, LinkResult, NewRoomRequest, RoomCalendarRequest } from '../../../shared/admin-api.ts';
 import type { RoomAccess } from '../../../shared/model.ts';
 import { asAdminApiError, type AdminApi, type AdminApiError } from './admin-api.ts';
 
@@ -15,7 +15,7 @@ export type AdminAction =
   | `link-room:${string}`
   | `access:${string}`
   | 'add-room'
-  | `caldav-password:${string}`
+  | `room-calendar:${string}`
   | 'connect-google'
   | 'disconnect-google';
 
@@ -56,9 +56,9 @@ export class AdminState {
 
   /** Adds a room on a CalDAV server or an ICS feed; false when the bridge refused it (its calendar did not answer), and nothing was added. */
   addRoom = (request: NewRoomRequest) => this.#run('add-room', () => this.#api.addRoom(request).then(() => this.#api.status()));
-  /** False when the server refused it: the old password stays. */
-  changeCalDavPassword = (roomId: string, password: string) =>
-    this.#run(`caldav-password:${roomId}`, () => this.#api.changeCalDavPassword(roomId, { password }).then(() => this.#api.status()));
+  /** False when the calendar refused the new settings: the old ones stay. */
+  changeRoomCalendar = (roomId: string, request: RoomCalendarRequest) =>
+    this.#run(`room-calendar:${roomId}`, () => this.#api.changeRoomCalendar(roomId, request).then(() => this.#api.status()));
   connectGoogle = (request: GoogleConnectRequest) => this.#run('connect-google', () => this.#api.connectGoogle(request).then(() => this.#api.status()));
   disconnectGoogle = () => this.#run('disconnect-google', () => this.#api.disconnectGoogle().then(() => this.#api.status()));
 

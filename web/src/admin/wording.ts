@@ -85,8 +85,8 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.removeAccount(event.account, format.number(event.rooms));
     case 'add-room':
       return words.addRoom(event.room, event.calendar);
-    case 'caldav-password':
-      return words.caldavPassword(event.room);
+    case 'room-calendar':
+      return words.roomCalendar(event.room, event.calendar, event.password);
     case 'connect-google':
       return words.connectGoogle(event.serviceAccount, event.subject);
     case 'disconnect-google':

@@ -170,11 +170,11 @@ export const ar: AdminMessages = {
     'calendar-not-shared':
       'شارك تقويم الغرفة مع <account> بإذن «يمكنه التحرير»، أو اجعل <account> مفوَّضًا للغرفة. في Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (استخدم Set-MailboxFolderPermission إذا كان مُشارَكًا للقراءة فقط؛ وفي صندوق بريد باللغة العربية قد يكون اسم المجلد «التقويم»). ثم اضغط على «التحقق من الحالة».',
     'calendar-login-failed':
-      'تحقّق من اسم المستخدم وكلمة المرور لحساب CalDAV الخاص بالغرفة. للغرفة المضافة في هذه الصفحة: اضغط على «تغيير كلمة المرور» في بطاقتها. للغرفة الواردة في ملف الغرف: تحقّق من username وpasswordFile فيه (يحتوي ملف كلمة المرور على كلمة المرور وحدها)؛ وإذا تغيّرت كلمة المرور على الخادم، فاكتب الجديدة في ذلك الملف.',
+      'تحقّق من اسم المستخدم وكلمة المرور لحساب CalDAV الخاص بالغرفة. للغرفة المضافة في هذه الصفحة: اضغط على «تغيير التقويم» في بطاقتها. للغرفة الواردة في ملف الغرف: تحقّق من username وpasswordFile فيه (يحتوي ملف كلمة المرور على كلمة المرور وحدها)؛ وإذا تغيّرت كلمة المرور على الخادم، فاكتب الجديدة في ذلك الملف.',
     'calendar-forbidden':
-      'على خادم التقويم، شارك تقويم الغرفة مع حساب الغرفة بإذن الكتابة، أو اجعل username في ملف الغرف حسابًا يملك التقويم.',
+      'على خادم التقويم، شارك تقويم الغرفة مع حساب الغرفة بإذن الكتابة، أو أعطِ الغرفة حسابًا يملك التقويم: في بطاقتها، «تغيير التقويم» (للغرفة المضافة في هذه الصفحة)، أو username في ملف الغرف.',
     'calendar-not-found':
-      'تحقّق من url التقويم في ملف الغرف بفتحه بحساب الغرفة في تطبيق تقويم (عنوان تقويم CalDAV ينتهي بـ /؛ وعنوان الموجز يُعيد ملف .ics لا صفحة تسجيل دخول). إذا حُذف التقويم، فأنشئه من جديد، أو أعطِ الغرفة عنوان تقويمها الجديد.',
+      'تحقّق من عنوان URL الخاص بالتقويم (في بطاقة الغرفة للغرفة المضافة في هذه الصفحة، وإلا فـ url في ملف الغرف) بفتحه بحساب الغرفة في تطبيق تقويم (عنوان تقويم CalDAV ينتهي بـ /؛ وعنوان الموجز يُعيد ملف .ics لا صفحة تسجيل دخول). إذا حُذف التقويم، فأنشئه من جديد، أو أعطِ الغرفة عنوان تقويمها الجديد: في بطاقتها، «تغيير التقويم»، أو في ملف الغرف.',
     'calendar-certificate-untrusted':
       'زوّد الخادم بشهادة من جهة موثوقة، أو شغّل الجسر مع NODE_EXTRA_CA_CERTS مضبوطًا على ملف شهادة جهة الإصدار الخاصة بكم. تحقّق أيضًا من أن الشهادة لم تنتهِ صلاحيتها وأنها تذكر اسم مضيف الخادم.',
     'calendar-unreachable':
@@ -384,12 +384,13 @@ export const ar: AdminMessages = {
   addRoom: 'اختبار وإضافة',
   addingRoom: 'جارٍ قراءة التقويم…',
   roomAdded: (room) => `استجاب التقويم: أُضيفت ${room}. اربط بها شاشة باختيار «غرفة على هذا الجسر».`,
-  changePassword: 'تغيير كلمة المرور',
-  changePasswordOf: (room) => `تغيير كلمة المرور لحساب CalDAV الخاص بـ ${room}`,
+  changeCalendar: 'تغيير التقويم',
+  changeCalendarOf: (room) => `تغيير التقويم الخاص بـ ${room}`,
+  changeCalendarHint: 'املأ ما يتغيّر فقط: ما يُترك فارغًا يبقى كما هو. يجرّب الجسر الإعدادات الجديدة مع التقويم قبل أن يحتفظ بها.',
   newPassword: 'كلمة المرور الجديدة',
-  savePassword: 'اختبار وحفظ',
-  savingPassword: 'جارٍ تجربتها مع الخادم…',
-  passwordChanged: 'قبِل الخادم كلمة المرور الجديدة.',
+  saveCalendar: 'اختبار وحفظ',
+  savingCalendar: 'جارٍ تجربتها مع التقويم…',
+  calendarChanged: 'استجاب التقويم: تستخدم الغرفة الإعدادات الجديدة.',
 
   auditHeading: 'سجل التدقيق',
   when: 'متى',
@@ -410,7 +411,7 @@ export const ar: AdminMessages = {
     'connect-account': 'ربط حساب Microsoft',
     'remove-account': 'أزال حساب Microsoft',
     'add-room': 'أضاف غرفة',
-    'caldav-password': 'غيّر كلمة مرور CalDAV لغرفة',
+    'room-calendar': 'غيّر تقويم غرفة',
     'connect-google': 'ربط Google Workspace',
     'disconnect-google': 'فصل Google Workspace',
     'no-show-strike': 'احتسب غيابًا',
@@ -429,7 +430,7 @@ export const ar: AdminMessages = {
     connectAccount: (account) => `يعمل الجسر الآن بصفة ${account}.`,
     removeAccount: (account, rooms) => `أُزيل تفويض ${account}. الغرف التي عادت إلى الحجوزات المحلية: ${rooms}.`,
     addRoom: (room, calendar) => `${room}، على ${calendar}.`,
-    caldavPassword: (room) => `${room}: قبِل الخادم كلمة المرور الجديدة.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}: على ${calendar}، مع كلمة مرور جديدة.` : `${room}: على ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}، يعمل بصفة ${subject}.` : `${serviceAccount}، يعمل باسمه الخاص.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: تنتظر غرفه حتى يُعاد ربط Google Workspace.`,
     renewed: (kind, until) => `بيانات اعتماد جديدة (${kind})، صالحة حتى ${until}.`,

@@ -183,11 +183,11 @@ export const de: AdminMessages = {
     'calendar-not-shared':
       'Geben Sie den Kalender des Raums für <account> mit der Berechtigung „Kann bearbeiten“ frei oder machen Sie <account> zur Stellvertretung des Raums. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission, wenn er bereits nur zum Lesen freigegeben ist; bei einem deutschsprachigen Postfach heißt der Ordner oft „Kalender“). Klicken Sie dann auf „Status prüfen“.',
     'calendar-login-failed':
-      'Prüfen Sie den Benutzernamen und das Kennwort des CalDAV-Kontos des Raums. Bei einem auf dieser Seite hinzugefügten Raum klicken Sie auf seiner Karte auf „Kennwort ändern“. Bei einem Raum aus der Raumdatei prüfen Sie dort username und passwordFile (die Kennwortdatei enthält nur das Kennwort); wurde das Kennwort auf dem Server geändert, schreiben Sie das neue in die Kennwortdatei.',
+      'Prüfen Sie den Benutzernamen und das Kennwort des CalDAV-Kontos des Raums. Bei einem auf dieser Seite hinzugefügten Raum klicken Sie auf seiner Karte auf „Kalender ändern“. Bei einem Raum aus der Raumdatei prüfen Sie dort username und passwordFile (die Kennwortdatei enthält nur das Kennwort); wurde das Kennwort auf dem Server geändert, schreiben Sie das neue in die Kennwortdatei.',
     'calendar-forbidden':
-      'Geben Sie auf dem Server des Kalenders den Kalender des Raums für das Konto des Raums mit Schreibrechten frei, oder tragen Sie als username in der Raumdatei ein Konto ein, dem der Kalender gehört.',
+      'Geben Sie auf dem Server des Kalenders den Kalender des Raums für das Konto des Raums mit Schreibrechten frei, oder geben Sie dem Raum ein Konto, dem der Kalender gehört: auf seiner Karte über „Kalender ändern“ (bei einem auf dieser Seite hinzugefügten Raum) oder als username in der Raumdatei.',
     'calendar-not-found':
-      'Prüfen Sie die url des Kalenders in der Raumdatei, indem Sie sie als Konto des Raums in einer Kalender-App öffnen (die URL eines CalDAV-Kalenders endet mit /; die URL eines Feeds liefert eine .ics-Datei, keine Anmeldeseite). Wurde der Kalender gelöscht, legen Sie ihn neu an oder geben Sie dem Raum die URL seines neuen Kalenders.',
+      'Prüfen Sie die URL des Kalenders (bei einem auf dieser Seite hinzugefügten Raum auf seiner Karte, sonst die url in der Raumdatei), indem Sie sie als Konto des Raums in einer Kalender-App öffnen (die URL eines CalDAV-Kalenders endet mit /; die URL eines Feeds liefert eine .ics-Datei, keine Anmeldeseite). Wurde der Kalender gelöscht, legen Sie ihn neu an oder geben Sie dem Raum die URL seines neuen Kalenders: auf seiner Karte über „Kalender ändern“ oder in der Raumdatei.',
     'calendar-certificate-untrusted':
       'Geben Sie dem Server ein Zertifikat einer vertrauenswürdigen Zertifizierungsstelle, oder starten Sie die Bridge mit NODE_EXTRA_CA_CERTS, gesetzt auf die Datei mit dem Zertifikat Ihrer eigenen Zertifizierungsstelle. Prüfen Sie auch, dass das Zertifikat nicht abgelaufen ist und den Hostnamen des Servers nennt.',
     'calendar-unreachable':
@@ -397,12 +397,13 @@ export const de: AdminMessages = {
   addRoom: 'Testen und hinzufügen',
   addingRoom: 'Kalender wird gelesen…',
   roomAdded: (room) => `Der Kalender hat geantwortet: ${room} ist hinzugefügt. Verknüpfen Sie ein Display damit über „Ein Raum dieser Bridge“.`,
-  changePassword: 'Kennwort ändern',
-  changePasswordOf: (room) => `Kennwort ändern: CalDAV-Konto von ${room}`,
+  changeCalendar: 'Kalender ändern',
+  changeCalendarOf: (room) => `Kalender ändern: ${room}`,
+  changeCalendarHint: 'Füllen Sie nur aus, was sich ändert: Leere Felder bleiben, wie sie sind. Die Bridge probiert die neuen Einstellungen mit dem Kalender aus, bevor sie sie übernimmt.',
   newPassword: 'Neues Kennwort',
-  savePassword: 'Testen und speichern',
-  savingPassword: 'Kennwort wird beim Server geprüft…',
-  passwordChanged: 'Der Server hat das neue Kennwort akzeptiert.',
+  saveCalendar: 'Testen und speichern',
+  savingCalendar: 'Einstellungen werden mit dem Kalender geprüft…',
+  calendarChanged: 'Der Kalender hat geantwortet: Der Raum verwendet die neuen Einstellungen.',
 
   auditHeading: 'Protokoll',
   when: 'Wann',
@@ -423,7 +424,7 @@ export const de: AdminMessages = {
     'connect-account': 'Microsoft-Konto verbunden',
     'remove-account': 'Microsoft-Konto entfernt',
     'add-room': 'Raum hinzugefügt',
-    'caldav-password': 'CalDAV-Kennwort eines Raums geändert',
+    'room-calendar': 'Kalender eines Raums geändert',
     'connect-google': 'Google Workspace verbunden',
     'disconnect-google': 'Google Workspace getrennt',
     'no-show-strike': 'Nichterscheinen gezählt',
@@ -442,7 +443,7 @@ export const de: AdminMessages = {
     connectAccount: (account) => `Die Bridge arbeitet jetzt als ${account}.`,
     removeAccount: (account, rooms) => `Autorisierung für ${account} entfernt. Räume zurück auf lokalen Buchungen: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, auf ${calendar}.`,
-    caldavPassword: (room) => `${room}: Der Server hat das neue Kennwort akzeptiert.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}: auf ${calendar}, mit neuem Kennwort.` : `${room}: auf ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, im Namen von ${subject}.` : `${serviceAccount}, im eigenen Namen.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: Die Räume warten, bis Google Workspace wieder verbunden ist.`,
     renewed: (kind, until) => `Neu ausgestellt: ${kind}, gültig bis ${until}.`,

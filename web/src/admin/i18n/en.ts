@@ -181,11 +181,11 @@ export const en: AdminMessages = {
     'calendar-not-shared':
       'Share the room\'s calendar with <account> with "Can edit" permission, or make <account> a delegate of the room. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission when it is already shared read only). Then press "Check status".',
     'calendar-login-failed':
-      "Check the user name and password of the room's CalDAV account. For a room added on this page: its card, Change password. For a room of the rooms file: username and passwordFile there (the file holds only the password); when the password was changed on the server, write the new one to the file.",
+      "Check the user name and password of the room's CalDAV account. For a room added on this page: its card, Change calendar. For a room of the rooms file: username and passwordFile there (the file holds only the password); when the password was changed on the server, write the new one to the file.",
     'calendar-forbidden':
-      "On the calendar's server, share the room's calendar with the room's account with write permission, or set username in the rooms file to an account that owns the calendar.",
+      "On the calendar's server, share the room's calendar with the room's account with write permission, or give the room an account that owns the calendar: on its card, Change calendar (a room added on this page), or username in the rooms file.",
     'calendar-not-found':
-      "Check the calendar's url in the rooms file by opening it as the room's account in a calendar app (a CalDAV calendar's URL ends with /; a feed's URL gives an .ics file, not a sign-in page). When the calendar was deleted, create it again, or give the room the URL of its new calendar.",
+      "Check the calendar's URL (on the room's card for a room added on this page, else url in the rooms file) by opening it as the room's account in a calendar app (a CalDAV calendar's URL ends with /; a feed's URL gives an .ics file, not a sign-in page). When the calendar was deleted, create it again, or give the room the URL of its new calendar: on its card, Change calendar, or in the rooms file.",
     'calendar-certificate-untrusted':
       "Give the server a certificate from a trusted authority, or start the bridge with NODE_EXTRA_CA_CERTS set to the file of your own authority's certificate. Check also that the certificate has not expired and names the server's host.",
     'calendar-unreachable':
@@ -395,12 +395,13 @@ export const en: AdminMessages = {
   addRoom: 'Test and add',
   addingRoom: 'Reading the calendar…',
   roomAdded: (room) => `The calendar answered: ${room} is added. Link a display to it with "A room on this bridge".`,
-  changePassword: 'Change password',
-  changePasswordOf: (room) => `Change the CalDAV password of ${room}`,
+  changeCalendar: 'Change calendar',
+  changeCalendarOf: (room) => `Change calendar of ${room}`,
+  changeCalendarHint: 'Fill in only what changes: what is left empty stays as it is. The bridge tries the new settings with the calendar before it keeps them.',
   newPassword: 'New password',
-  savePassword: 'Test and save',
-  savingPassword: 'Trying it with the server…',
-  passwordChanged: 'The server took the new password.',
+  saveCalendar: 'Test and save',
+  savingCalendar: 'Trying them with the calendar…',
+  calendarChanged: 'The calendar answered: the room uses the new settings.',
 
   auditHeading: 'Audit log',
   when: 'When',
@@ -421,7 +422,7 @@ export const en: AdminMessages = {
     'connect-account': 'Connected a Microsoft account',
     'remove-account': 'Removed the Microsoft account',
     'add-room': 'Added a room',
-    'caldav-password': "Changed a room's CalDAV password",
+    'room-calendar': "Changed a room's calendar",
     'connect-google': 'Connected Google Workspace',
     'disconnect-google': 'Disconnected Google Workspace',
     'no-show-strike': 'Counted a no-show',
@@ -440,7 +441,7 @@ export const en: AdminMessages = {
     connectAccount: (account) => `The bridge now works as ${account}.`,
     removeAccount: (account, rooms) => `Authorization for ${account} removed. Rooms back on local bookings: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, on ${calendar}.`,
-    caldavPassword: (room) => `${room}: the server took the new password.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}: on ${calendar}, with a new password.` : `${room}: on ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, acting as ${subject}.` : `${serviceAccount}, acting as itself.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: its rooms wait until Google Workspace is connected again.`,
     renewed: (kind, until) => `Renewed: ${kind}, valid until ${until}.`,

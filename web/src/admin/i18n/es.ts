@@ -182,11 +182,11 @@ export const es: AdminMessages = {
     'calendar-not-shared':
       'Comparte el calendario de la sala con <account> con el permiso «Puede editar», o haz que <account> sea delegada de la sala. En Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission si ya está compartido solo para lectura; en un buzón en español la carpeta suele llamarse «Calendario»). Después pulsa «Comprobar estado».',
     'calendar-login-failed':
-      'Comprueba el nombre de usuario y la contraseña de la cuenta CalDAV de la sala. Para una sala añadida en esta página, pulsa «Cambiar la contraseña» en su tarjeta. Para una sala del archivo de salas, comprueba allí username y passwordFile (el archivo de contraseña contiene solo la contraseña); si la contraseña se cambió en el servidor, escribe la nueva en ese archivo.',
+      'Comprueba el nombre de usuario y la contraseña de la cuenta CalDAV de la sala. Para una sala añadida en esta página, pulsa «Cambiar el calendario» en su tarjeta. Para una sala del archivo de salas, comprueba allí username y passwordFile (el archivo de contraseña contiene solo la contraseña); si la contraseña se cambió en el servidor, escribe la nueva en ese archivo.',
     'calendar-forbidden':
-      'En el servidor del calendario, comparte el calendario de la sala con la cuenta de la sala con permiso de escritura, o pon como username en el archivo de salas una cuenta propietaria del calendario.',
+      'En el servidor del calendario, comparte el calendario de la sala con la cuenta de la sala con permiso de escritura, o da a la sala una cuenta propietaria del calendario: en su tarjeta, «Cambiar el calendario» (una sala añadida en esta página), o username en el archivo de salas.',
     'calendar-not-found':
-      'Comprueba la url del calendario en el archivo de salas abriéndola con la cuenta de la sala en una aplicación de calendario (la URL de un calendario CalDAV termina en /; la de un feed devuelve un archivo .ics, no una página de inicio de sesión). Si el calendario se eliminó, créalo de nuevo, o da a la sala la URL de su nuevo calendario.',
+      'Comprueba la URL del calendario (en la tarjeta de la sala si se añadió en esta página; si no, url en el archivo de salas) abriéndola con la cuenta de la sala en una aplicación de calendario (la URL de un calendario CalDAV termina en /; la de un feed devuelve un archivo .ics, no una página de inicio de sesión). Si el calendario se eliminó, créalo de nuevo, o da a la sala la URL de su nuevo calendario: en su tarjeta, «Cambiar el calendario», o en el archivo de salas.',
     'calendar-certificate-untrusted':
       'Da al servidor un certificado de una autoridad de confianza, o inicia el puente con NODE_EXTRA_CA_CERTS apuntando al archivo del certificado de tu propia autoridad. Comprueba también que el certificado no ha caducado y que nombra el host del servidor.',
     'calendar-unreachable':
@@ -396,12 +396,13 @@ export const es: AdminMessages = {
   addRoom: 'Probar y añadir',
   addingRoom: 'Leyendo el calendario…',
   roomAdded: (room) => `El calendario respondió: se ha añadido ${room}. Vincula una pantalla a ella con «Una sala de este puente».`,
-  changePassword: 'Cambiar la contraseña',
-  changePasswordOf: (room) => `Cambiar la contraseña CalDAV de ${room}`,
+  changeCalendar: 'Cambiar el calendario',
+  changeCalendarOf: (room) => `Cambiar el calendario de ${room}`,
+  changeCalendarHint: 'Rellena solo lo que cambia: lo que dejes vacío queda como está. El puente prueba los nuevos ajustes con el calendario antes de guardarlos.',
   newPassword: 'Nueva contraseña',
-  savePassword: 'Probar y guardar',
-  savingPassword: 'Probándola con el servidor…',
-  passwordChanged: 'El servidor aceptó la nueva contraseña.',
+  saveCalendar: 'Probar y guardar',
+  savingCalendar: 'Probándolos con el calendario…',
+  calendarChanged: 'El calendario respondió: la sala usa los nuevos ajustes.',
 
   auditHeading: 'Registro de auditoría',
   when: 'Cuándo',
@@ -422,7 +423,7 @@ export const es: AdminMessages = {
     'connect-account': 'Conectó una cuenta de Microsoft',
     'remove-account': 'Quitó la cuenta de Microsoft',
     'add-room': 'Añadió una sala',
-    'caldav-password': 'Cambió la contraseña CalDAV de una sala',
+    'room-calendar': 'Cambió el calendario de una sala',
     'connect-google': 'Conectó Google Workspace',
     'disconnect-google': 'Desconectó Google Workspace',
     'no-show-strike': 'Contó una ausencia',
@@ -441,7 +442,7 @@ export const es: AdminMessages = {
     connectAccount: (account) => `El puente trabaja ahora como ${account}.`,
     removeAccount: (account, rooms) => `Autorización para ${account} quitada. Salas de vuelta a reservas locales: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, en ${calendar}.`,
-    caldavPassword: (room) => `${room}: el servidor aceptó la nueva contraseña.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}: en ${calendar}, con una nueva contraseña.` : `${room}: en ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, actuando como ${subject}.` : `${serviceAccount}, actuando en su propio nombre.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: sus salas esperan hasta que Google Workspace vuelva a estar conectado.`,
     renewed: (kind, until) => `Nueva credencial (${kind}), válida hasta el ${until}.`,

@@ -185,11 +185,11 @@ export const fr: AdminMessages = {
     'calendar-not-shared':
       'Partagez le calendrier de la salle avec <account> avec l’autorisation « Peut modifier », ou faites de <account> un délégué de la salle. Dans Exchange Online PowerShell : Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission s’il est déjà partagé en lecture seule ; dans une boîte aux lettres en français, le dossier s’appelle souvent « Calendrier »). Cliquez ensuite sur « Vérifier l’état ».',
     'calendar-login-failed':
-      'Vérifiez le nom d’utilisateur et le mot de passe du compte CalDAV de la salle. Pour une salle ajoutée sur cette page, cliquez sur « Modifier le mot de passe » sur sa carte. Pour une salle du fichier des salles, vérifiez-y username et passwordFile (le fichier de mot de passe ne contient que le mot de passe) ; si le mot de passe a été changé sur le serveur, écrivez le nouveau dans ce fichier.',
+      'Vérifiez le nom d’utilisateur et le mot de passe du compte CalDAV de la salle. Pour une salle ajoutée sur cette page, cliquez sur « Modifier le calendrier » sur sa carte. Pour une salle du fichier des salles, vérifiez-y username et passwordFile (le fichier de mot de passe ne contient que le mot de passe) ; si le mot de passe a été changé sur le serveur, écrivez le nouveau dans ce fichier.',
     'calendar-forbidden':
-      'Sur le serveur du calendrier, partagez le calendrier de la salle avec le compte de la salle avec le droit d’écriture, ou indiquez comme username dans le fichier des salles un compte propriétaire du calendrier.',
+      'Sur le serveur du calendrier, partagez le calendrier de la salle avec le compte de la salle avec le droit d’écriture, ou donnez à la salle un compte propriétaire du calendrier : sur sa carte, « Modifier le calendrier » (salle ajoutée sur cette page), ou username dans le fichier des salles.',
     'calendar-not-found':
-      'Vérifiez l’url du calendrier dans le fichier des salles en l’ouvrant avec le compte de la salle dans une application de calendrier (l’URL d’un calendrier CalDAV se termine par / ; celle d’un flux renvoie un fichier .ics, et non une page de connexion). Si le calendrier a été supprimé, recréez-le, ou donnez à la salle l’URL de son nouveau calendrier.',
+      'Vérifiez l’URL du calendrier (sur la carte de la salle pour une salle ajoutée sur cette page, sinon url dans le fichier des salles) en l’ouvrant avec le compte de la salle dans une application de calendrier (l’URL d’un calendrier CalDAV se termine par / ; celle d’un flux renvoie un fichier .ics, et non une page de connexion). Si le calendrier a été supprimé, recréez-le, ou donnez à la salle l’URL de son nouveau calendrier : sur sa carte, « Modifier le calendrier », ou dans le fichier des salles.',
     'calendar-certificate-untrusted':
       'Donnez au serveur un certificat d’une autorité de confiance, ou démarrez le pont avec NODE_EXTRA_CA_CERTS pointant vers le fichier du certificat de votre propre autorité. Vérifiez aussi que le certificat n’a pas expiré et qu’il nomme l’hôte du serveur.',
     'calendar-unreachable':
@@ -399,12 +399,13 @@ export const fr: AdminMessages = {
   addRoom: 'Tester et ajouter',
   addingRoom: 'Lecture du calendrier…',
   roomAdded: (room) => `Le calendrier a répondu : la salle ${room} est ajoutée. Associez-y un écran avec « Une salle de ce pont ».`,
-  changePassword: 'Modifier le mot de passe',
-  changePasswordOf: (room) => `Modifier le mot de passe CalDAV de ${room}`,
+  changeCalendar: 'Modifier le calendrier',
+  changeCalendarOf: (room) => `Modifier le calendrier de ${room}`,
+  changeCalendarHint: 'Ne remplissez que ce qui change : ce qui reste vide est conservé tel quel. Le pont essaie les nouveaux paramètres avec le calendrier avant de les garder.',
   newPassword: 'Nouveau mot de passe',
-  savePassword: 'Tester et enregistrer',
-  savingPassword: 'Vérification auprès du serveur…',
-  passwordChanged: 'Le serveur a accepté le nouveau mot de passe.',
+  saveCalendar: 'Tester et enregistrer',
+  savingCalendar: 'Vérification auprès du calendrier…',
+  calendarChanged: 'Le calendrier a répondu : la salle utilise les nouveaux paramètres.',
 
   auditHeading: 'Journal d’audit',
   when: 'Quand',
@@ -425,7 +426,7 @@ export const fr: AdminMessages = {
     'connect-account': 'A connecté un compte Microsoft',
     'remove-account': 'A retiré le compte Microsoft',
     'add-room': 'A ajouté une salle',
-    'caldav-password': 'A modifié le mot de passe CalDAV d’une salle',
+    'room-calendar': 'A modifié le calendrier d’une salle',
     'connect-google': 'A connecté Google Workspace',
     'disconnect-google': 'A déconnecté Google Workspace',
     'no-show-strike': 'A compté une absence',
@@ -444,7 +445,7 @@ export const fr: AdminMessages = {
     connectAccount: (account) => `Le pont travaille désormais en tant que ${account}.`,
     removeAccount: (account, rooms) => `Autorisation pour ${account} retirée. Salles revenues aux réservations locales : ${rooms}.`,
     addRoom: (room, calendar) => `${room}, sur ${calendar}.`,
-    caldavPassword: (room) => `${room} : le serveur a accepté le nouveau mot de passe.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room} : sur ${calendar}, avec un nouveau mot de passe.` : `${room} : sur ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, agissant en tant que ${subject}.` : `${serviceAccount}, agissant en son propre nom.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount} : ses salles attendent que Google Workspace soit de nouveau connecté.`,
     renewed: (kind, until) => `Nouvel identifiant (${kind}), valable jusqu’au ${until}.`,

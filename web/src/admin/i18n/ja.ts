@@ -167,10 +167,11 @@ export const ja: AdminMessages = {
     'calendar-not-shared':
       '会議室の予定表を <account> に「編集可能」の権限で共有するか、<account> を会議室の代理人にしてください。Exchange Online PowerShell では: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor（閲覧のみで共有済みの場合は Set-MailboxFolderPermission。日本語のメールボックスではフォルダー名が「予定表」のことがあります）。その後、「状態を確認」を押してください。',
     'calendar-login-failed':
-      '会議室の CalDAV アカウントのユーザー名とパスワードを確認してください。このページで追加した会議室の場合は、会議室のカードで「パスワードを変更」を押してください。会議室ファイルの会議室の場合は、そのファイルの username と passwordFile を確認してください（パスワード ファイルにはパスワードだけを書きます）。サーバーでパスワードが変更された場合は、新しいパスワードをパスワード ファイルに書いてください。',
-    'calendar-forbidden': '予定表のサーバーで、会議室の予定表を会議室のアカウントに書き込み権限付きで共有するか、会議室ファイルの username を予定表の所有者のアカウントにしてください。',
+      '会議室の CalDAV アカウントのユーザー名とパスワードを確認してください。このページで追加した会議室の場合は、会議室のカードで「予定表を変更」を押してください。会議室ファイルの会議室の場合は、そのファイルの username と passwordFile を確認してください（パスワード ファイルにはパスワードだけを書きます）。サーバーでパスワードが変更された場合は、新しいパスワードをパスワード ファイルに書いてください。',
+    'calendar-forbidden':
+      '予定表のサーバーで、会議室の予定表を会議室のアカウントに書き込み権限付きで共有するか、会議室に予定表の所有者のアカウントを設定してください。このページで追加した会議室の場合は会議室のカードの「予定表を変更」で、それ以外の会議室の場合は会議室ファイルの username で設定します。',
     'calendar-not-found':
-      '会議室ファイルの予定表の url を、会議室のアカウントで予定表アプリから開いて確認してください（CalDAV 予定表の URL は末尾が / です。フィードの URL を開くと、サインイン ページではなく .ics ファイルが返されます）。予定表が削除された場合は作り直すか、会議室に新しい予定表の URL を設定してください。',
+      '予定表の URL（このページで追加した会議室の場合は会議室のカード、それ以外の場合は会議室ファイルの url）を、会議室のアカウントで予定表アプリから開いて確認してください（CalDAV 予定表の URL は末尾が / です。フィードの URL を開くと、サインイン ページではなく .ics ファイルが返されます）。予定表が削除された場合は作り直すか、会議室に新しい予定表の URL を設定してください（会議室のカードの「予定表を変更」、または会議室ファイルで）。',
     'calendar-certificate-untrusted':
       'サーバーに信頼された認証局の証明書を設定するか、自組織の認証局の証明書ファイルを NODE_EXTRA_CA_CERTS に指定してブリッジを起動してください。証明書の有効期限が切れていないこと、サーバーのホスト名が証明書に含まれていることも確認してください。',
     'calendar-unreachable':
@@ -380,12 +381,13 @@ export const ja: AdminMessages = {
   addRoom: 'テストして追加',
   addingRoom: '予定表を読み取っています…',
   roomAdded: (room) => `予定表が応答しました。${room} を追加しました。「このブリッジの会議室」でディスプレイをリンクしてください。`,
-  changePassword: 'パスワードを変更',
-  changePasswordOf: (room) => `パスワードを変更: ${room} の CalDAV アカウント`,
+  changeCalendar: '予定表を変更',
+  changeCalendarOf: (room) => `予定表を変更: ${room}`,
+  changeCalendarHint: '変更する項目だけを入力してください。空欄の項目は今のまま変わりません。ブリッジは新しい設定を予定表で試してから保存します。',
   newPassword: '新しいパスワード',
-  savePassword: 'テストして保存',
-  savingPassword: 'サーバーで確認しています…',
-  passwordChanged: 'サーバーが新しいパスワードを受け付けました。',
+  saveCalendar: 'テストして保存',
+  savingCalendar: '予定表で確認しています…',
+  calendarChanged: '予定表が応答しました。会議室は新しい設定を使います。',
 
   auditHeading: '監査ログ',
   when: '日時',
@@ -406,7 +408,7 @@ export const ja: AdminMessages = {
     'connect-account': 'Microsoft アカウントを接続',
     'remove-account': 'Microsoft アカウントを削除',
     'add-room': '会議室を追加',
-    'caldav-password': '会議室の CalDAV パスワードを変更',
+    'room-calendar': '会議室の予定表を変更',
     'connect-google': 'Google Workspace を接続',
     'disconnect-google': 'Google Workspace の接続を解除',
     'no-show-strike': '無断欠席を記録',
@@ -425,7 +427,7 @@ export const ja: AdminMessages = {
     connectAccount: (account) => `ブリッジは ${account} として動作します。`,
     removeAccount: (account, rooms) => `${account} の承認を削除しました。ローカル予約に戻った会議室: ${rooms}`,
     addRoom: (room, calendar) => `${room}（予定表: ${calendar}）`,
-    caldavPassword: (room) => `${room}: サーバーが新しいパスワードを受け付けました。`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}（予定表: ${calendar}、新しいパスワード）` : `${room}（予定表: ${calendar}）`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}（${subject} として動作）` : `${serviceAccount}（サービス アカウント自身として動作）`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: Google Workspace が再接続されるまで、その会議室は待機します。`,
     renewed: (kind, until) => `新しい${kind}を発行しました（${until} まで有効）。`,

@@ -301,14 +301,15 @@ export interface AdminMessages {
   addRoom: string;
   addingRoom: string;
   roomAdded: (room: string) => string;
-  /** On the card of a CalDAV room added on this page: its password, tried with the server before it replaces the old. */
-  changePassword: string;
+  /** On the card of a CalDAV or ICS room added on this page: another address, account or password, tried with the calendar before they replace the old. */
+  changeCalendar: string;
   /** `room`: the room's name, for a screen reader. */
-  changePasswordOf: (room: string) => string;
+  changeCalendarOf: (room: string) => string;
+  changeCalendarHint: string;
   newPassword: string;
-  savePassword: string;
-  savingPassword: string;
-  passwordChanged: string;
+  saveCalendar: string;
+  savingCalendar: string;
+  calendarChanged: string;
 
   auditHeading: string;
   when: string;
@@ -330,7 +331,8 @@ export interface AdminMessages {
     removeAccount: (account: string, rooms: string) => string;
     /** `calendar`: where the room's calendar is, as the bridge describes it (a server's address, a feed's site). */
     addRoom: (room: string, calendar: string) => string;
-    caldavPassword: (room: string) => string;
+    /** `calendar`: where it is now, as the bridge describes it; `password`: whether its password changed. */
+    roomCalendar: (room: string, calendar: string, password: boolean) => string;
     /** `subject`: the user it acts as; null: as itself. */
     connectGoogle: (serviceAccount: string, subject: string | null) => string;
     disconnectGoogle: (serviceAccount: string) => string;

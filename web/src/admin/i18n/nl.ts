@@ -181,11 +181,11 @@ export const nl: AdminMessages = {
     'calendar-not-shared':
       'Deel de agenda van de ruimte met <account> met de machtiging “Kan bewerken”, of maak <account> gemachtigde van de ruimte. In Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <room>:\\Calendar -User <account> -AccessRights Editor (Set-MailboxFolderPermission als de agenda al alleen-lezen gedeeld is; in een Nederlandstalig postvak heet de map vaak “Agenda”). Klik daarna op “Status controleren”.',
     'calendar-login-failed':
-      'Controleer de gebruikersnaam en het wachtwoord van het CalDAV-account van de ruimte. Bij een ruimte die op deze pagina is toegevoegd: klik op de kaart ervan op “Wachtwoord wijzigen”. Bij een ruimte uit het ruimtebestand: controleer daar username en passwordFile (het wachtwoordbestand bevat alleen het wachtwoord); is het wachtwoord op de server gewijzigd, zet dan het nieuwe in het wachtwoordbestand.',
+      'Controleer de gebruikersnaam en het wachtwoord van het CalDAV-account van de ruimte. Bij een ruimte die op deze pagina is toegevoegd: klik op de kaart ervan op “Agenda wijzigen”. Bij een ruimte uit het ruimtebestand: controleer daar username en passwordFile (het wachtwoordbestand bevat alleen het wachtwoord); is het wachtwoord op de server gewijzigd, zet dan het nieuwe in het wachtwoordbestand.',
     'calendar-forbidden':
-      'Deel op de agendaserver de agenda van de ruimte met het account van de ruimte met schrijfrechten, of zet als username in het ruimtebestand een account dat eigenaar van de agenda is.',
+      'Deel op de agendaserver de agenda van de ruimte met het account van de ruimte met schrijfrechten, of geef de ruimte een account dat eigenaar van de agenda is: op de kaart ervan via “Agenda wijzigen” (bij een ruimte die op deze pagina is toegevoegd), of als username in het ruimtebestand.',
     'calendar-not-found':
-      'Controleer de url van de agenda in het ruimtebestand door haar als account van de ruimte in een agenda-app te openen (de URL van een CalDAV-agenda eindigt op /; de URL van een feed levert een .ics-bestand op, geen aanmeldpagina). Is de agenda verwijderd, maak haar dan opnieuw aan, of geef de ruimte de URL van haar nieuwe agenda.',
+      'Controleer de URL van de agenda (op de kaart van de ruimte bij een ruimte die op deze pagina is toegevoegd, anders de url in het ruimtebestand) door haar als account van de ruimte in een agenda-app te openen (de URL van een CalDAV-agenda eindigt op /; de URL van een feed levert een .ics-bestand op, geen aanmeldpagina). Is de agenda verwijderd, maak haar dan opnieuw aan, of geef de ruimte de URL van haar nieuwe agenda: op de kaart ervan via “Agenda wijzigen”, of in het ruimtebestand.',
     'calendar-certificate-untrusted':
       'Geef de server een certificaat van een vertrouwde certificeringsinstantie, of start de bridge met NODE_EXTRA_CA_CERTS ingesteld op het bestand met het certificaat van je eigen certificeringsinstantie. Controleer ook dat het certificaat niet verlopen is en de hostnaam van de server noemt.',
     'calendar-unreachable':
@@ -395,12 +395,13 @@ export const nl: AdminMessages = {
   addRoom: 'Testen en toevoegen',
   addingRoom: 'De agenda wordt gelezen…',
   roomAdded: (room) => `De agenda antwoordde: ${room} is toegevoegd. Koppel er een scherm aan met “Een ruimte van deze bridge”.`,
-  changePassword: 'Wachtwoord wijzigen',
-  changePasswordOf: (room) => `Wachtwoord wijzigen: CalDAV-account van ${room}`,
+  changeCalendar: 'Agenda wijzigen',
+  changeCalendarOf: (room) => `Agenda wijzigen: ${room}`,
+  changeCalendarHint: 'Vul alleen in wat verandert: wat leeg blijft, blijft zoals het is. De bridge probeert de nieuwe instellingen met de agenda uit voordat hij ze bewaart.',
   newPassword: 'Nieuw wachtwoord',
-  savePassword: 'Testen en opslaan',
-  savingPassword: 'Het wachtwoord wordt bij de server getest…',
-  passwordChanged: 'De server heeft het nieuwe wachtwoord geaccepteerd.',
+  saveCalendar: 'Testen en opslaan',
+  savingCalendar: 'De instellingen worden bij de agenda getest…',
+  calendarChanged: 'De agenda antwoordde: de ruimte gebruikt de nieuwe instellingen.',
 
   auditHeading: 'Auditlogboek',
   when: 'Wanneer',
@@ -421,7 +422,7 @@ export const nl: AdminMessages = {
     'connect-account': 'Microsoft-account verbonden',
     'remove-account': 'Microsoft-account verwijderd',
     'add-room': 'Ruimte toegevoegd',
-    'caldav-password': 'CalDAV-wachtwoord van een ruimte gewijzigd',
+    'room-calendar': 'Agenda van een ruimte gewijzigd',
     'connect-google': 'Google Workspace verbonden',
     'disconnect-google': 'Verbinding met Google Workspace verbroken',
     'no-show-strike': 'No-show geteld',
@@ -440,7 +441,7 @@ export const nl: AdminMessages = {
     connectAccount: (account) => `De bridge werkt nu als ${account}.`,
     removeAccount: (account, rooms) => `Autorisatie voor ${account} verwijderd. Ruimtes terug op lokale boekingen: ${rooms}.`,
     addRoom: (room, calendar) => `${room}, op ${calendar}.`,
-    caldavPassword: (room) => `${room}: de server heeft het nieuwe wachtwoord geaccepteerd.`,
+    roomCalendar: (room, calendar, password) => (password ? `${room}: op ${calendar}, met een nieuw wachtwoord.` : `${room}: op ${calendar}.`),
     connectGoogle: (serviceAccount, subject) => (subject ? `${serviceAccount}, handelend als ${subject}.` : `${serviceAccount}, handelend als zichzelf.`),
     disconnectGoogle: (serviceAccount) => `${serviceAccount}: de ruimtes wachten tot Google Workspace weer verbonden is.`,
     renewed: (kind, until) => `Nieuwe referentie (${kind}), geldig tot ${until}.`,
