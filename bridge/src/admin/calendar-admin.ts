@@ -23,7 +23,7 @@ export interface CalendarAdminDeps {
   logger: Logger;
   /** The zone of a room added without one: the bridge's. */
   timeZone: string;
-  engine: Pick<RemoteCalendarEngine, 'tryCalendar' | 'syncNow' | 'outboxDepth'>;
+  engine: Pick<RemoteCalendarEngine, 'tryCalendar' | 'syncNow' | 'outboxDepth' | 'moveRoom'>;
   /** The rooms of the rooms file: their calendars are changed there. */
   roomsFromFile: ReadonlySet<string>;
   secrets: CalendarSecrets;
@@ -91,8 +91,8 @@ export class CalendarAdmin {
         ? { type: 'caldav', url: request.url ?? current.url, username: request.username ?? current.username }
         : { type: 'ics', url: request.url ?? current.url, walkUps: (request.type === 'ics' ? request.walkUps : undefined) ?? (current.type === 'ics' ? current.walkUps : 'refused') };
     const elsewhere = calendar.url !== current.url || (calendar.type === 'caldav' && current.type === 'caldav' && calendar.username !== current.username);
-    const waiting = engine.outboxDepth(roomId);
-    if (elsewhere && waiting > 0) return fail('not-allowed', `${waiting} walk-up change(s) of "${room.name}" wait to be written to its calendar: change it once they are.`);
+    const waiting = () => fail<Room>('not-allowed', `${engine.outboxDepth(roomId)} walk-up change(s) of "${room.name}" wait to be written to its calendar: change it once they are.`);
+    if (elsewhere && engine.outboxDepth(roomId) > 0) return waiting();
     const same = store.listRooms().find((other) => other.id !== roomId && other.calendar && sameCalendar(other.calendar, calendar));
     if (same) return fail('invalid-input', `"${same.name}" is already on this calendar.`);
     const given = request.type === 'caldav' ? request.password : undefined;
@@ -100,11 +100,15 @@ export class CalendarAdmin {
     const changed = { ...room, calendar } as RoomWithCalendar;
     const tried = await engine.tryCalendar(changed, password);
     if (!tried.ok) return fail('calendar-check-failed', tried.message);
-    store.transaction(() => {
+    const saved = store.transaction(() => {
+      if (!elsewhere) store.saveRoom(changed, clock.now());
+      // Checked again with the move: a booking made while the calendar was read may wait for the old one now.
+      else if (!engine.moveRoom(changed)) return false;
       // A new saved time: every process connects to the room again with it (remote-connections.ts).
       if (given !== undefined) secrets.save(caldavPasswordOf(roomId), given, clock.now());
-      store.saveRoom(changed, clock.now());
+      return true;
     });
+    if (!saved) return waiting();
     void engine.syncNow(roomId);
     this.#audit(you, { action: 'room-calendar', room: room.name, calendar: describeCalendar(calendar).describe, password: given !== undefined });
     return ok(changed);

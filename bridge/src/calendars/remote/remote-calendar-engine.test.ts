@@ -213,4 +213,28 @@ describe('the remote calendar engine', () => {
     await engine.syncNow('harbour');
     expect(state().events.map((each) => each.subject)).toEqual(['retro']);
   });
+
+  it('moves a room to another calendar only once nothing waits for the old one, and keeps a booking made just after the move for the new one', async () => {
+    const { store, server, calendarAt, engine, act, settle, state } = setup();
+    server.put(meeting('standup', '2026-11-23T12:00:00.000Z', '2026-11-23T12:30:00.000Z'));
+    await settle();
+    const moved = { ...store.getRoom('harbour')!, calendar: { ...CALDAV, url: 'https://dav.example/rooms/harbour-2/' } } as Parameters<typeof engine.moveRoom>[0];
+    // A booking waits for the old calendar: the room stays where it is.
+    calendarAt(CALDAV.url).failNext('create', { failure: 'unreachable', message: 'down' });
+    expect(act({ type: 'book', start: '2026-11-23T15:00:00.000Z', minutes: 30, takenAt: '2026-11-23T11:00:00.000Z' })).toMatchObject({ ok: true });
+    await engine.flushOutbox();
+    expect(engine.outboxDepth('harbour')).toBe(1);
+    expect(engine.moveRoom(moved)).toBe(false);
+    expect(store.getRoom('harbour')?.calendar).toEqual(CALDAV);
+    await settle();
+    expect(server.events().filter((event) => event.createdFor !== undefined)).toHaveLength(1);
+
+    expect(engine.moveRoom(moved)).toBe(true);
+    // Booked before the room's next round, which runs before the booking is sent: it is the new calendar's, written there once.
+    expect(act({ type: 'book', start: '2026-11-23T16:00:00.000Z', minutes: 30, takenAt: '2026-11-23T11:00:00.000Z' })).toMatchObject({ ok: true });
+    await engine.syncNow('harbour');
+    await settle();
+    expect(calendarAt('https://dav.example/rooms/harbour-2/').events().map((event) => event.start)).toEqual(['2026-11-23T16:00:00.000Z']);
+    expect(state().events.map((event) => [event.origin, event.start])).toEqual([['walk-up', '2026-11-23T16:00:00.000Z']]);
+  });
 });

@@ -8,7 +8,7 @@ import type { CalendarSource } from '../calendar-source.ts';
 import { LocalCalendar } from '../local/local-calendar.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
-import { RemoteConnections, type ProviderLoader } from './remote-connections.ts';
+import { RemoteConnections, settingsOf, type ProviderLoader } from './remote-connections.ts';
 import type { CalendarSecrets } from './calendar-secrets.ts';
 import { describeCalendar } from './calendar-description.ts';
 import { memoryObjectCache } from './memory-object-cache.ts';
@@ -62,6 +62,13 @@ export interface RemoteCalendarEngine {
   roomsSynced(): { roomId: string; syncedAt: number | null; outboxDepth: number }[];
   /** A room changed in another process: send what was queued there for it, if this process writes for it. */
   followRoomChange(roomId: string): void;
+  /**
+   * Saves the room on another calendar, forgetting the one it followed (its
+   * meetings from there, cursor, cache) in the same transaction, so a walk-up
+   * booking made a moment later belongs to the new one. False, and nothing
+   * changed, while walk-up changes wait to be written to the old one.
+   */
+  moveRoom(room: RoomWithCalendar): boolean;
   /** Reads a room's calendar once, with `secret` as its saved password, before the room is saved: whether it answers as it should. */
   tryCalendar(room: RoomWithCalendar, secret: string | undefined): Promise<ProviderAnswer<void>>;
 }
@@ -150,6 +157,17 @@ export function createRemoteCalendars(
     roomsSynced: () => remoteRooms().map((room) => ({ roomId: room.id, syncedAt: remote.syncState(room.id)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(room.id) })),
     followRoomChange(roomId) {
       if (syncedHere(roomId) && remote.outbox.depth(roomId) > 0) void outbox.wake();
+    },
+    moveRoom(room) {
+      return store.transaction(() => {
+        if (remote.outbox.depth(room.id) > 0) return false;
+        for (const link of remote.linksOfRoom(room.id)) store.deleteMeeting(link.meetingId);
+        remote.forgetRoom(room.id);
+        store.saveRoom(room, clock.now());
+        // The room's sync state names its new settings: the next round reads a snapshot of them, rather than starting over again.
+        remote.saveSyncState(room.id, { calendar: settingsOf(room), cursor: null, windowStart: 0, syncedAt: null });
+        return true;
+      });
     },
     async tryCalendar(room, secret) {
       const provider = await options.providers(room.calendar.type);
