@@ -220,13 +220,14 @@ describe('the remote calendar engine', () => {
     await settle();
     const moved = { ...store.getRoom('harbour')!, calendar: { ...CALDAV, url: 'https://dav.example/rooms/harbour-2/' } } as Parameters<typeof engine.moveRoom>[0];
     // A booking waits for the old calendar: the room stays where it is.
-    calendarAt(CALDAV.url).failNext('create', { failure: 'unreachable', message: 'down' });
+    for (let i = 0; i < 3; i++) server.failNext('create', { failure: 'unreachable', message: 'down' });
     expect(act({ type: 'book', start: '2026-11-23T15:00:00.000Z', minutes: 30, takenAt: '2026-11-23T11:00:00.000Z' })).toMatchObject({ ok: true });
-    await engine.flushOutbox();
+    await engine.idle();
     expect(engine.outboxDepth('harbour')).toBe(1);
     expect(engine.moveRoom(moved)).toBe(false);
     expect(store.getRoom('harbour')?.calendar).toEqual(CALDAV);
-    await settle();
+    // The server back, the booking written there: now the room may move.
+    for (let i = 0; i < 5 && engine.outboxDepth('harbour') > 0; i++) await settle();
     expect(server.events().filter((event) => event.createdFor !== undefined)).toHaveLength(1);
 
     expect(engine.moveRoom(moved)).toBe(true);
@@ -236,5 +237,28 @@ describe('the remote calendar engine', () => {
     await settle();
     expect(calendarAt('https://dav.example/rooms/harbour-2/').events().map((event) => event.start)).toEqual(['2026-11-23T16:00:00.000Z']);
     expect(state().events.map((event) => [event.origin, event.start])).toEqual([['walk-up', '2026-11-23T16:00:00.000Z']]);
+  });
+
+  it('keeps a walk-up booking not yet written when the room\'s calendar settings change (a rooms file edited), and writes it to the calendar the room follows now', async () => {
+    const { store, clock, server, calendarAt, engine, act, settle, state } = setup();
+    server.put(meeting('standup', '2026-11-23T12:00:00.000Z', '2026-11-23T12:30:00.000Z'));
+    await settle();
+    // The old server is down: the booking waits (the sender's every try fails).
+    for (let i = 0; i < 3; i++) server.failNext('create', { failure: 'unreachable', message: 'down' });
+    expect(act({ type: 'book', start: '2026-11-23T15:00:00.000Z', minutes: 30, takenAt: '2026-11-23T11:00:00.000Z' })).toMatchObject({ ok: true });
+    await engine.idle();
+    expect(engine.outboxDepth('harbour')).toBe(1);
+
+    const next = calendarAt('https://dav.example/rooms/harbour-new/');
+    next.put(meeting('review', '2026-11-23T14:00:00.000Z', '2026-11-23T15:00:00.000Z'));
+    store.saveRoom({ ...store.getRoom('harbour')!, calendar: { ...CALDAV, url: 'https://dav.example/rooms/harbour-new/' } }, clock.now());
+    await engine.syncNow('harbour');
+    await settle();
+    expect(next.events().map((event) => event.start).sort()).toEqual(['2026-11-23T14:00:00.000Z', '2026-11-23T15:00:00.000Z']);
+    expect(server.events().map((event) => event.key)).toEqual(['standup']);
+    expect(state().events.map((event) => [event.origin, event.start])).toEqual([
+      ['calendar', '2026-11-23T14:00:00.000Z'],
+      ['walk-up', '2026-11-23T15:00:00.000Z'],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { BookingRollback } from './booking-rollback.ts';
 import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
 import { RemoteConnections, settingsOf, type ProviderLoader } from './remote-connections.ts';
 import type { CalendarSecrets } from './calendar-secrets.ts';
+import { forgetFormerCalendar } from './calendar-change.ts';
 import { describeCalendar } from './calendar-description.ts';
 import { memoryObjectCache } from './memory-object-cache.ts';
 import type { ProviderAnswer } from './remote-provider.ts';
@@ -161,8 +162,7 @@ export function createRemoteCalendars(
     moveRoom(room) {
       return store.transaction(() => {
         if (remote.outbox.depth(room.id) > 0) return false;
-        for (const link of remote.linksOfRoom(room.id)) store.deleteMeeting(link.meetingId);
-        remote.forgetRoom(room.id);
+        forgetFormerCalendar(room.id, { store, remote, now: clock.now() });
         store.saveRoom(room, clock.now());
         // The room's sync state names its new settings: the next round reads a snapshot of them, rather than starting over again.
         remote.saveSyncState(room.id, { calendar: settingsOf(room), cursor: null, windowStart: 0, syncedAt: null });

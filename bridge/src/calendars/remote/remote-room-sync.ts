@@ -5,6 +5,7 @@ import { Meeting } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
 import type { RoomStore } from '../../store/room-store.ts';
 import type { RoomWithCalendar } from './remote-calendars.ts';
+import { forgetFormerCalendar } from './calendar-change.ts';
 import { settingsOf, type RemoteConnections } from './remote-connections.ts';
 import type { ProviderFailure, RemoteOccurrence, SyncResult, SyncWindow } from './remote-provider.ts';
 import type { RemoteStore } from './remote-store.ts';
@@ -81,14 +82,10 @@ export class RemoteRoomSync {
     return true;
   }
 
-  /** The room forgets the calendar it followed: its meetings from there, the cursor, the cache; nothing queued is sent there. */
+  /** The room forgets the calendar it followed, all but its walk-up bookings not yet written (calendar-change.ts). */
   #startOver(roomId: string): void {
     const { remote, store, clock } = this.#deps;
-    store.transaction(() => {
-      for (const link of remote.linksOfRoom(roomId)) store.deleteMeeting(link.meetingId);
-      remote.forgetRoom(roomId);
-      store.touchRoom(roomId, clock.now());
-    });
+    forgetFormerCalendar(roomId, { store, remote, now: clock.now() });
   }
 
   #apply(room: RoomWithCalendar, result: SyncResult, window: SyncWindow, settings: string): void {

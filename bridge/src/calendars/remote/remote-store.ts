@@ -107,11 +107,9 @@ export class RemoteStore {
     this.#outbox.dropChangesOf(meetingId);
   }
 
-  /** A room that left its remote calendar, or follows another one, starts over: no cursor, no cached objects, no links, nothing to send. */
-  forgetRoom(roomId: string): void {
+  /** The room's cursor and cached objects: it reads its calendar from the start again. */
+  forgetSync(roomId: string): void {
     this.#db.prepare('DELETE FROM remote_sync WHERE room_id = ?').run(roomId);
-    this.#db.prepare('DELETE FROM remote_links WHERE room_id = ?').run(roomId);
-    this.#outbox.dropRoom(roomId);
     this.#db.prepare('DELETE FROM remote_objects WHERE room_id = ?').run(roomId);
   }
 
