@@ -141,6 +141,19 @@ describe('ClickShare contract: the driver against the emulated unit', () => {
     expect(asked(), 'pushed by the subscription, not polled').toHaveLength(reads);
   });
 
+  it('tells a listener added after a reading what still holds: the bridge may listen after the unit connected', async () => {
+    const { emulator, device, events, occupancy } = await connected('ON');
+    emulator.unit.connectSource(true);
+    emulator.unit.share(true);
+    await until(() => (occupancy.length === 2 && events.some((event) => event.kind === 'sharing' && event.sharing)) || undefined, 5000, 'a source connected, sharing');
+    const late: DeviceEvent[] = [];
+    device.onEvent((event) => late.push(event));
+    expect(late).toEqual([
+      { kind: 'occupancy', occupied: true },
+      { kind: 'sharing', sharing: true },
+    ]);
+  });
+
   it('pins the certificate on first contact, and refuses a changed one before sending the password', async () => {
     const { emulator, device, clock, pinFile } = await connected('ON');
     const first = emulator.fingerprint;

@@ -10,18 +10,22 @@ export class DeviceListeners {
     this.#logger = logger;
   }
 
-  add(listener: (event: DeviceEvent) => void): () => void {
+  /** `current`: what the device reported that still holds (an occupancy reading), told to this listener at once. */
+  add(listener: (event: DeviceEvent) => void, current: readonly DeviceEvent[] = []): () => void {
     this.#listeners.add(listener);
+    for (const event of current) this.#tell(listener, event);
     return () => this.#listeners.delete(listener);
   }
 
   emit(event: DeviceEvent): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#logger.error({ err: error }, 'device event listener failed');
-      }
+    for (const listener of this.#listeners) this.#tell(listener, event);
+  }
+
+  #tell(listener: (event: DeviceEvent) => void, event: DeviceEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      this.#logger.error({ err: error }, 'device event listener failed');
     }
   }
 }

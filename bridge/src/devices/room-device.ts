@@ -37,7 +37,9 @@ export type DeviceStatus = AdminDevice;
  *   `close`; a fault is a status, a log line and a retry, never a crash.
  * - `status` is always answerable, connected or not.
  * - Events reach `onEvent` listeners as the device reports them; a listener
- *   that throws hurts nobody.
+ *   that throws hurts nobody. A listener added after a reading that still
+ *   holds (occupancy, sharing) is told it at once: a device started before
+ *   the bridge listens is not silent until its next change.
  */
 export interface RoomDevice {
   start(): void;

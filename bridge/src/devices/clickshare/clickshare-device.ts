@@ -101,7 +101,9 @@ export class ClickShareDevice implements RoomDevice {
   }
 
   onEvent(listener: (event: DeviceEvent) => void): () => void {
-    return this.#listeners.add(listener);
+    const { inUse } = this.#unit;
+    const current: DeviceEvent[] = [...(inUse === null ? [] : [{ kind: 'occupancy', occupied: inUse } as const]), ...(this.#sharing ? [{ kind: 'sharing', sharing: true } as const] : [])];
+    return this.#listeners.add(listener, current);
   }
 
   status(): DeviceStatus {
