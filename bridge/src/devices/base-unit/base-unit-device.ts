@@ -23,10 +23,15 @@ export class BaseUnitDevice implements RoomDevice {
   }
 
   onEvent(listener: (event: DeviceEvent) => void): () => void {
-    return this.#unit.onEvent((event) => {
+    const stop = this.#unit.onEvent((event) => {
       const meant = deviceEventOf(event);
       if (meant) listener(meant);
     });
+    // What the unit said that still holds, for a listener added after it said it (room-device.ts).
+    const { connected, people, sharing } = this.#unit.status();
+    if (people !== null) listener({ kind: 'occupancy', occupied: people > 0, people });
+    if (connected && sharing) listener({ kind: 'sharing', sharing: true });
+    return stop;
   }
 
   status(): DeviceStatus {
