@@ -46,8 +46,10 @@ export interface GoogleWorkspaceDeps {
  */
 export class GoogleWorkspace {
   readonly #deps: GoogleWorkspaceDeps;
-  /** The provider and directory of one account (its key and subject), made again only for another. */
-  #made: { account: string; provider: RemoteCalendarProvider<'google'>; directory: GoogleDirectory } | undefined;
+  /** The account saved on the admin page as last opened, by when it was saved: opened again only once another is saved, here or by another process. */
+  #saved: { savedAt: number; account: GoogleAccount | undefined } | undefined;
+  /** The provider and directory of one account, made again only for another. */
+  #made: { account: GoogleAccount; provider: RemoteCalendarProvider<'google'>; directory: GoogleDirectory } | undefined;
 
   constructor(deps: GoogleWorkspaceDeps) {
     this.#deps = deps;
@@ -55,16 +57,21 @@ export class GoogleWorkspace {
 
   /** The account in use, and where it was set; undefined when Google Workspace is not connected. */
   #account(): { account: GoogleAccount; savedAt: number | null } | undefined {
-    const { fromEnvironment, secrets, logger } = this.#deps;
+    const { fromEnvironment, secrets } = this.#deps;
     if (fromEnvironment) return { account: fromEnvironment, savedAt: null };
-    const text = secrets.get(SECRET);
+    const savedAt = secrets.savedAt(SECRET);
+    if (savedAt === undefined) return undefined;
+    if (this.#saved?.savedAt !== savedAt) this.#saved = { savedAt, account: this.#open() };
+    return this.#saved.account && { account: this.#saved.account, savedAt };
+  }
+
+  #open(): GoogleAccount | undefined {
+    const text = this.#deps.secrets.get(SECRET);
     if (text === undefined) return undefined;
     const saved = SavedAccount.safeParse(JSON.parse(text));
-    if (!saved.success) {
-      logger.error({ problem: describeIssues(saved.error) }, 'the Google Workspace account saved in the store is not readable: connect it again on the admin page');
-      return undefined;
-    }
-    return { account: saved.data, savedAt: secrets.savedAt(SECRET) ?? null };
+    if (saved.success) return saved.data;
+    this.#deps.logger.error({ problem: describeIssues(saved.error) }, 'the Google Workspace account saved in the store is not readable: connect it again on the admin page');
+    return undefined;
   }
 
   status(): GoogleConnection | null {
@@ -88,13 +95,11 @@ export class GoogleWorkspace {
   }
 
   async #current(): Promise<{ provider: RemoteCalendarProvider<'google'>; directory: GoogleDirectory } | undefined> {
-    const found = this.#account();
-    if (!found) return (this.#made = undefined);
-    const { key, subject } = found.account;
-    const account = JSON.stringify([key.client_email, key.private_key_id, key.private_key, subject]);
+    const account = this.#account()?.account;
+    if (!account) return (this.#made = undefined);
     if (this.#made?.account === account) return this.#made;
     const google = await this.#deps.load();
-    const options = this.#options(found.account);
+    const options = this.#options(account);
     this.#made = { account, provider: google.googleProvider(options), directory: google.googleDirectory(options, () => this.#deps.clock.now()) };
     return this.#made;
   }
@@ -114,6 +119,8 @@ export class GoogleWorkspace {
     const tried = await google.checkServiceAccount(this.#options(account), this.#deps.clock.now());
     if (!tried.ok) return fail('calendar-check-failed', tried.message);
     this.#deps.secrets.save(SECRET, JSON.stringify(account), this.#deps.clock.now());
+    // Saved within the same millisecond as the one it replaces, it would look unchanged by its time.
+    this.#saved = undefined;
     this.#deps.logger.info({ serviceAccount: key.data.client_email, subject }, 'Google Workspace connected on the admin page');
     return ok(this.status() as GoogleConnection);
   }

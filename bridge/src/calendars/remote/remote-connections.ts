@@ -46,15 +46,16 @@ export class RemoteConnections {
     const provider = await this.#providers(room.calendar.type);
     if (!provider) return undefined;
     const { remote, clock, logger, secrets } = this.#deps;
-    const password = caldavPasswordOf(room.id);
-    const settings = JSON.stringify([settingsOf(room), secrets?.savedAt(password) ?? null]);
+    // Only a CalDAV room added on the admin page has a saved password; it is asked for when its time changed.
+    const password = room.calendar.type === 'caldav' && room.calendar.passwordFile === undefined ? caldavPasswordOf(room.id) : undefined;
+    const settings = JSON.stringify([settingsOf(room), password === undefined ? null : (secrets?.savedAt(password) ?? null)]);
     const known = this.#connections.get(room.id);
     if (known?.settings === settings && known.provider === provider) return known.calendar;
     const calendar = provider.connect(room, room.calendar as never, {
       clock,
       logger: logger.child({ roomId: room.id }),
       cache: remote.objectCache(room.id),
-      secret: room.calendar.type === 'caldav' ? secrets?.get(password) : undefined,
+      secret: password === undefined ? undefined : secrets?.get(password),
     });
     this.#connections.set(room.id, { settings, provider, calendar });
     return calendar;
