@@ -238,13 +238,16 @@ export const GoogleConnectRequest = z.strictObject({
 });
 export type GoogleConnectRequest = z.infer<typeof GoogleConnectRequest>;
 
+/** A CalDAV account's password as the admin page gives it: kept by the bridge, sealed in its store; never shown again. */
+const CalDavPassword = z.string().min(1).max(1024);
+
 /** The calendar of a room added on the admin page: a CalDAV collection with its account, or a published feed. */
 export const NewRoomCalendar = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('caldav'),
     url: CalDavCalendarConfig.shape.url,
     username: CalDavCalendarConfig.shape.username,
-    password: z.string().min(1).max(1024).describe('Kept by the bridge, sealed in its store; never shown again.'),
+    password: CalDavPassword.describe('Kept by the bridge, sealed in its store; never shown again.'),
   }),
   IcsCalendarConfig,
 ]);
@@ -276,9 +279,9 @@ export const RoomCalendarRequest = z.discriminatedUnion('type', [
     type: z.literal('caldav'),
     url: CalDavCalendarConfig.shape.url.optional(),
     username: CalDavCalendarConfig.shape.username.optional(),
-    password: z.string().min(1).max(1024).optional(),
+    password: CalDavPassword.optional(),
   }),
-  z.strictObject({ type: z.literal('ics'), url: IcsCalendarConfig.shape.url.optional(), walkUps: z.enum(['refused', 'local']).optional() }),
+  z.strictObject({ type: z.literal('ics'), url: IcsCalendarConfig.shape.url.optional(), walkUps: IcsCalendarConfig.shape.walkUps.unwrap().optional() }),
 ]);
 export type RoomCalendarRequest = z.infer<typeof RoomCalendarRequest>;
 

@@ -73,6 +73,7 @@ export function googleDirectory(options: GoogleOptions, now: () => number): Goog
  * bridge's clock is right, delegation is set up. Tried before a key is saved.
  */
 export async function checkServiceAccount(options: GoogleOptions, now: number): Promise<ProviderAnswer<void>> {
+  // "Using OAuth 2.0 for Server to Server Applications": the JWT-bearer grant answers a token, or invalid_grant / unauthorized_client (google-failure.ts).
   try {
     await serviceAccountClient(options, [CALENDAR_SCOPE]).getAccessToken();
     return { ok: true, value: undefined };
