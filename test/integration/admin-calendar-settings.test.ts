@@ -172,6 +172,26 @@ describe('a room added on the admin page, on an ICS feed', () => {
     expect(state.events.map((event) => event.subject)).toEqual(['Quarterly planning']);
     expect(await actOn(bridge, 'atrium', { type: 'book-now', minutes: 15 })).toMatchObject({ status: 403, body: { code: 'read-only-calendar' } });
   });
+
+  it("takes walk-ups kept in the bridge once its card says so, and leaves a rooms file's feed to the file", { timeout: 60_000 }, async () => {
+    const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/calendar' }).end(ics(meetingNow('planning', 'Quarterly planning'))));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const site = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const data = tempDataDir();
+    const timeZone = zoneAtMidday(Date.now());
+    writeFileSync(join(data.dir, 'rooms.json'), JSON.stringify({ rooms: [{ id: 'lobby', name: 'Lobby', timeZone, calendar: { type: 'ics', url: `${site}/lobby.ics` } }] }));
+    const { bridge, admin, status } = await startBridge({ LINTEL_CONFIG: join(data.dir, 'rooms.json') }, data);
+    expect((await admin(bridge, 'POST', '/rooms', { name: 'Atrium', timeZone, calendar: { type: 'ics', url: `${site}/atrium.ics` } })).status).toBe(201);
+    expect((await admin(bridge, 'PUT', '/rooms/atrium/access', { access: 'open' })).status).toBe(200);
+    expect(Object.fromEntries((await status(bridge)).rooms.map((room) => [room.id, room.calendar?.changedHere]))).toEqual({ lobby: false, atrium: true });
+
+    expect(await actOn(bridge, 'atrium', { type: 'book', start: laterSlot(), minutes: 30 })).toMatchObject({ status: 403, body: { code: 'read-only-calendar' } });
+    expect(await admin(bridge, 'PUT', '/rooms/lobby/calendar', { type: 'ics', walkUps: 'local' })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('rooms file') } });
+    expect(await admin(bridge, 'PUT', '/rooms/atrium/calendar', { type: 'ics', walkUps: 'local' })).toMatchObject({ status: 200, body: { id: 'atrium' } });
+    await until(async () => ((await roomStateOf(bridge, 'atrium')).events.length > 0 ? true : undefined), 10_000, "the feed's meeting on the display");
+    expect((await actOn(bridge, 'atrium', { type: 'book', start: laterSlot(), minutes: 30 })).status).toBe(200);
+  });
 });
 
 describe('Google Workspace connected on the admin page (Google\'s emulator)', () => {
