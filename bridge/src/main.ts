@@ -224,6 +224,9 @@ async function startRemoteCalendars(inner: CalendarSource): Promise<RemoteCalend
         return once(type, async () => (await import('./calendars/ics/ics-provider.ts')).icsProvider());
       case 'google':
         return googleWorkspace.provider();
+      // Microsoft 365's rooms have an engine of their own, its integration's.
+      case 'microsoft365':
+        return Promise.resolve(undefined);
     }
   };
   const { createRemoteCalendars } = await import('./calendars/remote/remote-calendar-engine.ts');

@@ -134,7 +134,7 @@ describe('Remove and Revoke: rooms fall back to local bookings, nothing lost', (
 
     const db = m365.store.database;
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    expect([count('m365_credential'), count('m365_sync'), count('m365_outbox')]).toEqual([0, 0, 0]);
+    expect([count('m365_credential'), count('remote_sync'), count('remote_outbox')]).toEqual([0, 0, 0]);
 
     const requests = m365.tenant.requestCount(HARBOUR.mailbox);
     m365.act(HARBOUR.id, { type: 'extend', minutes: 15 });

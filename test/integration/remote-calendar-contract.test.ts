@@ -1,13 +1,19 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DAY_MS, MINUTE_MS } from '../../shared/clock.ts';
 import { wallTimeToInstant } from '../../shared/time-zone.ts';
 import { CalDavCalendar } from '../../bridge/src/calendars/caldav/caldav-calendar.ts';
 import { CalDavClient } from '../../bridge/src/calendars/caldav/caldav-client.ts';
 import type { CachedObject, ObjectCache } from '../../bridge/src/calendars/remote/remote-provider.ts';
 import { googleProvider } from '../../bridge/src/calendars/google/google-provider.ts';
+import { GraphGateway } from '../../bridge/src/calendars/microsoft-365/graph-gateway.ts';
+import type { GraphTokens } from '../../bridge/src/calendars/microsoft-365/graph-tokens.ts';
+import { createHttpsFetch } from '../../bridge/src/calendars/microsoft-365/https-fetch.ts';
+import { microsoft365Provider } from '../../bridge/src/calendars/microsoft-365/m365-provider.ts';
+import { WarningBoard } from '../../bridge/src/calendars/remote/warning-board.ts';
 import { Room } from '../../shared/model.ts';
 import { emulatedGoogle } from '../google-emulator/google-test-client.ts';
+import { emulatedGraph } from '../graph-emulator/graph-test-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { AMSTERDAM, ics, vevent } from '../support/icalendar-text.ts';
 import { FakeRemoteCalendar } from '../support/fake-remote-calendar.ts';
@@ -105,7 +111,7 @@ async function googleSubject(subject: string | null) {
   const provider = googleProvider({ key: keyFile, subject, apiUrl: google.emulator.url, tokenUrl: google.emulator.tokenUrl, ca: google.emulator.ca });
   const room = Room.parse({ id: 'harbour', name: 'Harbour', timeZone: 'Europe/Amsterdam', calendar: { type: 'google', calendarId: resource.resourceEmail } });
   const clock = new FakeClock('2026-10-19T10:00:00Z');
-  const calendar = provider.connect(room, { type: 'google', calendarId: resource.resourceEmail }, { clock, logger: pino({ level: 'silent' }), cache: new MemoryCache(), secret: undefined });
+  const calendar = provider.connect({ ...room, calendar: { type: 'google', calendarId: resource.resourceEmail } }, { type: 'google', calendarId: resource.resourceEmail }, { clock, logger: pino({ level: 'silent' }), cache: new MemoryCache(), secret: undefined });
   // Someone books the room in Google Calendar: the ids are Google's, kept by the test's own.
   const ids = new Map<string, string>();
   const add = (id: string, body: Record<string, unknown>) => {
@@ -139,3 +145,56 @@ describe('Google Calendar on its emulator, when Google no longer takes the sync 
     expect(await calendar.sync(null, CONTRACT_WINDOW)).toMatchObject({ ok: true, value: { kind: 'snapshot' } });
   });
 });
+
+/**
+ * A room mailbox on Graph's emulator, the bridge acting as its application.
+ * `serviceMailbox` null books on the room's own calendar (the booking is the
+ * room's event itself); a service mailbox organizes bookings with the room
+ * invited, whose copy is found by the iCalUId they share.
+ */
+async function microsoft365Room(serviceMailbox: string | null) {
+  const graph = await emulatedGraph({ now: '2026-10-19T10:00:00Z', roles: ['Calendars.ReadWrite'] });
+  const mailbox = 'harbour@contoso.example';
+  graph.tenant.addRoom({ displayName: 'Harbour', emailAddress: mailbox });
+  if (serviceMailbox) graph.tenant.addMailbox({ displayName: 'Lintel Bookings', emailAddress: serviceMailbox });
+  const clock = new FakeClock('2026-10-19T10:00:00Z');
+  const logger = pino({ level: 'silent' });
+  const tokens: GraphTokens = { getToken: () => graph.accessToken(), invalidate: () => {}, consentMissing: false, signedIn: true };
+  const gateway = new GraphGateway({ graphUrl: graph.emulator.url, fetch: createHttpsFetch(graph.emulator.ca), tokens, clock, warnings: new WarningBoard(clock, logger, 'Microsoft 365'), logger });
+  onTestFinished(() => gateway.close());
+  const settings = { type: 'microsoft365' as const, mailbox, bookings: 'service-mailbox' as const };
+  const room = { ...Room.parse({ id: 'harbour', name: 'Harbour', timeZone: 'Europe/Amsterdam' }), calendar: settings };
+  const calendar = microsoft365Provider({ graph: gateway, logger, serviceMailbox, permissions: 'application' }).connect(room, settings, { clock, logger, cache: new MemoryCache(), secret: undefined });
+  // The room's delegate books in the room's calendar (Outlook's POST /users/{room}/events): the room organizes, so it may change them.
+  const ids = new Map<string, string>();
+  const add = async (id: string, body: Record<string, unknown>) => {
+    const answer = await graph.graph(`/users/${mailbox}/events`, { method: 'POST', body });
+    if (answer.status !== 201) throw new Error(`POST ${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    ids.set(id, String((answer.body as { id: string }).id));
+  };
+  // Graph: api-reference/v1.0/resources/datetimetimezone.md (a Windows zone name); resources/patternedrecurrence.md.
+  const wall = (iso: string) => ({ dateTime: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)).replace(' ', 'T'), timeZone: 'W. Europe Standard Time' });
+  const elsewhere: Elsewhere = {
+    addMeeting: (meeting) => add(meeting.id, { subject: meeting.subject, start: wall(meeting.start), end: wall(meeting.end) }),
+    addWeeklySeries: (series) => {
+      const start = wallTimeToInstant(series.start, series.timeZone)!;
+      return add(series.id, {
+        subject: series.subject,
+        start: wall(toIso(start)),
+        end: wall(toIso(start + series.minutes * MINUTE_MS)),
+        recurrence: {
+          pattern: { type: 'weekly', interval: 1, daysOfWeek: [new Intl.DateTimeFormat('en-US', { timeZone: series.timeZone, weekday: 'long' }).format(new Date(start)).toLowerCase()] },
+          range: { type: 'numbered', startDate: series.start.slice(0, 10), numberOfOccurrences: series.count, recurrenceTimeZone: 'W. Europe Standard Time' },
+        },
+      });
+    },
+    remove: async (id) => {
+      const answer = await graph.graph(`/users/${mailbox}/events/${encodeURIComponent(ids.get(id)!)}`, { method: 'DELETE' });
+      if (answer.status !== 204) throw new Error(`DELETE ${id}: ${answer.status}`);
+    },
+  };
+  return { calendar, elsewhere };
+}
+
+remoteCalendarContract('Microsoft 365 on Graph\'s emulator, booking on the room\'s own calendar', () => microsoft365Room(null));
+remoteCalendarContract('Microsoft 365 on Graph\'s emulator, booking through a service mailbox with the room invited', () => microsoft365Room('lintel-bookings@contoso.example'));

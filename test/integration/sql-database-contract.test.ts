@@ -2,6 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Room } from '../../shared/model.ts';
+import { parseEventRef } from '../../bridge/src/calendars/microsoft-365/event-ref.ts';
+import { RemoteStore } from '../../bridge/src/calendars/remote/remote-store.ts';
 import { POSTGRES_MIGRATIONS } from '../../bridge/src/store/postgres-schema.ts';
 import { openPostgresDatabase } from '../../bridge/src/store/postgres-database.ts';
 import type { SqlDatabase } from '../../bridge/src/store/sql-database.ts';
@@ -181,6 +183,36 @@ describe('the two store engines', () => {
     const { lintel_schema: _version, admin_token: _token, ...postgresTables } = inPostgres;
     expect(Object.keys(sqliteTables).length).toBeGreaterThan(10);
     expect(postgresTables).toEqual(sqliteTables);
+  });
+});
+
+describe('the store engine on postgres, upgrading a database', () => {
+  it('moves Microsoft 365\'s links and waiting changes onto the remote-calendar engine\'s tables, each booking where the bridge changes it', () => {
+    const { url } = newLocation('postgres') as { url: string };
+    const before = POSTGRES_MIGRATIONS.findIndex((migration) => migration.includes('DROP TABLE m365_events'));
+    const meeting = (id: string, extra: string) =>
+      `'{"id":"${id}","roomId":"harbour","subject":"${id}","organizer":null,"isPrivate":false,"checkedInAt":null,"origin":"calendar","allDay":false,"start":"2026-11-23T09:00:00.000Z","end":"2026-11-23T10:00:00.000Z"${extra}}'`;
+    const older = [
+      ...POSTGRES_MIGRATIONS.slice(0, before),
+      `CREATE TABLE lintel_schema (version INTEGER NOT NULL); INSERT INTO lintel_schema (version) VALUES (${before})`,
+      `INSERT INTO rooms (id, data, updated_at) VALUES ('harbour', '{"id":"harbour","name":"Harbour","timeZone":"Europe/Amsterdam","microsoft365":{"mailbox":"harbour@contoso.example"}}', 1)`,
+      `INSERT INTO meetings (id, room_id, span_start, span_end, data) VALUES ('m365-attended', 'harbour', 1, 2, ${meeting('m365-attended', ',"organizedElsewhere":true')}), ('m365-own-room', 'harbour', 1, 2, ${meeting('m365-own-room', '')})`,
+      `INSERT INTO m365_events (meeting_id, room_id, remote_id, ical_uid, organizer_mailbox, organizer_event_id, room_response, created_at) VALUES
+         ('m365-attended', 'harbour', 'AAMk-attended', 'uid-attended', NULL, NULL, NULL, 5),
+         ('m365-own-room', 'harbour', 'AAMk-room', 'uid-room', NULL, NULL, NULL, 5),
+         ('walk-up-awaiting', 'harbour', NULL, 'uid-awaiting', 'bookings@contoso.example', 'AAMk-awaiting', 'pending', 7)`,
+      `INSERT INTO m365_outbox (room_id, meeting_id, change, created_at) VALUES ('harbour', 'series:AAMk-series', '{"kind":"decline-series","seriesId":"AAMk-series","comment":"Released"}', 10)`,
+    ];
+    for (const statement of older) execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', statement], { stdio: 'pipe' });
+
+    const remote = new RemoteStore(open({ engine: 'postgres', url }));
+    expect(['m365-attended', 'm365-own-room', 'walk-up-awaiting'].map((id) => parseEventRef(remote.linkOf(id)?.ref ?? ''))).toEqual([
+      { event: 'AAMk-attended', attends: true },
+      { event: 'AAMk-room' },
+      { event: 'AAMk-awaiting', organizer: 'bookings@contoso.example' },
+    ]);
+    expect(remote.awaitingAnswers('harbour')).toEqual([expect.objectContaining({ meetingId: 'walk-up-awaiting', createdFor: 'walk-up-awaiting', sharedId: 'uid-awaiting', createdAt: 7 })]);
+    expect(remote.outbox.waiting(10).map((entry) => entry.change)).toEqual([{ kind: 'decline-series', seriesId: 'AAMk-series', comment: 'Released' }]);
   });
 });
 

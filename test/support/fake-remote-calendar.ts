@@ -1,13 +1,14 @@
 import type { TimedMeeting } from '../../shared/model.ts';
-import type {
-  ProviderAnswer,
-  ProviderFailure,
-  RemoteCalendar,
-  RemoteCalendarProvider,
-  RemoteOccurrence,
-  RemoteTarget,
-  SyncResult,
-  SyncWindow,
+import {
+  keyOf,
+  type ProviderAnswer,
+  type ProviderFailure,
+  type RemoteCalendar,
+  type RemoteCalendarProvider,
+  type RemoteOccurrence,
+  type RemoteTarget,
+  type SyncResult,
+  type SyncWindow,
 } from '../../bridge/src/calendars/remote/remote-provider.ts';
 
 type Call = 'sync' | 'create' | 'changeEnd' | 'cancel';
@@ -98,7 +99,7 @@ export class FakeRemoteCalendar implements RemoteCalendar {
   changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>> {
     const failed = this.#failure('changeEnd') ?? this.#readOnly();
     if (failed) return Promise.resolve(failed);
-    const event = this.#events.get(target.key);
+    const event = this.#events.get(keyOf(target));
     if (event) this.put({ ...event, end });
     return this.#answer('changeEnd', undefined);
   }
@@ -106,7 +107,7 @@ export class FakeRemoteCalendar implements RemoteCalendar {
   cancel(target: RemoteTarget): Promise<ProviderAnswer<void>> {
     const failed = this.#failure('cancel') ?? this.#readOnly();
     if (failed) return Promise.resolve(failed);
-    if (this.#events.has(target.key)) this.remove(target.key);
+    if (this.#events.has(keyOf(target))) this.remove(keyOf(target));
     return this.#answer('cancel', undefined);
   }
 

@@ -96,7 +96,8 @@ export function remoteCalendarContract(name: string, subject: () => Promise<Cont
       const follower = new Follower(calendar);
       await follower.round();
       expect(follower.shown()).toEqual(['Walk-up booking 2026-10-20T12:00:00.000Z–2026-10-20T12:30:00.000Z']);
-      expect(follower.find('Walk-up booking')[0]).toMatchObject({ key: first.key, createdFor: 'walk-up-1' });
+      // Made in its organizer's calendar, the booking's copy here has another id: the id the copies share says it is the booking.
+      expect(follower.find('Walk-up booking')[0]).toMatchObject(first.key === null ? { sharedId: first.sharedId ?? 'the id the copies share' } : { key: first.key, createdFor: 'walk-up-1' });
     });
 
     it('moves a meeting\'s end, and cancels it; both are done when the meeting is gone', async () => {

@@ -213,6 +213,29 @@ export const MIGRATIONS: readonly string[] = [
      sealed TEXT NOT NULL,
      saved_at INTEGER NOT NULL
    );`,
+  // Microsoft 365's rooms moved onto the remote-calendar engine: their links and waiting changes join its tables (their sync restarts with a
+  // snapshot, which rewrites each link's ref). A meeting no longer stored (released, a change on its way) is taken as one the room attends, as
+  // the bridge declined every such meeting before.
+  `ALTER TABLE remote_links ADD COLUMN shared_id TEXT;
+   ALTER TABLE remote_links ADD COLUMN awaits_answer INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE remote_links ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX remote_links_by_shared_id ON remote_links (room_id, shared_id);
+   INSERT INTO remote_links (meeting_id, room_id, remote_key, ref, created_for, shared_id, awaits_answer, created_at)
+     SELECT m365_events.meeting_id, m365_events.room_id, remote_id,
+       CASE WHEN organizer_event_id IS NOT NULL THEN json_object('event', organizer_event_id, 'organizer', organizer_mailbox)
+            WHEN remote_id IS NOT NULL AND (meetings.data IS NULL OR json_extract(meetings.data, '$.organizedElsewhere') = 1) THEN json_object('event', remote_id, 'attends', json('true'))
+            WHEN remote_id IS NOT NULL THEN json_object('event', remote_id) END,
+       CASE WHEN organizer_event_id IS NOT NULL OR room_response IS NOT NULL THEN m365_events.meeting_id END,
+       ical_uid,
+       CASE WHEN room_response = 'pending' AND organizer_event_id IS NOT NULL THEN 1 ELSE 0 END,
+       m365_events.created_at
+     FROM m365_events LEFT JOIN meetings ON meetings.id = m365_events.meeting_id WHERE true
+     ON CONFLICT DO NOTHING;
+   INSERT INTO remote_outbox (room_id, meeting_id, change, created_at, attempts, last_error)
+     SELECT room_id, meeting_id, change, created_at, attempts, last_error FROM m365_outbox ORDER BY seq;
+   DROP TABLE m365_events;
+   DROP TABLE m365_outbox;
+   DROP TABLE m365_sync;`,
 ];
 
 /**

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.ts';
 import { bookingCalendar, uidForKey } from '../icalendar/booking-ics.ts';
 import { withEnd, withoutOccurrence } from '../icalendar/change-event.ts';
 import { expandCalendar } from '../icalendar/expand-calendar.ts';
-import type { CachedObject, ObjectCache, ProviderAnswer, RemoteCalendar, RemoteTarget, SyncResult, SyncWindow } from '../remote/remote-provider.ts';
+import { keyOf, type CachedObject, type ObjectCache, type ProviderAnswer, type RemoteCalendar, type RemoteTarget, type SyncResult, type SyncWindow } from '../remote/remote-provider.ts';
 import type { CalDavClient, CalDavWriteAnswer } from './caldav-client.ts';
 
 /** A change that meets someone else's change (412) is read again and tried again, this often. */
@@ -60,12 +60,12 @@ export class CalDavCalendar implements RemoteCalendar {
   }
 
   changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>> {
-    return this.#rewrite(target, (body) => withEnd(body, target.key, end, this.#clock.now(), this.#timeZone));
+    return this.#rewrite(target, (body) => withEnd(body, keyOf(target), end, this.#clock.now(), this.#timeZone));
   }
 
   /** A one-off's resource is deleted; an occurrence of a series gets an EXDATE, and the rest of the series stays. */
   cancel(target: RemoteTarget): Promise<ProviderAnswer<void>> {
-    return this.#rewrite(target, (body) => withoutOccurrence(body, target.key, this.#clock.now(), this.#timeZone));
+    return this.#rewrite(target, (body) => withoutOccurrence(body, keyOf(target), this.#clock.now(), this.#timeZone));
   }
 
   async check(): Promise<ProviderAnswer<void>> {

@@ -1,7 +1,7 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { Clock } from '../../../../shared/clock.ts';
 import type { TimedMeeting } from '../../../../shared/model.ts';
-import type { ProviderAnswer, RemoteCalendar, RemoteOccurrence, RemoteTarget, SyncResult, SyncWindow } from '../remote/remote-provider.ts';
+import { keyOf, type ProviderAnswer, type RemoteCalendar, type RemoteOccurrence, type RemoteTarget, type SyncResult, type SyncWindow } from '../remote/remote-provider.ts';
 import { googleFailure, isExpiredSyncToken, isGoneEvent } from './google-failure.ts';
 import { eventIdForKey } from './booking-event-id.ts';
 import { bookingTarget, occurrenceOf, targetCalendar } from './google-event.ts';
@@ -101,7 +101,7 @@ export class GoogleCalendar implements RemoteCalendar {
   async changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>> {
     try {
       const calendarId = targetCalendar(target.ref, this.#calendarId);
-      await this.#api.events.patch({ calendarId, eventId: target.key, requestBody: { end: { dateTime: end } } });
+      await this.#api.events.patch({ calendarId, eventId: keyOf(target), requestBody: { end: { dateTime: end } } });
       return DONE;
     } catch (error) {
       return isGoneEvent(error) ? DONE : googleFailure(error, this.#calendarId, this.#clock.now());
@@ -110,7 +110,7 @@ export class GoogleCalendar implements RemoteCalendar {
 
   async cancel(target: RemoteTarget): Promise<ProviderAnswer<void>> {
     try {
-      await this.#api.events.delete({ calendarId: targetCalendar(target.ref, this.#calendarId), eventId: target.key });
+      await this.#api.events.delete({ calendarId: targetCalendar(target.ref, this.#calendarId), eventId: keyOf(target) });
       return DONE;
     } catch (error) {
       // Calendar API "Handle API errors" § 410: deleting an event already deleted answers Gone.

@@ -6,7 +6,7 @@ import { keyOfEventId } from './booking-event-id.ts';
 const ORGANIZER_COPY = 'primary';
 
 /** A walk-up booking's target: on the room's calendar, or, made as the user, on the user's (`primary/<id>`). */
-export function bookingTarget(id: string, organizer: string | null): RemoteTarget {
+export function bookingTarget(id: string, organizer: string | null): RemoteTarget & { key: string } {
   return { key: id, ref: organizer ? `${ORGANIZER_COPY}/${id}` : id };
 }
 

@@ -1,5 +1,5 @@
 import { toIso } from '../../../../shared/clock.ts';
-import type { Room, TimedMeeting } from '../../../../shared/model.ts';
+import type { Microsoft365Link, TimedMeeting } from '../../../../shared/model.ts';
 
 export interface BookingRequest {
   organizer: string;
@@ -16,9 +16,9 @@ export interface BookingRequest {
  * without a service mailbox, books on the room's own calendar. The local id
  * is the `transactionId`, so a repeated request never makes a second event.
  */
-export function bookingRequest(room: Room, meeting: TimedMeeting, serviceMailbox: string | null): BookingRequest {
-  const mailbox = room.microsoft365!.mailbox;
-  const onRoomCalendar = room.microsoft365!.bookings === 'room-calendar' || serviceMailbox === null;
+export function bookingRequest(room: { name: string }, link: Microsoft365Link, meeting: TimedMeeting, serviceMailbox: string | null): BookingRequest {
+  const mailbox = link.mailbox;
+  const onRoomCalendar = link.bookings === 'room-calendar' || serviceMailbox === null;
   const organizer = onRoomCalendar ? mailbox : serviceMailbox;
   return {
     organizer,

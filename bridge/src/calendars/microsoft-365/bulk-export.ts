@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { ExportRefusal } from '../../../../shared/admin-api.ts';
 import { type Clock } from '../../../../shared/clock.ts';
-import type { Room, TimedMeeting } from '../../../../shared/model.ts';
+import type { Microsoft365Link, Room, TimedMeeting } from '../../../../shared/model.ts';
 import type { RoomStore } from '../../store/room-store.ts';
+import { recordCreatedEvent } from '../remote/created-event.ts';
+import type { RemoteStore } from '../remote/remote-store.ts';
 import type { GraphGateway } from './graph-gateway.ts';
 import { GraphEvent } from './graph-event.ts';
-import type { M365Store } from './m365-store.ts';
 import { bookingRequest } from './booking-request.ts';
-import { recordCreatedBooking } from './created-booking.ts';
 import { IMMUTABLE_IDS } from './immutable-ids.ts';
+import { createdEvent } from './m365-provider.ts';
 
 /**
  * Bookings per `$batch`, sent one batch at a time, so the export never has
@@ -35,16 +36,16 @@ export interface ExportReport {
 export interface BulkExportDeps {
   graph: GraphGateway;
   store: RoomStore;
-  m365: M365Store;
+  remote: RemoteStore;
   clock: Clock;
   serviceMailbox: string | null;
 }
 
 /** The room's walk-up bookings not over yet that Exchange has not got: what an export sends. */
-export function exportableBookings(store: RoomStore, m365: M365Store, roomId: string, now: number): TimedMeeting[] {
+export function exportableBookings(store: RoomStore, remote: RemoteStore, roomId: string, now: number): TimedMeeting[] {
   return store
     .meetingsBetween(roomId, now, Number.MAX_SAFE_INTEGER)
-    .filter((m): m is TimedMeeting => m.origin === 'walk-up' && !m.allDay && Date.parse(m.end) > now && !m365.linkOf(m.id)?.organizerEventId)
+    .filter((m): m is TimedMeeting => m.origin === 'walk-up' && !m.allDay && Date.parse(m.end) > now && !remote.linkOf(m.id)?.ref)
     .sort((a, b) => a.start.localeCompare(b.start));
 }
 
@@ -57,12 +58,11 @@ export function exportableBookings(store: RoomStore, m365: M365Store, roomId: st
  */
 export async function exportFutureBookings(
   deps: BulkExportDeps,
-  room: Room,
+  room: Room & { microsoft365: Microsoft365Link },
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ExportReport> {
-  const { store, m365, clock } = deps;
-  if (!room.microsoft365) return { total: 0, exported: 0, refused: [] };
-  const due = exportableBookings(store, m365, room.id, clock.now());
+  const { store, remote, clock } = deps;
+  const due = exportableBookings(store, remote, room.id, clock.now());
   const refused: ExportRefusal[] = [];
   let exported = 0;
   let waiting = due;
@@ -71,7 +71,7 @@ export async function exportFutureBookings(
     let retryAfterMs = 0;
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
       const chunk = waiting.slice(i, i + BATCH_SIZE);
-      const requests = chunk.map((meeting) => bookingRequest(room, meeting, deps.serviceMailbox));
+      const requests = chunk.map((meeting) => bookingRequest(room, room.microsoft365, meeting, deps.serviceMailbox));
       const answer = await deps.graph.send({
         method: 'POST',
         path: '/$batch',
@@ -88,7 +88,7 @@ export async function exportFutureBookings(
         const response = parsed.data.responses.find((r) => r.id === String(index));
         const event = response && response.status < 300 ? GraphEvent.safeParse(response.body) : null;
         if (event?.success) {
-          recordCreatedBooking(deps, { roomId: room.id, meetingId: meeting.id, request: requests[index]!, event: event.data }, clock.now());
+          recordCreatedEvent(deps, { roomId: room.id, meetingId: meeting.id, key: meeting.id, event: createdEvent(requests[index]!, event.data) }, clock.now());
           exported++;
         } else if (!response || response.status === 429 || response.status >= 500) {
           retryAfterMs = Math.max(retryAfterMs, Number(response?.headers?.['Retry-After'] ?? response?.headers?.['retry-after'] ?? 1) * 1000);

@@ -1,15 +1,14 @@
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
+import type { RemoteWarning } from '../remote/remote-provider.ts';
 import type { GraphAnswer } from './graph-gateway.ts';
-import type { WarningBoard } from '../remote/warning-board.ts';
 
 type GraphFailure = Extract<GraphAnswer, { ok: false }>;
 
 /** How the bridge acts in Microsoft 365: as its application, or as a connected account (LINTEL_M365_PERMISSIONS). */
 export type Permissions = 'application' | 'delegated';
 
-/** What a refusal on a room's mailbox can tell about the room; a round that reads the room clears them all. */
-const ROOM_REFUSALS = ['room-calendar-unreachable', 'room-mailbox-not-enabled', 'room-access-policy', 'calendar-not-shared'] as const satisfies readonly IntegrationWarningCode[];
-type RoomRefusal = (typeof ROOM_REFUSALS)[number];
+/** What a refusal on a room's mailbox can tell about the room; a round that reads the room clears them all (remote-room-sync.ts). */
+type RoomRefusal = Extract<IntegrationWarningCode, 'room-calendar-unreachable' | 'room-mailbox-not-enabled' | 'room-access-policy' | 'calendar-not-shared'>;
 
 /**
  * Whether Graph refused the application itself rather than one resource: it
@@ -22,22 +21,15 @@ export function refusesTheApp(answer: GraphFailure): boolean {
 }
 
 /**
- * Shows on the room what Graph's refusal of a call on its mailbox says is
- * wrong, in place of what an earlier refusal said; nothing for a failure that
- * is not a refusal (throttling, an outage, a sign-in problem). Told apart by
- * the error code alone: Graph's messages may change at any time (Graph docs:
- * concepts/errors.md, "Code property").
+ * What Graph's refusal of a call on `mailbox` (the room's, or the service
+ * mailbox organizing its bookings) says is wrong with the room; nothing for
+ * a failure that is not a refusal (throttling, an outage, a sign-in
+ * problem). Told apart by the error code alone: Graph's messages may change
+ * at any time (Graph docs: concepts/errors.md, "Code property").
  */
-export function showRoomRefusal(warnings: WarningBoard, roomId: string, mailbox: string, answer: GraphFailure, permissions: Permissions): void {
+export function roomRefusalWarning(answer: GraphFailure, mailbox: string, permissions: Permissions): RemoteWarning | undefined {
   const code = roomRefusalOf(answer, permissions);
-  if (!code) return;
-  for (const other of ROOM_REFUSALS) if (other !== code) warnings.clear(other, roomId);
-  warnings.raise(code, `${mailbox}: ${answer.code}: ${answer.message}`, roomId);
-}
-
-/** The room's calendar was read: whatever a refusal said about it is over. */
-export function clearRoomRefusals(warnings: WarningBoard, roomId: string): void {
-  for (const code of ROOM_REFUSALS) warnings.clear(code, roomId);
+  return code && { code, message: `${mailbox}: ${answer.code}: ${answer.message}` };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Microsoft365Link, Room } from '../../../../shared/model.ts';
 import type { ExportReport } from './bulk-export.ts';
 import type { AccountConnection } from './delegated/account-connection.ts';
 import type { GraphTrafficTotals } from './graph-traffic.ts';
-import type { Microsoft365Calendar } from './m365-calendar.ts';
+import type { RemoteCalendars } from '../remote/remote-calendars.ts';
 import type { RoomRounds } from '../remote/sync-scheduler.ts';
 
 export interface Microsoft365Status {
@@ -28,7 +28,7 @@ export type StoredChange = 'credential-saved' | 'revoked';
 
 /** The Microsoft 365 integration, running: its calendar source for the bridge, and what the admin page needs. */
 export interface Microsoft365Integration extends AccountConnection {
-  readonly calendar: Microsoft365Calendar;
+  readonly calendar: RemoteCalendars;
   readonly syncPeriodSeconds: number;
   start(): void;
   /** Stops its timers and waits for work in flight, so nothing touches the store after. */

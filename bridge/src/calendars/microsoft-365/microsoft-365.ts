@@ -8,7 +8,9 @@ import { LocalCalendar } from '../local/local-calendar.ts';
 import type { Logger } from '../../logger.ts';
 import type { SqlDatabase } from '../../store/sql-database.ts';
 import type { RoomStore } from '../../store/room-store.ts';
-import { BookingRollback } from '../remote/booking-rollback.ts';
+import { microsoft365CalendarOf } from '../remote/calendar-settings.ts';
+import { createRemoteCalendars } from '../remote/remote-calendar-engine.ts';
+import { RemoteStore } from '../remote/remote-store.ts';
 import { exportableBookings, exportFutureBookings } from './bulk-export.ts';
 import { CredentialKeeper } from './credential-keeper.ts';
 import { accountConnection } from './delegated/account-connection.ts';
@@ -16,14 +18,10 @@ import { delegatedAccess, type DelegatedOptions } from './delegated/delegated-ac
 import { GraphGateway } from './graph-gateway.ts';
 import type { GraphTokens } from './graph-tokens.ts';
 import type { HttpsFetch } from './https-fetch.ts';
-import { Microsoft365Calendar } from './m365-calendar.ts';
 import { M365Store } from './m365-store.ts';
-import { OutboxSender } from './outbox-sender.ts';
-import { RoomSync } from './room-sync.ts';
-import { SyncScheduler } from '../remote/sync-scheduler.ts';
+import { microsoft365Provider } from './m365-provider.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
 import { WarningBoard } from '../remote/warning-board.ts';
-import { mergeWarnings, WarningsElsewhere } from '../remote/warnings-elsewhere.ts';
 import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
 
 export interface Microsoft365Options {
@@ -65,53 +63,31 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   }
   const credential = revocation ? options.credential : credentialToUse(m365, options.credential);
   const warnings = new WarningBoard(clock, logger, 'Microsoft 365');
-  const warningsElsewhere = new WarningsElsewhere(clock);
   let checkElsewhere = () => Promise.resolve();
   const delegated = options.delegated && delegatedAccess({ db, connection: options.connection, credential, fetch: options.fetch, logger, warnings, clock }, options.delegated);
   const appTokens = delegated ? undefined : new TokenSource(options.connection, credential, options.fetch, warnings, logger);
   const tokens: GraphTokens = delegated?.tokens ?? appTokens!;
   const permissions = delegated ? 'delegated' : 'application';
   const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
-  // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
-  const wakeSender = { wake: () => {} };
-  const calendar = new Microsoft365Calendar({ local: new LocalCalendar(store, clock), m365, clock, queued: () => wakeSender.wake() });
-  const rollback = new BookingRollback({ store, links: m365, clock, logger, announce: (roomId) => calendar.announce(roomId) });
-  const outbox = new OutboxSender({
-    graph,
-    m365,
-    store,
-    getRoom: (id) => store.getRoom(id),
-    clock,
-    logger,
-    warnings,
-    rollback,
-    serviceMailbox: options.serviceMailbox,
-    permissions,
-    ...(options.ownership ? { roomsSentHere: () => store.listRooms().map((room) => room.id).filter(syncedHere) } : {}),
-  });
-  wakeSender.wake = () => void outbox.wake();
-  const sync = new RoomSync({ graph, m365, store, clock, logger, warnings, rollback, permissions });
+  const provider = microsoft365Provider({ graph, logger, serviceMailbox: options.serviceMailbox, permissions });
+  const remote = new RemoteStore(db);
+  // The rooms linked to a mailbox, on the remote-calendar engine: a round every LINTEL_M365_SYNC_SECONDS, spread over it, as Graph's limits are per mailbox.
+  const engine = createRemoteCalendars(
+    { store, clock, logger, inner: new LocalCalendar(store, clock) },
+    {
+      providers: (type) => Promise.resolve(type === 'microsoft365' && !revocation ? provider : undefined),
+      calendarOf: microsoft365CalendarOf,
+      warnings,
+      neverLate: false,
+      declinesSeries: true,
+      syncPeriodSeconds: options.syncPeriodSeconds,
+      ownership: options.ownership,
+      ...(options.random ? { random: options.random } : {}),
+    },
+  );
+  const { calendar } = engine;
   const linkedRooms = () => store.listRooms().filter((room) => room.microsoft365 !== null);
   const ownership = options.ownership ?? soleOwnership;
-  const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
-  // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
-  const warningsHere = () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId));
-  const scheduler = new SyncScheduler({
-    sync,
-    clock,
-    logger,
-    linkedRooms: () => linkedRooms().filter((room) => syncedHere(room.id)),
-    linkedRoom: (roomId) => {
-      const room = store.getRoom(roomId);
-      return room?.microsoft365 && syncedHere(roomId) ? { ...room, microsoft365: room.microsoft365 } : undefined;
-    },
-    periodSeconds: options.syncPeriodSeconds,
-    ...(options.random ? { random: options.random } : {}),
-    afterRound: (roomId, synced) => {
-      if (synced) calendar.announce(roomId);
-      if (m365.outboxDepth(roomId) > 0) void outbox.wake();
-    },
-  });
   const storedChanges = new Set<(change: StoredChange) => void>();
   const told = (change: StoredChange) => {
     for (const listener of storedChanges) listener(change);
@@ -134,9 +110,9 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   // A process that takes a room over catches up at once: its predecessor may have died mid-period.
   ownership.onGained((leases) => {
     if (revocation) return;
-    for (const room of linkedRooms()) if (leases.includes(roomLease(room.id))) void scheduler.syncNow(room.id);
+    for (const room of linkedRooms()) if (leases.includes(roomLease(room.id))) void engine.syncNow(room.id);
     if (leases.includes(CREDENTIAL_LEASE)) void keeper?.check();
-    void outbox.wake();
+    void engine.flushOutbox();
   });
 
   async function checkHere(): Promise<void> {
@@ -144,27 +120,23 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     tokens.invalidate();
     // A refusal is already a warning saying why; there is nothing to sync without a token.
     const token = await tokens.getToken().catch(() => null);
-    if (token !== null) await Promise.all(linkedRooms().filter((room) => syncedHere(room.id)).map((room) => scheduler.syncNow(room.id)));
+    if (token !== null) await engine.check();
   }
 
   async function stop(): Promise<void> {
-    scheduler.stop();
     keeper?.stop();
-    outbox.stop();
     graph.close();
-    await Promise.all([scheduler.idle(), outbox.idle(), keeper?.idle()]);
+    await Promise.all([engine.stop(), keeper?.idle()]);
   }
   const account = accountConnection({
     delegated,
     graph,
     store,
-    m365,
+    forgetRoom: (roomId) => engine.forgetRoom(roomId),
     warnings,
     clock,
     logger,
-    idle: async () => {
-      await Promise.all([scheduler.idle(), outbox.idle()]);
-    },
+    idle: () => engine.idle(),
     checkNow: () => checkHere(),
     announce: (roomId) => calendar.announce(roomId),
   });
@@ -176,9 +148,8 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     syncPeriodSeconds: options.syncPeriodSeconds,
     start() {
       if (revocation) return;
-      scheduler.start();
+      engine.start();
       keeper?.start();
-      void outbox.wake();
     },
     stop,
     status() {
@@ -186,19 +157,18 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
         tenantId: options.connection.tenantId,
         clientId: options.connection.clientId,
         credential: keeper?.status() ?? null,
-        warnings: mergeWarnings(warningsHere(), warningsElsewhere.list()),
+        warnings: engine.warnings(),
         requestsPerMailbox: graph.requestCounts(),
         graphTraffic: graph.traffic(),
-        outboxDepth: m365.outboxDepth(),
-        rooms: linkedRooms().map((room) => ({ roomId: room.id, mailbox: room.microsoft365!.mailbox, syncedAt: m365.syncState(room.id)?.syncedAt ?? null, outboxDepth: m365.outboxDepth(room.id) })),
+        outboxDepth: engine.outboxDepth(),
+        rooms: linkedRooms().map((room) => ({ roomId: room.id, mailbox: room.microsoft365!.mailbox, ...engine.roomSync(room.id) })),
       };
     },
-    syncRounds: () => scheduler.rounds(),
-    syncNow: (roomId) => scheduler.syncNow(roomId),
-    flushOutbox: () => outbox.wake(),
+    syncRounds: () => engine.syncRounds(),
+    syncNow: (roomId) => engine.syncNow(roomId),
+    flushOutbox: () => engine.flushOutbox(),
     async idle() {
-      await Promise.all([scheduler.idle(), keeper?.idle()]);
-      await outbox.idle();
+      await Promise.all([engine.idle(), keeper?.idle()]);
     },
     renewCredentials: () => {
       if (revocation) return Promise.resolve(notConnected<CredentialStatus>());
@@ -217,15 +187,14 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
       if (revocation) return notConnected<never>();
       const room = store.getRoom(roomId);
       if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
-      await scheduler.idle();
+      await engine.idle();
       const linked: Room = { ...room, microsoft365: link };
       store.transaction(() => {
         // A room linked to another mailbox before starts over: its sync position belongs to that mailbox.
-        m365.forgetRoom(roomId);
+        engine.forgetRoom(roomId);
         store.saveRoom(linked, clock.now());
       });
-      warnings.clearRoom(roomId);
-      await scheduler.syncNow(roomId);
+      await engine.syncNow(roomId);
       calendar.announce(roomId);
       return ok(linked);
     },
@@ -236,9 +205,8 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
       const local: Room = { ...room, microsoft365: null };
       // Unlinked first, so no new round or send starts for it; then what is under way finishes before its state goes.
       store.saveRoom(local, clock.now());
-      await Promise.all([scheduler.idle(), outbox.idle()]);
-      m365.forgetRoom(roomId);
-      warnings.clearRoom(roomId);
+      await engine.idle();
+      engine.forgetRoom(roomId);
       calendar.announce(roomId);
       return ok(local);
     },
@@ -247,7 +215,10 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
       await stop();
       const rooms = linkedRooms();
       store.transaction(() => {
-        for (const room of rooms) store.saveRoom({ ...room, microsoft365: null }, clock.now());
+        for (const room of rooms) {
+          store.saveRoom({ ...room, microsoft365: null }, clock.now());
+          engine.forgetRoom(room.id);
+        }
         m365.revoke({ at: clock.now(), by, credential: configured });
       });
       revocation = m365.revocation();
@@ -269,20 +240,19 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
       logger.warn('Microsoft 365 revoked by another bridge process: every room runs on local bookings');
     },
     followRoomChange(roomId) {
-      if (revocation || !syncedHere(roomId)) return;
-      if (store.getRoom(roomId)?.microsoft365 && m365.syncState(roomId) === undefined) void scheduler.syncNow(roomId);
-      void outbox.wake();
+      if (revocation) return;
+      engine.followRoomChange(roomId);
     },
-    warningsHere,
-    onWarningsChanged: (listener) => warnings.onChange(listener),
-    followWarningsElsewhere: (from, list) => warningsElsewhere.heard(from, list),
-    exportableCount: (roomId) => exportableBookings(store, m365, roomId, clock.now()).length,
+    warningsHere: () => engine.warningsHere(),
+    onWarningsChanged: (listener) => engine.onWarningsChanged(listener),
+    followWarningsElsewhere: (from, list) => engine.followWarningsElsewhere(from, list),
+    exportableCount: (roomId) => exportableBookings(store, remote, roomId, clock.now()).length,
     async exportFutureBookings(roomId, onProgress) {
       if (revocation) return notConnected<never>();
       const room = store.getRoom(roomId);
       if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
       if (!room.microsoft365) return fail('not-allowed', `Room "${roomId}" is not linked to Microsoft 365.`);
-      return ok(await exportFutureBookings({ graph, store, m365, clock, serviceMailbox: options.serviceMailbox }, room, onProgress));
+      return ok(await exportFutureBookings({ graph, store, remote, clock, serviceMailbox: options.serviceMailbox }, { ...room, microsoft365: room.microsoft365 }, onProgress));
     },
   };
 }

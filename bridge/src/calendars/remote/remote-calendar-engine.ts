@@ -7,6 +7,7 @@ import type { RoomStore } from '../../store/room-store.ts';
 import type { CalendarSource } from '../calendar-source.ts';
 import { LocalCalendar } from '../local/local-calendar.ts';
 import { BookingRollback } from './booking-rollback.ts';
+import { onCalendar, remoteCalendarOf, type CalendarOf, type RoomOnCalendar } from './calendar-settings.ts';
 import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
 import { RemoteConnections, settingsOf, type ProviderLoader } from './remote-connections.ts';
 import type { CalendarSecrets } from './calendar-secrets.ts';
@@ -22,8 +23,20 @@ import { WarningBoard } from './warning-board.ts';
 import { mergeWarnings, WarningsElsewhere } from './warnings-elsewhere.ts';
 
 export interface RemoteCalendarsOptions {
-  /** The kinds of calendar this bridge can reach (CalDAV and ICS always; Google Workspace once configured), each loaded when first needed. */
+  /** The kinds of calendar this engine can reach (CalDAV and ICS always; Google Workspace once configured; Microsoft 365), each loaded when first needed. */
   providers: ProviderLoader;
+  /**
+   * Which rooms this engine serves, and the calendar of each: an engine runs
+   * for each source of settings. By default the rooms' `calendar` (Google,
+   * CalDAV, ICS); Microsoft 365's integration runs one for its linked rooms.
+   */
+  calendarOf?: CalendarOf;
+  /** Where its problems are shown: by default the admin page's "Room calendar" warnings. */
+  warnings?: WarningBoard;
+  /** True (the default): a round is never later than the period (LINTEL_CALENDAR_SYNC_SECONDS is a promise); false: rounds are spread over it. */
+  neverLate?: boolean;
+  /** The room may give up a series someone else organizes after no-shows (its calendar has `declineSeries`); false by default. */
+  declinesSeries?: boolean;
   /** Passwords the admin page saved for rooms; none in tests that need none. */
   secrets?: CalendarSecrets | undefined;
   /** LINTEL_CALENDAR_SYNC_SECONDS: how often each room's calendar is read. */
@@ -61,8 +74,10 @@ export interface RemoteCalendarEngine {
   roomSync(roomId: string): { syncedAt: number | null; outboxDepth: number };
   /** The same for every room on a remote calendar, for the metrics. */
   roomsSynced(): { roomId: string; syncedAt: number | null; outboxDepth: number }[];
-  /** A room changed in another process: send what was queued there for it, if this process writes for it. */
+  /** A room changed in another process: read its calendar if it is new to it, and send what was queued there for it, if this process writes for it. */
   followRoomChange(roomId: string): void;
+  /** The room leaves its calendar: its cursor and the changes still waiting go, its meetings stay as local ones. Joins the caller's transaction. */
+  forgetRoom(roomId: string): void;
   /**
    * Saves the room on another calendar, forgetting the one it followed (its
    * meetings from there, cursor, cache) in the same transaction, so a walk-up
@@ -74,7 +89,7 @@ export interface RemoteCalendarEngine {
   tryCalendar(room: RoomWithCalendar, secret: string | undefined): Promise<ProviderAnswer<void>>;
 }
 
-/** Assembles the engine over `inner` (the local calendar, or Microsoft 365's source), which keeps serving every other room. */
+/** Assembles the engine over `inner` (the local calendar, or another engine's source), which keeps serving every other room. */
 export function createRemoteCalendars(
   ports: { store: RoomStore; clock: Clock; logger: Logger; inner: CalendarSource },
   options: RemoteCalendarsOptions,
@@ -82,43 +97,41 @@ export function createRemoteCalendars(
   const { store, clock } = ports;
   const logger = ports.logger.child({ component: 'remote-calendars' });
   const remote = new RemoteStore(store.database);
-  const warnings = new WarningBoard(clock, logger, 'Room calendar');
+  const warnings = options.warnings ?? new WarningBoard(clock, logger, 'Room calendar');
+  const calendarOf = options.calendarOf ?? remoteCalendarOf;
   const connections = new RemoteConnections(options.providers, { remote, clock, logger, secrets: options.secrets });
   const ownership = options.ownership ?? soleOwnership;
   const syncedHere = (roomId: string) => ownership.owns(roomLease(roomId));
   // A room's warnings are told by the process that syncs it: one that held it before may keep them, stale.
   const warningsHere = () => warnings.list().filter((warning) => warning.roomId === undefined || syncedHere(warning.roomId));
   const warningsElsewhere = new WarningsElsewhere(clock);
-  const remoteRooms = () => store.listRooms().filter((room): room is RoomWithCalendar => room.calendar !== null);
+  const remoteRooms = () => store.listRooms().flatMap((room) => onCalendar(room, calendarOf) ?? []);
   // The calendar queues changes the sender sends, and the sender's rollbacks are announced by the calendar.
   const wakeSender = { wake: () => {} };
-  const calendar = new RemoteCalendars({ inner: ports.inner, local: new LocalCalendar(store, clock), remote, clock, queued: () => wakeSender.wake() });
+  const calendar = new RemoteCalendars({ inner: ports.inner, local: new LocalCalendar(store, clock), remote, clock, calendarOf, declinesSeries: options.declinesSeries ?? false, queued: () => wakeSender.wake() });
   const rollback = new BookingRollback({ store, links: remote, clock, logger, announce: (roomId) => calendar.announce(roomId) });
   const outbox = new RemoteOutboxSender({
     remote,
     store,
     connections,
     getRoom: (roomId: string): Room | undefined => store.getRoom(roomId),
+    calendarOf,
     clock,
     logger,
     warnings,
     rollback,
-    ...(options.ownership ? { roomsSentHere: () => remoteRooms().map((room) => room.id).filter(syncedHere) } : {}),
+    roomsSentHere: () => remoteRooms().map((room) => room.id).filter(syncedHere),
   });
   wakeSender.wake = () => void outbox.wake();
   const sync = new RemoteRoomSync({ remote, store, connections, clock, logger, warnings, rollback });
-  const scheduler = new SyncScheduler<RoomWithCalendar>({
+  const scheduler = new SyncScheduler<RoomOnCalendar>({
     sync,
     clock,
     logger,
     linkedRooms: () => remoteRooms().filter((room) => syncedHere(room.id)),
-    linkedRoom: (roomId) => {
-      const room = store.getRoom(roomId);
-      return room?.calendar && syncedHere(roomId) ? (room as RoomWithCalendar) : undefined;
-    },
+    linkedRoom: (roomId) => (syncedHere(roomId) ? onCalendar(store.getRoom(roomId), calendarOf) : undefined),
     periodSeconds: options.syncPeriodSeconds,
-    // LINTEL_CALENDAR_SYNC_SECONDS is a promise: a change shows within it.
-    neverLate: true,
+    neverLate: options.neverLate ?? true,
     ...(options.random ? { random: options.random } : {}),
     afterRound: (roomId, synced) => {
       if (synced) calendar.announce(roomId);
@@ -157,7 +170,13 @@ export function createRemoteCalendars(
     roomSync: (roomId) => ({ syncedAt: remote.syncState(roomId)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(roomId) }),
     roomsSynced: () => remoteRooms().map((room) => ({ roomId: room.id, syncedAt: remote.syncState(room.id)?.syncedAt ?? null, outboxDepth: remote.outbox.depth(room.id) })),
     followRoomChange(roomId) {
-      if (syncedHere(roomId) && remote.outbox.depth(roomId) > 0) void outbox.wake();
+      if (!syncedHere(roomId)) return;
+      if (onCalendar(store.getRoom(roomId), calendarOf) && remote.syncState(roomId) === undefined) void scheduler.syncNow(roomId);
+      if (remote.outbox.depth(roomId) > 0) void outbox.wake();
+    },
+    forgetRoom(roomId) {
+      remote.forgetRoom(roomId);
+      warnings.clearRoom(roomId);
     },
     moveRoom(room) {
       return store.transaction(() => {
@@ -165,14 +184,14 @@ export function createRemoteCalendars(
         forgetFormerCalendar(room.id, { store, remote, now: clock.now() });
         store.saveRoom(room, clock.now());
         // The room's sync state names its new settings: the next round reads a snapshot of them, rather than starting over again.
-        remote.saveSyncState(room.id, { calendar: settingsOf(room), cursor: null, windowStart: 0, syncedAt: null });
+        remote.saveSyncState(room.id, { calendar: settingsOf(room as RoomOnCalendar), cursor: null, windowStart: 0, syncedAt: null });
         return true;
       });
     },
     async tryCalendar(room, secret) {
       const provider = await options.providers(room.calendar.type);
       if (!provider) return { ok: false, failure: 'refused', message: `${describeCalendar(room.calendar).describe}: this kind of calendar is not configured in this bridge` };
-      const connection = provider.connect(room, room.calendar as never, { clock, logger: logger.child({ roomId: room.id }), cache: memoryObjectCache(), secret });
+      const connection = provider.connect(room as RoomOnCalendar, room.calendar as never, { clock, logger: logger.child({ roomId: room.id }), cache: memoryObjectCache(), secret });
       return connection.check();
     },
   };

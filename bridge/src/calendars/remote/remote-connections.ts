@@ -1,8 +1,7 @@
 import type { Clock } from '../../../../shared/clock.ts';
-import type { RemoteCalendarType } from '../../../../shared/remote-calendar-config.ts';
 import type { Logger } from '../../logger.ts';
 import { caldavPasswordOf, type CalendarSecrets } from './calendar-secrets.ts';
-import type { RoomWithCalendar } from './remote-calendars.ts';
+import type { CalendarKind, RoomOnCalendar } from './calendar-settings.ts';
 import type { AnyRemoteCalendarProvider, RemoteCalendar } from './remote-provider.ts';
 import type { RemoteStore } from './remote-store.ts';
 
@@ -12,7 +11,7 @@ import type { RemoteStore } from './remote-store.ts';
  * kind is not configured (Google Workspace without a service account). It may
  * answer another provider later: Google's, once its key was replaced.
  */
-export type ProviderLoader = (type: RemoteCalendarType) => Promise<AnyRemoteCalendarProvider | undefined>;
+export type ProviderLoader = (type: CalendarKind) => Promise<AnyRemoteCalendarProvider | undefined>;
 
 /** A loader for providers already made (tests, and bridges that know their kinds up front). */
 export function providersFrom(providers: readonly AnyRemoteCalendarProvider[]): ProviderLoader {
@@ -42,7 +41,7 @@ export class RemoteConnections {
   }
 
   /** The room's connection; undefined when its kind of calendar is not configured in this bridge. */
-  async for(room: RoomWithCalendar): Promise<RemoteCalendar | undefined> {
+  async for(room: RoomOnCalendar): Promise<RemoteCalendar | undefined> {
     const provider = await this.#providers(room.calendar.type);
     if (!provider) return undefined;
     const { remote, clock, logger, secrets } = this.#deps;
@@ -63,6 +62,6 @@ export class RemoteConnections {
 }
 
 /** What a room's copy depends on: the calendar's settings and the room's zone (floating times and all-day events are the room's). */
-export function settingsOf(room: RoomWithCalendar): string {
+export function settingsOf(room: RoomOnCalendar): string {
   return JSON.stringify({ calendar: room.calendar, timeZone: room.timeZone });
 }

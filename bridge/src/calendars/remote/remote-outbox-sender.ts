@@ -5,9 +5,12 @@ import { QueueSender } from '../../queue-sender.ts';
 import type { RoomStore } from '../../store/room-store.ts';
 import type { BookingRollback } from './booking-rollback.ts';
 import { RetryBackoff } from './retry-backoff.ts';
-import { writesWalkUps, type RoomWithCalendar } from './remote-calendars.ts';
+import { onCalendar, type CalendarOf, type RoomOnCalendar } from './calendar-settings.ts';
+import { recordCreatedEvent } from './created-event.ts';
+import { writesWalkUps } from './remote-calendars.ts';
 import type { RemoteConnections } from './remote-connections.ts';
 import type { ProviderAnswer, ProviderFailure, RemoteCalendar } from './remote-provider.ts';
+import { raiseRoomWarning } from './remote-room-sync.ts';
 import type { RemoteOutboxEntry, RemoteStore } from './remote-store.ts';
 import type { WarningBoard } from './warning-board.ts';
 
@@ -16,12 +19,13 @@ export interface RemoteOutboxSenderDeps {
   store: RoomStore;
   connections: RemoteConnections;
   getRoom: (roomId: string) => Room | undefined;
+  calendarOf: CalendarOf;
   clock: Clock;
   logger: Logger;
   warnings: WarningBoard;
   rollback: BookingRollback;
-  /** The rooms whose changes this process sends, when bridge processes share the store; all rooms when absent. */
-  roomsSentHere?: () => string[];
+  /** The rooms whose changes this engine sends: its rooms, and of those only the ones this process syncs when bridge processes share the store. */
+  roomsSentHere: () => string[];
 }
 
 type Outcome = 'sent' | 'retry' | 'refused';
@@ -70,7 +74,7 @@ export class RemoteOutboxSender extends QueueSender {
     let progressed = true;
     while (progressed && !this.stopped) {
       progressed = false;
-      for (const entry of remote.outbox.waiting(BATCH, this.#deps.roomsSentHere?.())) {
+      for (const entry of remote.outbox.waiting(BATCH, this.#deps.roomsSentHere())) {
         if (blockedRooms.has(entry.roomId)) continue;
         const outcome = await this.#send(entry);
         if (outcome.result === 'retry') {
@@ -92,14 +96,14 @@ export class RemoteOutboxSender extends QueueSender {
   }
 
   async #send(entry: RemoteOutboxEntry): Promise<{ result: Outcome; retryAfterMs?: number }> {
-    const { remote, getRoom, connections } = this.#deps;
-    const room = getRoom(entry.roomId);
+    const { remote, getRoom, connections, calendarOf } = this.#deps;
+    const room = onCalendar(getRoom(entry.roomId), calendarOf);
     // The room left its calendar meanwhile: nothing to write to.
-    if (!room?.calendar || !writesWalkUps(room.calendar)) {
+    if (!room || !writesWalkUps(room.calendar)) {
       remote.outbox.markSent(entry.seq);
       return { result: 'sent' };
     }
-    const connection = await connections.for(room as RoomWithCalendar);
+    const connection = await connections.for(room);
     // Its kind is not configured here now (Google Workspace disconnected): the change waits for it, as for a server down.
     if (!connection) return { result: 'retry' };
     const answer = await this.#call(entry, connection);
@@ -115,40 +119,31 @@ export class RemoteOutboxSender extends QueueSender {
   }
 
   async #call(entry: RemoteOutboxEntry, connection: RemoteCalendar): Promise<ProviderAnswer<void>> {
-    const { remote } = this.#deps;
+    const { remote, store, clock } = this.#deps;
     const { change } = entry;
+    const done = { ok: true, value: undefined } as const;
+    if (change.kind === 'decline-series') return connection.declineSeries ? connection.declineSeries(change.seriesId, change.comment) : done;
     const link = remote.linkOf(entry.meetingId);
     if (change.kind === 'create') {
       const key = link?.createdFor ?? change.meeting.id;
       const made = await connection.create(key, change.meeting);
       if (!made.ok) return made;
       // Saved unless the booking was taken back while its write was under way.
-      const { store, clock } = this.#deps;
-      store.transaction(() => {
-        if (!remote.linkOf(entry.meetingId)) return;
-        // A round may have read the event before this answer and, not knowing it, shown it as a meeting of its own: that copy goes.
-        const shownTwice = remote.linkByKey(entry.roomId, made.value.key);
-        if (shownTwice && shownTwice.meetingId !== entry.meetingId) {
-          store.deleteMeeting(shownTwice.meetingId);
-          remote.deleteLink(shownTwice.meetingId);
-          store.touchRoom(entry.roomId, clock.now());
-        }
-        remote.saveLink({ meetingId: entry.meetingId, roomId: entry.roomId, key: made.value.key, ref: made.value.ref, createdFor: key });
-      });
-      return { ok: true, value: undefined };
+      recordCreatedEvent({ store, remote }, { roomId: entry.roomId, meetingId: entry.meetingId, key, event: made.value }, clock.now());
+      return done;
     }
     // Never made it to the calendar (refused, or the room moved meanwhile): nothing there to change.
-    if (!link?.key || !link.ref) return { ok: true, value: undefined };
+    if (!link?.ref) return done;
     const target = { key: link.key, ref: link.ref };
-    if (change.kind === 'update') return change.end === undefined ? { ok: true, value: undefined } : connection.changeEnd(target, change.end);
+    if (change.kind === 'update') return change.end === undefined ? done : connection.changeEnd(target, change.end);
     const cancelled = await connection.cancel(target, change.kind === 'release' ? 'release' : 'ended');
     if (cancelled.ok) remote.deleteLink(entry.meetingId);
     return cancelled;
   }
 
-  #refused(room: Room, entry: RemoteOutboxEntry, failure: ProviderFailure): void {
+  #refused(room: RoomOnCalendar, entry: RemoteOutboxEntry, failure: ProviderFailure): void {
     const { warnings, logger, rollback } = this.#deps;
-    if (failure.warning) warnings.raise(failure.warning.code, failure.warning.message, room.id);
+    if (failure.warning) raiseRoomWarning(warnings, room.id, failure.warning);
     logger.error({ roomId: room.id, meetingId: entry.meetingId, kind: entry.change.kind, detail: failure.message }, 'the room\'s calendar refused a walk-up change');
     if (entry.change.kind === 'create') rollback.undo(room.id, entry.meetingId, 'booking-not-saved', failure.message);
   }

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../../shared/clock.ts';
 import type { IntegrationWarningCode } from '../../../../shared/integration-warnings.ts';
-import type { Room, TimedMeeting } from '../../../../shared/model.ts';
-import type { RemoteCalendarConfig, RemoteCalendarType } from '../../../../shared/remote-calendar-config.ts';
+import type { TimedMeeting } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
+import type { CalendarKind, CalendarSettings, RoomOnCalendar } from './calendar-settings.ts';
 
 /**
  * One meeting of a room's remote calendar as its provider reads it: a single
@@ -28,6 +28,8 @@ export interface RemoteOccurrence {
   organizedElsewhere?: true;
   /** The walk-up key it was created with (`create`), when the calendar kept it: how a booking is recognised after a crash. */
   createdFor?: string;
+  /** The id every copy of the meeting shares (Exchange's iCalUId): how the room's copy of a booking made in its organizer's calendar is recognised. */
+  sharedId?: string;
   /** The room declined it (a conflict, or an organizer it does not take bookings from): it does not hold the room. */
   declined?: true;
 }
@@ -71,9 +73,29 @@ export type ProviderAnswer<T> = { ok: true; value: T } | ProviderFailure;
 
 /** What the bridge knows of an event it changes: its key and where it is. */
 export interface RemoteTarget {
-  key: string;
+  /** Null for a booking made in its organizer's calendar whose copy in the room's calendar was not read yet. */
+  key: string | null;
   ref: string;
 }
+
+/** The target's key, for calendars where every event the bridge changes has one (all but Microsoft 365's bookings made in their organizer's calendar). */
+export function keyOf(target: RemoteTarget): string {
+  if (target.key === null) throw new Error(`The event ${target.ref} has no key in the room's calendar`);
+  return target.key;
+}
+
+/**
+ * The event a `create` made. `awaitsAnswer`: it was made in its organizer's
+ * calendar with the room invited, and holds the room only once the room
+ * accepts (`roomAnswer`); `sharedId` finds the room's copy when it is read.
+ */
+export interface CreatedEvent extends RemoteTarget {
+  sharedId?: string;
+  awaitsAnswer?: true;
+}
+
+/** How the room answered a booking that awaits its answer; `gone`: its organizer's event is no more. */
+export type RoomAnswer = 'accepted' | 'declined' | 'pending' | 'gone';
 
 /**
  * One room's calendar at its provider.
@@ -91,18 +113,24 @@ export interface RemoteTarget {
  * - `shorten` and `cancel` of an event that is gone succeed: the change is moot.
  * - Occurrences of a series are changed one by one: the rest of the series stays.
  * - A read-only calendar (an ICS feed) answers `refused` to every write.
+ * - A calendar whose bookings await the room's answer has `roomAnswer`; one
+ *   where the room may give up a series someone else organizes has
+ *   `declineSeries`, which succeeds when the series is gone.
  * - No call throws for an answer of the server; a bug may.
  */
 export interface RemoteCalendar {
   readonly writable: boolean;
   sync(cursor: string | null, window: SyncWindow): Promise<ProviderAnswer<SyncResult>>;
-  create(key: string, meeting: TimedMeeting): Promise<ProviderAnswer<RemoteTarget>>;
+  create(key: string, meeting: TimedMeeting): Promise<ProviderAnswer<CreatedEvent>>;
   /** Ends the meeting at `end` (an instant): "end now", or "extend" when later than its end. */
   changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>>;
-  /** `release`: a no-show given back, said so to its organizer where the calendar can. */
-  cancel(target: RemoteTarget, reason: 'ended' | 'release'): Promise<ProviderAnswer<void>>;
+  /** `release`: a no-show given back, said so to its organizer where the calendar can; `declined`: the room declined the booking, withdrawn. */
+  cancel(target: RemoteTarget, reason: 'ended' | 'release' | 'declined'): Promise<ProviderAnswer<void>>;
   /** Tried before a room is saved: reads the calendar once. */
   check(): Promise<ProviderAnswer<void>>;
+  roomAnswer?(target: RemoteTarget): Promise<ProviderAnswer<RoomAnswer>>;
+  /** The room declines a series (`seriesId`, an occurrence's `seriesId`) for good, telling its organizer `comment`. */
+  declineSeries?(seriesId: string, comment: string): Promise<ProviderAnswer<void>>;
 }
 
 /** What a provider keeps of a room's calendar between rounds (CalDAV's resources and etags, an ICS feed's last answer). */
@@ -129,11 +157,11 @@ export interface ConnectDeps {
   secret: string | undefined;
 }
 
-/** A kind of remote calendar (CalDAV, ICS, Google): how the engine reaches a room's calendar of that kind. */
-export interface RemoteCalendarProvider<T extends RemoteCalendarType = RemoteCalendarType> {
+/** A kind of remote calendar (Microsoft 365, Google, CalDAV, ICS): how the engine reaches a room's calendar of that kind. */
+export interface RemoteCalendarProvider<T extends CalendarKind = CalendarKind> {
   readonly type: T;
-  connect(room: Room, config: Extract<RemoteCalendarConfig, { type: T }>, deps: ConnectDeps): RemoteCalendar;
+  connect(room: RoomOnCalendar, config: Extract<CalendarSettings, { type: T }>, deps: ConnectDeps): RemoteCalendar;
 }
 
 /** A provider of any one kind, as the engine is given them. */
-export type AnyRemoteCalendarProvider = { [T in RemoteCalendarType]: RemoteCalendarProvider<T> }[RemoteCalendarType];
+export type AnyRemoteCalendarProvider = { [T in CalendarKind]: RemoteCalendarProvider<T> }[CalendarKind];

@@ -1,6 +1,7 @@
 import type { MeetingChange } from '../../../../shared/walk-up-rules.ts';
 import type { SqlDatabase } from '../../store/sql-database.ts';
 import { OutboxTable, type OutboxRow } from './outbox-table.ts';
+import type { SeriesDecline } from './series-decline.ts';
 import type { CachedObject, ObjectCache } from './remote-provider.ts';
 
 /** Where a room's sync stands: which calendar it follows, from which cursor, over which days. */
@@ -25,9 +26,14 @@ export interface RemoteLink {
   key: string | null;
   ref: string | null;
   createdFor: string | null;
+  /** The id the meeting's copies share (create.ts's `sharedId`): the room's copy of a booking is found by it. */
+  sharedId?: string | null;
+  /** A booking made in its organizer's calendar that the room has not answered yet. */
+  awaitsAnswer?: boolean;
 }
 
-export type RemoteOutboxEntry = OutboxRow<Exclude<MeetingChange, { kind: 'none' }>>;
+/** A walk-up change, or a series the room gives up (its meetingId is the series' key, seriesOutboxKey), waiting to be written. */
+export type RemoteOutboxEntry = OutboxRow<Exclude<MeetingChange, { kind: 'none' }> | SeriesDecline>;
 
 interface LinkRow {
   meeting_id: string;
@@ -35,6 +41,9 @@ interface LinkRow {
   remote_key: string | null;
   ref: string | null;
   created_for: string | null;
+  shared_id: string | null;
+  awaits_answer: number;
+  created_at: number;
 }
 
 /** The remote calendars' side of the bridge's store; every write joins the caller's transaction. */
@@ -44,7 +53,7 @@ export class RemoteStore {
 
   constructor(db: SqlDatabase) {
     this.#db = db;
-    this.#outbox = new OutboxTable(db, 'remote_outbox');
+    this.#outbox = new OutboxTable(db);
   }
 
   syncState(roomId: string): RemoteSyncState | undefined {
@@ -75,19 +84,40 @@ export class RemoteStore {
     return toLink(this.#db.prepare('SELECT * FROM remote_links WHERE room_id = ? AND created_for = ?').get(roomId, createdFor) as LinkRow | undefined);
   }
 
+  /** The room's own booking (one it created) whose copies share `sharedId`. */
+  ownLinkBySharedId(roomId: string, sharedId: string): RemoteLink | undefined {
+    return toLink(this.#db.prepare('SELECT * FROM remote_links WHERE room_id = ? AND shared_id = ? AND created_for IS NOT NULL').get(roomId, sharedId) as LinkRow | undefined);
+  }
+
+  /** A meeting of the room read from its calendar (not one it created) whose copies share `sharedId`. */
+  calendarLinkBySharedId(roomId: string, sharedId: string): RemoteLink | undefined {
+    return toLink(this.#db.prepare('SELECT * FROM remote_links WHERE room_id = ? AND shared_id = ? AND created_for IS NULL').get(roomId, sharedId) as LinkRow | undefined);
+  }
+
+  /** The room's bookings made in their organizer's calendar that it has not answered, with when each was made. */
+  awaitingAnswers(roomId: string): (RemoteLink & { createdAt: number })[] {
+    const rows = this.#db.prepare('SELECT * FROM remote_links WHERE room_id = ? AND awaits_answer = 1 AND ref IS NOT NULL').all(roomId) as LinkRow[];
+    return rows.flatMap((row) => {
+      const link = toLink(row);
+      return link ? [{ ...link, createdAt: row.created_at }] : [];
+    });
+  }
+
   /** The room's meetings known in its calendar: what a snapshot checks for removals. */
   linksOfRoom(roomId: string): RemoteLink[] {
     const rows = this.#db.prepare('SELECT * FROM remote_links WHERE room_id = ? AND remote_key IS NOT NULL').all(roomId) as LinkRow[];
     return rows.flatMap((row) => toLink(row) ?? []);
   }
 
-  saveLink(link: RemoteLink): void {
+  /** `now` is kept as when the link was first saved: how long a booking has waited for the room's answer. */
+  saveLink(link: RemoteLink, now: number): void {
     this.#db
       .prepare(
-        `INSERT INTO remote_links (meeting_id, room_id, remote_key, ref, created_for) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(meeting_id) DO UPDATE SET remote_key = excluded.remote_key, ref = excluded.ref, created_for = excluded.created_for`,
+        `INSERT INTO remote_links (meeting_id, room_id, remote_key, ref, created_for, shared_id, awaits_answer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(meeting_id) DO UPDATE SET remote_key = excluded.remote_key, ref = excluded.ref, created_for = excluded.created_for,
+           shared_id = excluded.shared_id, awaits_answer = excluded.awaits_answer`,
       )
-      .run(link.meetingId, link.roomId, link.key, link.ref, link.createdFor);
+      .run(link.meetingId, link.roomId, link.key, link.ref, link.createdFor, link.sharedId ?? null, link.awaitsAnswer ? 1 : 0, now);
   }
 
   deleteLink(meetingId: string): void {
@@ -113,6 +143,12 @@ export class RemoteStore {
     this.#db.prepare('DELETE FROM remote_objects WHERE room_id = ?').run(roomId);
   }
 
+  /** The room leaves its calendar: its cursor, cache and every change still waiting go; its meetings stay, as local ones. */
+  forgetRoom(roomId: string): void {
+    this.forgetSync(roomId);
+    this.#outbox.dropRoom(roomId);
+  }
+
   /** The provider's cache of the room's calendar (CalDAV resources, an ICS feed's last answer). */
   objectCache(roomId: string): ObjectCache {
     const db = this.#db;
@@ -136,5 +172,15 @@ export class RemoteStore {
 }
 
 function toLink(row: LinkRow | undefined): RemoteLink | undefined {
-  return row && { meetingId: row.meeting_id, roomId: row.room_id, key: row.remote_key, ref: row.ref, createdFor: row.created_for };
+  return (
+    row && {
+      meetingId: row.meeting_id,
+      roomId: row.room_id,
+      key: row.remote_key,
+      ref: row.ref,
+      createdFor: row.created_for,
+      sharedId: row.shared_id,
+      awaitsAnswer: Number(row.awaits_answer) === 1,
+    }
+  );
 }

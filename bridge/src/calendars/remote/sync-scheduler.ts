@@ -1,18 +1,17 @@
 import type { Clock } from '../../../../shared/clock.ts';
-import type { Room } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
 
 /** One round of a room's sync: false when its calendar could not be read (the room keeps its copy). */
-export interface RoomRound<R extends Room> {
+export interface RoomRound<R extends { id: string }> {
   sync(room: R): Promise<boolean>;
 }
 
-export interface SyncSchedulerDeps<R extends Room> {
+export interface SyncSchedulerDeps<R extends { id: string }> {
   sync: RoomRound<R>;
   clock: Clock;
   logger: Logger;
   /** Every linked room: read once a period, to pick up rooms linked or unlinked meanwhile. */
-  linkedRooms: () => Room[];
+  linkedRooms: () => { id: string }[];
   /** One room, if it is (still) linked: read before each of its rounds. */
   linkedRoom: (roomId: string) => R | undefined;
   /** After every round, synced or not: the outbox and the displays follow. */
@@ -47,7 +46,7 @@ export interface RoomRounds {
  * jitter, one round per room at a time, whatever its calendar. Rooms linked
  * or unlinked meanwhile are picked up at the next tick of the room list.
  */
-export class SyncScheduler<R extends Room> {
+export class SyncScheduler<R extends { id: string }> {
   readonly #deps: SyncSchedulerDeps<R>;
   readonly #timers = new Map<string, () => void>();
   readonly #running = new Map<string, Promise<boolean>>();

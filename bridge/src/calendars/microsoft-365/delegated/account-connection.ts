@@ -4,7 +4,6 @@ import { fail, ok, type Result } from '../../../../../shared/errors.ts';
 import type { Logger } from '../../../logger.ts';
 import type { RoomStore } from '../../../store/room-store.ts';
 import type { GraphGateway } from '../graph-gateway.ts';
-import type { M365Store } from '../m365-store.ts';
 import type { WarningBoard } from '../../remote/warning-board.ts';
 import { accountCalendars } from './account-calendars.ts';
 import type { SignInAnswer } from './account-sign-in.ts';
@@ -28,7 +27,8 @@ export interface AccountConnectionDeps {
   delegated: DelegatedAccess | undefined;
   graph: GraphGateway;
   store: RoomStore;
-  m365: M365Store;
+  /** The room leaves Microsoft 365: its sync position and changes still waiting go (joins the caller's transaction). */
+  forgetRoom: (roomId: string) => void;
   warnings: WarningBoard;
   clock: Clock;
   logger: Logger;
@@ -40,7 +40,7 @@ export interface AccountConnectionDeps {
 }
 
 export function accountConnection(deps: AccountConnectionDeps): AccountConnection {
-  const { delegated, store, m365, warnings, clock, logger } = deps;
+  const { delegated, store, warnings, clock, logger } = deps;
   return {
     access: () => (delegated ? { mode: 'delegated', account: delegated.accounts.described(), redirectUri: delegated.signIn.redirectUri } : { mode: 'application' }),
     async startSignIn(by) {
@@ -75,7 +75,7 @@ export function accountConnection(deps: AccountConnectionDeps): AccountConnectio
       store.transaction(() => rooms.forEach((room) => store.saveRoom({ ...room, microsoft365: null }, clock.now())));
       await deps.idle();
       store.transaction(() => {
-        rooms.forEach((room) => m365.forgetRoom(room.id));
+        rooms.forEach((room) => deps.forgetRoom(room.id));
         delegated.accounts.remove();
       });
       delegated.tokens.forget();

@@ -1,10 +1,9 @@
 import type { Language } from '../../../../shared/constants.ts';
-import type { GraphCall } from './graph-gateway.ts';
 
 /**
  * A recurring series the room gives up after no-shows in a row, queued in
- * the outbox like a walk-up change: `seriesId` is its series master's id
- * in the room's calendar, `comment` what the organizer reads, worded when
+ * the outbox like a walk-up change: `seriesId` is its series' id in the
+ * room's calendar (an occurrence's `seriesId`), `comment` what the organizer reads, worded when
  * it was queued.
  */
 export interface SeriesDecline {
@@ -16,17 +15,6 @@ export interface SeriesDecline {
 /** The outbox files a series' change under this key, never a meeting's id: a sync forgetting an occurrence must not drop it. */
 export function seriesOutboxKey(seriesId: string): string {
   return `series:${seriesId}`;
-}
-
-/**
- * The room declines the series master from its own calendar, telling the
- * organizer why: the master stands for every occurrence, as an occurrence's
- * id stands for that one alone.
- */
-// Graph: api-reference/v1.0/api/event-decline.md (comment, sendResponse); resources/event.md (seriesMasterId).
-export function seriesDeclineCall(roomId: string, roomMailbox: string, change: SeriesDecline): GraphCall {
-  const path = `/users/${encodeURIComponent(roomMailbox)}/events/${encodeURIComponent(change.seriesId)}/decline`;
-  return { method: 'POST', path, roomId, body: { comment: change.comment, sendResponse: true } };
 }
 
 /** What the organizer reads with the room's decline, in the room's language. */

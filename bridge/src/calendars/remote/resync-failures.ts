@@ -1,11 +1,11 @@
-import type { WarningBoard } from '../remote/warning-board.ts';
+import type { WarningBoard } from './warning-board.ts';
 
 /** Failed rounds in a row before the admin is told: one or two are a passing outage, which the next round mends. */
 const FAILED_ROUNDS_WARNED = 3;
 
 /**
- * Rooms whose delta token Exchange refused and whose full resync has not
- * completed since. The room keeps showing the meetings it last read
+ * Rooms whose sync cursor their calendar refused (Exchange's delta token,
+ * Google's sync token) and whose full resync has not completed since. The room keeps showing the meetings it last read
  * meanwhile; when the resync fails round after round, the admin is warned,
  * until a round completes.
  */
@@ -17,14 +17,14 @@ export class ResyncFailures {
     this.#warnings = warnings;
   }
 
-  /** A round of a room that owes a full resync did not complete. */
-  failed(roomId: string, mailbox: string): void {
+  /** A round of a room that owes a full resync did not complete; `calendar` names it in the warning. */
+  failed(roomId: string, calendar: string): void {
     const failures = (this.#failures.get(roomId) ?? 0) + 1;
     this.#failures.set(roomId, failures);
     if (failures >= FAILED_ROUNDS_WARNED) {
       this.#warnings.raise(
         'delta-resync-failing',
-        `${mailbox}: Exchange refused the calendar's delta token, and the full resync it asks for has failed ${FAILED_ROUNDS_WARNED} rounds in a row or more.`,
+        `${calendar}: the calendar refused its sync token, and the full resync it asks for has failed ${FAILED_ROUNDS_WARNED} rounds in a row or more.`,
         roomId,
       );
     }
