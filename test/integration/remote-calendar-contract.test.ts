@@ -164,7 +164,7 @@ async function microsoft365Room(serviceMailbox: string | null) {
   onTestFinished(() => gateway.close());
   const settings = { type: 'microsoft365' as const, mailbox, bookings: 'service-mailbox' as const };
   const room = { ...Room.parse({ id: 'harbour', name: 'Harbour', timeZone: 'Europe/Amsterdam' }), calendar: settings };
-  const calendar = microsoft365Provider({ graph: gateway, logger, serviceMailbox, permissions: 'application' }).connect(room, settings, { clock, logger, cache: new MemoryCache(), secret: undefined });
+  const calendar = microsoft365Provider({ graph: gateway, clock, logger, serviceMailbox, permissions: 'application' }).connect(room, settings, { clock, logger, cache: new MemoryCache(), secret: undefined });
   // The room's delegate books in the room's calendar (Outlook's POST /users/{room}/events): the room organizes, so it may change them.
   const ids = new Map<string, string>();
   const add = async (id: string, body: Record<string, unknown>) => {

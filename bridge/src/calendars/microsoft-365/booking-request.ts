@@ -1,5 +1,8 @@
 import { toIso } from '../../../../shared/clock.ts';
 import type { Microsoft365Link, TimedMeeting } from '../../../../shared/model.ts';
+import type { CreatedEvent } from '../remote/remote-provider.ts';
+import { eventRef } from './event-ref.ts';
+import type { GraphEvent } from './graph-event.ts';
 
 export interface BookingRequest {
   organizer: string;
@@ -39,4 +42,15 @@ export function bookingRequest(room: { name: string }, link: Microsoft365Link, m
 /** A time as Graph takes it, in UTC so no zone database has to agree. */
 export function graphTime(iso: string): { dateTime: string; timeZone: 'UTC' } {
   return { dateTime: toIso(Date.parse(iso)).slice(0, 23), timeZone: 'UTC' };
+}
+
+/**
+ * The event a create made: booked on the room's own calendar, it is the
+ * room's event itself; made by the service mailbox, the room's copy is
+ * found later by the iCalUId the copies share, and the room's answer awaited.
+ */
+export function createdEvent(request: BookingRequest, event: GraphEvent): CreatedEvent {
+  const ref = eventRef({ event: event.id, organizer: request.organizer });
+  const shared = event.iCalUId ? { sharedId: event.iCalUId } : {};
+  return request.onRoomCalendar ? { key: event.id, ref, ...shared } : { key: null, ref, ...shared, awaitsAnswer: true };
 }

@@ -1,11 +1,13 @@
+import type { Clock } from '../../../../shared/clock.ts';
 import type { TimedMeeting } from '../../../../shared/model.ts';
 import type { Logger } from '../../logger.ts';
 import type { RoomOnCalendar } from '../remote/calendar-settings.ts';
 import type { CreatedEvent, ProviderAnswer, RemoteCalendar, RemoteCalendarProvider, RemoteTarget, RoomAnswer } from '../remote/remote-provider.ts';
 import { findCreatedBooking } from './booking-lookup.ts';
-import { bookingRequest, graphTime, type BookingRequest } from './booking-request.ts';
+import { bookingRequest, createdEvent, graphTime } from './booking-request.ts';
+import { createInBatch } from './batch-create.ts';
 import { calendarViewDelta } from './calendar-view-delta.ts';
-import { eventPath, eventRef, parseEventRef } from './event-ref.ts';
+import { eventPath, parseEventRef } from './event-ref.ts';
 import { graphFailure } from './graph-failure.ts';
 import type { GraphAnswer, GraphCall, GraphGateway } from './graph-gateway.ts';
 import { GraphEvent, roomResponseOf } from './graph-event.ts';
@@ -13,6 +15,7 @@ import { isMailboxRefusal, type Permissions } from './graph-refusal.ts';
 
 export interface Microsoft365ProviderOptions {
   graph: GraphGateway;
+  clock: Clock;
   logger: Logger;
   /** The mailbox that organizes walk-up bookings; null books on each room's own calendar. */
   serviceMailbox: string | null;
@@ -69,6 +72,12 @@ class Microsoft365RoomCalendar implements RemoteCalendar {
     if (found === 'absent') return graphFailure(answer, request.organizer, this.#options.permissions);
     this.#options.logger.info({ roomId: this.#room.id, meetingId: meeting.id, status: answer.status, code: answer.code }, 'a refused walk-up booking was in Exchange already');
     return { ok: true, value: createdEvent(request, found) };
+  }
+
+  /** An export's bookings, in one `$batch`. */
+  createMany(bookings: { key: string; meeting: TimedMeeting }[]): Promise<ProviderAnswer<CreatedEvent>[]> {
+    const requests = bookings.map(({ key, meeting }) => bookingRequest(this.#room, this.#room.calendar, { ...meeting, id: key }, this.#options.serviceMailbox));
+    return createInBatch(this.#options, this.#room.id, requests);
   }
 
   changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>> {
@@ -130,17 +139,6 @@ class Microsoft365RoomCalendar implements RemoteCalendar {
     if (answer.ok || isGoneEvent(answer)) return DONE;
     return graphFailure(answer, mailbox, this.#options.permissions);
   }
-}
-
-/**
- * The event a create made: booked on the room's own calendar, it is the
- * room's event itself; made by the service mailbox, the room's copy is
- * found later by the iCalUId the copies share, and the room's answer awaited.
- */
-export function createdEvent(request: BookingRequest, event: GraphEvent): CreatedEvent {
-  const ref = eventRef({ event: event.id, organizer: request.organizer });
-  const shared = event.iCalUId ? { sharedId: event.iCalUId } : {};
-  return request.onRoomCalendar ? { key: event.id, ref, ...shared } : { key: null, ref, ...shared, awaitsAnswer: true };
 }
 
 /** A 404 about the event, not about the mailbox itself (which is shown to the admin). */

@@ -2,7 +2,7 @@ import type { CredentialStatus } from '../../../../shared/admin-api.ts';
 import type { Result } from '../../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../../shared/integration-warnings.ts';
 import type { Microsoft365Link, Room } from '../../../../shared/model.ts';
-import type { ExportReport } from './bulk-export.ts';
+import type { ExportReport } from '../remote/bulk-export.ts';
 import type { AccountConnection } from './delegated/account-connection.ts';
 import type { GraphTrafficTotals } from './graph-traffic.ts';
 import type { RemoteCalendars } from '../remote/remote-calendars.ts';

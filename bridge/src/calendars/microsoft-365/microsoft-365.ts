@@ -10,8 +10,6 @@ import type { SqlDatabase } from '../../store/sql-database.ts';
 import type { RoomStore } from '../../store/room-store.ts';
 import { microsoft365CalendarOf } from '../remote/calendar-settings.ts';
 import { createRemoteCalendars } from '../remote/remote-calendar-engine.ts';
-import { RemoteStore } from '../remote/remote-store.ts';
-import { exportableBookings, exportFutureBookings } from './bulk-export.ts';
 import { CredentialKeeper } from './credential-keeper.ts';
 import { accountConnection } from './delegated/account-connection.ts';
 import { delegatedAccess, type DelegatedOptions } from './delegated/delegated-access.ts';
@@ -22,7 +20,7 @@ import { M365Store } from './m365-store.ts';
 import { microsoft365Provider } from './m365-provider.ts';
 import { TokenSource, type AppCredential, type M365Connection } from './token-source.ts';
 import { WarningBoard } from '../remote/warning-board.ts';
-import { CREDENTIAL_LEASE, roomLease, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
+import { CREDENTIAL_LEASE, soleOwnership, type SyncOwnership } from '../../cluster/sync-ownership.ts';
 
 export interface Microsoft365Options {
   connection: M365Connection;
@@ -69,8 +67,7 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
   const tokens: GraphTokens = delegated?.tokens ?? appTokens!;
   const permissions = delegated ? 'delegated' : 'application';
   const graph = new GraphGateway({ graphUrl: options.connection.graphUrl, fetch: options.fetch, tokens, clock, warnings, logger });
-  const provider = microsoft365Provider({ graph, logger, serviceMailbox: options.serviceMailbox, permissions });
-  const remote = new RemoteStore(db);
+  const provider = microsoft365Provider({ graph, clock, logger, serviceMailbox: options.serviceMailbox, permissions });
   // The rooms linked to a mailbox, on the remote-calendar engine: a round every LINTEL_M365_SYNC_SECONDS, spread over it, as Graph's limits are per mailbox.
   const engine = createRemoteCalendars(
     { store, clock, logger, inner: new LocalCalendar(store, clock) },
@@ -107,12 +104,9 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     },
     checksHere: () => ownership.owns(CREDENTIAL_LEASE),
   });
-  // A process that takes a room over catches up at once: its predecessor may have died mid-period.
+  // A process that takes the credential over checks it at once (the engine catches up on the rooms it takes over).
   ownership.onGained((leases) => {
-    if (revocation) return;
-    for (const room of linkedRooms()) if (leases.includes(roomLease(room.id))) void engine.syncNow(room.id);
-    if (leases.includes(CREDENTIAL_LEASE)) void keeper?.check();
-    void engine.flushOutbox();
+    if (!revocation && leases.includes(CREDENTIAL_LEASE)) void keeper?.check();
   });
 
   async function checkHere(): Promise<void> {
@@ -246,13 +240,14 @@ export function createMicrosoft365(ports: { db: SqlDatabase; store: RoomStore; c
     warningsHere: () => engine.warningsHere(),
     onWarningsChanged: (listener) => engine.onWarningsChanged(listener),
     followWarningsElsewhere: (from, list) => engine.followWarningsElsewhere(from, list),
-    exportableCount: (roomId) => exportableBookings(store, remote, roomId, clock.now()).length,
+    exportableCount: (roomId) => engine.exportableCount(roomId),
     async exportFutureBookings(roomId, onProgress) {
       if (revocation) return notConnected<never>();
       const room = store.getRoom(roomId);
       if (!room) return fail('room-not-found', `There is no room "${roomId}".`);
       if (!room.microsoft365) return fail('not-allowed', `Room "${roomId}" is not linked to Microsoft 365.`);
-      return ok(await exportFutureBookings({ graph, store, remote, clock, serviceMailbox: options.serviceMailbox }, { ...room, microsoft365: room.microsoft365 }, onProgress));
+      const report = await engine.exportFutureBookings(roomId, onProgress);
+      return report ? ok(report) : notConnected<never>();
     },
   };
 }

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MINUTE_MS } from '../../../../shared/clock.ts';
 import { Room, WalkUpAction, type RoomState } from '../../../../shared/model.ts';
 import { FakeClock } from '../../../../test/support/fake-clock.ts';
@@ -259,6 +259,41 @@ describe('the remote calendar engine', () => {
     expect(state().events.map((event) => [event.origin, event.start])).toEqual([
       ['calendar', '2026-11-23T14:00:00.000Z'],
       ['walk-up', '2026-11-23T15:00:00.000Z'],
+    ]);
+  });
+
+  it('exports the walk-up bookings the room had before its calendar, each once, listing what the calendar refused', async () => {
+    const { server, store, engine, clock } = setup();
+    const walkUp = (id: string, start: string, end: string) =>
+      store.saveMeeting({ id, roomId: 'harbour', subject: `Walk-up ${id}`, organizer: null, isPrivate: false, checkedInAt: null, origin: 'walk-up', allDay: false, start, end });
+    walkUp('earlier', '2026-11-23T08:00:00.000Z', '2026-11-23T09:00:00.000Z');
+    walkUp('today', '2026-11-23T13:00:00.000Z', '2026-11-23T13:30:00.000Z');
+    walkUp('tomorrow', '2026-11-24T09:00:00.000Z', '2026-11-24T10:00:00.000Z');
+    walkUp('wednesday', '2026-11-25T09:00:00.000Z', '2026-11-25T10:00:00.000Z');
+    expect(engine.exportableCount('harbour')).toBe(3);
+    server.failNext('create', { failure: 'throttled', message: 'slow down', retryAfterMs: 2000 });
+    const progress: [number, number][] = [];
+    const exporting = engine.exportFutureBookings('harbour', (done, total) => progress.push([done, total]));
+    await vi.waitFor(() => expect(progress).toHaveLength(1));
+    server.failNext('create', { failure: 'refused', message: 'the calendar is full' });
+    clock.advance(2000);
+    expect(await exporting).toEqual({
+      total: 3,
+      exported: 2,
+      refused: [{ meetingId: 'today', subject: 'Walk-up today', start: '2026-11-23T13:00:00.000Z', end: '2026-11-23T13:30:00.000Z', reason: 'the calendar is full' }],
+    });
+    expect(progress).toEqual([[2, 3], [3, 3], [3, 3]]);
+    expect(server.events().map((event) => `${event.subject} ${event.createdFor}`).sort()).toEqual(['Walk-up tomorrow tomorrow', 'Walk-up wednesday wednesday']);
+
+    // Today's was throttled, then refused: a second run sends only it, and never a booking twice.
+    expect(engine.exportableCount('harbour')).toBe(1);
+    expect(await engine.exportFutureBookings('harbour')).toEqual({ total: 1, exported: 1, refused: [] });
+    await engine.syncNow('harbour');
+    expect(server.events()).toHaveLength(3);
+    expect(store.meetingsBetween('harbour', clock.now(), Number.MAX_SAFE_INTEGER).map((each) => [each.id, each.origin])).toEqual([
+      ['today', 'walk-up'],
+      ['tomorrow', 'walk-up'],
+      ['wednesday', 'walk-up'],
     ]);
   });
 });

@@ -8,7 +8,8 @@ import type { CalendarSource } from '../calendar-source.ts';
 import { LocalCalendar } from '../local/local-calendar.ts';
 import { BookingRollback } from './booking-rollback.ts';
 import { onCalendar, remoteCalendarOf, type CalendarOf, type RoomOnCalendar } from './calendar-settings.ts';
-import { RemoteCalendars, type RoomWithCalendar } from './remote-calendars.ts';
+import { exportableBookings, exportFutureBookings, type ExportReport } from './bulk-export.ts';
+import { RemoteCalendars, writesWalkUps, type RoomWithCalendar } from './remote-calendars.ts';
 import { RemoteConnections, settingsOf, type ProviderLoader } from './remote-connections.ts';
 import type { CalendarSecrets } from './calendar-secrets.ts';
 import { forgetFormerCalendar } from './calendar-change.ts';
@@ -85,6 +86,10 @@ export interface RemoteCalendarEngine {
    * changed, while walk-up changes wait to be written to the old one.
    */
   moveRoom(room: RoomWithCalendar): boolean;
+  /** The room's future walk-up bookings its calendar has not got, made before it had one. */
+  exportableCount(roomId: string): number;
+  /** Writes them to its calendar (bulk-export.ts); undefined when the room has no calendar of this engine's, or its kind is not configured. */
+  exportFutureBookings(roomId: string, onProgress?: (done: number, total: number) => void): Promise<ExportReport | undefined>;
   /** Reads a room's calendar once, with `secret` as its saved password, before the room is saved: whether it answers as it should. */
   tryCalendar(room: RoomWithCalendar, secret: string | undefined): Promise<ProviderAnswer<void>>;
 }
@@ -139,14 +144,22 @@ export function createRemoteCalendars(
     },
   });
 
+  let stopFollowingLeases = () => {};
+
   return {
     calendar,
     syncPeriodSeconds: options.syncPeriodSeconds,
     start() {
       scheduler.start();
       void outbox.wake();
+      // A process that takes a room over catches up at once: its predecessor may have died mid-period.
+      stopFollowingLeases = ownership.onGained((leases) => {
+        for (const room of remoteRooms()) if (leases.includes(roomLease(room.id))) void scheduler.syncNow(room.id);
+        void outbox.wake();
+      });
     },
     async stop() {
+      stopFollowingLeases();
       scheduler.stop();
       outbox.stop();
       await scheduler.idle();
@@ -187,6 +200,12 @@ export function createRemoteCalendars(
         remote.saveSyncState(room.id, { calendar: settingsOf(room as RoomOnCalendar), cursor: null, windowStart: 0, syncedAt: null });
         return true;
       });
+    },
+    exportableCount: (roomId) => exportableBookings(store, remote, roomId, clock.now()).length,
+    async exportFutureBookings(roomId, onProgress) {
+      const room = onCalendar(store.getRoom(roomId), calendarOf);
+      const connection = room && writesWalkUps(room.calendar) ? await connections.for(room) : undefined;
+      return connection && exportFutureBookings({ store, remote, clock, connection }, roomId, onProgress);
     },
     async tryCalendar(room, secret) {
       const provider = await options.providers(room.calendar.type);

@@ -122,6 +122,8 @@ export interface RemoteCalendar {
   readonly writable: boolean;
   sync(cursor: string | null, window: SyncWindow): Promise<ProviderAnswer<SyncResult>>;
   create(key: string, meeting: TimedMeeting): Promise<ProviderAnswer<CreatedEvent>>;
+  /** `create` for a few bookings at once (an export), in one request where the calendar takes one; an answer for each, in order. */
+  createMany?(bookings: { key: string; meeting: TimedMeeting }[]): Promise<ProviderAnswer<CreatedEvent>[]>;
   /** Ends the meeting at `end` (an instant): "end now", or "extend" when later than its end. */
   changeEnd(target: RemoteTarget, end: string): Promise<ProviderAnswer<void>>;
   /** `release`: a no-show given back, said so to its organizer where the calendar can; `declined`: the room declined the booking, withdrawn. */
