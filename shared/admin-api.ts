@@ -137,6 +137,7 @@ export const AdminRoom = z.object({
       type: z.enum(['google', 'caldav', 'ics']),
       describe: z.string().describe('Where it is, without secrets: a CalDAV or ICS URL without its user and password, a Google calendar id.'),
       changedHere: z.boolean().describe("A CalDAV or ICS room added on the admin page: its calendar's address, account and password are changed there (`PUT /rooms/{id}/calendar`); a rooms file's in the file."),
+      walkUps: IcsCalendarConfig.shape.walkUps.unwrap().optional().describe('An ICS room: whether it takes walk-up bookings, kept in the bridge only ("local"), or none ("refused").'),
     })
     .nullable()
     .describe("The room's calendar on Google Workspace, a CalDAV server or an ICS feed; null for local or Microsoft 365 rooms."),

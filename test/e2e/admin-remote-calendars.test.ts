@@ -23,7 +23,7 @@ const session = useChromium();
 const icsTime = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 describe('rooms on other calendars, on the admin page', () => {
-  it('shows each room\'s calendar without its secrets, when it was synced, and a server that cannot be reached as a warning with its fix', async () => {
+  it('shows each room\'s calendar without its secrets, when it was synced, and a server that cannot be reached as a warning with its fix; a feed\'s room is given walk-ups on its card', async () => {
     const feed: Server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/calendar' }).end(ics(vevent('UID:a', 'DTSTART:20261026T090000Z', 'DTEND:20261026T100000Z', 'SUMMARY:Review'))));
     await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
     session.defer(() => new Promise<void>((resolve) => feed.close(() => resolve())));
@@ -55,6 +55,16 @@ describe('rooms on other calendars, on the admin page', () => {
     const loft = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Loft' }) });
     await loft.getByText(`CalDAV: ${downUrl} as rooms`).waitFor();
     await page.getByText("The bridge cannot reach the server of the room's calendar (its CalDAV server or calendar feed).").waitFor();
+
+    // The feed's room takes walk-up bookings kept in the bridge once its card says so; the card shows what it takes.
+    const keepWalkUps = board.getByLabel("Take walk-up bookings, kept in the bridge only (the feed's owner does not see them)");
+    await board.getByRole('button', { name: 'Change calendar of Board room' }).click();
+    expect(await keepWalkUps.isChecked()).toBe(false);
+    await keepWalkUps.check();
+    await board.getByRole('button', { name: 'Test and save' }).click();
+    await board.getByText('The calendar answered: the room uses the new settings.').waitFor();
+    await board.getByRole('button', { name: 'Change calendar of Board room' }).click();
+    expect(await keepWalkUps.isChecked()).toBe(true);
     await page.getByText(/Check that the server is up and that the bridge computer reaches its address/).waitFor();
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('private-7c1d');

@@ -285,7 +285,13 @@ export class AdminService {
       capacity: room.capacity,
       access: room.access,
       microsoft365: room.microsoft365,
-      calendar: room.calendar ? { ...describeCalendar(room.calendar), changedHere: room.calendar.type !== 'google' && !this.#deps.roomsFromFile?.has(room.id) } : null,
+      calendar: room.calendar
+        ? {
+            ...describeCalendar(room.calendar),
+            changedHere: room.calendar.type !== 'google' && !this.#deps.roomsFromFile?.has(room.id),
+            ...(room.calendar.type === 'ics' ? { walkUps: room.calendar.walkUps } : {}),
+          }
+        : null,
       syncedAt: linked?.syncedAt ? toIso(linked.syncedAt) : null,
       outboxDepth: linked?.outboxDepth ?? 0,
       localFutureBookings: microsoft365 ? microsoft365.exportableCount(room.id) : 0,
