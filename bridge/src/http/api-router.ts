@@ -38,7 +38,6 @@ const BODY_LIMIT = '16kb';
 export function createApiRouter({ rooms, problems, building, baseUnits, version, admin, health, metrics, metricsToken, standing }: ApiDeps): express.Router {
   const router = express.Router();
   const proven = withStanding(standing);
-  const openApi = openApiDocument(version);
 
   router.use('/admin', admin);
 
@@ -53,8 +52,9 @@ export function createApiRouter({ rooms, problems, building, baseUnits, version,
     metrics.text().then((text) => res.setHeader('Content-Type', metrics.contentType).end(text), next);
   });
 
+  // Made when asked for, not kept: a bridge would otherwise hold half a megabyte of it, for a page seldom read.
   router.get('/openapi.json', (_req, res) => {
-    res.json(openApi);
+    res.json(openApiDocument(version));
   });
 
   router.get('/rooms', (_req, res) => {
