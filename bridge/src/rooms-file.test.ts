@@ -36,6 +36,22 @@ describe('rooms file', () => {
     }
   });
 
+  it('names a misspelt or unsupported key with its path, wherever it is, instead of ignoring it', () => {
+    const path = file('unknown-keys.json', JSON.stringify({
+      rooms: [
+        { id: 'loft', name: 'Loft', timeZone: 'Europe/Berlin', capcity: 8, settings: { checkIn: { requierd: true } }, location: { floor: 2, wing: 'east' } },
+        { id: 'atrium', name: 'Atrium', timeZone: 'Europe/Berlin', calendar: { type: 'ics', url: 'https://calendar.example/atrium.ics', walkups: 'local' }, microsoft365: null },
+      ],
+      bridge: { port: 8080 },
+    }));
+    expect(loadRoomsFile(path)).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message:
+        'rooms.0.location: Unrecognized key: "wing"; rooms.0.settings.checkIn: Unrecognized key: "requierd"; rooms.0: Unrecognized key: "capcity"; rooms.1.calendar: Unrecognized key: "walkups"; Unrecognized key: "bridge"',
+    });
+  });
+
   it('reports duplicate room ids, bad JSON and missing files clearly', () => {
     const dup = file('dup.json', JSON.stringify({ rooms: [{ id: 'a', name: 'A', timeZone: 'UTC' }, { id: 'a', name: 'B', timeZone: 'UTC' }] }));
     expect(loadRoomsFile(dup)).toMatchObject({ ok: false, message: expect.stringContaining('rooms.1.id: room id "a" is used twice') });

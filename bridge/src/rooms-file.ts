@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors.ts';
 import { Room, RoomAccess } from '../../shared/model.ts';
 import { GoogleCalendarConfig, IcsCalendarConfig, RoomsFileCalDavConfig } from '../../shared/remote-calendar-config.ts';
+import { deepStrict } from '../../shared/strict-schema.ts';
 import { describeIssues } from '../../shared/validation.ts';
 
 /** A room's calendar as a rooms file gives it: a CalDAV password is in a file there (only the admin page keeps one in the bridge). */
@@ -21,8 +22,12 @@ export const ConfiguredRoom = Room.extend({
 });
 export type ConfiguredRoom = z.infer<typeof ConfiguredRoom>;
 
-/** A bridge's rooms file: each room with its settings, checked by the same schema as everything else. */
-export const RoomsFile = z.strictObject({
+/**
+ * A bridge's rooms file: each room with its settings, checked by the same
+ * schema as everything else, strict throughout: a misspelt or unsupported
+ * key is a problem listed with its path, not a setting silently ignored.
+ */
+export const RoomsFile = deepStrict(z.object({
   /** Where an editor finds the JSON Schema (kiosk-config/schema/rooms.schema.json) to check the file as it is typed. */
   $schema: z.string().optional(),
   rooms: z
@@ -44,7 +49,7 @@ export const RoomsFile = z.strictObject({
       },
       { when: () => true },
     ),
-});
+}));
 
 /** The rooms to store from the file: a room whose access the file leaves out keeps the stored one (an admin's choice), or is `paired`. */
 export function roomsToSave(configured: readonly ConfiguredRoom[], stored: (roomId: string) => Room | undefined): Room[] {
