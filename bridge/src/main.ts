@@ -106,10 +106,16 @@ for (const room of store.listRooms()) {
   logger.info({ roomId: room.id, clickshare: unit.status().describe }, 'ClickShare');
 }
 
-const adminToken = databaseUrl === undefined ? localAdminToken(dataDir) : { ...sharedAdminToken(db), file: 'the database (table admin_token)' };
+const adminToken =
+  databaseUrl === undefined
+    ? { ...localAdminToken(dataDir), renew: 'delete that file' }
+    : { ...sharedAdminToken(db), file: 'the database (table admin_token)', renew: 'run DELETE FROM admin_token in the database' };
 if (adminToken.created) {
   // Shown once, on the console only (not in the log): it is kept where only the bridge can read it.
-  console.log(`\nLintel's local admin token (for the admin page without Microsoft 365): ${adminToken.token}\nIt is kept in ${adminToken.file}; it is not shown again.\n`);
+  console.log(
+    `\nLintel's local admin token (for the admin page without Microsoft 365): ${adminToken.token}\n` +
+      `It is kept in ${adminToken.file}; it is not shown again. For a new one, ${adminToken.renew} and restart the bridge.\n`,
+  );
 }
 
 const cluster = redisUrl === undefined ? undefined : await joinRedisCluster(redisUrl);
@@ -147,6 +153,8 @@ const bridge = await startBridge(
 ).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'EADDRINUSE' ? `port ${port} is already in use: stop the other program or set PORT` : String(error);
+  // One plain sentence first, for whoever started it at a terminal; the log line after it has the details.
+  console.error(`Lintel cannot start: ${reason}.`);
   logger.fatal({ err: error }, `Lintel cannot start: ${reason}`);
   process.exit(1);
 });

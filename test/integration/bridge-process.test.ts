@@ -1,4 +1,6 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
@@ -67,6 +69,33 @@ describe('the bridge process', () => {
     const second = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
     expect(second.startupOutput).not.toContain(token);
     expect(await fetch(`${second.url}/api/admin/status`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status)).toBe(200);
+    await second.stop();
+
+    // Lost: the banner says how to get a new one, and doing so works.
+    expect(first.startupOutput).toContain(`It is kept in ${join(dir, 'admin-token')}; it is not shown again. For a new one, delete that file and restart the bridge.`);
+    rmSync(join(dir, 'admin-token'));
+    const third = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const renewed = /local admin token[^:]*: (\S+)/.exec(third.startupOutput)?.[1];
+    expect(renewed).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(renewed).not.toBe(token);
+    const statusWith = (value: string) => fetch(`${third.url}/api/admin/status`, { headers: { authorization: `Bearer ${value}` } }).then((response) => response.status);
+    expect([await statusWith(token!), await statusWith(renewed!)]).toEqual([401, 200]);
+  });
+
+  it('says in one plain sentence, besides its log line, that its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const failed = await startBridgeProcess({ dataDir: dataDir(), env: { PORT: String(port) } }).catch((error: unknown) => error as Error);
+      expect(failed).toBeInstanceOf(Error);
+      // Written before the log line; here they come through two pipes, so only both are checked for.
+      const lines = (failed as Error).message.split('\n');
+      expect(lines).toContain(`Lintel cannot start: port ${port} is already in use: stop the other program or set PORT.`);
+      expect(lines.some((line) => line.startsWith('{') && line.includes('"level":60') && line.includes('already in use'))).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 
   it('refuses to start with a bad configuration, naming every problem', async () => {
