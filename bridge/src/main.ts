@@ -23,7 +23,7 @@ import type { Cluster } from './cluster/redis-cluster.ts';
 import { CREDENTIAL_LEASE, MQTT_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken, sharedAdminToken } from './admin/local-admin-token.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, terminalLines } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
@@ -45,7 +45,7 @@ if (!config.ok) {
   process.exit(1);
 }
 const { port, host, dataDir, webDir, logLevel, demoTimeZone, demoMeetings, roomsFile, publicUrl, serialPath, redisUrl, databaseUrl, mqtt, alertWebhookUrl, calendarSyncSeconds, google, googleApi } = config.data;
-const logger = createLogger(logLevel);
+const logger = createLogger(logLevel, process.stdout.isTTY ? await terminalLines() : undefined);
 const clock = outageTolerantClock(systemClock, logger);
 for (const setting of unknownSettings(process.env)) logger.warn({ setting }, 'not a Lintel setting, so it is ignored: a typo? (npm run config:check lists these)');
 const version = projectVersion(projectRoot());

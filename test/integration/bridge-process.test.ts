@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
@@ -96,6 +99,33 @@ describe('the bridge process', () => {
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
+  });
+
+  it('prints readable lines at a terminal (JSON lines to a pipe, as every other test reads them)', { timeout: 30_000 }, async () => {
+    // `script` (util-linux) runs the bridge on a pseudo-terminal, as when a person starts it at a terminal.
+    const child = spawn('script', ['-qfec', `${process.execPath} --import tsx bridge/src/main.ts`, '/dev/null'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: dataDir(), LINTEL_DEMO_MEETINGS: 'false', LINTEL_LOG_LEVEL: 'info' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    cleanups.push(() => {
+      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    });
+    let output = '';
+    const running = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start line in 25 s:\n${output}`)), 25_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        // Without its colours, as a reader sees it.
+        const line = stripVTControlCharacters(output).split(/\r?\n/).find((each) => each.includes('Lintel is running'));
+        if (line === undefined) return;
+        clearTimeout(timer);
+        resolve(line);
+      });
+    });
+    expect(running).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: Lintel is running: open http:\/\/localhost:\d+$/);
+    expect(output).not.toContain('{"level"');
   });
 
   it('refuses to start with a bad configuration, naming every problem', async () => {
