@@ -242,7 +242,8 @@ export const WalkUpAction = z.discriminatedUnion('type', [
   z.strictObject({
     id: z.uuid(),
     type: z.literal('extend'),
-    minutes: z.literal(EXTEND_MINUTES, { error: 'must be 15 or 30' }),
+    /** Absent: until the next meeting, at most 30 min (as book now's "until the next meeting"). */
+    minutes: z.literal(EXTEND_MINUTES, { error: 'must be 15 or 30' }).optional(),
     meetingId: z.string().min(1).max(200).optional(),
     pin: Pin,
     takenAt: TakenAt,

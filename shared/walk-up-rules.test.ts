@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoomSettings, type Meeting, type Privacy, type WalkUpAction } from './model.ts';
 import { allDay, timed } from '../test/support/meetings.ts';
-import { bookingOptions, checkInCandidate, dueNoShows, extendOptions, nextNoShowDeadline, planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
+import { bookingOptions, checkInCandidate, dueNoShows, extendOptions, extendUntilNext, nextNoShowDeadline, planWalkUpAction, type WalkUpContext } from './walk-up-rules.ts';
 
 const id = '7d9f2c1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f';
 const room = { id: 'room', timeZone: 'Europe/Amsterdam', settings: RoomSettings.parse({}) };
@@ -61,6 +61,17 @@ describe('extend', () => {
     expect(plan({ id, type: 'extend', minutes: 30 }, '2026-11-23T13:50:00+01:00', meetings)).toEqual({
       ok: true,
       data: { kind: 'update', meetingId: 'current', end: '2026-11-23T13:30:00.000Z' },
+    });
+  });
+
+  it('extends until the next meeting when no length is given, at most 30 min, and not by less than 5 min', () => {
+    const soon = (start: string) => [meetings[0]!, timed(start, '2026-11-23T15:00:00+01:00', { id: 'next' })];
+    expect(plan({ id, type: 'extend' }, '2026-11-23T13:50:00+01:00', soon('2026-11-23T14:10:00+01:00'))).toEqual({ ok: true, data: { kind: 'update', meetingId: 'current', end: '2026-11-23T13:10:00.000Z' } });
+    expect(plan({ id, type: 'extend' }, '2026-11-23T13:50:00+01:00', meetings.slice(0, 1))).toEqual({ ok: true, data: { kind: 'update', meetingId: 'current', end: '2026-11-23T13:30:00.000Z' } });
+    expect(plan({ id, type: 'extend' }, '2026-11-23T13:50:00+01:00', soon('2026-11-23T14:04:00+01:00'))).toMatchObject({
+      ok: false,
+      code: 'extend-conflict',
+      message: 'The room is booked from 14:04: less than 5 min are free after this meeting.',
     });
   });
 
@@ -151,6 +162,20 @@ describe('what a display offers', () => {
     expect(extendOptions(meetings, at('2026-11-23T13:30:00+01:00'), room)).toEqual([15]);
     expect(extendOptions(meetings.slice(0, 1), at('2026-11-23T13:30:00+01:00'), room)).toEqual([15, 30]);
     expect(extendOptions(meetings, at('2026-11-23T12:30:00+01:00'), room)).toEqual([]);
+  });
+
+  it('offers "until the next meeting" as an extension when no listed length reaches it and 5 to 30 min are free', () => {
+    const now = at('2026-11-23T13:30:00+01:00');
+    const current = timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'now' });
+    const nextAt = (start: string) => [current, timed(start, '2026-11-23T15:00:00+01:00')];
+    expect(extendUntilNext(nextAt('2026-11-23T14:10:00+01:00'), now, room)).toBe(at('2026-11-23T14:10:00+01:00'));
+    expect(extendOptions(nextAt('2026-11-23T14:10:00+01:00'), now, room)).toEqual([]);
+    expect(extendUntilNext(nextAt('2026-11-23T14:25:00+01:00'), now, room)).toBe(at('2026-11-23T14:25:00+01:00'));
+    expect(extendUntilNext(nextAt('2026-11-23T14:15:00+01:00'), now, room)).toBeNull();
+    expect(extendUntilNext(nextAt('2026-11-23T14:04:00+01:00'), now, room)).toBeNull();
+    expect(extendUntilNext(nextAt('2026-11-23T14:45:00+01:00'), now, room)).toBeNull();
+    expect(extendUntilNext([current], now, room)).toBeNull();
+    expect(extendUntilNext([{ ...current, organizedElsewhere: true }, ...nextAt('2026-11-23T14:10:00+01:00').slice(1)], now, room)).toBeNull();
   });
 
   it('finds the meeting to check in only inside its window, and not once checked in', () => {

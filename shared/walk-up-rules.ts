@@ -100,12 +100,28 @@ function planExtend(
     const by = organizer ? ` by ${organizer}` : '';
     return fail('organized-elsewhere', `This meeting was booked${by} in their own calendar: only its organizer can extend it.`);
   }
+  if (action.minutes === undefined) {
+    const newEnd = Math.min(nextAfter(spans, span) ?? Number.POSITIVE_INFINITY, span.end + MAX_EXTEND_MINUTES * MINUTE_MS);
+    if (newEnd - span.end < MIN_BOOKING_MINUTES * MINUTE_MS) {
+      return fail('extend-conflict', `The room is booked from ${clockTime(newEnd, ctx)}: less than ${MIN_BOOKING_MINUTES} min are free after this meeting.`);
+    }
+    return ok({ kind: 'update', meetingId: span.meeting.id, end: toIso(newEnd) });
+  }
   const newEnd = span.end + action.minutes * MINUTE_MS;
   const clash = spans.find((s) => s !== span && s.start < newEnd && s.end > span.end);
   if (clash) {
     return fail('extend-conflict', `The room is booked from ${clockTime(clash.start, ctx)}, so this meeting cannot run ${action.minutes} min longer.`);
   }
   return ok({ kind: 'update', meetingId: span.meeting.id, end: toIso(newEnd) });
+}
+
+/** The longest extension, and how far "until the next meeting" reaches at most. */
+const MAX_EXTEND_MINUTES = Math.max(...EXTEND_MINUTES);
+
+/** Where whatever holds the room after `span` begins: the earliest start of a meeting still running after it ends. */
+function nextAfter(spans: readonly ScheduledMeeting[], span: ScheduledMeeting): number | undefined {
+  const later = spans.filter((s) => s !== span && s.end > span.end).map((s) => s.start);
+  return later.length > 0 ? Math.min(...later) : undefined;
 }
 
 function planEndNow(
@@ -187,6 +203,23 @@ export function extendOptions(meetings: readonly Meeting[], now: number, room: S
     const newEnd = current.end + m * MINUTE_MS;
     return !spans.some((s) => s !== current && s.start < newEnd && s.end > current.end);
   });
+}
+
+/**
+ * "Extend until the next meeting": the next meeting's start, offered as book
+ * now offers its own, when no listed extension reaches it exactly, and at
+ * least 5 and under 30 min are free after the current meeting (with less than
+ * 15 free, the only way to extend it at all).
+ */
+export function extendUntilNext(meetings: readonly Meeting[], now: number, room: StatusRoom): number | null {
+  const spans = schedule(meetings, room.timeZone);
+  const current = currentMeeting(spans, now);
+  if (!current || current.meeting.allDay || current.meeting.organizedElsewhere) return null;
+  const next = nextAfter(spans, current);
+  if (next === undefined) return null;
+  const freeMs = next - current.end;
+  const offered = freeMs >= MIN_BOOKING_MINUTES * MINUTE_MS && freeMs < MAX_EXTEND_MINUTES * MINUTE_MS && !EXTEND_MINUTES.some((m) => m * MINUTE_MS === freeMs);
+  return offered ? next : null;
 }
 
 /** Timed meetings whose check-in window is open now, whether or not someone already checked in. */

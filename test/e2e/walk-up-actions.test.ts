@@ -50,6 +50,19 @@ describe('walk-up actions in Chromium', () => {
     expect([...a.problems, ...b.problems]).toEqual([]);
   });
 
+  it('extends "until" the next meeting when less than 15 min are free before it', async () => {
+    const standup = timed('2026-11-23T10:30:00+01:00', '2026-11-23T10:50:00+01:00', { id: 'standup', roomId: 'demo', subject: 'Stand-up' });
+    const { bridge } = await bridgeAt('2026-11-23T10:40:00+01:00', { meetings: [standup, planning] });
+    const { page, problems } = await display(`${bridge.url}/rooms/demo`);
+    await page.getByRole('article', { name: 'Current meeting' }).getByText('10:30–10:50').waitFor();
+    await page.getByRole('button', { name: 'Extend', exact: true }).click();
+    expect(await page.getByRole('group', { name: 'Extend' }).getByRole('button').allTextContents()).toEqual(['Until 11:00', 'Cancel']);
+    await page.getByRole('button', { name: 'Until 11:00' }).click();
+    await page.getByRole('article', { name: 'Current meeting' }).getByText('10:30–11:00').waitFor();
+    expect(bridge.store.getMeeting('standup')?.end).toBe('2026-11-23T10:00:00.000Z');
+    expect(problems).toEqual([]);
+  });
+
   it('offers only the lengths that fit, and "until" the next meeting', async () => {
     const { bridge } = await bridgeAt('2026-11-23T10:20:00+01:00', { meetings: [planning] });
     const { page } = await display(`${bridge.url}/rooms/demo`);
