@@ -118,7 +118,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   // A display trusts its copy for two periods; with two kinds of remote calendar, for the longer one's.
   const periods = [ports.microsoft365?.syncPeriodSeconds, ports.remoteCalendars?.syncPeriodSeconds].filter((period) => period !== undefined);
   const syncPeriodSeconds = periods.length > 0 ? Math.max(...periods) : SYNC_PERIOD_SECONDS;
-  const publicUrl = options.publicUrl ?? guessPublicUrl(port);
+  const publicUrl = options.publicUrl ?? guessPublicUrl(port, options.host);
   const origins = originCheck({ publicUrl, listed: options.allowedOrigins ?? [] });
   const audit = new AuditLog(ports.store.database);
   const strikes = new NoShowStrikes({ ...ports, strikes: new StrikeStore(ports.store.database), audit });

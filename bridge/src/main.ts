@@ -29,7 +29,7 @@ import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { maskedUrl } from './masked-url.ts';
 import { httpAlertWebhook } from './problems/alert-webhook.ts';
-import { guessPublicUrl } from './public-url.ts';
+import { guessPublicUrl, isLoopback } from './public-url.ts';
 import { openPostgresDatabase } from './store/postgres-database.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { openSqliteDatabase } from './store/sqlite-database.ts';
@@ -158,7 +158,10 @@ const bridge = await startBridge(
   logger.fatal({ err: error }, `Lintel cannot start: ${reason}`);
   process.exit(1);
 });
-reachedAt.url = publicUrl ?? guessPublicUrl(bridge.port);
+reachedAt.url = publicUrl ?? guessPublicUrl(bridge.port, host);
+if (publicUrl === undefined && isLoopback(host)) {
+  logger.warn({ host, publicUrl: reachedAt.url }, 'only this computer reaches the bridge (LINTEL_HOST is a loopback address): for phones and other displays, set LINTEL_HOST=0.0.0.0 and LINTEL_PUBLIC_URL');
+}
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
 
 /** SQLite in the data dir, or the PostgreSQL database bridge processes on several machines share. */

@@ -128,6 +128,14 @@ describe('the bridge process', () => {
     expect(output).not.toContain('{"level"');
   });
 
+  it('gives QR codes an address it serves when it listens on loopback only, and says who can reach it', async () => {
+    const running = await bridge(dataDir(), { LINTEL_DEMO_MEETINGS: 'false' });
+    const { body } = (await getJson(`${running.url}/api/rooms/demo/state`)) as { body: RoomState };
+    expect(body.bookingUrl).toBe(`${running.url}/rooms/demo?from=qr`);
+    expect(await fetch(body.bookingUrl).then((response) => response.status)).toBe(200);
+    expect(running.startupOutput).toContain('only this computer reaches the bridge (LINTEL_HOST is a loopback address)');
+  });
+
   it('refuses to start with a bad configuration, naming every problem', async () => {
     await expect(startBridgeProcess({ dataDir: dataDir(), env: { PORT: 'eighty', LINTEL_TIME_ZONE: 'Atlantis/Capital' } })).rejects.toThrow(
       /PORT:[\s\S]*LINTEL_TIME_ZONE:/,
