@@ -7,16 +7,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The V8 flags `npm start` runs the bridge with (package.json is the one
+ * The V8 flags `npm start` and `npm run serve` run the bridge with (package.json's `serve` is the one
  * place they are written): a small young generation keeps a kiosk bridge
  * within its memory budget, `--expose-gc` lets it collect the garbage of
  * many closed connections at once (realtime/churn-collector.ts), and tests,
  * benchmarks and the systemd unit must run that bridge.
  */
 export const NODE_FLAGS = (() => {
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const flags = /\bnode ((?:--\S+ )*)dist\/bridge\/main\.js/.exec(start)?.[1];
-  if (flags === undefined) throw new Error(`cannot read the bridge's node flags from the start script: ${start}`);
+  const serve = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { serve: string } }).scripts.serve;
+  const flags = /\bnode ((?:--\S+ )*)dist\/bridge\/main\.js/.exec(serve)?.[1];
+  if (flags === undefined) throw new Error(`cannot read the bridge's node flags from the serve script: ${serve}`);
   return flags.trim().split(' ').filter(Boolean);
 })();
 
