@@ -84,9 +84,18 @@ describe('offline display', () => {
     const page = await display(`${bridge.url}/rooms/demo`);
     await statusWord(page, 'Available').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const qrCode = page.getByRole('img', { name: 'Scan to book on your phone' });
+    await qrCode.waitFor();
 
     await bridge.stop();
     await offlineBanner(page).waitFor();
+    // A band readable from across the room, and no QR code inviting phones to a bridge out of reach.
+    const band = await offlineBanner(page).evaluate((element) => ({ height: element.getBoundingClientRect().height, fontSize: Number.parseFloat(getComputedStyle(element).fontSize), weight: Number(getComputedStyle(element).fontWeight) }));
+    const viewport = page.viewportSize()!;
+    expect(band.fontSize).toBeGreaterThanOrEqual(Math.min(viewport.width, viewport.height) * 0.03 - 0.5);
+    expect(band.height).toBeGreaterThan(band.fontSize * 2);
+    expect(band.weight).toBeGreaterThanOrEqual(600);
+    expect(await qrCode.count()).toBe(0);
     await bookFor(page, '30 min');
     await statusWord(page, 'Busy').waitFor();
     await page.getByRole('alert').getByText(/waiting to sync/).waitFor();
@@ -99,6 +108,7 @@ describe('offline display', () => {
     await bridge.start();
     await page.getByRole('alert').waitFor({ state: 'detached', timeout: 15_000 });
     await statusWord(page, 'Busy').waitFor();
+    await qrCode.waitFor();
     const booked = walkUps(bridge.store);
     expect(booked).toHaveLength(1);
     expect(booked[0]).toMatchObject({ start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T09:30:00.000Z' });
