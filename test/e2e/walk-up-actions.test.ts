@@ -35,6 +35,9 @@ describe('walk-up actions in Chromium', () => {
     await a.page.getByRole('button', { name: 'Book now' }).click();
     await a.page.getByRole('button', { name: '30 min' }).click();
     await statusWord(a.page, 'Busy').waitFor({ timeout: 1000 });
+    // Whoever tapped is told what it did, on that screen, for a few seconds.
+    await a.page.getByRole('status').getByText('Booked until 10:30').waitFor();
+    expect(await b.page.getByText('Booked until 10:30').count()).toBe(0);
     await statusWord(b.page, 'Busy').waitFor();
     await b.page.getByRole('article', { name: 'Current meeting' }).getByText('Walk-up booking').waitFor();
     await b.page.getByText('10:00–10:30').waitFor();
@@ -42,10 +45,13 @@ describe('walk-up actions in Chromium', () => {
     await a.page.getByRole('button', { name: 'Extend', exact: true }).click();
     await a.page.getByRole('button', { name: 'Extend by 15 min' }).click();
     await b.page.getByText('10:00–10:45').waitFor();
+    await a.page.getByRole('status').getByText('Extended until 10:45').waitFor();
 
     await a.page.getByRole('button', { name: 'End now' }).click();
     await a.page.getByRole('button', { name: 'Yes, end now' }).click();
     await statusWord(b.page, 'Available').waitFor();
+    await a.page.getByRole('status').getByText('Meeting ended').waitFor();
+    await a.page.getByText('Meeting ended').waitFor({ state: 'detached', timeout: 7000 });
     expect(await b.page.evaluate(() => 'sameDocument' in window)).toBe(true);
     expect([...a.problems, ...b.problems]).toEqual([]);
   });
@@ -87,6 +93,7 @@ describe('walk-up actions in Chromium', () => {
     const checkedIn = await display(`${other.bridge.url}/rooms/demo`);
     await checkedIn.page.getByRole('button', { name: 'Check in' }).click();
     await statusWord(checkedIn.page, 'Busy').waitFor();
+    await checkedIn.page.getByRole('status').getByText('Checked in').waitFor();
     other.clock.advance(20 * 60_000);
     await checkedIn.page.getByRole('button', { name: 'Check in' }).waitFor({ state: 'detached' });
     expect(await statusWord(checkedIn.page, 'Busy').count()).toBe(1);

@@ -10,6 +10,7 @@ import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
 import type { DisplayDb, OutboxEntry, RoomCopyStore } from '../offline/display-db.ts';
+import { actionDone, type ActionDone } from './action-done.ts';
 import { DisplayCredential } from './display-credential.ts';
 import { DisplayPairing } from './display-pairing.svelte.ts';
 import { ProblemOutbox } from './problem-outbox.ts';
@@ -71,6 +72,8 @@ export class DisplayState {
   outbox = $state<OutboxEntry[]>([]);
   sending = $state(false);
   actionProblem = $state<ActionProblem | null>(null);
+  /** What the last action taken on this screen did, said for a few seconds (action-done.ts). */
+  lastDone = $state.raw<ActionDone | null>(null);
   disconnectedAt = $state<number | null>(null);
   lastInteractionAt = $state(Number.NEGATIVE_INFINITY);
   /** The bridge links this display to no room: show the pairing screen, not an old room. */
@@ -321,6 +324,7 @@ export class DisplayState {
     };
     this.outbox = [...this.outbox, entry];
     this.actionProblem = null;
+    this.lastDone = actionDone(action, plan.data, now);
     // Written and sent at once: waiting for the write would slow every tap, and the bridge dedupes a resend.
     this.#db?.enqueue($state.snapshot(entry) as OutboxEntry).catch((error: unknown) => {
       console.error('Lintel could not keep the action on this display; it is sent all the same', error);

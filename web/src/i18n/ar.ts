@@ -37,6 +37,10 @@ export const ar: Messages = {
   deleteDigit: 'حذف رقم',
   confirmPin: 'موافق',
   saving: 'جارٍ الحفظ…',
+  bookedUntil: (time) => `محجوزة حتى ${time}`,
+  extendedUntil: (time) => `مُدّدت حتى ${time}`,
+  meetingEnded: 'انتهى الاجتماع',
+  checkedIn: 'تم تسجيل الحضور',
   errors: {
     'invalid-input': 'الطلب غير صالح.',
     'not-found': 'غير موجود.',

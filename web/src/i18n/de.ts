@@ -37,6 +37,10 @@ export const de: Messages = {
   deleteDigit: 'Ziffer löschen',
   confirmPin: 'OK',
   saving: 'Wird gespeichert…',
+  bookedUntil: (time) => `Gebucht bis ${time}`,
+  extendedUntil: (time) => `Verlängert bis ${time}`,
+  meetingEnded: 'Besprechung beendet',
+  checkedIn: 'Eingecheckt',
   errors: {
     'invalid-input': 'Diese Anfrage war ungültig.',
     'not-found': 'Nicht gefunden.',

@@ -37,6 +37,10 @@ export const en: Messages = {
   deleteDigit: 'Delete digit',
   confirmPin: 'OK',
   saving: 'Saving…',
+  bookedUntil: (time) => `Booked until ${time}`,
+  extendedUntil: (time) => `Extended until ${time}`,
+  meetingEnded: 'Meeting ended',
+  checkedIn: 'Checked in',
   errors: {
     'invalid-input': 'That request was not valid.',
     'not-found': 'Not found.',

@@ -37,6 +37,10 @@ export const es: Messages = {
   deleteDigit: 'Borrar dígito',
   confirmPin: 'Aceptar',
   saving: 'Guardando…',
+  bookedUntil: (time) => `Reservada hasta las ${time}`,
+  extendedUntil: (time) => `Ampliada hasta las ${time}`,
+  meetingEnded: 'Reunión terminada',
+  checkedIn: 'Registrado',
   errors: {
     'invalid-input': 'La solicitud no era válida.',
     'not-found': 'No encontrado.',

@@ -37,6 +37,10 @@ export const fr: Messages = {
   deleteDigit: 'Effacer un chiffre',
   confirmPin: 'OK',
   saving: 'Enregistrement…',
+  bookedUntil: (time) => `Réservée jusqu’à ${time}`,
+  extendedUntil: (time) => `Prolongée jusqu’à ${time}`,
+  meetingEnded: 'Réunion terminée',
+  checkedIn: 'Présence enregistrée',
   errors: {
     'invalid-input': 'Cette demande n’était pas valide.',
     'not-found': 'Introuvable.',

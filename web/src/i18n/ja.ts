@@ -37,6 +37,10 @@ export const ja: Messages = {
   deleteDigit: '1桁削除',
   confirmPin: 'OK',
   saving: '保存中…',
+  bookedUntil: (time) => `${time}まで予約しました`,
+  extendedUntil: (time) => `${time}まで延長しました`,
+  meetingEnded: '会議を終了しました',
+  checkedIn: 'チェックインしました',
   errors: {
     'invalid-input': 'リクエストが無効です。',
     'not-found': '見つかりません。',

@@ -50,6 +50,11 @@ export interface Messages {
   deleteDigit: string;
   confirmPin: string;
   saving: string;
+  /** Said for a few seconds after an action on the screen, so whoever tapped knows what it did. */
+  bookedUntil: (time: string) => string;
+  extendedUntil: (time: string) => string;
+  meetingEnded: string;
+  checkedIn: string;
   errors: Record<DisplayErrorCode, string>;
   pinEntered: (count: string) => string;
   offlineSince: (time: string) => string;

@@ -37,6 +37,10 @@ export const nl: Messages = {
   deleteDigit: 'Cijfer wissen',
   confirmPin: 'OK',
   saving: 'Opslaan…',
+  bookedUntil: (time) => `Geboekt tot ${time}`,
+  extendedUntil: (time) => `Verlengd tot ${time}`,
+  meetingEnded: 'Vergadering beëindigd',
+  checkedIn: 'Ingecheckt',
   errors: {
     'invalid-input': 'Dit verzoek was ongeldig.',
     'not-found': 'Niet gevonden.',
