@@ -186,6 +186,18 @@ describe('what a display offers', () => {
     const checkedIn = [timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { checkedInAt: '2026-11-23T11:58:00.000Z' })];
     expect(checkInCandidate(checkedIn, at('2026-11-23T13:01:00+01:00'), strict)).toBeNull();
   });
+
+  it('offers no check-in for the next meeting while one checked in is under way, and does once it ends', () => {
+    const meetings = [
+      timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'now', checkedInAt: '2026-11-23T12:01:00.000Z' }),
+      timed('2026-11-23T14:00:00+01:00', '2026-11-23T15:00:00+01:00', { id: 'next' }),
+    ];
+    expect(checkInCandidate(meetings, at('2026-11-23T13:56:00+01:00'), strict)).toBeNull();
+    expect(checkInCandidate(meetings, at('2026-11-23T14:00:00+01:00'), strict)?.id).toBe('next');
+    // Nobody checked in to the meeting under way: the next one's window is open as always.
+    const unchecked = [{ ...meetings[0]!, checkedInAt: null }, meetings[1]!];
+    expect(checkInCandidate(unchecked, at('2026-11-23T13:56:00+01:00'), strict)?.id).toBe('next');
+  });
 });
 
 describe('no-show release', () => {

@@ -227,9 +227,17 @@ function openForCheckIn(spans: readonly ScheduledMeeting[], now: number, room: S
   return spans.filter((s) => !s.meeting.allDay && isInCheckInWindow(s, now, room) && now < s.end);
 }
 
-/** The meeting a check-in now would check in (a Check in button, or someone sharing a screen), if any. */
+/**
+ * The meeting a check-in now would check in (a Check in button, or someone
+ * sharing a screen), if any. Not the next meeting while one checked in is
+ * still under way: the people in the room are that meeting's, and a tap (or
+ * their screen still shared) must not check in the next one; its window goes
+ * on after this one ends.
+ */
 export function checkInCandidate(meetings: readonly Meeting[], now: number, room: StatusRoom): Meeting | null {
-  return openForCheckIn(schedule(meetings, room.timeZone), now, room).find((s) => s.meeting.checkedInAt === null)?.meeting ?? null;
+  const spans = schedule(meetings, room.timeZone);
+  const underWay = spans.find((s) => !s.meeting.allDay && s.meeting.checkedInAt !== null && s.start <= now && now < s.end);
+  return openForCheckIn(spans, now, room).find((s) => s.meeting.checkedInAt === null && (underWay === undefined || s.start < underWay.start))?.meeting ?? null;
 }
 
 function releaseDeadline(span: ScheduledMeeting, room: StatusRoom): number {

@@ -91,7 +91,8 @@ describe('walk-up actions in Chromium', () => {
 
     const other = await bridgeAt('2026-11-23T11:02:00+01:00', { rooms: [strict], meetings: [planning] });
     const checkedIn = await display(`${other.bridge.url}/rooms/demo`);
-    await checkedIn.page.getByRole('button', { name: 'Check in' }).click();
+    // The button names the meeting it checks in.
+    await checkedIn.page.getByRole('button', { name: 'Check in · Planning', exact: true }).click();
     await statusWord(checkedIn.page, 'Busy').waitFor();
     await checkedIn.page.getByRole('status').getByText('Checked in').waitFor();
     other.clock.advance(20 * 60_000);
