@@ -23,13 +23,13 @@ export function recordCreatedEvent(
     const link = remote.linkOf(meetingId);
     if (!link && !store.getMeeting(meetingId)) return;
     const byKey = event.key === null ? undefined : remote.linkByKey(roomId, event.key);
-    const shownTwice = byKey ?? (event.sharedId ? remote.calendarLinkBySharedId(roomId, event.sharedId) : undefined);
-    if (shownTwice && shownTwice.meetingId !== meetingId) {
-      store.deleteMeeting(shownTwice.meetingId);
-      remote.deleteLink(shownTwice.meetingId);
+    const found = byKey ?? (event.sharedId ? remote.calendarLinkBySharedId(roomId, event.sharedId) : undefined);
+    const copy = found?.meetingId === meetingId ? undefined : found;
+    if (copy) {
+      store.deleteMeeting(copy.meetingId);
+      remote.deleteLink(copy.meetingId);
       store.touchRoom(roomId, now);
     }
-    const copy = shownTwice && shownTwice.meetingId !== meetingId ? shownTwice : undefined;
     remote.saveLink(
       {
         meetingId,

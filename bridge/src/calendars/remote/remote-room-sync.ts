@@ -66,8 +66,6 @@ export interface RemoteRoomSyncDeps {
 export class RemoteRoomSync {
   readonly #deps: RemoteRoomSyncDeps;
   readonly #resyncs: ResyncFailures;
-  /** Rooms whose cursor their calendar refused, until a round completes. */
-  readonly #owesResync = new Set<string>();
 
   constructor(deps: RemoteRoomSyncDeps) {
     this.#deps = deps;
@@ -84,10 +82,9 @@ export class RemoteRoomSync {
     }
     const synced = await this.#round(room, connection);
     if (synced) {
-      this.#owesResync.delete(room.id);
       this.#resyncs.synced(room.id);
       await checkRoomAnswers(room, connection, this.#deps);
-    } else if (this.#owesResync.has(room.id)) this.#resyncs.failed(room.id, calendarName(room.calendar));
+    } else this.#resyncs.failed(room.id, calendarName(room.calendar));
     return synced;
   }
 
@@ -101,7 +98,7 @@ export class RemoteRoomSync {
     let answer = await connection.sync(sameDays ? state.cursor : null, window);
     if (!answer.ok && answer.failure === 'cursor-expired') {
       logger.info({ roomId: room.id, detail: answer.message }, 'the calendar no longer takes the sync cursor: full resync');
-      this.#owesResync.add(room.id);
+      this.#resyncs.cursorRefused(room.id);
       // Forgotten at once, so a round that cannot finish the resync leaves the next one to start over, not to send the dead cursor again.
       remote.saveSyncState(room.id, { calendar: settings, cursor: null, windowStart: window.start, syncedAt: state?.syncedAt ?? null });
       answer = await connection.sync(null, window);

@@ -17,9 +17,16 @@ export class ResyncFailures {
     this.#warnings = warnings;
   }
 
-  /** A round of a room that owes a full resync did not complete; `calendar` names it in the warning. */
+  /** The room's calendar refused its cursor: it owes a full resync until a round completes. */
+  cursorRefused(roomId: string): void {
+    if (!this.#failures.has(roomId)) this.#failures.set(roomId, 0);
+  }
+
+  /** A round of the room did not complete; counted when it owes a full resync. `calendar` names it in the warning. */
   failed(roomId: string, calendar: string): void {
-    const failures = (this.#failures.get(roomId) ?? 0) + 1;
+    const owed = this.#failures.get(roomId);
+    if (owed === undefined) return;
+    const failures = owed + 1;
     this.#failures.set(roomId, failures);
     if (failures >= FAILED_ROUNDS_WARNED) {
       this.#warnings.raise(
