@@ -73,6 +73,11 @@ const booking = (id: string, start: string, end: string): TimedMeeting => ({
  */
 export function remoteCalendarContract(name: string, subject: () => Promise<ContractSubject>): void {
   describe(`${name}: the remote calendar rules`, () => {
+    it('reads the calendar once when checked, as before a room is saved', async () => {
+      const { calendar } = await subject();
+      expect(await calendar.check()).toEqual({ ok: true, value: undefined });
+    });
+
     it('gives a snapshot of the window first, then what changed since its cursor', async () => {
       const { calendar, elsewhere } = await subject();
       await elsewhere.addMeeting({ id: 'planning', subject: 'Planning', start: '2026-10-20T10:00:00.000Z', end: '2026-10-20T11:00:00.000Z' });

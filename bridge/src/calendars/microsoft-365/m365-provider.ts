@@ -123,6 +123,8 @@ class Microsoft365RoomCalendar implements RemoteCalendar {
     return this.#change({ method: 'POST', path: `${eventPath(this.#mailbox, seriesId)}/decline`, roomId: this.#room.id, body: { comment, sendResponse: true } }, this.#mailbox);
   }
 
+  /** Reads an empty stretch of the room's calendar: whether the bridge may read it at all. */
+  // Graph: api-reference/v1.0/api/user-list-calendarview.md (startDateTime and endDateTime required; $top).
   async check(): Promise<ProviderAnswer<void>> {
     const window = new URLSearchParams({ startDateTime: new Date(0).toISOString(), endDateTime: new Date(1).toISOString(), $top: '1' });
     const answer = await this.#options.graph.send({ method: 'GET', path: `/users/${encodeURIComponent(this.#mailbox)}/calendarView?${window.toString()}`, roomId: this.#room.id });
