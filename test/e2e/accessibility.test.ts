@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
@@ -7,6 +8,7 @@ import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startTestBridge, TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 
+const SCREENSHOTS = 'test-results/screenshots';
 const session = useChromium();
 const fixture = useFixtureBridge();
 
@@ -44,19 +46,31 @@ describe('accessibility', () => {
     }
   }
 
-  it('keeps the PIN pad accessible with large keys', async () => {
+  it('keeps the PIN pad accessible, with large keys, whole on every screen', async () => {
     const clock = new FakeClock('2026-11-23T10:00:00+01:00');
     const pinned = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'demo', settings: { pin: '4711' } }] });
-    const display = await openDisplayPage(session.browser(), `${pinned.url}/rooms/demo`, { bypassCSP: true, viewport: { width: 800, height: 480 } });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     try {
-      await statusWord(display.page, 'Available').waitFor();
-      await display.page.getByRole('button', { name: 'Book now' }).click();
-      await display.page.getByRole('button', { name: '15 min' }).click();
-      await display.page.getByRole('dialog', { name: 'Enter the room PIN' }).waitFor();
-      expect(await axeViolations(display.page)).toEqual([]);
-      expect(await smallTargets(display.page)).toEqual([]);
+      for (const viewport of [{ width: 800, height: 480 }, { width: 1280, height: 800 }, { width: 800, height: 1280 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+        const display = await openDisplayPage(session.browser(), `${pinned.url}/rooms/demo`, { bypassCSP: true, viewport });
+        try {
+          await statusWord(display.page, 'Available').waitFor();
+          await display.page.getByRole('button', { name: 'Book now' }).click();
+          await display.page.getByRole('button', { name: '15 min' }).click();
+          const pad = display.page.getByRole('dialog', { name: 'Enter the room PIN' });
+          for (const digit of '1234') await pad.getByRole('button', { name: digit, exact: true }).click();
+          await pad.getByRole('button', { name: 'OK' }).click();
+          await pad.getByRole('alert').waitFor();
+          await display.page.screenshot({ path: `${SCREENSHOTS}/pin-pad-wrong-${viewport.width}x${viewport.height}.png` });
+          const box = (await pad.boundingBox())!;
+          expect(box.y >= 0 && box.x >= 0 && box.y + box.height <= viewport.height && box.x + box.width <= viewport.width, `${viewport.width}x${viewport.height}`).toBe(true);
+          expect(await axeViolations(display.page)).toEqual([]);
+          expect(await smallTargets(display.page)).toEqual([]);
+        } finally {
+          await display.close();
+        }
+      }
     } finally {
-      await display.close();
       await pinned.close();
     }
   });

@@ -224,10 +224,16 @@ describe('offline display', () => {
     bridge.store.saveMeeting(timed('2026-11-23T10:30:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'elsewhere', roomId: 'demo', subject: 'Booked elsewhere' }));
     await bridge.start();
 
-    await page.getByRole('alert').getByText('A change made offline was not applied: The next meeting leaves no room to extend.').waitFor({ timeout: 15_000 });
+    const refusal = page.getByRole('alert').filter({ hasText: 'A change made offline was not applied: The next meeting leaves no room to extend.' });
+    await refusal.waitFor({ timeout: 15_000 });
     await statusWord(page, 'Available').waitFor();
     await page.getByText('Booked elsewhere').waitFor();
     expect(bridge.store.getMeeting('review')).toMatchObject({ end: '2026-11-23T09:00:00.000Z' });
     expect(bridge.store.getMeeting('elsewhere')).toBeDefined();
+    // Whoever took it may be gone: the refusal stays, below the room's name and clock, until someone dismisses it.
+    const header = (await page.locator('header').boundingBox())!;
+    expect((await refusal.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+    await refusal.getByRole('button', { name: 'Dismiss' }).click();
+    await refusal.waitFor({ state: 'detached' });
   });
 });

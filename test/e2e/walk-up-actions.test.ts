@@ -111,26 +111,46 @@ describe('walk-up actions in Chromium', () => {
     expect(first.status).toBe(200);
     await late.page.getByRole('button', { name: 'Book now' }).click();
     await late.page.getByRole('button', { name: '15 min' }).click();
-    await late.page.getByRole('alert').getByText('The room was just booked by someone else.').waitFor();
+    const notice = late.page.getByRole('alert').filter({ hasText: 'The room was just booked by someone else.' });
+    await notice.waitFor();
     await statusWord(late.page, 'Busy').waitFor();
     await late.page.getByText('10:00–10:30').waitFor();
+    // The reason shows beside the actions: the room's name and clock stay in sight.
+    const header = (await late.page.locator('header').boundingBox())!;
+    const shown = (await notice.boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(header.y + header.height);
   });
 
-  it('asks for the room PIN and refuses a wrong one', async () => {
+  it('asks for the room PIN on a phone-style keypad, and keeps the pad open with the reason after a wrong one', async () => {
     const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo', settings: { pin: '4711' } }], meetings: [planning] });
     const { page } = await display(`${bridge.url}/rooms/demo`);
-    const bookFifteen = async (pin: string) => {
-      await page.getByRole('button', { name: 'Book now' }).click();
-      await page.getByRole('button', { name: '15 min' }).click();
-      const pad = page.getByRole('dialog', { name: 'Enter the room PIN' });
+    const bookNow = (await page.getByRole('button', { name: 'Book now' }).boundingBox())!;
+    await page.getByRole('button', { name: 'Book now' }).click();
+    await page.getByRole('button', { name: '15 min' }).click();
+    const pad = page.getByRole('dialog', { name: 'Enter the room PIN' });
+    const key = async (name: string) => (await pad.getByRole('button', { name, exact: true }).boundingBox())!;
+    // 1-2-3 on top, then 4-5-6, 7-8-9, and delete, 0, OK at the bottom; each key at least as large as an action button.
+    const rows = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['Delete digit', '0', 'OK']];
+    const boxes = await Promise.all(rows.map((row) => Promise.all(row.map(key))));
+    for (const [r, row] of boxes.entries()) {
+      expect(new Set(row.map((box) => Math.round(box.y)))).toHaveLength(1);
+      expect(row[0]!.x).toBeLessThan(row[1]!.x);
+      expect(row[1]!.x).toBeLessThan(row[2]!.x);
+      if (r > 0) expect(row[0]!.y).toBeGreaterThan(boxes[r - 1]![0]!.y);
+      for (const box of row) expect(box.height).toBeGreaterThanOrEqual(bookNow.height);
+    }
+    const type = async (pin: string) => {
       for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
       await pad.getByRole('button', { name: 'OK' }).click();
     };
-    await bookFifteen('1234');
-    await page.getByRole('alert').getByText('That PIN is not right.').waitFor();
+    await type('1234');
+    // The same booking waits in the pad, with the reason in it: only the PIN is asked again.
+    await pad.getByRole('alert').getByText('That PIN is not right.').waitFor();
     await statusWord(page, 'Available').waitFor();
-    await bookFifteen('4711');
+    await type('4711');
     await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('status').getByText('Booked until 10:15').waitFor();
+    expect(await pad.count()).toBe(0);
   });
 
   it('shows no actions on a read-only display or in a read-only room', async () => {

@@ -19,7 +19,8 @@ import { RoomLinkKeeper } from './room-link.svelte.ts';
 export type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 /** Why an action did not happen: the bridge's code, and whether it was taken while offline. */
-export type ActionProblem = { code: ErrorCode; takenOffline: boolean };
+/** A refused action: `actionId` names it; one taken offline stays on screen until dismissed, as whoever took it may be long gone. */
+export type ActionProblem = { code: ErrorCode; takenOffline: boolean; actionId: string };
 /**
  * What the page's address says: the room in its path (`/rooms/:id`), and
  * whether a phone opened it from a display's QR code (shared/phone-page.ts):
@@ -314,7 +315,7 @@ export class DisplayState {
       room: snapshot.room,
       bookingSubject: WALK_UP_SUBJECT[snapshot.room.settings.language],
     });
-    if (!plan.ok) return this.#showProblem({ code: plan.code, takenOffline: false });
+    if (!plan.ok) return this.#showProblem({ code: plan.code, takenOffline: false, actionId: action.id });
     const entry: OutboxEntry = {
       roomKey: this.#roomKey,
       roomId: snapshot.room.id,
@@ -371,7 +372,7 @@ export class DisplayState {
         if (lastState?.ok) this.#accept(lastState.data);
         const refusal = batch.map((entry, index) => ({ entry, answer: answers[index] })).findLast(({ answer }) => answer && !answer.ok);
         if (refusal?.answer && !refusal.answer.ok) {
-          this.#showProblem({ code: refusal.answer.code, takenOffline: refusal.entry.takenOffline });
+          this.#showProblem({ code: refusal.answer.code, takenOffline: refusal.entry.takenOffline, actionId: refusal.entry.action.id });
           // A refusal usually means the room changed under us: show what it is now.
           this.#watch?.();
         }
@@ -406,10 +407,18 @@ export class DisplayState {
     return this.connection === 'live' && !this.unpaired && this.#socket?.connected === true;
   }
 
+  /** The refusal on screen is read: it goes. */
+  dismissProblem(): void {
+    this.#cancelNotice();
+    this.actionProblem = null;
+  }
+
   #showProblem(problem: ActionProblem): void {
     this.#cancelNotice();
+    // What the screen said was done is undone: the refusal is the news now.
+    this.lastDone = null;
     this.actionProblem = problem;
-    this.#cancelNotice = this.#clock.setTimer(() => (this.actionProblem = null), NOTICE_MS);
+    if (!problem.takenOffline) this.#cancelNotice = this.#clock.setTimer(() => (this.actionProblem = null), NOTICE_MS);
   }
 
   #lastConfirmedAt(): number | null {

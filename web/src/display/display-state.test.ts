@@ -162,17 +162,23 @@ describe('walk-up actions and the outbox', () => {
   }
 
   it('shows the action at once and rolls it back with the reason when the bridge refuses', async () => {
-    const { sent, display } = freeRoom();
-    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    const { clock, sent, display } = freeRoom();
+    const id = crypto.randomUUID();
+    display.act({ id, type: 'book-now', minutes: 15 });
     expect(display.view?.status).toBe('busy');
     expect(display.outbox).toHaveLength(1);
+    expect(display.lastDone?.kind).toBe('booked');
     await flush();
     expect(sent[0]?.action.takenAt).toBe('2026-11-23T09:40:00.000Z');
     sent[0]!.ack(null, { ok: false, code: 'room-busy', message: 'taken' });
     await flush();
     expect(display.outbox).toEqual([]);
     expect(display.view?.status).toBe('available');
-    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
+    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false, actionId: id });
+    expect(display.lastDone).toBeNull();
+    // Whoever tapped is at the screen: the reason shows for a few seconds, then goes by itself.
+    clock.advance(8_000);
+    expect(display.actionProblem).toBeNull();
   });
 
   it('keeps an unanswered action queued and sends the same action again', async () => {
@@ -210,7 +216,7 @@ describe('walk-up actions and the outbox', () => {
   });
 
   it('queues actions taken offline and replays them in order once connected', async () => {
-    const { socket, sent, display } = freeRoom();
+    const { clock, socket, sent, display } = freeRoom();
     socket.connected = false;
     socket.fire('disconnect');
     const first = crypto.randomUUID();
@@ -230,7 +236,12 @@ describe('walk-up actions and the outbox', () => {
     sent[1]!.ack(null, { ok: false, code: 'extend-conflict', message: 'no' });
     await flush();
     expect(display.outbox).toEqual([]);
-    expect(display.actionProblem).toEqual({ code: 'extend-conflict', takenOffline: true });
+    expect(display.actionProblem).toEqual({ code: 'extend-conflict', takenOffline: true, actionId: second });
+    // Whoever took it offline may be long gone: the refusal stays until someone dismisses it.
+    clock.advance(60 * 60_000);
+    expect(display.actionProblem?.actionId).toBe(second);
+    display.dismissProblem();
+    expect(display.actionProblem).toBeNull();
   });
 
   it('keeps actions the bridge refused for now (rate-limited) queued, in order, showing no refusal, and sends them again after the wait', async () => {
@@ -291,9 +302,10 @@ describe('walk-up actions and the outbox', () => {
 
   it('refuses at once what the bridge would refuse, without queueing it', () => {
     const { display } = connectedDisplay('2026-11-23T10:15:00+01:00');
-    display.act({ id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
+    const id = crypto.randomUUID();
+    display.act({ id, type: 'book-now', minutes: 15 });
     expect(display.outbox).toEqual([]);
-    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false });
+    expect(display.actionProblem).toEqual({ code: 'room-busy', takenOffline: false, actionId: id });
   });
 
   it('keeps the room state the bridge sends in its database', async () => {

@@ -1,5 +1,9 @@
+import type { ErrorCode } from '../../../shared/errors.ts';
 import type { WalkUpAction } from '../../../shared/model.ts';
-import { IDLE_AFTER_MS, type DisplayState } from './display-state.svelte.ts';
+import { IDLE_AFTER_MS, type ActionProblem, type DisplayState } from './display-state.svelte.ts';
+
+/** Refusals of the PIN itself: another try may succeed. */
+const PIN_REFUSALS: ReadonlySet<ErrorCode> = new Set(['wrong-pin', 'pin-required']);
 
 /** A booking's times, as the confirm step asks about them. */
 export interface BookingRange {
@@ -22,8 +26,12 @@ export class WalkUpFlow {
   confirming = $state.raw<{ action: WalkUpAction; range: BookingRange } | null>(null);
   /** An action waiting for the room's PIN. */
   awaitingPin = $state.raw<WalkUpAction | null>(null);
+  /** Why the room refused the PIN last given, shown in the pad opened again for another try. */
+  pinProblem = $state.raw<ErrorCode | null>(null);
 
   readonly #display: DisplayState;
+  /** The action last sent with a PIN, kept until it is answered, so a refused PIN loses nothing. */
+  #sentWithPin: WalkUpAction | null = null;
   /** When the open step opened: a step opened without a touch (by a script, say) is not idle from the start. */
   #openedAt = Number.NEGATIVE_INFINITY;
 
@@ -57,14 +65,33 @@ export class WalkUpFlow {
 
   submitPin(pin: string): void {
     const action = this.awaitingPin;
-    this.awaitingPin = null;
-    if (action) this.#display.act({ ...action, pin });
+    this.cancel();
+    if (!action) return;
+    this.#sentWithPin = action;
+    this.#display.act({ ...action, pin });
+  }
+
+  /**
+   * The PIN just given was refused while the bridge was live: the pad opens
+   * again with the reason in it, and the same action waits for another try.
+   * Refusals of actions taken offline stay notices: whoever took one may be gone.
+   */
+  retryRefusedPin(problem: ActionProblem | null): void {
+    const sent = this.#sentWithPin;
+    if (!problem || !sent || problem.takenOffline || problem.actionId !== sent.id || !PIN_REFUSALS.has(problem.code)) return;
+    this.#sentWithPin = null;
+    this.#openedAt = this.#display.now;
+    // A new id: the bridge answers a repeated one with its first answer.
+    this.awaitingPin = { ...sent, id: crypto.randomUUID() };
+    this.pinProblem = problem.code;
+    this.#display.dismissProblem();
   }
 
   cancel(): void {
     this.choosingFrom = null;
     this.confirming = null;
     this.awaitingPin = null;
+    this.pinProblem = null;
   }
 
   /** Left open with nobody touching the screen, a step closes, as the display's idle moment comes. */

@@ -6,8 +6,9 @@ import { WalkUpFlow } from './walk-up-flow.svelte.ts';
 /** The little of a display the flow reads: its room's settings, its clock, the last touch; and where actions go. */
 function displayWith(settings: { confirmBooking: boolean; pinRequired: boolean }) {
   const act = vi.fn<(action: WalkUpAction) => void>();
-  const display = { snapshot: { room: { settings } }, now: 1_000_000, lastInteractionAt: 1_000_000, act };
-  return { display, act, flow: new WalkUpFlow(display as unknown as DisplayState) };
+  const dismissProblem = vi.fn<() => void>();
+  const display = { snapshot: { room: { settings } }, now: 1_000_000, lastInteractionAt: 1_000_000, act, dismissProblem };
+  return { display, act, dismissProblem, flow: new WalkUpFlow(display as unknown as DisplayState) };
 }
 
 const booking: WalkUpAction = { id: '6f1f8f4e-2b1a-4d53-9a55-3b8f7c0f9d10', type: 'book', start: '2026-11-23T13:30:00.000Z', minutes: 30 };
@@ -55,5 +56,33 @@ describe('from a tap to an action sent', () => {
     display.now += 1;
     flow.closeIfIdle();
     expect(flow.open).toBe(false);
+  });
+
+  it('opens the pad again with the reason in it when the PIN is refused, the same action waiting under a new id', () => {
+    const { flow, act, dismissProblem } = displayWith({ confirmBooking: false, pinRequired: true });
+    flow.send(booking, range);
+    flow.submitPin('1234');
+    expect(flow.open).toBe(false);
+    flow.retryRefusedPin({ code: 'wrong-pin', takenOffline: false, actionId: booking.id });
+    expect(flow.pinProblem).toBe('wrong-pin');
+    expect(dismissProblem).toHaveBeenCalledOnce();
+    const { id, ...again } = flow.awaitingPin!;
+    const { id: firstId, ...first } = booking;
+    expect(again).toEqual(first);
+    expect(id).not.toBe(firstId);
+    flow.submitPin('4711');
+    expect(flow.pinProblem).toBeNull();
+    expect(act).toHaveBeenLastCalledWith({ ...booking, id, pin: '4711' });
+  });
+
+  it('leaves other refusals, and refusals of actions taken offline, to the notice', () => {
+    const { flow, dismissProblem } = displayWith({ confirmBooking: false, pinRequired: true });
+    flow.send(booking, range);
+    flow.submitPin('1234');
+    flow.retryRefusedPin({ code: 'slot-taken', takenOffline: false, actionId: booking.id });
+    flow.retryRefusedPin({ code: 'wrong-pin', takenOffline: true, actionId: booking.id });
+    flow.retryRefusedPin({ code: 'wrong-pin', takenOffline: false, actionId: crypto.randomUUID() });
+    expect(flow.open).toBe(false);
+    expect(dismissProblem).not.toHaveBeenCalled();
   });
 });

@@ -77,6 +77,7 @@ export const ar: Messages = {
   offlineSince: (time) => `غير متصل منذ ${time}`,
   waitingToSync: 'محفوظ على هذه الشاشة: بانتظار المزامنة',
   savedOnPhone: 'محفوظ على هذا الهاتف: سيُرسل عند عودة الاتصال',
+  dismiss: 'إغلاق',
   refusedOffline: (reason) => `لم يُطبَّق تغيير أُجري دون اتصال: ${reason}`,
   bookingDeclined: (range) => `رفض تقويم الغرفة حجزك ${range}: فهو يتداخل مع حجز آخر.`,
   bookingNotSaved: (range) => `تعذّر حفظ حجزك ${range} في تقويم الغرفة فأُزيل.`,

@@ -77,6 +77,7 @@ export const de: Messages = {
   offlineSince: (time) => `Offline seit ${time}`,
   waitingToSync: 'Auf dieser Anzeige gespeichert: wartet auf Abgleich',
   savedOnPhone: 'Auf diesem Handy gespeichert: wird gesendet, sobald es wieder online ist',
+  dismiss: 'Schließen',
   refusedOffline: (reason) => `Eine offline vorgenommene Änderung wurde nicht übernommen: ${reason}`,
   bookingDeclined: (range) => `Ihre Buchung ${range} wurde vom Raumkalender abgelehnt: Sie überschneidet sich mit einer anderen Buchung.`,
   bookingNotSaved: (range) => `Ihre Buchung ${range} konnte nicht im Raumkalender gespeichert werden und wurde entfernt.`,

@@ -77,6 +77,7 @@ export const en: Messages = {
   offlineSince: (time) => `Offline since ${time}`,
   waitingToSync: 'Saved on this display: waiting to sync',
   savedOnPhone: 'Saved on this phone: will be sent when back online',
+  dismiss: 'Dismiss',
   refusedOffline: (reason) => `A change made offline was not applied: ${reason}`,
   bookingDeclined: (range) => `Your booking ${range} was declined by the room's calendar: it overlaps another booking.`,
   bookingNotSaved: (range) => `Your booking ${range} could not be saved to the room's calendar and was removed.`,

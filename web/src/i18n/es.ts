@@ -77,6 +77,7 @@ export const es: Messages = {
   offlineSince: (time) => `Sin conexión desde las ${time}`,
   waitingToSync: 'Guardado en esta pantalla: pendiente de sincronizar',
   savedOnPhone: 'Guardado en este móvil: se enviará al recuperar la conexión',
+  dismiss: 'Cerrar',
   refusedOffline: (reason) => `Un cambio hecho sin conexión no se aplicó: ${reason}`,
   bookingDeclined: (range) => `El calendario de la sala rechazó su reserva ${range}: se solapa con otra reserva.`,
   bookingNotSaved: (range) => `Su reserva ${range} no se pudo guardar en el calendario de la sala y se ha quitado.`,

@@ -77,6 +77,7 @@ export const fr: Messages = {
   offlineSince: (time) => `Hors ligne depuis ${time}`,
   waitingToSync: 'Enregistré sur cet écran : en attente de synchronisation',
   savedOnPhone: 'Enregistré sur ce téléphone : sera envoyé dès le retour de la connexion',
+  dismiss: 'Fermer',
   refusedOffline: (reason) => `Une modification faite hors ligne n’a pas été appliquée : ${reason}`,
   bookingDeclined: (range) => `Votre réservation ${range} a été refusée par le calendrier de la salle : elle chevauche une autre réservation.`,
   bookingNotSaved: (range) => `Votre réservation ${range} n’a pas pu être enregistrée dans le calendrier de la salle et a été retirée.`,

@@ -77,6 +77,7 @@ export const ja: Messages = {
   offlineSince: (time) => `${time}からオフライン`,
   waitingToSync: 'このディスプレイに保存済み：同期待ち',
   savedOnPhone: 'このスマートフォンに保存済み：オンラインに戻ったら送信します',
+  dismiss: '閉じる',
   refusedOffline: (reason) => `オフライン中の変更は適用されませんでした：${reason}`,
   bookingDeclined: (range) => `予約 ${range} は会議室のカレンダーに辞退されました：別の予約と重なっています。`,
   bookingNotSaved: (range) => `予約 ${range} は会議室のカレンダーに保存できなかったため、削除されました。`,

@@ -62,6 +62,8 @@ export interface Messages {
   /** A phone's words for actions taken offline, kept in its tab until the bridge is back. */
   savedOnPhone: string;
   refusedOffline: (reason: string) => string;
+  /** Takes a refusal of an offline change off the screen once read. */
+  dismiss: string;
   /** A walk-up booking the room's calendar declined after the display showed it booked; `range` is its times. */
   bookingDeclined: (range: string) => string;
   /** A walk-up booking Microsoft 365 refused to store. */

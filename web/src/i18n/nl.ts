@@ -77,6 +77,7 @@ export const nl: Messages = {
   offlineSince: (time) => `Offline sinds ${time}`,
   waitingToSync: 'Opgeslagen op dit scherm: wacht op synchronisatie',
   savedOnPhone: 'Opgeslagen op deze telefoon: wordt verstuurd zodra er weer verbinding is',
+  dismiss: 'Sluiten',
   refusedOffline: (reason) => `Een offline gemaakte wijziging is niet doorgevoerd: ${reason}`,
   bookingDeclined: (range) => `Uw boeking ${range} is door de agenda van de ruimte geweigerd: die overlapt met een andere boeking.`,
   bookingNotSaved: (range) => `Uw boeking ${range} kon niet in de agenda van de ruimte worden opgeslagen en is verwijderd.`,
