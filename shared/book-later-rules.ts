@@ -3,7 +3,7 @@ import { BOOK_NOW_MINUTES } from './constants.ts';
 import { fail, ok, type Result } from './errors.ts';
 import { schedule, type ScheduledMeeting } from './meeting-span.ts';
 import type { Meeting, WalkUpAction } from './model.ts';
-import { bookableUntil, clockTime, MIN_BOOKING_MINUTES, walkUpBooking, type BookingRoom } from './walk-up-booking.ts';
+import { bookableUntil, clockTime, MIN_BOOKING_MINUTES, walkUpBooking, walkUpSubject, type BookingRoom } from './walk-up-booking.ts';
 import type { BookingOptions, MeetingChange, WalkUpContext } from './walk-up-rules.ts';
 
 /** A free gap shorter than this is not offered for later: it is the slack between meetings. */
@@ -31,7 +31,7 @@ export function planBookLater(action: Extract<WalkUpAction, { type: 'book' }>, s
   const clash = spans.find((s) => s.start < end && s.end > start);
   if (clash) return fail('slot-taken', `The room is booked from ${clockTime(clash.start, room.timeZone)} to ${clockTime(clash.end, room.timeZone)}.`);
   const checkedInAt = start <= now ? now : null;
-  return ok({ kind: 'create', meeting: walkUpBooking(action.id, room, ctx.bookingSubject, start, end, checkedInAt) });
+  return ok({ kind: 'create', meeting: walkUpBooking(action.id, room, walkUpSubject(ctx.bookingSubject, action.name), start, end, checkedInAt) });
 }
 
 /** A free stretch of today after now, long enough to book for later. */

@@ -14,6 +14,7 @@ describe('schemas', () => {
       maxBookingMinutes: 60,
       bookAheadDays: 0,
       confirmBooking: false,
+      askBookerName: false,
       pin: null,
       readOnly: false,
       hardware: { powerOnBeforeMeetingMinutes: 10, standbyAfterIdleMinutes: 30, wakeMinutes: 15, bannerBeforeEndMinutes: 5 },
@@ -58,5 +59,15 @@ describe('schemas', () => {
     expect(WalkUpAction.safeParse({ id, type: 'extend', minutes: 45 }).success).toBe(false);
     expect(WalkUpAction.safeParse({ id: 'not-a-uuid', type: 'end-now' }).success).toBe(false);
     expect(WalkUpAction.safeParse({ id, type: 'end-now', extra: true }).success).toBe(false);
+  });
+
+  it("takes a booker's name on a booking as one trimmed line of at most 40 characters, and on nothing else", () => {
+    const id = crypto.randomUUID();
+    expect(WalkUpAction.parse({ id, type: 'book-now', minutes: 30, name: '  Ana  ' })).toMatchObject({ name: 'Ana' });
+    expect(WalkUpAction.parse({ id, type: 'book', start: '2026-11-23T14:00:00Z', minutes: 30, name: 'Ana Lúcia Ñúñez' })).toMatchObject({ name: 'Ana Lúcia Ñúñez' });
+    expect(parseInput(WalkUpAction, { id, type: 'book-now', name: 'x'.repeat(41) })).toMatchObject({ ok: false, message: 'name: at most 40 characters' });
+    expect(parseInput(WalkUpAction, { id, type: 'book-now', name: '   ' })).toMatchObject({ ok: false, message: 'name: leave the name out rather than empty' });
+    expect(parseInput(WalkUpAction, { id, type: 'book-now', name: 'Ana\nBcc: x' })).toMatchObject({ ok: false, message: 'name: printable characters only' });
+    expect(WalkUpAction.safeParse({ id, type: 'extend', name: 'Ana' }).success).toBe(false);
   });
 });

@@ -84,6 +84,8 @@ export const RoomSettings = z.object({
   bookAheadDays: z.number().int().min(0).max(30).default(0),
   /** The display asks to confirm a booking before sending it (a panel people brush against). */
   confirmBooking: z.boolean().default(false),
+  /** Before a walk-up booking the display offers a "Your name" step, which may be skipped; a name given becomes its subject. */
+  askBookerName: z.boolean().default(false),
   /** Digits asked before any walk-up action; null for none. Never sent to a display. */
   pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').nullable().default(null),
   /** Displays of this room show the schedule but take no actions. */
@@ -220,6 +222,18 @@ const Pin = z.string().max(16).optional();
  * room was actually taken, not the time the display got its connection back.
  */
 const TakenAt = Instant.optional();
+/**
+ * The name a walk-up booker gave, in a room that asks for one: it becomes the
+ * booking's subject ("Walk-up booking: Ana") in the room's calendar, so it is
+ * one line of printable text.
+ */
+const BookerName = z
+  .string()
+  .trim()
+  .min(1, 'leave the name out rather than empty')
+  .max(40, 'at most 40 characters')
+  .regex(/^[^\p{C}]*$/u, 'printable characters only')
+  .optional();
 
 export const WalkUpAction = z.discriminatedUnion('type', [
   z.strictObject({
@@ -227,6 +241,7 @@ export const WalkUpAction = z.discriminatedUnion('type', [
     type: z.literal('book-now'),
     pin: Pin,
     takenAt: TakenAt,
+    name: BookerName,
     /** Absent: until the next meeting, at most 60 min. */
     minutes: z.literal(BOOK_NOW_MINUTES, { error: 'must be 15, 30, 45 or 60' }).optional(),
   }),
@@ -235,6 +250,7 @@ export const WalkUpAction = z.discriminatedUnion('type', [
     type: z.literal('book'),
     pin: Pin,
     takenAt: TakenAt,
+    name: BookerName,
     /** A later slot: from `start` (to the minute) for `minutes`, within the room's maxBookingMinutes and bookAheadDays. */
     start: Instant,
     minutes: z.number().int().min(1).max(480),

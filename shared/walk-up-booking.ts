@@ -12,6 +12,11 @@ export interface BookingRoom extends StatusRoom {
   settings: StatusRoom['settings'] & Pick<RoomSettings, 'privacy' | 'maxBookingMinutes' | 'bookAheadDays'>;
 }
 
+/** A walk-up booking's subject: the room's words for one, with the name its booker gave ("Walk-up booking: Ana"). */
+export function walkUpSubject(roomWords: string, bookerName: string | undefined): string {
+  return bookerName === undefined ? roomWords : `${roomWords}: ${bookerName}`;
+}
+
 /** A walk-up booking as every calendar source writes it; its id comes from the action's, so a retry finds it. */
 export function walkUpBooking(actionId: string, room: { id: string }, subject: string, start: number, end: number, checkedInAt: number | null): TimedMeeting {
   return {

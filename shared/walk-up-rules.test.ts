@@ -22,6 +22,13 @@ describe('book now', () => {
     });
   });
 
+  it("takes the booker's name, where one is given, into the subject", () => {
+    const result = plan({ id, type: 'book-now', minutes: 30, name: 'Ana' }, '2026-11-23T13:05:42+01:00', nextAt1430);
+    expect(result).toMatchObject({ ok: true, data: { meeting: { subject: 'Walk-up booking: Ana' } } });
+    const later = plan({ id, type: 'book', start: '2026-11-23T15:00:00+01:00', minutes: 30, name: 'Ana' }, '2026-11-23T13:05:42+01:00', nextAt1430);
+    expect(later).toMatchObject({ ok: true, data: { meeting: { subject: 'Walk-up booking: Ana' } } });
+  });
+
   it('refuses a length that runs into the next meeting, saying how much is free', () => {
     const result = plan({ id, type: 'book-now', minutes: 45 }, '2026-11-23T13:50:00+01:00', nextAt1430);
     expect(result).toEqual({ ok: false, code: 'slot-taken', message: '45 min would run into the meeting at 14:30; 40 min are free.' });

@@ -6,7 +6,7 @@ import { BOOK_NOW_MINUTES, EXTEND_MINUTES } from './constants.ts';
 import { planBookLater } from './book-later-rules.ts';
 import type { Meeting, TimedMeeting, WalkUpAction } from './model.ts';
 import { currentMeeting, isInCheckInWindow, type StatusRoom } from './room-status.ts';
-import { clockTime as clockTimeIn, MIN_BOOKING_MINUTES, walkUpBooking, type BookingRoom } from './walk-up-booking.ts';
+import { clockTime as clockTimeIn, MIN_BOOKING_MINUTES, walkUpBooking, walkUpSubject, type BookingRoom } from './walk-up-booking.ts';
 
 /** What an accepted walk-up action does to the room's calendar. */
 export type MeetingChange =
@@ -78,7 +78,7 @@ function planBookNow(
       );
     }
   }
-  return ok({ kind: 'create', meeting: walkUpBooking(action.id, ctx.room, ctx.bookingSubject, start, end, ctx.now) });
+  return ok({ kind: 'create', meeting: walkUpBooking(action.id, ctx.room, walkUpSubject(ctx.bookingSubject, action.name), start, end, ctx.now) });
 }
 
 /** Book now without a length takes the room until the next meeting, for at most an hour and at most the room's limit. */

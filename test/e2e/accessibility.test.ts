@@ -75,9 +75,14 @@ describe('accessibility', () => {
     }
   });
 
-  it('keeps the book later chooser and the confirm step accessible with large targets, left to right and right to left', async () => {
+  it("keeps the book later chooser, the booker's name and the confirm step accessible with large targets, left to right and right to left", async () => {
     const clock = new FakeClock(FIXTURE_TIME);
-    const confirming = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'demo', settings: { confirmBooking: true, maxBookingMinutes: 30 } }], meetings: afternoon('demo') });
+    const confirming = await startTestBridge({
+      clock,
+      webDir: BUILT_WEB_DIR,
+      rooms: [{ id: 'demo', settings: { confirmBooking: true, askBookerName: true, maxBookingMinutes: 30 } }],
+      meetings: afternoon('demo'),
+    });
     try {
       for (const lang of ['en', 'ar']) {
         for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
@@ -94,6 +99,11 @@ describe('accessibility', () => {
             expect(lang === 'ar' ? first!.x > second!.x : first!.x < second!.x).toBe(true);
 
             await chooser.locator('.choices button').first().click();
+            const naming = display.page.getByRole('dialog').filter({ has: display.page.getByRole('textbox') });
+            await naming.waitFor();
+            expect(await axeViolations(display.page)).toEqual([]);
+            expect(await smallTargets(display.page)).toEqual([]);
+            await naming.locator('button').nth(1).click();
             await display.page.getByRole('alertdialog').waitFor();
             expect(await axeViolations(display.page)).toEqual([]);
             expect(await smallTargets(display.page)).toEqual([]);

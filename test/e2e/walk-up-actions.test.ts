@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -151,6 +152,32 @@ describe('walk-up actions in Chromium', () => {
     await statusWord(page, 'Busy').waitFor();
     await page.getByRole('status').getByText('Booked until 10:15').waitFor();
     expect(await pad.count()).toBe(0);
+  });
+
+  it("asks the booker's name where the room asks for it, and the name becomes the booking's subject; Skip books without one", async () => {
+    const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo', settings: { askBookerName: true } }], meetings: [planning] });
+    const { page, problems } = await display(`${bridge.url}/rooms/demo`, { viewport: { width: 1280, height: 800 } });
+    await page.getByRole('button', { name: 'Book now' }).click();
+    await page.getByRole('button', { name: '30 min' }).click();
+    const step = page.getByRole('dialog', { name: 'Book 10:00–10:30' });
+    const name = step.getByRole('textbox', { name: 'Your name' });
+    // Focused at once, so a touchscreen's keyboard opens; the field sits in the upper half, clear of that keyboard.
+    await expect.poll(() => name.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect((await name.boundingBox())!.y + (await name.boundingBox())!.height).toBeLessThan(400);
+    await name.fill('Ana');
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/booker-name-1280x800.png' });
+    await step.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('article', { name: 'Current meeting' }).getByText('Walk-up booking: Ana').waitFor();
+    await expect.poll(() => bridge.store.meetingsBetween('demo', 0, Number.MAX_SAFE_INTEGER).find((m) => m.origin === 'walk-up')?.subject).toBe('Walk-up booking: Ana');
+
+    await page.getByRole('button', { name: 'End now' }).click();
+    await page.getByRole('button', { name: 'Yes, end now' }).click();
+    await page.getByRole('button', { name: 'Book now' }).click();
+    await page.getByRole('button', { name: '15 min' }).click();
+    await page.getByRole('dialog', { name: 'Book 10:00–10:15' }).getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('article', { name: 'Current meeting' }).getByText('Walk-up booking', { exact: true }).waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('shows no actions on a read-only display or in a read-only room', async () => {

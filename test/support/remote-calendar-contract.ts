@@ -105,6 +105,15 @@ export function remoteCalendarContract(name: string, subject: () => Promise<Cont
       expect(follower.find('Walk-up booking')[0]).toMatchObject(first.key === null ? { sharedId: first.sharedId ?? 'the id the copies share' } : { key: first.key, createdFor: 'walk-up-1' });
     });
 
+    it("keeps a booker's name in the booking's subject, in any script", async () => {
+      const { calendar } = await subject();
+      const named = { ...booking('walk-up-named', '2026-10-20T14:00:00.000Z', '2026-10-20T14:30:00.000Z'), subject: 'Walk-up booking: Ana Lúcia 山田 «R&D»' };
+      valueOf(await calendar.create('walk-up-named', named));
+      const follower = new Follower(calendar);
+      await follower.round();
+      expect(follower.shown()).toEqual(['Walk-up booking: Ana Lúcia 山田 «R&D» 2026-10-20T14:00:00.000Z–2026-10-20T14:30:00.000Z']);
+    });
+
     it('moves a meeting\'s end, and cancels it; both are done when the meeting is gone', async () => {
       const { calendar } = await subject();
       const target = valueOf(await calendar.create('walk-up-2', booking('walk-up-2', '2026-10-20T12:00:00.000Z', '2026-10-20T12:30:00.000Z')));

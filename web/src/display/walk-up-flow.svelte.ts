@@ -2,6 +2,9 @@ import type { ErrorCode } from '../../../shared/errors.ts';
 import type { WalkUpAction } from '../../../shared/model.ts';
 import { IDLE_AFTER_MS, type ActionProblem, type DisplayState } from './display-state.svelte.ts';
 
+/** A booking, which a room may ask its booker's name for. */
+type Booking = Extract<WalkUpAction, { type: 'book' | 'book-now' }>;
+
 /** Refusals of the PIN itself: another try may succeed. */
 const PIN_REFUSALS: ReadonlySet<ErrorCode> = new Set(['wrong-pin', 'pin-required']);
 
@@ -14,14 +17,17 @@ export interface BookingRange {
 /**
  * The steps between a tap and an action sent, the same from the action bar
  * (book now, extend, end, check in) and from the agenda and timeline (book
- * later): choosing a later slot's length, confirming a booking where the room
- * asks for that, then the room's PIN where it needs one. One step is open at
+ * later): choosing a later slot's length, the booker's name where the room
+ * asks for it, confirming a booking where the room asks for that, then the
+ * room's PIN where it needs one. One step is open at
  * a time; the action goes through DisplayState.act, which shows it at once
  * and queues it for the bridge.
  */
 export class WalkUpFlow {
   /** The start of the later slot whose length is being chosen, or null. */
   choosingFrom = $state.raw<number | null>(null);
+  /** A booking waiting for its booker's name (or a skip), in a room with askBookerName. */
+  naming = $state.raw<{ action: Booking; range: BookingRange } | null>(null);
   /** A booking waiting for Confirm, in a room with confirmBooking. */
   confirming = $state.raw<{ action: WalkUpAction; range: BookingRange } | null>(null);
   /** An action waiting for the room's PIN. */
@@ -40,7 +46,7 @@ export class WalkUpFlow {
   }
 
   get open(): boolean {
-    return this.choosingFrom !== null || this.confirming !== null || this.awaitingPin !== null;
+    return this.choosingFrom !== null || this.naming !== null || this.confirming !== null || this.awaitingPin !== null;
   }
 
   chooseLater(start: number): void {
@@ -53,8 +59,17 @@ export class WalkUpFlow {
   send(action: WalkUpAction, range?: BookingRange): void {
     this.cancel();
     this.#openedAt = this.#display.now;
-    if (range && this.#display.snapshot?.room.settings.confirmBooking) this.confirming = { action, range };
-    else this.#askPinOrAct(action);
+    if (range && isBooking(action) && this.#display.snapshot?.room.settings.askBookerName) this.naming = { action, range };
+    else this.#confirmOrAct(action, range);
+  }
+
+  /** The name given, or '' for none (skipped): a name becomes the booking's subject. */
+  named(name: string): void {
+    const pending = this.naming;
+    this.naming = null;
+    if (!pending) return;
+    const given = name.trim();
+    this.#confirmOrAct(given === '' ? pending.action : { ...pending.action, name: given }, pending.range);
   }
 
   confirm(): void {
@@ -89,6 +104,7 @@ export class WalkUpFlow {
 
   cancel(): void {
     this.choosingFrom = null;
+    this.naming = null;
     this.confirming = null;
     this.awaitingPin = null;
     this.pinProblem = null;
@@ -99,8 +115,17 @@ export class WalkUpFlow {
     if (this.open && this.#display.now - Math.max(this.#display.lastInteractionAt, this.#openedAt) >= IDLE_AFTER_MS) this.cancel();
   }
 
+  #confirmOrAct(action: WalkUpAction, range: BookingRange | undefined): void {
+    if (range && this.#display.snapshot?.room.settings.confirmBooking) this.confirming = { action, range };
+    else this.#askPinOrAct(action);
+  }
+
   #askPinOrAct(action: WalkUpAction): void {
     if (this.#display.snapshot?.room.settings.pinRequired) this.awaitingPin = action;
     else this.#display.act(action);
   }
+}
+
+function isBooking(action: WalkUpAction): action is Booking {
+  return action.type === 'book' || action.type === 'book-now';
 }

@@ -4,7 +4,7 @@ import { IDLE_AFTER_MS, type DisplayState } from './display-state.svelte.ts';
 import { WalkUpFlow } from './walk-up-flow.svelte.ts';
 
 /** The little of a display the flow reads: its room's settings, its clock, the last touch; and where actions go. */
-function displayWith(settings: { confirmBooking: boolean; pinRequired: boolean }) {
+function displayWith(settings: { confirmBooking: boolean; pinRequired: boolean; askBookerName?: boolean }) {
   const act = vi.fn<(action: WalkUpAction) => void>();
   const dismissProblem = vi.fn<() => void>();
   const display = { snapshot: { room: { settings } }, now: 1_000_000, lastInteractionAt: 1_000_000, act, dismissProblem };
@@ -84,5 +84,28 @@ describe('from a tap to an action sent', () => {
     flow.retryRefusedPin({ code: 'wrong-pin', takenOffline: false, actionId: crypto.randomUUID() });
     expect(flow.open).toBe(false);
     expect(dismissProblem).not.toHaveBeenCalled();
+  });
+
+  it("asks a booker's name where the room asks for it, which becomes part of the booking, or is skipped", () => {
+    const { flow, act } = displayWith({ confirmBooking: true, pinRequired: false, askBookerName: true });
+    flow.send(booking, range);
+    expect(flow.naming).toEqual({ action: booking, range });
+    flow.named('  Ana  ');
+    expect(flow.naming).toBeNull();
+    expect(flow.confirming).toEqual({ action: { ...booking, name: 'Ana' }, range });
+    flow.confirm();
+    expect(act).toHaveBeenLastCalledWith({ ...booking, name: 'Ana' });
+    flow.send(booking, range);
+    flow.named('');
+    flow.confirm();
+    expect(act).toHaveBeenLastCalledWith(booking);
+  });
+
+  it('asks no name for what is no booking', () => {
+    const { flow, act } = displayWith({ confirmBooking: false, pinRequired: false, askBookerName: true });
+    const extend: WalkUpAction = { id: '0d5e9c1a-7f1b-4a40-8e57-91d2a3b4c5d6', type: 'extend', minutes: 15 };
+    flow.send(extend);
+    expect(act).toHaveBeenCalledWith(extend);
+    expect(flow.open).toBe(false);
   });
 });

@@ -46,6 +46,10 @@ export interface Messages {
   confirmEndNow: string;
   checkIn: string;
   cancel: string;
+  /** The optional step of a walk-up booking, in a room that asks its booker's name. */
+  yourName: string;
+  yourNameHint: string;
+  skip: string;
   enterPin: string;
   deleteDigit: string;
   confirmPin: string;
