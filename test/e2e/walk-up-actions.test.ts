@@ -169,6 +169,11 @@ describe('walk-up actions in Chromium', () => {
     await page.screenshot({ path: 'test-results/screenshots/booker-name-1280x800.png' });
     await step.getByRole('button', { name: 'Book', exact: true }).click();
     await page.getByRole('article', { name: 'Current meeting' }).getByText('Walk-up booking: Ana').waitFor();
+    // On the timeline a walk-up booking is busy like any meeting, in the status panel's colour, as its legend says.
+    const colours = await page.evaluate(() => [...document.querySelectorAll('.timeline .block, .status, .legend .busy')].map((element) => getComputedStyle(element).backgroundColor));
+    expect(new Set(colours).size).toBe(1);
+    expect(colours).toHaveLength(4);
+    expect(await page.locator('.legend').innerText()).toMatch(/Busy\s+Free\s+Tap to book/);
     await expect.poll(() => bridge.store.meetingsBetween('demo', 0, Number.MAX_SAFE_INTEGER).find((m) => m.origin === 'walk-up')?.subject).toBe('Walk-up booking: Ana');
 
     await page.getByRole('button', { name: 'End now' }).click();

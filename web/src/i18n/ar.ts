@@ -16,6 +16,7 @@ export const ar: Messages = {
   allDay: 'طوال اليوم',
   privateMeeting: 'اجتماع خاص',
   reserved: 'محجوزة',
+  tapToBook: 'انقر للحجز',
   todaysSchedule: 'جدول اليوم',
   bookNow: 'احجز الآن',
   untilTime: (time) => `حتى ${time}`,

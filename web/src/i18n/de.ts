@@ -16,6 +16,7 @@ export const de: Messages = {
   allDay: 'Ganztägig',
   privateMeeting: 'Private Besprechung',
   reserved: 'Reserviert',
+  tapToBook: 'Zum Buchen tippen',
   todaysSchedule: 'Heutiger Zeitplan',
   bookNow: 'Jetzt buchen',
   untilTime: (time) => `Bis ${time}`,

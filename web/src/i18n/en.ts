@@ -16,6 +16,7 @@ export const en: Messages = {
   allDay: 'All day',
   privateMeeting: 'Private meeting',
   reserved: 'Reserved',
+  tapToBook: 'Tap to book',
   todaysSchedule: "Today's schedule",
   bookNow: 'Book now',
   untilTime: (time) => `Until ${time}`,

@@ -16,6 +16,7 @@ export const es: Messages = {
   allDay: 'Todo el día',
   privateMeeting: 'Reunión privada',
   reserved: 'Reservada',
+  tapToBook: 'Toque para reservar',
   todaysSchedule: 'Agenda de hoy',
   bookNow: 'Reservar ahora',
   untilTime: (time) => `Hasta las ${time}`,

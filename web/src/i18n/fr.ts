@@ -16,6 +16,7 @@ export const fr: Messages = {
   allDay: 'Toute la journée',
   privateMeeting: 'Réunion privée',
   reserved: 'Réservée',
+  tapToBook: 'Touchez pour réserver',
   todaysSchedule: 'Planning du jour',
   bookNow: 'Réserver maintenant',
   untilTime: (time) => `Jusqu’à ${time}`,

@@ -16,6 +16,7 @@ export const ja: Messages = {
   allDay: '終日',
   privateMeeting: '非公開の会議',
   reserved: '予約済み',
+  tapToBook: 'タップして予約',
   todaysSchedule: '本日の予定',
   bookNow: '今すぐ予約',
   untilTime: (time) => `${time}まで`,

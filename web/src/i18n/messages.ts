@@ -22,6 +22,8 @@ export interface Messages {
   allDay: string;
   privateMeeting: string;
   reserved: string;
+  /** The timeline's legend for the free stretches marked to be booked by a tap. */
+  tapToBook: string;
   todaysSchedule: string;
   bookNow: string;
   untilTime: (time: string) => string;

@@ -16,6 +16,7 @@ export const nl: Messages = {
   allDay: 'Hele dag',
   privateMeeting: 'Privévergadering',
   reserved: 'Gereserveerd',
+  tapToBook: 'Tik om te boeken',
   todaysSchedule: 'Planning van vandaag',
   bookNow: 'Nu boeken',
   untilTime: (time) => `Tot ${time}`,

@@ -13,7 +13,7 @@ describe('day timeline', () => {
     expect(line.blocks[0]?.from).toBeCloseTo(0.2);
     expect(line.blocks[0]?.width).toBeCloseTo(0.1);
     expect(line.now).toBe(0.5);
-    expect(line.hours).toHaveLength(11);
+    expect(line.ticks).toHaveLength(11);
   });
 
   it('widens to take in an early meeting, and stays inside the day for one across midnight', () => {
@@ -33,12 +33,22 @@ describe('day timeline', () => {
     expect(line.now).toBeNull();
   });
 
-  it('spans only the meetings on a day without office hours', () => {
-    const saturday = [timed('2026-11-21T10:00:00+01:00', '2026-11-21T12:00:00+01:00')];
+  it('shows a day without office hours in the usual window, so a lone meeting keeps its place in the day', () => {
+    const saturday = [timed('2026-11-21T10:00:00+01:00', '2026-11-21T10:30:00+01:00')];
     const line = buildTimeline(saturday, Date.parse('2026-11-21T11:00:00+01:00'), 'Europe/Amsterdam', hours);
-    expect([new Date(line.start).toISOString(), new Date(line.end).toISOString()]).toEqual(['2026-11-21T09:00:00.000Z', '2026-11-21T11:00:00.000Z']);
-    const empty = buildTimeline([], Date.parse('2026-11-21T11:00:00+01:00'), 'Europe/Amsterdam', hours);
-    expect(new Date(empty.start).toISOString()).toBe('2026-11-21T07:00:00.000Z');
+    expect([new Date(line.start).toISOString(), new Date(line.end).toISOString()]).toEqual(['2026-11-21T07:00:00.000Z', '2026-11-21T17:00:00.000Z']);
+    expect(line.blocks[0]).toMatchObject({ from: 0.2, width: expect.closeTo(0.05) });
+  });
+
+  it('labels a short bar every quarter or half hour, and a long one every two or three hours', () => {
+    const at = Date.parse('2026-11-23T10:10:00+01:00');
+    const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    const short = buildTimeline([], at, 'Europe/Amsterdam', OfficeHours.parse({ start: '10:00', end: '10:30' }));
+    expect(short.ticks.map((tick) => clock(tick.at))).toEqual(['09:00', '09:15', '09:30']);
+    const morning = buildTimeline([], at, 'Europe/Amsterdam', OfficeHours.parse({ start: '09:00', end: '12:00' }));
+    expect(morning.ticks.map((tick) => clock(tick.at))).toEqual(['08:00', '08:15', '08:30', '08:45', '09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45', '11:00']);
+    const whole = buildTimeline([], at, 'Europe/Amsterdam', OfficeHours.parse({ start: '00:00', end: '23:59' }));
+    expect(whole.ticks.map((tick) => tick.at - whole.ticks[0]!.at)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22].map((h) => h * 3_600_000));
   });
 
   it('places the stretches bookable for later on the bar, cut to what it shows', () => {
