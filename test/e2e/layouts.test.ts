@@ -6,11 +6,14 @@ import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
+const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'ja', 'ar'];
+/** Each size in the languages with the longest words and right to left; a door panel's 1280x800 in every one. */
 const VIEWPORTS = [
-  { width: 800, height: 480 },
-  { width: 800, height: 1280 },
-  { width: 1920, height: 1080 },
-  { width: 3840, height: 2160 },
+  { width: 800, height: 480, languages: ['en', 'de', 'ar'] },
+  { width: 800, height: 1280, languages: ['en', 'de', 'ar'] },
+  { width: 1280, height: 800, languages: LANGUAGES },
+  { width: 1920, height: 1080, languages: ['en', 'de', 'ar'] },
+  { width: 3840, height: 2160, languages: ['en', 'de', 'ar'] },
 ];
 /** The burn-in drift moves the layout up to 3 px. */
 const DRIFT_PX = 4;
@@ -47,9 +50,33 @@ function overflowing(page: Page, slack: number): Promise<string[]> {
   }, slack);
 }
 
+/**
+ * Words of the status that are broken across lines: each word (a whole
+ * phrase in Japanese, which has no spaces) must lie on one line.
+ */
+function brokenStatusWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const word = document.querySelector('.status .word');
+    if (!word?.textContent?.trim()) return ['no status word'];
+    const broken: string[] = [];
+    const texts = document.createTreeWalker(word, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+    if (word.scrollWidth > word.clientWidth) broken.push(`${word.textContent} is wider than its panel`);
+    return broken;
+  });
+}
+
 describe('layouts from a door tablet to a 4K monitor', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['en', 'de', 'ar']) {
+  for (const { languages, ...viewport } of VIEWPORTS) {
+    for (const lang of languages) {
       it(`fit ${viewport.width}x${viewport.height} in every status (${lang})`, async () => {
         for (const room of STATUS_ROOMS) {
           const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?lang=${lang}`, { viewport });
@@ -58,6 +85,7 @@ describe('layouts from a door tablet to a 4K monitor', () => {
             if (lang === 'en') await statusWord(display.page, room.word).waitFor();
             await display.page.screenshot({ path: `${SCREENSHOTS}/${room.id}-${lang}-${viewport.width}x${viewport.height}.png` });
             expect(await overflowing(display.page, DRIFT_PX), `${room.id} ${lang}`).toEqual([]);
+            expect(await brokenStatusWords(display.page), `${room.id} ${lang}`).toEqual([]);
             expect(display.problems).toEqual([]);
           } finally {
             await display.close();
@@ -67,15 +95,38 @@ describe('layouts from a door tablet to a 4K monitor', () => {
     }
   }
 
-  it('truncates a long subject and room name cleanly instead of wrapping or overflowing', async () => {
+  it("aligns subjects in another script by the page's direction, each in its own order", async () => {
+    const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/check-in?lang=ar`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const subject = display.page.locator('.agenda .subject').filter({ hasText: 'Sprint planning' });
+      await subject.waitFor();
+      // Right to left, an English subject starts at the right, as the Arabic around it does.
+      const [line, text] = await Promise.all([subject.boundingBox(), subject.locator('bdi').boundingBox()]);
+      expect(Math.abs(line!.x + line!.width - (text!.x + text!.width))).toBeLessThanOrEqual(1);
+      expect(text!.width).toBeLessThan(line!.width / 2);
+    } finally {
+      await display.close();
+    }
+  });
+
+  it('gives a long subject two lines, then an ellipsis, and a long room name one line, then an ellipsis', async () => {
     const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`, { viewport: { width: 800, height: 480 } });
     try {
       const subject = display.page.getByRole('article', { name: 'Current meeting' }).getByRole('heading');
       await subject.waitFor();
-      for (const element of [subject, display.page.getByRole('heading', { level: 1 })]) {
-        const metrics = await element.evaluate((e) => ({ overflow: getComputedStyle(e).textOverflow, truncated: e.scrollWidth > e.clientWidth, lines: Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '1')) }));
-        expect(metrics).toMatchObject({ overflow: 'ellipsis', truncated: true });
-      }
+      const linesOf = (element: typeof subject) =>
+        element.evaluate((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const box = e.getBoundingClientRect();
+          const visible = [...range.getClientRects()].filter((rect) => rect.height > 0 && rect.bottom <= box.bottom + 1);
+          return { lines: new Set(visible.map((rect) => Math.round(rect.top))).size, truncated: e.scrollHeight > e.clientHeight || e.scrollWidth > e.clientWidth };
+        });
+      expect(await linesOf(subject)).toEqual({ lines: 2, truncated: true });
+      expect(await subject.evaluate((e) => getComputedStyle(e).webkitLineClamp)).toBe('2');
+      const name = display.page.getByRole('heading', { level: 1 });
+      expect(await linesOf(name)).toEqual({ lines: 1, truncated: true });
+      expect(await name.evaluate((e) => getComputedStyle(e).textOverflow)).toBe('ellipsis');
     } finally {
       await display.close();
     }
