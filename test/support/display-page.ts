@@ -5,7 +5,7 @@ export const BUILT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta
 
 export interface DisplayPage {
   page: Page;
-  /** Page errors and console errors (a CSP violation is one), for asserting there were none. */
+  /** Page errors, console errors and CSP violations (a blocked `eval` probe too, which the console does not show), for asserting there were none. */
   problems: string[];
   close(): Promise<void>;
 }
@@ -15,6 +15,14 @@ export async function openDisplayPage(browser: Browser, url: string, options: Br
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
+  // Chromium reports a blocked eval only as a securitypolicyviolation event (https://developer.mozilla.org/en-US/docs/Web/API/SecurityPolicyViolationEvent).
+  await page.exposeFunction('lintelCspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { lintelCspViolation: (text: string) => void }).lintelCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
+    });
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
