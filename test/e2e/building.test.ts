@@ -63,6 +63,21 @@ describe('the building overview', () => {
     expect(problems).toEqual([]);
   });
 
+  it('orders rooms by floor, the lowest first, then by name as people count: "2.01" before "2.02" before "2.10"', async () => {
+    const place = (floor: number) => ({ building: 'Harbour House', floor });
+    const names = ['2.10', 'Room 10', '10.01', '2.02', 'Room 2', '2.01', '1.01'];
+    const floors = [2, 3, 10, 2, 3, 2, 1];
+    const bridge = await hub(
+      names.map((name, i) => ({ id: `room-${i}`, name, location: place(floors[i]!) })),
+      [],
+    );
+    const { page, problems } = await open(`${bridge.url}/building`);
+    await card(page, '1.01').waitFor();
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Floor 1', 'Floor 2', 'Floor 3', 'Floor 10']);
+    expect(await page.locator('.card .name').allTextContents()).toEqual(['1.01', '2.01', '2.02', '2.10', 'Room 2', 'Room 10', '10.01']);
+    expect(problems).toEqual([]);
+  });
+
   it('filters to the rooms free now, with their count, and back', async () => {
     const bridge = await hub();
     const { page } = await open(`${bridge.url}/building`);

@@ -48,6 +48,12 @@ describe('rooms grouped by place', () => {
     ]);
   });
 
+  it('numbers rooms as buildings do: "2.01" before "2.02" before "2.10", whatever order they come in', () => {
+    const rooms = [room('2.10', 'North', 2), room('2.02', 'North', 2), room('10.01', 'North', 10), room('2.01', 'North', 2), room('1.01', 'North', 1)];
+    const names = groupByPlace(rooms, 'en').flatMap((group) => group.floors.flatMap((level) => level.rooms.map((r) => r.name)));
+    expect(names).toEqual(['1.01', '2.01', '2.02', '2.10', '10.01']);
+  });
+
   it('has no groups without rooms', () => {
     expect(groupByPlace([], 'en')).toEqual([]);
   });
