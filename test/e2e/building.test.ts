@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord, type DisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -6,6 +6,7 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { postJson } from '../support/http.ts';
 import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
 import { timed } from '../support/meetings.ts';
+import { zoneAtMidday } from '../support/midday-zone.ts';
 
 const session = useChromium();
 
@@ -32,8 +33,8 @@ async function hub(rooms = ROOMS, meetings = MEETINGS): Promise<TestBridge> {
   return { ...bridge, close };
 }
 
-async function open(url: string): Promise<DisplayPage> {
-  const opened = await openDisplayPage(session.browser(), url);
+async function open(url: string, options: BrowserContextOptions = {}): Promise<DisplayPage> {
+  const opened = await openDisplayPage(session.browser(), url, options);
   session.defer(() => opened.close());
   return opened;
 }
@@ -75,6 +76,32 @@ describe('the building overview', () => {
     await card(page, '1.01').waitFor();
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Floor 1', 'Floor 2', 'Floor 3', 'Floor 10']);
     expect(await page.locator('.card .name').allTextContents()).toEqual(['1.01', '2.01', '2.02', '2.10', 'Room 2', 'Room 10', '10.01']);
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the building's time on its clock, not the zone the screen is set to", async () => {
+    const now = Date.now();
+    const timeZone = zoneAtMidday(now);
+    const bridge = await startTestBridge({
+      clock: new FakeClock(now),
+      webDir: BUILT_WEB_DIR,
+      rooms: [
+        { id: 'harbour', name: 'Harbour', timeZone },
+        { id: 'loft', name: 'Loft', timeZone },
+        { id: 'annex', name: 'Annex', timeZone: 'Asia/Tokyo' },
+      ],
+    });
+    session.defer(() => bridge.close());
+    // A screen set to UTC+14: its own time is never the rooms' midday.
+    const { page, problems } = await open(`${bridge.url}/building`, { timezoneId: 'Pacific/Kiritimati' });
+    await card(page, 'Harbour').waitFor();
+    const clock = page.getByRole('banner').locator('time');
+    const shown = await clock.textContent();
+    const midday = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', timeZone });
+    // The minute may turn while the page loads.
+    expect([midday.format(now), midday.format(Date.now())]).toContain(shown);
+    expect(shown).toMatch(/^1[23]:\d\d$/);
+    expect(await page.getByRole('banner').innerText()).toContain(new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone }).format(now));
     expect(problems).toEqual([]);
   });
 
