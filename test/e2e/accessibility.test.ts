@@ -135,6 +135,22 @@ describe('accessibility', () => {
     }
   });
 
+  it('keeps the building overview accessible when more rooms than fit scroll, the keyboard scrolling them too', async () => {
+    const rooms = Array.from({ length: 60 }, (_, i) => ({ id: `room-${i}`, name: `Room ${i + 1}`, location: { building: 'Harbour House', floor: Math.floor(i / 10) } }));
+    const hub = await startTestBridge({ clock: new FakeClock(FIXTURE_TIME), webDir: BUILT_WEB_DIR, rooms });
+    const building = await openDisplayPage(session.browser(), `${hub.url}/building`, { bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    try {
+      await building.page.getByRole('listitem').nth(59).waitFor();
+      const board = building.page.getByRole('main');
+      expect(await board.evaluate((main) => main.scrollHeight > main.clientHeight)).toBe(true);
+      expect(await board.getAttribute('tabindex')).toBe('0');
+      expect(await axeViolations(building.page)).toEqual([]);
+    } finally {
+      await building.close();
+      await hub.close();
+    }
+  });
+
   it('keeps the "find a free room" panel accessible with large targets', async () => {
     for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
       const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`, { bypassCSP: true, viewport });

@@ -1,0 +1,158 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/constants.ts';
+import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../support/in-process-bridge.ts';
+import { timed } from '../support/meetings.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const WALL = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+const LAPTOP = { width: 1280, height: 800 };
+/** Read from 5 m: a status word of 28 px, a room's name of 23 px. */
+const WORD_PX = 28;
+const NAME_PX = 23;
+
+const session = useChromium();
+beforeAll(() => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+const NAMES = ['Harbour', 'Dock', 'Quay', 'Atlas', 'Loft', 'Cirrus', 'Pier', 'Studio', 'Boardroom', 'Library'];
+
+/**
+ * `count` rooms, ten to a floor, named as buildings number them ("2.04 Atlas"); at 10:00 every fourth is
+ * busy, starting soon or waiting for check-in, the rest free: every status on every board.
+ */
+function lobby(count: number): Pick<TestBridgeOptions, 'rooms' | 'meetings'> {
+  const rooms = Array.from({ length: count }, (_, i) => {
+    const floor = Math.floor(i / 10) + 1;
+    return {
+      id: `room-${i}`,
+      name: `${floor}.${String((i % 10) + 1).padStart(2, '0')} ${NAMES[i % 10]!}`,
+      capacity: 4 + (i % 9),
+      location: { building: 'Harbour House', floor },
+      ...(i % 4 === 3 ? { settings: { checkIn: { required: true } } } : {}),
+    };
+  });
+  const starts = ['', '2026-11-23T09:30:00+01:00', '2026-11-23T10:05:00+01:00', '2026-11-23T10:02:00+01:00'];
+  const meetings = rooms.flatMap((room, i) => (i % 4 === 0 ? [] : [timed(starts[i % 4]!, '2026-11-23T11:00:00+01:00', { id: `${room.id}-now`, roomId: room.id })]));
+  return { rooms, meetings };
+}
+
+async function hub(count: number): Promise<TestBridge> {
+  const bridge = await startTestBridge({ clock: new FakeClock('2026-11-23T10:00:00+01:00'), webDir: BUILT_WEB_DIR, ...lobby(count) });
+  session.defer(() => bridge.close());
+  return bridge;
+}
+
+interface Tile {
+  name: string;
+  word: string;
+  namePx: number;
+  wordPx: number;
+  box: { left: number; top: number; right: number; bottom: number };
+  /** Text that does not fit its tile, or a status word cut. */
+  overflows: boolean;
+}
+
+/** Every tile as a person at the wall sees it, and whether the board scrolls. */
+async function board(page: Page, count: number): Promise<{ tiles: Tile[]; scrolls: boolean }> {
+  await page.getByRole('listitem').nth(count - 1).waitFor();
+  return page.evaluate(() => {
+    const tiles = [...document.querySelectorAll<HTMLElement>('.card')].map((card) => {
+      const name = card.querySelector<HTMLElement>('.name')!;
+      const word = card.querySelector<HTMLElement>('.word')!;
+      const { left, top, right, bottom } = card.getBoundingClientRect();
+      return {
+        name: name.textContent ?? '',
+        word: word.textContent ?? '',
+        namePx: parseFloat(getComputedStyle(name).fontSize),
+        wordPx: parseFloat(getComputedStyle(word).fontSize),
+        box: { left, top, right, bottom },
+        overflows: card.scrollWidth > card.clientWidth || card.scrollHeight > card.clientHeight || word.scrollWidth > word.clientWidth,
+      };
+    });
+    const main = document.querySelector('main')!;
+    return { tiles, scrolls: main.scrollHeight > main.clientHeight };
+  });
+}
+
+/** Pairs of tiles that overlap. */
+function overlapping(tiles: Tile[]): string[] {
+  return tiles.flatMap((a, i) =>
+    tiles.slice(i + 1).flatMap((b) => (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom ? [`${a.name} / ${b.name}`] : [])),
+  );
+}
+
+function outside(tiles: Tile[], viewport: { width: number; height: number }): string[] {
+  return tiles.filter(({ box }) => box.left < 0 || box.top < 0 || box.right > viewport.width || box.bottom > viewport.height).map((tile) => tile.name);
+}
+
+type Board = Awaited<ReturnType<typeof board>>;
+
+/** Opens the board of `count` rooms at `viewport` in each of `languages`, keeps a screenshot of each, and hands each to `check`. */
+async function look(count: number, viewport: { width: number; height: number }, languages: readonly string[], check: (board: Board, lang: string) => void) {
+  const bridge = await hub(count);
+  for (const lang of languages) {
+    const { page, problems, close } = await openDisplayPage(session.browser(), `${bridge.url}/building?lang=${lang}`, { viewport });
+    try {
+      const seen = await board(page, count);
+      await page.screenshot({ path: `${SCREENSHOTS}/building-${count}-rooms-${lang}-${viewport.width}x${viewport.height}.png` });
+      check(seen, lang);
+      expect(problems, lang).toEqual([]);
+    } finally {
+      await close();
+    }
+  }
+}
+
+describe('the lobby board on a wall', () => {
+  it('fits 30 rooms on a 1920x1080 screen, every name and status legible from 5 m, in every language', async () => {
+    await look(30, WALL, LANGUAGES, ({ tiles, scrolls }, lang) => {
+      expect(scrolls, lang).toBe(false);
+      expect(outside(tiles, WALL), lang).toEqual([]);
+      expect(tiles.filter((tile) => tile.overflows).map((tile) => tile.name), lang).toEqual([]);
+      expect(Math.min(...tiles.map((tile) => tile.namePx)), lang).toBeGreaterThanOrEqual(NAME_PX);
+      // Only a status word wider than the tiles is set smaller, on its own tile: French "Waiting for check-in".
+      const smaller = new Set(tiles.filter((tile) => tile.wordPx < WORD_PX).map((tile) => tile.word));
+      expect([...smaller], lang).toEqual(lang === 'fr' ? ['En attente d’enregistrement'] : []);
+    });
+  });
+
+  it('gives 5 rooms large tiles that fill the screen, not five cards in a corner', async () => {
+    for (const viewport of [WALL, LAPTOP]) {
+      await look(5, viewport, ['en', 'ar'], ({ tiles }) => {
+        for (const { box } of tiles) {
+          expect(box.right - box.left).toBeGreaterThan(viewport.width / 3);
+          expect(box.bottom - box.top).toBeGreaterThan(viewport.height / 6);
+        }
+        // The tiles reach down to the foot of the screen.
+        expect(Math.max(...tiles.map(({ box }) => box.bottom))).toBeGreaterThan(viewport.height * 0.9);
+        expect(Math.min(...tiles.map((tile) => tile.wordPx))).toBeGreaterThanOrEqual(1.25 * WORD_PX);
+        expect(outside(tiles, viewport)).toEqual([]);
+      });
+    }
+  });
+
+  it('turned to portrait, fits 30 rooms without crowding: no tile over another, no text out of its tile, in every language', async () => {
+    await look(30, PORTRAIT, LANGUAGES, ({ tiles, scrolls }, lang) => {
+      expect(scrolls, lang).toBe(false);
+      expect(overlapping(tiles), lang).toEqual([]);
+      expect(outside(tiles, PORTRAIT), lang).toEqual([]);
+      expect(tiles.filter((tile) => tile.overflows).map((tile) => tile.name), lang).toEqual([]);
+    });
+  });
+
+  it('on a laptop, scrolls 30 rooms at a legible size rather than shrink them, in every language', async () => {
+    await look(30, LAPTOP, LANGUAGES, ({ tiles, scrolls }, lang) => {
+      expect(scrolls, lang).toBe(true);
+      expect(overlapping(tiles), lang).toEqual([]);
+      expect(tiles.filter((tile) => tile.overflows).map((tile) => tile.name), lang).toEqual([]);
+      expect(Math.min(...tiles.map((tile) => tile.namePx)), lang).toBeGreaterThanOrEqual(20);
+    });
+  });
+});
