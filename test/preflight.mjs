@@ -1,43 +1,32 @@
-// Runs before the test suite: the end-to-end tests need Debian's Chromium, the
-// base-unit tests need socat for pseudo-terminals, the kiosk install tests
-// need shellcheck and curl, the tests of bridges sharing displays need
-// redis-server and PostgreSQL, the MQTT tests a mosquitto broker, and the
-// CalDAV tests a Radicale server (Debian's package, never pip's); npm can
-// install none of them. The PostgreSQL
-// client module (an optional dependency) is built by npm install only where
-// libpq-dev is installed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+// Runs before the test suite, so that `npm install && npm test` needs nothing
+// done by hand on Debian: test/install-test-tools.sh installs what the tests
+// need and npm cannot (Chromium, the servers they start, libpq-dev...), then
+// the PostgreSQL client module (an optional dependency, which npm install
+// leaves out where libpq-dev was missing) is installed or built again.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const onPath = (command) => {
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const run = (command, args) => spawnSync(command, args, { cwd: repo, stdio: 'inherit' }).status === 0;
+const libpqLoads = () => {
   try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    createRequire(import.meta.url)('libpq');
     return true;
   } catch {
     return false;
   }
 };
-const missing = [
-  ['chromium', existsSync('/usr/bin/chromium')],
-  ['socat', onPath('socat')],
-  ['shellcheck', onPath('shellcheck')],
-  ['curl', onPath('curl')],
-  ['redis-server', onPath('redis-server')],
-  ['postgresql', existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`))],
-  ['libpq-dev', onPath('pg_config')],
-  ['mosquitto', existsSync('/usr/sbin/mosquitto')],
-  ['radicale', existsSync('/usr/bin/radicale')],
-].filter(([, present]) => !present);
-if (missing.length > 0) {
-  const packages = missing.map(([pkg]) => pkg).join(' ');
-  console.error(`The tests need ${packages}, which is not installed.`);
-  console.error(`Install it with: sudo apt-get install -y ${packages}   (or run: sudo bash .ci/run, which installs it and runs every test)`);
-  process.exit(1);
-}
-try {
-  createRequire(import.meta.url)('libpq');
-} catch {
-  console.error('The PostgreSQL client module (libpq) was not built: npm install builds it once libpq-dev is installed. Run npm install again.');
-  process.exit(1);
+
+if (!run('bash', ['test/install-test-tools.sh'])) process.exit(1);
+if (!libpqLoads()) {
+  console.log('Building the PostgreSQL client module (libpq) against libpq-dev.');
+  const rebuilt = existsSync(`${repo}/node_modules/libpq/package.json`)
+    ? run('npm', ['rebuild', 'libpq'])
+    : run('npm', ['install', '--no-audit', '--no-fund']);
+  if (!rebuilt || !libpqLoads()) {
+    console.error('The PostgreSQL client module (libpq) did not build: see npm\'s lines above, then run npm install again.');
+    process.exit(1);
+  }
 }

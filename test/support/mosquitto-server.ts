@@ -21,7 +21,7 @@ const MOSQUITTO = existsSync('/usr/sbin/mosquitto') ? '/usr/sbin/mosquitto' : 'm
 /**
  * Debian's mosquitto on a random port of 127.0.0.1, in memory only, as the
  * broker the bridge publishes to: anonymous, or only for `users` (name →
- * password) when given. `.ci/run` installs it.
+ * password) when given. test/install-test-tools.sh installs it.
  */
 export async function startMosquitto(options: { users?: Record<string, string> } = {}): Promise<MosquittoServer> {
   const port = await freePort();

@@ -38,8 +38,8 @@ let databases = 0;
 /**
  * Debian's PostgreSQL on a random port, in a new cluster in a temp dir, as
  * the bridges' shared store. Nothing is synced to disk: a test's data need
- * not survive a power cut. `.ci/run` installs it; test/preflight.mjs says so
- * when it is missing.
+ * not survive a power cut. test/install-test-tools.sh installs it before the
+ * tests.
  */
 export async function startPostgresServer(): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'lintel-postgres-'));

@@ -26,7 +26,7 @@ export interface RadicaleServer {
   start(): Promise<void>;
 }
 
-/** Debian's radicale package (`.ci/run` installs it); its script runs Debian's own python3, never a pip copy. */
+/** Debian's radicale package (test/install-test-tools.sh installs it); its script runs Debian's own python3, never a pip copy. */
 const RADICALE = existsSync('/usr/bin/radicale') ? '/usr/bin/radicale' : 'radicale';
 
 /**

@@ -10,7 +10,7 @@ export interface RedisServer {
 
 /**
  * Debian's redis-server on a random port, in memory only (nothing saved), as
- * the bridges' shared Redis. `.ci/run` installs it; test/preflight.mjs says so when it is missing.
+ * the bridges' shared Redis. test/install-test-tools.sh installs it before the tests.
  */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
