@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // test/support: the test helpers' own tests.
-          include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'test/support/**/*.test.ts'],
         },
       },
       {

@@ -15,7 +15,8 @@ const session = useChromium();
 /** A copy of the built app the test can "deploy" a new version into. */
 function deployableWebDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lintel-web-'));
-  cpSync(BUILT_WEB_DIR, dir, { recursive: true });
+  // dist/web is a link to the live build: copy the build, not the link.
+  cpSync(BUILT_WEB_DIR, dir, { recursive: true, dereference: true });
   session.defer(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

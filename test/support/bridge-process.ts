@@ -46,8 +46,9 @@ export function tempDataDir(): { dir: string; remove(): void } {
  * from its log): from source, or from the production build exactly as
  * `npm start` runs it (end-to-end tests and benchmarks).
  */
-export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string>; build?: boolean }): Promise<BridgeProcess> {
-  const entry = [...NODE_FLAGS, ...(options.build ? ['dist/bridge/main.js'] : ['--import', 'tsx', 'bridge/src/main.ts'])];
+export async function startBridgeProcess(options: { dataDir: string; env?: Record<string, string>; build?: boolean; dist?: string }): Promise<BridgeProcess> {
+  // `dist`: another folder the build script made (`--dist`) than the project's dist.
+  const entry = [...NODE_FLAGS, ...(options.build ? [join(options.dist ?? 'dist', 'bridge/main.js')] : ['--import', 'tsx', 'bridge/src/main.ts'])];
   const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, PORT: '0', LINTEL_HOST: '127.0.0.1', LINTEL_DATA_DIR: options.dataDir, LINTEL_LOG_LEVEL: 'info', ...options.env },
