@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { SerialUnitPort } from './devices/base-unit/serial-port.ts';
 import { SimulatedPort } from './devices/base-unit/simulated-port.ts';
 import { UnitSession } from './devices/base-unit/unit-session.ts';
@@ -29,6 +30,7 @@ import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
 import { seedDemoRoomIfEmpty } from './seed/demo-room.ts';
 import { maskedUrl } from './masked-url.ts';
 import { httpAlertWebhook } from './problems/alert-webhook.ts';
+import { publicUrlProblem } from './public-url-check.ts';
 import { guessPublicUrl, isLoopback } from './public-url.ts';
 import { openPostgresDatabase } from './store/postgres-database.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
@@ -162,6 +164,9 @@ reachedAt.url = publicUrl ?? guessPublicUrl(bridge.port, host);
 if (publicUrl === undefined && isLoopback(host)) {
   logger.warn({ host, publicUrl: reachedAt.url }, 'only this computer reaches the bridge (LINTEL_HOST is a loopback address): for phones and other displays, set LINTEL_HOST=0.0.0.0 and LINTEL_PUBLIC_URL');
 }
+// Said before the bridge says it runs: it serves meanwhile, and the check waits at most a few seconds.
+const unreachable = await publicUrlProblem({ publicUrl: reachedAt.url, configured: publicUrl !== undefined, hostname: hostname(), port: bridge.port });
+if (unreachable !== undefined) logger.warn({ publicUrl: reachedAt.url }, unreachable);
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
 
 /** SQLite in the data dir, or the PostgreSQL database bridge processes on several machines share. */

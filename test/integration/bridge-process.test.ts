@@ -10,6 +10,7 @@ import type { RoomState } from '../../shared/model.ts';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
+import { freePort } from '../support/server-process.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -134,6 +135,24 @@ describe('the bridge process', () => {
     expect(body.bookingUrl).toBe(`${running.url}/rooms/demo?from=qr`);
     expect(await fetch(body.bookingUrl).then((response) => response.status)).toBe(200);
     expect(running.startupOutput).toContain('only this computer reaches the bridge (LINTEL_HOST is a loopback address)');
+    expect(running.startupOutput).not.toContain('does not reach this bridge');
+  });
+
+  it('says at start, before it runs, when its public URL does not reach it from its own computer, and what to set', async () => {
+    const nobody = await freePort();
+    const unreachable = await bridge(dataDir(), { LINTEL_DEMO_MEETINGS: 'false', LINTEL_PUBLIC_URL: `http://127.0.0.1:${nobody}/` });
+    const warning = unreachable.startupOutput.split('\n').find((line) => line.includes('does not reach this bridge'));
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({
+      level: 40,
+      msg: expect.stringMatching(
+        new RegExp(`^The public URL http://127\\.0\\.0\\.1:${nobody}/ \\(LINTEL_PUBLIC_URL\\) does not reach this bridge from its own computer \\(ECONNREFUSED\\):.* Set LINTEL_PUBLIC_URL to the address they reach this bridge at, e\\.g\\. http://[^:]+:${unreachable.url.split(':').at(-1)}/$`),
+      ),
+    });
+
+    const port = await freePort();
+    const reachable = await bridge(dataDir(), { LINTEL_DEMO_MEETINGS: 'false', PORT: String(port), LINTEL_PUBLIC_URL: `http://127.0.0.1:${port}/` });
+    expect(reachable.startupOutput).toContain('Lintel is running');
+    expect(reachable.startupOutput).not.toContain('does not reach this bridge');
   });
 
   it('refuses to start with a bad configuration, naming every problem', async () => {
