@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressedCopies } from './scripts/precompressed-copies.ts';
 
 const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
@@ -50,6 +51,8 @@ export default defineConfig({
         clientsClaim: true,
       },
     }),
+    // The bridge sends these brotli and gzip copies as they are; globPatterns above never match them (*.br, *.gz).
+    precompressedCopies(),
   ],
   build: {
     outDir: '../dist/web',

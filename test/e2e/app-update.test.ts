@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { writePrecompressedCopies } from '../../build/precompressed-copies.ts';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -21,12 +22,13 @@ function deployableWebDir(): string {
   return dir;
 }
 
-/** A new build: a changed page shell, and a service worker that precaches it under a new revision. */
+/** A new build: a changed page shell, and a service worker that precaches it under a new revision, with the compressed copies the build writes. */
 function deployNewVersion(dir: string): void {
   const index = join(dir, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="lintel-build" content="2" />'));
   const worker = join(dir, 'sw.js');
   writeFileSync(worker, readFileSync(worker, 'utf8').replace(/(url:"index\.html",revision:")[^"]+/, `$1${crypto.randomUUID()}`));
+  writePrecompressedCopies(dir);
 }
 
 async function runsNewVersion(page: Page): Promise<boolean> {

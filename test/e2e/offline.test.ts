@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RoomStore } from '../../bridge/src/store/room-store.ts';
@@ -59,6 +61,31 @@ function tap(page: Page, name: string): Promise<void> {
 }
 
 describe('offline display', () => {
+  it('downloads the app compressed, and its service worker keeps the files themselves, for offline', async () => {
+    const bridge = await restartableBridge(new FakeClock('2026-11-23T10:25:00+01:00'));
+    const page = await display(`${bridge.url}/rooms/demo`);
+    await statusWord(page, 'Available').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const script = await page.evaluate(() => {
+      const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((each) => /\/assets\/index-[^/]+\.js$/.test(each.name))!;
+      return { path: new URL(entry.name).pathname, sent: entry.encodedBodySize, size: entry.decodedBodySize };
+    });
+    // Brotli sends the display's main script in well under half its size.
+    expect(script.sent).toBeLessThan(script.size / 2);
+    const cached = await page.evaluate(async (path) => {
+      const urls = (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname)))).flat();
+      const hit = await caches.match(path, { ignoreSearch: true });
+      return { urls, script: await hit?.text() };
+    }, script.path);
+    expect(cached.urls).toContain(script.path);
+    expect(cached.urls.filter((url) => /\.(?:br|gz)$/.test(url))).toEqual([]);
+    expect(cached.script).toBe(readFileSync(join(BUILT_WEB_DIR, script.path), 'utf8'));
+
+    await bridge.stop();
+    await page.reload();
+    await statusWord(page, 'Available').waitFor();
+  });
+
   it('restarts without its bridge, shows the last schedule and turns Available at the meeting end', async () => {
     const clock = new FakeClock('2026-11-23T10:25:00+01:00');
     const meeting = timed('2026-11-23T09:30:00+01:00', '2026-11-23T10:30:00+01:00', { roomId: 'demo', subject: 'Planning poker' });

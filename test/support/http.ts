@@ -27,3 +27,17 @@ export function postJsonFrom(from: string, url: string, body: unknown): Promise<
     request.end(JSON.stringify(body));
   });
 }
+
+/** A GET whose answer comes as sent, not decoded: node's http, unlike fetch, leaves a Content-Encoding to the caller. */
+export function getRaw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}

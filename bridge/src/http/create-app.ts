@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import { compressAnswers } from './compress-answers.ts';
 import type { Logger } from '../logger.ts';
 import type { OriginCheck } from './allowed-origin.ts';
 import { createApiRouter, type ApiDeps } from './api-router.ts';
 import { answerErrors } from './error-answer.ts';
 import { foreignOriginGuard } from './foreign-origin-guard.ts';
+import { precompressedSuffix, servePrecompressed } from './precompressed-files.ts';
 import { refuseUndecodablePath } from './undecodable-path.ts';
 
 export interface AppDeps extends ApiDeps {
@@ -48,7 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(refuseUndecodablePath);
-  app.use('/api', foreignOriginGuard(deps.origins, deps.logger), createApiRouter(deps));
+  app.use('/api', compressAnswers, foreignOriginGuard(deps.origins, deps.logger), createApiRouter(deps));
   app.use(webApp(deps.webDir));
   app.use(answerErrors(deps.logger));
   return app;
@@ -57,16 +59,17 @@ export function createApp(deps: AppDeps): express.Express {
 function webApp(webDir: string): express.RequestHandler {
   const index = join(webDir, 'index.html');
   const router = express.Router();
+  const assets = join(webDir, 'assets');
   // Hashed file names change with their content, so they can be cached for good.
-  router.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  router.use(express.static(webDir, { index: false, maxAge: 0 }));
-  router.get('/{*path}', (_req, res) => {
+  router.use('/assets', servePrecompressed(assets), express.static(assets, { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(servePrecompressed(webDir), express.static(webDir, { index: false, maxAge: 0 }));
+  router.get('/{*path}', (req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(index + precompressedSuffix(req, res, index));
   });
   return router;
 }
