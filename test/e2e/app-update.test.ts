@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { writePrecompressedCopies } from '../../build/precompressed-copies.ts';
+import { writePrecompressedCopies } from '../../scripts/precompressed-copies.ts';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';

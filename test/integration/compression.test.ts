@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writePrecompressedCopies } from '../../build/precompressed-copies.ts';
+import { writePrecompressedCopies } from '../../scripts/precompressed-copies.ts';
 import { tempDataDir } from '../support/bridge-process.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { getRaw } from '../support/http.ts';

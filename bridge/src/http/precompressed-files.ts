@@ -3,7 +3,7 @@ import { extname, join, sep } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { CODINGS, chooseCoding } from './content-coding.ts';
 
-/** The file name suffix of each coding's copy, as the build writes them (build/precompressed-copies.ts). */
+/** The file name suffix of each coding's copy, as the build writes them (scripts/precompressed-copies.ts). */
 export const CODING_SUFFIX = { br: '.br', gzip: '.gz' } as const;
 
 /**
