@@ -15,6 +15,7 @@ import { displayToDisplay } from './display-to-display.ts';
 import { displayWeekBench } from './display-week.ts';
 import { hubBench } from './hub.ts';
 import { insightsBench } from './insights.ts';
+import { lighthouseBench } from './lighthouse.ts';
 import { microsoft365Bench } from './m365.ts';
 import { remoteCalendarBench } from './remote-calendars.ts';
 import { offlineBench } from './offline.ts';
@@ -80,6 +81,7 @@ try {
   rows.push({ what: 'bridge RSS after start', value: `${rssAtStart.toFixed(1)} MB`, budget: '<= 100 MB (one room)', ok: rssAtStart <= 100 });
   const rssAfterLoads = rssMb(demo.pid);
   rows.push({ what: `bridge RSS after ${LOADS} display loads`, value: `${rssAfterLoads.toFixed(1)} MB`, budget: '<= 100 MB (one room)', ok: rssAfterLoads <= 100 });
+  rows.push(await lighthouseBench(`${demo.url}/`));
   rows.push(...(await socketChurnBench()));
 
   // SPEC: p99 with 1,000 displays connected, here all of one room (the most fan-out per action).
