@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, office, openAdmin, pairingCodeOf, signInWithMicrosoft, signInWithToken } from '../support/admin-page.ts';
-import { openDisplayPage } from '../support/display-page.ts';
+import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { startTestBridge } from '../support/in-process-bridge.ts';
 import type { M365RoomSpec } from '../support/m365-bridge.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 
@@ -9,7 +13,28 @@ const session = useChromium();
 // In a zone where it is midday: a meeting an hour ahead is on today's display whenever the test runs.
 const HARBOUR: M365RoomSpec = { id: 'harbour', name: 'Harbour', mailbox: 'harbour@contoso.example', timeZone: zoneAtMidday(Date.now()) };
 
+/** The built script that holds a library's code, found by a name only that code carries. */
+const chunkWith = (name: string) =>
+  readdirSync(join(BUILT_WEB_DIR, 'assets'))
+    .filter((file) => file.endsWith('.js') && readFileSync(join(BUILT_WEB_DIR, 'assets', file), 'utf8').includes(name))
+    .map((file) => `/assets/${file}`);
+
 describe('the admin page', () => {
+  it('signs in with the local admin token on a bridge without Microsoft 365, downloading neither MSAL nor the Graph client', async () => {
+    const bridge = await startTestBridge({ clock: new FakeClock(Date.now()), webDir: BUILT_WEB_DIR });
+    session.defer(() => bridge.close());
+    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
+    await signInWithToken(page);
+    await page.getByRole('heading', { name: 'Harbour', exact: true }).waitFor();
+
+    const downloaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(downloaded.some((path) => path.startsWith('/assets/admin-page-'))).toBe(true);
+    const [msal, graphClient] = [chunkWith('@azure/msal-browser'), chunkWith('GraphClientError')];
+    expect([msal.length, graphClient.length]).toEqual([1, 1]);
+    expect(downloaded.filter((path) => [...msal, ...graphClient].includes(path))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('signs in with Microsoft, gets consent, discovers 250 rooms paged by $skip alone, and links a display by its code within 2 s', async () => {
     const m365 = await office(session);
     for (let n = 1; n <= 100; n++) m365.tenant.addRoom({ displayName: `Annex ${n}`, emailAddress: `annex-${n}@contoso.example`, capacity: 6, building: 'Utrecht' });

@@ -1,4 +1,4 @@
-import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
+import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 import type { AdminConfig } from '../../../shared/admin-api.ts';
 import { graphScope } from '../../../shared/graph-scopes.ts';
 import { adminConsentUrl, readConsentReturn, type ConsentReturn } from './admin-consent.ts';
@@ -27,7 +27,8 @@ export interface SessionDeps {
   /** sessionStorage: a sign-in lasts as long as the tab, and never reaches another one. */
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   origin: string;
-  createMsal: (config: Microsoft365Config, redirectUri: string) => Msal;
+  /** MSAL, loaded only for a bridge with Microsoft 365: an admin page without it never downloads it. */
+  createMsal: (config: Microsoft365Config, redirectUri: string) => Promise<Msal>;
   navigate: (url: string) => void;
   newState: () => string;
 }
@@ -36,8 +37,8 @@ export function browserSessionDeps(): SessionDeps {
   return {
     storage: sessionStorage,
     origin: location.origin,
-    createMsal: (config, redirectUri) =>
-      new PublicClientApplication({
+    createMsal: async (config, redirectUri) =>
+      new (await import('@azure/msal-browser')).PublicClientApplication({
         // knownAuthorities: without it MSAL asks login.microsoftonline.com whether the authority is real,
         // which fails for a national cloud behind a proxy, or an emulator in tests.
         auth: { clientId: config.clientId, authority: config.authority, knownAuthorities: [config.knownAuthority], redirectUri },
@@ -97,7 +98,7 @@ export class AdminSession {
 
   async #startMsal(config: Microsoft365Config): Promise<void> {
     try {
-      const msal = this.#deps.createMsal(config, this.redirectUri);
+      const msal = await this.#deps.createMsal(config, this.redirectUri);
       await msal.initialize();
       this.#msal = msal;
       const answer = await msal.handleRedirectPromise();
@@ -190,7 +191,8 @@ export class AdminSession {
     try {
       return (await this.#msal.acquireTokenSilent({ scopes, account: this.#account })).accessToken;
     } catch (error) {
-      if (error instanceof InteractionRequiredAuthError) this.needsSignIn = true;
+      // MSAL's InteractionRequiredAuthError, by its name: the class lives in MSAL's chunk.
+      if (error instanceof Error && error.name === 'InteractionRequiredAuthError') this.needsSignIn = true;
       throw error;
     }
   }

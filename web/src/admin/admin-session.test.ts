@@ -44,7 +44,7 @@ function session(msal: Msal) {
   const deps: SessionDeps = {
     storage: { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) },
     origin: 'http://bridge.local:8080',
-    createMsal: (config, redirectUri) => (made.push([config, redirectUri]), msal),
+    createMsal: async (config, redirectUri) => (made.push([config, redirectUri]), msal),
     navigate: (url) => void navigations.push(url),
     newState: () => 'state-1',
   };
@@ -141,7 +141,7 @@ function depsWith(items: Map<string, string>, msal: Msal = fakeMsal().msal): Ses
   return {
     storage: { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) },
     origin: 'http://bridge.local:8080',
-    createMsal: () => msal,
+    createMsal: async () => msal,
     navigate: () => {},
     newState: () => 'state-2',
   };

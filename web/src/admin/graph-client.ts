@@ -1,4 +1,3 @@
-import { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphGet } from './places-paging.ts';
 
 /**
@@ -6,14 +5,17 @@ import type { GraphGet } from './places-paging.ts';
  * The Graph client attaches the token only to https URLs of Graph itself or
  * of `customHosts`, so the configured Graph host (an emulator in tests, a
  * national cloud in production) is named there; its retry handler honours
- * 429 Retry-After on its own.
+ * 429 Retry-After on its own. The client is loaded with the first request:
+ * an admin page without Microsoft 365 never downloads it.
  */
 export function createGraphGet(graphUrl: string, accessToken: () => Promise<string>): GraphGet {
-  const client = Client.initWithMiddleware({
-    authProvider: { getAccessToken: accessToken },
-    baseUrl: graphUrl.replace(/\/*$/, '/'),
-    // The client matches the host name without the port (`127.0.0.1`, not `127.0.0.1:8443`).
-    customHosts: new Set([new URL(graphUrl).hostname]),
-  });
-  return (pathOrUrl) => client.api(pathOrUrl).get() as Promise<unknown>;
+  let client: ReturnType<typeof connect> | undefined;
+  const connect = async () =>
+    (await import('@microsoft/microsoft-graph-client')).Client.initWithMiddleware({
+      authProvider: { getAccessToken: accessToken },
+      baseUrl: graphUrl.replace(/\/*$/, '/'),
+      // The client matches the host name without the port (`127.0.0.1`, not `127.0.0.1:8443`).
+      customHosts: new Set([new URL(graphUrl).hostname]),
+    });
+  return async (pathOrUrl) => (await (client ??= connect())).api(pathOrUrl).get() as Promise<unknown>;
 }
