@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bridgeBundleOptions } from './bridge-bundle.ts';
 import { abandonBuild, finishBuild, liveFingerprint, startBuild } from './build-folders.ts';
 import { sourceFingerprint } from './source-fingerprint.ts';
 
@@ -26,18 +27,7 @@ const [{ build: viteBuild }, { build: bundle }] = await Promise.all([import('vit
 const building = startBuild(dist);
 try {
   await viteBuild({ root: resolve(root, 'web'), configFile: resolve(root, 'vite.config.ts'), build: { outDir: building.web } });
-  await bundle({
-    entryPoints: [resolve(root, 'bridge/src/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    splitting: true,
-    sourcemap: true,
-    outdir: building.bridge,
-    logLevel: 'warning',
-  });
+  await bundle(bridgeBundleOptions(root, building.bridge));
   finishBuild(dist, building, fingerprint);
 } catch (error) {
   abandonBuild(building);

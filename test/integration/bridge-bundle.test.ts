@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Metafile } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bridgeBundleOptions } from '../../scripts/bridge-bundle.ts';
 import { tempDataDir } from '../support/bridge-process.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,14 +11,11 @@ const MICROSOFT_LIBRARIES = ['@azure/msal-node', '@microsoft/microsoft-graph-cli
 let out: ReturnType<typeof tempDataDir>;
 let metafile: Metafile;
 
-/** The bridge bundled exactly as package.json's build:bridge does, into a folder of the test's own, with esbuild's account of each chunk's imports. */
-beforeAll(() => {
+/** The bridge bundled exactly as `npm run build` bundles it, into a folder of the test's own, with esbuild's account of each chunk's imports. */
+beforeAll(async () => {
   out = tempDataDir();
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:bridge']!;
-  const [command, ...args] = script.split(' ').map((arg) => (arg.startsWith('--outdir=') ? `--outdir=${out.dir}` : arg));
-  expect(command).toBe('esbuild');
-  execFileSync(join(root, 'node_modules/.bin/esbuild'), [...args, `--metafile=${join(out.dir, 'meta.json')}`], { cwd: root });
-  metafile = JSON.parse(readFileSync(join(out.dir, 'meta.json'), 'utf8')) as Metafile;
+  const result = await build({ ...bridgeBundleOptions(root, out.dir), absWorkingDir: root, sourcemap: false, metafile: true });
+  metafile = result.metafile;
 });
 
 afterAll(() => out.remove());
