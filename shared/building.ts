@@ -14,6 +14,10 @@ export const RoomSummaryStatus = Room.pick({ id: true, name: true, timeZone: tru
 });
 export type RoomSummaryStatus = z.infer<typeof RoomSummaryStatus>;
 
+/** A free room nearby, as "find a free room" lists it: `open` when anyone may book it, so a display elsewhere may, for the person at it. */
+export const FreeRoomNearby = RoomSummaryStatus.extend({ open: z.boolean() });
+export type FreeRoomNearby = z.infer<typeof FreeRoomNearby>;
+
 /** `building:watch`: no options yet; strict, so a client expecting some is told. */
 export const BuildingWatchRequest = z.strictObject({});
 

@@ -1,4 +1,4 @@
-import type { FreeNearbyRequest, RoomSummaryStatus } from './building.ts';
+import type { FreeNearbyRequest, FreeRoomNearby, RoomSummaryStatus } from './building.ts';
 import type { LintelError, Result } from './errors.ts';
 import type { RoomState, WalkUpAction } from './model.ts';
 import type { Problem, ProblemReport } from './problems.ts';
@@ -102,5 +102,5 @@ export interface ClientToServerEvents {
   /** Every room's summary now, then a `building:room` push for each change. */
   'building:watch': (request: Record<string, never>, ack: (result: Ack<RoomSummaryStatus[]>) => void) => void;
   /** Up to five rooms free now, nearest to `roomId` first (see shared/nearest-free-rooms.ts). */
-  'rooms:free-nearby': (request: FreeNearbyRequest, ack: (result: Ack<RoomSummaryStatus[]>) => void) => void;
+  'rooms:free-nearby': (request: FreeNearbyRequest, ack: (result: Ack<FreeRoomNearby[]>) => void) => void;
 }

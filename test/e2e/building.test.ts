@@ -10,14 +10,14 @@ import { zoneAtMidday } from '../support/midday-zone.ts';
 
 const session = useChromium();
 
-/** Two buildings, several floors; at 10:00 Atlas is busy and Quay starts soon. */
+/** Two buildings, several floors; at 10:00 Atlas is busy and Quay starts soon; Loft and Cirrus are for their own displays only. */
 const ROOMS: TestBridgeOptions['rooms'] = [
   { id: 'harbour', name: 'Harbour', capacity: 4, location: { building: 'Harbour House', floor: 2 } },
   { id: 'dock', name: 'Dock', capacity: 6, location: { building: 'Harbour House', floor: 2 } },
   { id: 'quay', name: 'Quay', capacity: 8, location: { building: 'Harbour House', floor: 2 } },
   { id: 'atlas', name: 'Atlas', capacity: 4, location: { building: 'Harbour House', floor: 3 } },
-  { id: 'loft', name: 'Loft', capacity: 10, location: { building: 'Harbour House', floor: 5 } },
-  { id: 'cirrus', name: 'Cirrus', capacity: 12, location: { building: 'Warehouse', floor: 2 } },
+  { id: 'loft', name: 'Loft', capacity: 10, access: 'paired', location: { building: 'Harbour House', floor: 5 } },
+  { id: 'cirrus', name: 'Cirrus', capacity: 12, access: 'paired', location: { building: 'Warehouse', floor: 2 } },
 ];
 const MEETINGS = [
   timed('2026-11-23T09:30:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'atlas-now', roomId: 'atlas', subject: 'Board meeting' }),
@@ -187,11 +187,16 @@ describe('"Find a free room" on a room display', () => {
     const panel = page.getByRole('dialog', { name: 'Free rooms nearby' });
     await panel.getByRole('listitem').first().waitFor();
     expect(await panel.getByRole('listitem').allInnerTexts()).toEqual([
-      'Dock\nHarbour House · Floor 2 · Free for the rest of the day · 6 seats',
-      'Harbour\nHarbour House · Floor 2 · Free for the rest of the day · 4 seats',
+      'Dock\nHarbour House · Floor 2 · Free for the rest of the day · 6 seats\nBook now',
+      'Harbour\nHarbour House · Floor 2 · Free for the rest of the day · 4 seats\nBook now',
       'Loft\nHarbour House · Floor 5 · Free for the rest of the day · 10 seats',
       'Cirrus\nWarehouse · Floor 2 · Free for the rest of the day · 12 seats',
     ]);
+
+    // Dock is open to anyone: booked from here for whoever is looking, and the line says until when.
+    await panel.getByRole('button', { name: 'Book now: Dock' }).click();
+    await panel.getByRole('listitem').filter({ hasText: 'Dock' }).getByRole('status').getByText('Booked until 11:00').waitFor();
+    expect(bridge.store.meetingsBetween('dock', 0, Number.MAX_SAFE_INTEGER)).toMatchObject([{ origin: 'walk-up', end: '2026-11-23T10:00:00.000Z' }]);
 
     // A tap outside the panel closes it.
     await page.mouse.click(5, 5);
@@ -201,8 +206,8 @@ describe('"Find a free room" on a room display', () => {
 
   it('says finding a room needs the connection when the display is offline', async () => {
     const bridge = await hub();
-    const { page } = await open(`${bridge.url}/rooms/harbour`);
-    await statusWord(page, 'Available').waitFor();
+    const { page } = await open(`${bridge.url}/rooms/atlas`);
+    await statusWord(page, 'Busy').waitFor();
     await page.getByRole('button', { name: 'Find a free room' }).click();
     const panel = page.getByRole('dialog', { name: 'Free rooms nearby' });
     await panel.getByRole('listitem').first().waitFor();
@@ -213,6 +218,17 @@ describe('"Find a free room" on a room display', () => {
     await page.getByRole('button', { name: 'Find a free room' }).click();
     await panel.getByText('Finding a free room needs the connection to the bridge. Try again once this display is back online.').waitFor();
     expect(await panel.getByRole('listitem').count()).toBe(0);
+  });
+
+  it('is not offered while the room is free, nor on a display that books nothing', async () => {
+    const bridge = await hub();
+    const free = await open(`${bridge.url}/rooms/dock`);
+    await statusWord(free.page, 'Available').waitFor();
+    await free.page.getByRole('button', { name: 'Book now' }).waitFor();
+    expect(await free.page.getByRole('button', { name: 'Find a free room' }).count()).toBe(0);
+    const readOnly = await open(`${bridge.url}/rooms/atlas?mode=readonly`);
+    await statusWord(readOnly.page, 'Busy').waitFor();
+    expect(await readOnly.page.getByRole('button').allTextContents()).toEqual(['Report a problem']);
   });
 
   it('is not offered on a bridge of one room', async () => {

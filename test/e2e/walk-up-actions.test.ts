@@ -189,11 +189,11 @@ describe('walk-up actions in Chromium', () => {
     const { bridge } = await bridgeAt('2026-11-23T10:00:00+01:00', { rooms: [{ id: 'demo' }, { id: 'lobby', name: 'Lobby', settings: { readOnly: true } }] });
     const readOnlyDisplay = await display(`${bridge.url}/rooms/demo?mode=readonly`);
     await statusWord(readOnlyDisplay.page, 'Available').waitFor();
-    // Finding another free room and reporting a problem book nothing here, so a read-only display offers them too.
-    expect(await readOnlyDisplay.page.getByRole('button').allTextContents()).toEqual(['Find a free room', 'Report a problem']);
+    // Reporting a problem books nothing, so a read-only display offers it too.
+    expect(await readOnlyDisplay.page.getByRole('button').allTextContents()).toEqual(['Report a problem']);
     const readOnlyRoom = await display(`${bridge.url}/rooms/lobby`);
     await statusWord(readOnlyRoom.page, 'Available').waitFor();
-    expect(await readOnlyRoom.page.getByRole('button').allTextContents()).toEqual(['Find a free room', 'Report a problem']);
+    expect(await readOnlyRoom.page.getByRole('button').allTextContents()).toEqual(['Report a problem']);
   });
 
   it('shows a meeting subject full of HTML as text and runs none of it', async () => {

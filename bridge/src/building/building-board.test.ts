@@ -21,7 +21,7 @@ function setup() {
   const rooms = [
     { id: 'harbour', name: 'Harbour', capacity: 6, location: { building: 'North', floor: 2 }, settings: { pin: '4711' } },
     { id: 'loft', name: 'Loft', capacity: 4, location: { building: 'North', floor: 2 }, microsoft365: { mailbox: 'loft@contoso.example' } },
-    { id: 'atlas', name: 'Atlas', capacity: 8, location: { building: 'North', floor: 3 } },
+    { id: 'atlas', name: 'Atlas', capacity: 8, access: 'open', location: { building: 'North', floor: 3 } },
   ];
   for (const room of rooms) store.saveRoom(Room.parse({ timeZone: 'Europe/Amsterdam', ...room }), clock.now());
   store.saveMeeting(timed('2026-11-23T10:30:00+01:00', '2026-11-23T11:00:00+01:00', { id: 'secret', roomId: 'harbour', subject: 'Merger talks', organizer: 'Ada' }));
@@ -91,9 +91,9 @@ describe('building board', () => {
     expect(announced).toHaveLength(1);
   });
 
-  it('finds the nearest free rooms for a room, and says when the room does not exist', () => {
+  it('finds the nearest free rooms for a room, each saying whether anyone may book it, and says when the room does not exist', () => {
     const { clock, board } = setup();
-    expect(board.freeNearby('harbour')).toEqual({ ok: true, data: [expect.objectContaining({ id: 'loft' }), expect.objectContaining({ id: 'atlas' })] });
+    expect(board.freeNearby('harbour')).toEqual({ ok: true, data: [expect.objectContaining({ id: 'loft', open: false }), expect.objectContaining({ id: 'atlas', open: true })] });
     clock.advance(25 * MINUTE_MS);
     expect(board.freeNearby('harbour')).toEqual({ ok: true, data: [expect.objectContaining({ id: 'atlas' })] });
     expect(board.freeNearby('nowhere')).toMatchObject({ ok: false, code: 'room-not-found' });

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/clock.ts';
-import { roomSummaryStatus, type RoomSummaryStatus } from '../../../shared/building.ts';
+import { roomSummaryStatus, type FreeRoomNearby, type RoomSummaryStatus } from '../../../shared/building.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { nearestFreeRooms } from '../../../shared/nearest-free-rooms.ts';
 import { nextStatusChange } from '../../../shared/status-boundary.ts';
@@ -50,10 +50,10 @@ export class BuildingBoard {
   }
 
   /** The free rooms nearest to `roomId`, best first (see nearestFreeRooms). */
-  freeNearby(roomId: string): Result<RoomSummaryStatus[]> {
+  freeNearby(roomId: string): Result<FreeRoomNearby[]> {
     const from = this.#summaries.get(roomId);
     if (!from) return fail('room-not-found', `There is no room "${roomId}".`);
-    return ok(nearestFreeRooms(from, this.summaries()));
+    return ok(nearestFreeRooms(from, this.summaries()).map((room) => ({ ...room, open: this.#rooms.accessOf(room.id) === 'open' })));
   }
 
   /**

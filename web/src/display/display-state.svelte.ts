@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { MINUTE_MS, toIso, type Clock } from '../../../shared/clock.ts';
-import type { RoomSummaryStatus } from '../../../shared/building.ts';
+import type { FreeRoomNearby } from '../../../shared/building.ts';
 import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
@@ -334,12 +334,25 @@ export class DisplayState {
   }
 
   /** The rooms free now nearest to this one, best first; null when the bridge cannot be asked or did not answer in time. */
-  freeRoomsNearby(): Promise<Result<RoomSummaryStatus[]> | null> {
+  freeRoomsNearby(): Promise<Result<FreeRoomNearby[]> | null> {
     const socket = this.#socket;
     const roomId = this.#watchedRoomId;
     if (!socket?.connected || this.connection !== 'live' || roomId === null) return Promise.resolve(null);
     return new Promise((resolve) => {
       socket.timeout(ACTION_TIMEOUT_MS).emit('rooms:free-nearby', { roomId }, (error, answer) => resolve(error ? null : answer));
+    });
+  }
+
+  /**
+   * Books another room, open to anyone, for the person at this display: sent
+   * at once and never queued, as only the bridge knows the room is still
+   * free; null when the bridge cannot be asked or did not answer in time.
+   */
+  bookElsewhere(roomId: string): Promise<Result<RoomState> | null> {
+    const socket = this.#socket;
+    if (!socket?.connected || this.connection !== 'live') return Promise.resolve(null);
+    return new Promise((resolve) => {
+      socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId, action: { id: crypto.randomUUID(), type: 'book-now' } }, (error, answer) => resolve(error ? null : answer));
     });
   }
 
