@@ -19,9 +19,9 @@ export interface BookingRange {
  * (book now, extend, end, check in) and from the agenda and timeline (book
  * later): choosing a later slot's length, the booker's name where the room
  * asks for it, confirming a booking where the room asks for that, then the
- * room's PIN where it needs one. One step is open at
- * a time; the action goes through DisplayState.act, which shows it at once
- * and queues it for the bridge.
+ * room's PIN where it needs one. One step is open at a time; the action goes
+ * through DisplayState.act, which shows it at once and queues it for the
+ * bridge.
  */
 export class WalkUpFlow {
   /** The start of the later slot whose length is being chosen, or null. */
