@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-warnings.ts';
-import { Microsoft365Link, Room, RoomAccess, RoomId, RoomLocation } from './model.ts';
+import { Microsoft365Link, Room, RoomAccess, RoomId, RoomLocation, RoomStatus } from './model.ts';
 import { CalDavCalendarConfig, IcsCalendarConfig } from './remote-calendar-config.ts';
 import { SeriesRelease } from './series-release.ts';
 import { ProblemKind } from './problems.ts';
@@ -130,6 +130,8 @@ export const AdminRoom = z.object({
   name: z.string(),
   timeZone: z.string(),
   capacity: z.number().int().nullable(),
+  location: RoomLocation,
+  status: RoomStatus.nullable().describe('The status its displays show now; null when the bridge cannot tell.'),
   access: RoomAccess,
   microsoft365: Microsoft365Link.nullable(),
   calendar: z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairingOnAdminPage } from '../support/admin-page.ts';
+import { pairingOnAdminPage, roomDetails } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -48,7 +48,7 @@ describe('who may reach a room, on the admin page', () => {
     const stranger = await openDisplayPage(session.browser(), `${bridge.url}/rooms/loft`, { viewport: { width: 390, height: 844 } });
     session.defer(() => stranger.close());
     await stranger.page.getByRole('heading', { name: 'Link this display' }).waitFor();
-    const loft = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Loft', exact: true }) });
+    const loft = await roomDetails(page, 'Loft');
     const access = loft.getByLabel('Access', { exact: true });
     expect(await access.inputValue()).toBe('paired');
     await page.getByRole('region', { name: 'Rooms on this bridge' }).getByText('Open: anyone on the network sees meetings and books.').waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_MESSAGES } from '../../web/src/admin/i18n/index.ts';
-import { ADMIN, office, openAdmin, pairingCodeOf, signInWithMicrosoft } from '../support/admin-page.ts';
+import { ADMIN, office, openAdmin, pairingCodeOf, roomDetails, signInWithMicrosoft } from '../support/admin-page.ts';
 import { openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
@@ -33,7 +33,7 @@ describe('what an admin does on the admin page', () => {
     await page.getByRole('button', { name: 'Discover rooms' }).click();
     await page.getByLabel('Search rooms').fill('loft@');
     await page.getByRole('button', { name: 'Choose Loft' }).click();
-    const loft = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Loft', exact: true }) });
+    const loft = await roomDetails(page, 'Loft');
     await loft.getByRole('button', { name: 'Use the calendar of Loft' }).click();
     await loft.getByText(LOFT.mailbox).waitFor();
 
@@ -51,7 +51,7 @@ describe('what an admin does on the admin page', () => {
     delete m365.tenant.mailbox(SERVICE_MAILBOX)!.unreachable;
     await page.reload();
     await page.getByText('Connected', { exact: true }).waitFor();
-    const loftAgain = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Loft', exact: true }) });
+    const loftAgain = await roomDetails(page, 'Loft');
     await loftAgain.getByRole('button', { name: 'Export bookings' }).click();
     await loftAgain.getByRole('button', { name: 'Export bookings' }).click();
     await loftAgain.getByRole('status').getByText('Export finished: 1 exported.').waitFor();
@@ -69,10 +69,10 @@ describe('what an admin does on the admin page', () => {
     await page.getByText('Linked: the display now shows Harbour.').waitFor();
     await display.page.getByText('Harbour', { exact: true }).first().waitFor({ timeout: 2000 });
 
-    await page.getByRole('button', { name: 'Remove Microsoft 365 from Harbour' }).click();
-    await page.getByRole('button', { name: 'Yes, remove' }).click();
-    await page.getByText('Removed: the room now uses local bookings.').waitFor();
-    const harbour = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Harbour', exact: true }) });
+    const harbour = await roomDetails(page, 'Harbour');
+    await harbour.getByRole('button', { name: 'Remove Microsoft 365 from Harbour' }).click();
+    await harbour.getByRole('button', { name: 'Yes, remove' }).click();
+    await harbour.getByText('Removed: the room now uses local bookings.').waitFor();
     await harbour.getByRole('definition').getByText('Local bookings', { exact: true }).waitFor();
     expect(m365.store.getRoom(HARBOUR.id)?.microsoft365).toBeNull();
     await page.getByRole('row', { name: /Removed a room from Microsoft 365 Harbour no longer uses Microsoft 365/ }).waitFor();

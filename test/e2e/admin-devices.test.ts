@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SimulatedPort } from '../../bridge/src/devices/base-unit/simulated-port.ts';
 import { UnitSession } from '../../bridge/src/devices/base-unit/unit-session.ts';
 import { MINUTE_MS } from '../../shared/clock.ts';
-import { openAdmin, signInWithToken } from '../support/admin-page.ts';
+import { openAdmin, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -39,8 +39,7 @@ describe("a room's devices, on the admin page", () => {
 
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
     await signInWithToken(page);
-    const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
-    const devices = card('Harbour').getByRole('list', { name: 'Devices' });
+    const devices = (await roomDetails(page, 'Harbour')).getByRole('list', { name: 'Devices' });
     const baseUnit = devices.getByRole('listitem').filter({ hasText: 'Base unit' });
     await baseUnit.getByText('BUCP/1 base unit on simulated unit SIM0001').waitFor();
     await baseUnit.getByText('Connected', { exact: true }).waitFor();
@@ -52,12 +51,14 @@ describe("a room's devices, on the admin page", () => {
     await baseUnit.getByText('Details: lamp overheated').waitFor();
     expect(await baseUnit.getByRole('status').count()).toBe(0);
     // A room without devices shows no list of them.
-    await card('Loft').getByRole('heading', { name: 'Loft' }).waitFor();
-    expect(await card('Loft').getByText('Devices').count()).toBe(0);
+    const loft = await roomDetails(page, 'Loft');
+    await loft.getByRole('heading', { name: 'Loft' }).waitFor();
+    expect(await loft.getByText('Devices').count()).toBe(0);
 
     port.unplug();
     await until(() => (unit.status().connected ? undefined : true), 5000, 'the base unit gone');
     await page.reload();
+    await roomDetails(page, 'Harbour');
     await baseUnit.getByText('Not connected', { exact: true }).waitFor();
     await baseUnit.getByRole('status').filter({ hasText: 'Last fault now: fault 3' }).waitFor();
     expect(problems).toEqual([]);

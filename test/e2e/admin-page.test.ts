@@ -152,7 +152,7 @@ describe('the admin page', () => {
     await page.getByText(new RegExp(`Revoked by ${ADMIN} on .*: every room runs on local bookings\\. To connect again, configure a new credential and restart the bridge\\.`)).waitFor();
     // Consent cannot bring a deleted credential back, so the page does not offer it.
     expect(await page.getByRole('button', { name: 'Connect Microsoft 365' }).count()).toBe(0);
-    await page.getByRole('cell', { name: 'Local bookings' }).waitFor();
+    await page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ hasText: 'Harbour' }).getByRole('cell', { name: 'Local bookings', exact: true }).waitFor();
     await page.getByRole('row', { name: new RegExp(`${ADMIN} Revoked the integration`) }).waitFor();
 
     expect(m365.store.getRoom(HARBOUR.id)?.microsoft365).toBeNull();

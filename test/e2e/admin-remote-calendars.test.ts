@@ -9,7 +9,7 @@ import { icsProvider } from '../../bridge/src/calendars/ics/ics-provider.ts';
 import { CALENDAR_SCOPE, RESOURCES_SCOPE } from '../../bridge/src/calendars/google/google-provider.ts';
 import { startGoogleEmulator } from '../google-emulator/google-emulator.ts';
 import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
-import { openAdmin, pairingOnAdminPage, signInWithToken } from '../support/admin-page.ts';
+import { openAdmin, pairingOnAdminPage, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -49,10 +49,10 @@ describe('rooms on other calendars, on the admin page', () => {
 
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
     await signInWithToken(page);
-    const board = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Board room' }) });
+    const board = await roomDetails(page, 'Board room');
     await board.getByText(`ICS feed (read-only): ${feedOrigin}/***`).waitFor();
     await board.getByText('Last synced').waitFor();
-    const loft = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Loft' }) });
+    const loft = await roomDetails(page, 'Loft');
     await loft.getByText(`CalDAV: ${downUrl} as rooms`).waitFor();
     await page.getByText("The bridge cannot reach the server of the room's calendar (its CalDAV server or calendar feed).").waitFor();
 
@@ -130,12 +130,12 @@ describe('rooms on other calendars, on the admin page', () => {
     await form.getByRole('button', { name: 'Test and add' }).click();
     await form.getByText('The calendar did not answer as it should, so nothing was saved.').waitFor();
     await form.getByText(/The bridge says: .*did not accept the user name or password \(HTTP 401\)/).waitFor();
-    expect(await page.getByRole('heading', { name: 'Lighthouse' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lighthouse', exact: true }).count()).toBe(0);
 
     await form.getByLabel('Password').fill('lighthouse-secret');
     await form.getByRole('button', { name: 'Test and add' }).click();
     await form.getByText('The calendar answered: Lighthouse is added. Link a display to it with "A room on this bridge".').waitFor();
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Lighthouse' }) });
+    const card = await roomDetails(page, 'Lighthouse');
     await card.getByText(`CalDAV: ${collection} as room`).waitFor();
     expect(await form.getByLabel('Password').inputValue()).toBe('');
 

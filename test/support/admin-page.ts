@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { BUILT_WEB_DIR, openDisplayPage } from './display-page.ts';
 import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
 import type { E2eSession } from './e2e-hooks.ts';
@@ -78,4 +78,11 @@ export async function pairingOnAdminPage(session: E2eSession, bridgeUrl: string)
   await signInWithToken(page);
   await page.getByLabel('Pairing code').fill(code);
   return { display, page, problems };
+}
+
+/** A room in the table of the bridge's rooms, opened by its name: its details, where its calendar, devices and access are changed. */
+export async function roomDetails(page: Page, name: string): Promise<Locator> {
+  const opener = page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('button', { name, exact: true });
+  if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+  return page.getByRole('region', { name, exact: true });
 }

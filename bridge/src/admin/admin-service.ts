@@ -2,7 +2,7 @@ import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, 
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
-import { Room, type RoomAccess } from '../../../shared/model.ts';
+import { Room, type RoomAccess, type RoomStatus } from '../../../shared/model.ts';
 import { deviceWarnings } from '../devices/device-warnings.ts';
 import type { Client } from '../limits/client.ts';
 import type { Logger } from '../logger.ts';
@@ -283,6 +283,8 @@ export class AdminService {
       name: room.name,
       timeZone: room.timeZone,
       capacity: room.capacity,
+      location: room.location,
+      status: this.#statusOf(room.id),
       access: room.access,
       microsoft365: room.microsoft365,
       calendar: room.calendar
@@ -298,6 +300,11 @@ export class AdminService {
       displays: shown.filter((display) => display.roomId === room.id).length,
       devices: this.#deps.deviceStatuses(room.id),
     };
+  }
+
+  #statusOf(roomId: string): RoomStatus | null {
+    const state = this.#deps.rooms.getState(roomId);
+    return state.ok ? state.data.status : null;
   }
 
   #audit(you: Pick<AdminIdentity, 'name'>, event: AuditEvent): void {

@@ -19,6 +19,8 @@ const room = (id: string, mailbox: string | null): AdminRoom => ({
   name: id,
   timeZone: 'Europe/Amsterdam',
   capacity: null,
+  location: { building: null, floor: null },
+  status: 'available',
   access: 'paired',
   microsoft365: mailbox ? { mailbox, bookings: 'service-mailbox' } : null,
   calendar: null,

@@ -31,6 +31,8 @@ const harbour: AdminRoom = {
   name: 'Harbour',
   timeZone: 'Europe/Amsterdam',
   capacity: null,
+  location: { building: null, floor: null },
+  status: 'available',
   access: 'paired',
   microsoft365: null,
   calendar: null,

@@ -17,6 +17,8 @@ export function createAdminFormat(locale: string) {
   // "now", in the admin's language.
   const justNow = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
   return {
+    /** The locale it formats for, for what else follows it (the order of names). */
+    locale,
     dateTime: (iso: string) => dateTime.format(Date.parse(iso)),
     number: (n: number) => number.format(n),
     /** How long before `now` the instant `iso` was, "5 minutes ago". */

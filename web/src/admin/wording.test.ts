@@ -11,6 +11,8 @@ const harbour: AdminRoom = {
   name: 'Harbour',
   timeZone: 'Europe/Amsterdam',
   capacity: 8,
+  location: { building: null, floor: null },
+  status: 'available',
   access: 'paired',
   microsoft365: { mailbox: 'harbour@contoso.example', bookings: 'service-mailbox' },
   calendar: null,

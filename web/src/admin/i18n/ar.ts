@@ -264,6 +264,10 @@ export const ar: AdminMessages = {
   missingRoomsHidden: 'لا تظهر أبدًا الغرف المخفية من قائمة العناوين. لإظهار إحداها، شغّل في Exchange Online PowerShell:',
 
   roomsHeading: 'غرف هذا الجسر',
+  roomsHint: 'اختر اسم غرفة لعرض تقويمها وأجهزتها وصلاحيات الوصول إليها وتغييرها.',
+  floor: 'الطابق',
+  onFloor: (floor) => `الطابق ${floor}`,
+  seats: (count) => `${count} مقاعد`,
   room: 'الغرفة',
   calendar: 'التقويم',
   localBookings: 'حجوزات محلية',

@@ -277,6 +277,10 @@ export const de: AdminMessages = {
   missingRoomsHidden: 'Räume, die in der Adressliste ausgeblendet sind, erscheinen nie. Um einen anzuzeigen, führen Sie in Exchange Online PowerShell aus:',
 
   roomsHeading: 'Räume dieser Bridge',
+  roomsHint: 'Wählen Sie den Namen eines Raums, um seinen Kalender, seine Geräte und seinen Zugang zu sehen und zu ändern.',
+  floor: 'Etage',
+  onFloor: (floor) => `Etage ${floor}`,
+  seats: (count) => `${count} Plätze`,
   room: 'Raum',
   calendar: 'Kalender',
   localBookings: 'Lokale Buchungen',

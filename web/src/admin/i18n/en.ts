@@ -275,6 +275,10 @@ export const en: AdminMessages = {
   missingRoomsHidden: 'Rooms hidden from the address list never appear. To show one, run this in Exchange Online PowerShell:',
 
   roomsHeading: 'Rooms on this bridge',
+  roomsHint: "Choose a room's name to see and change its calendar, devices and access.",
+  floor: 'Floor',
+  onFloor: (floor) => `Floor ${floor}`,
+  seats: (count) => `${count} seats`,
   room: 'Room',
   calendar: 'Calendar',
   localBookings: 'Local bookings',

@@ -276,6 +276,10 @@ export const es: AdminMessages = {
   missingRoomsHidden: 'Las salas ocultas en la lista de direcciones nunca aparecen. Para mostrar una, ejecuta en Exchange Online PowerShell:',
 
   roomsHeading: 'Salas de este puente',
+  roomsHint: 'Elija el nombre de una sala para ver y cambiar su calendario, sus dispositivos y su acceso.',
+  floor: 'Planta',
+  onFloor: (floor) => `Planta ${floor}`,
+  seats: (count) => `${count} plazas`,
   room: 'Sala',
   calendar: 'Calendario',
   localBookings: 'Reservas locales',

@@ -279,6 +279,10 @@ export const fr: AdminMessages = {
   missingRoomsHidden: 'Les salles masquées dans la liste d’adresses n’apparaissent jamais. Pour en afficher une, exécutez dans Exchange Online PowerShell :',
 
   roomsHeading: 'Salles de ce pont',
+  roomsHint: 'Choisissez le nom d’une salle pour voir et modifier son calendrier, ses appareils et son accès.',
+  floor: 'Étage',
+  onFloor: (floor) => `Étage ${floor}`,
+  seats: (count) => `${count} places`,
   room: 'Salle',
   calendar: 'Calendrier',
   localBookings: 'Réservations locales',

@@ -261,6 +261,10 @@ export const ja: AdminMessages = {
   missingRoomsHidden: 'アドレス一覧で非表示の会議室は表示されません。表示するには、Exchange Online PowerShell で次を実行します:',
 
   roomsHeading: 'このブリッジの会議室',
+  roomsHint: '会議室の名前を選ぶと、カレンダー、デバイス、アクセスを確認・変更できます。',
+  floor: '階',
+  onFloor: (floor) => `${floor}階`,
+  seats: (count) => `${count}席`,
   room: '会議室',
   calendar: '予定表',
   localBookings: 'ローカル予約',

@@ -181,6 +181,12 @@ export interface AdminMessages {
   missingRoomsHidden: string;
 
   roomsHeading: string;
+  /** How the rooms' table opens a room. */
+  roomsHint: string;
+  floor: string;
+  /** A floor number, formatted, as a phone's narrow table shows it under the room's name. */
+  onFloor: (floor: string) => string;
+  seats: (count: string) => string;
   room: string;
   calendar: string;
   localBookings: string;

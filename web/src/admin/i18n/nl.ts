@@ -275,6 +275,10 @@ export const nl: AdminMessages = {
   missingRoomsHidden: 'Ruimtes die in de adreslijst verborgen zijn, verschijnen nooit. Om er een te tonen, voer je in Exchange Online PowerShell uit:',
 
   roomsHeading: 'Ruimtes van deze bridge',
+  roomsHint: 'Kies de naam van een ruimte om de agenda, apparaten en toegang te zien en te wijzigen.',
+  floor: 'Verdieping',
+  onFloor: (floor) => `Verdieping ${floor}`,
+  seats: (count) => `${count} plaatsen`,
   room: 'Ruimte',
   calendar: 'Agenda',
   localBookings: 'Lokale boekingen',

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAdmin, roomDetails, signInWithToken } from '../support/admin-page.ts';
+import { BUILT_WEB_DIR } from '../support/display-page.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { startTestBridge, type TestBridge } from '../support/in-process-bridge.ts';
+import { timed } from '../support/meetings.ts';
+import { zoneAtMidday } from '../support/midday-zone.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1920, height: 1080 };
+const session = useChromium();
+
+beforeAll(() => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+/** A building's 30 rooms on four floors, named so that plain text order ("Room 10" before "Room 2") would be wrong; Room 7 busy now. */
+async function building(): Promise<TestBridge> {
+  const clock = new FakeClock(Date.now());
+  const timeZone = zoneAtMidday(clock.now());
+  const rooms = Array.from({ length: 30 }, (_, n) => ({
+    id: `room-${n + 1}`,
+    name: `Room ${n + 1}`,
+    timeZone,
+    capacity: 4 + (n % 8),
+    location: { building: 'Harbour House', floor: n % 4 },
+    access: 'paired' as const,
+  }));
+  const meeting = timed(new Date(clock.now() - 10 * 60_000).toISOString(), new Date(clock.now() + 20 * 60_000).toISOString(), { roomId: 'room-7', subject: 'Stand-up' });
+  const bridge = await startTestBridge({ clock, rooms, meetings: [meeting], webDir: BUILT_WEB_DIR });
+  session.defer(() => bridge.close());
+  return bridge;
+}
+
+/** The rooms table's rows, as text: name, then each column. */
+const roomRows = (page: Page) => page.getByRole('region', { name: 'Rooms on this bridge' }).locator('tbody tr:not([hidden])').allInnerTexts();
+
+/** Neither the document nor the body scrolls sideways (the admin page's body is its own scroller). */
+const pageWidth = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+
+describe("the admin page's rooms", () => {
+  it('are a table by floor and natural name order, with capacity, status now, displays and calendar; a room opens to its details', async () => {
+    const bridge = await building();
+    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`, { viewport: DESKTOP });
+    await signInWithToken(page);
+    const rooms = page.getByRole('region', { name: 'Rooms on this bridge' });
+    await rooms.getByRole('columnheader', { name: 'Floor' }).waitFor();
+
+    const rows = (await roomRows(page)).map((row) => row.split('\t').map((cell) => cell.trim()));
+    expect(rows).toHaveLength(30);
+    // Floor 0 first, "Room 5" before "Room 13" (not "Room 13" before "Room 5").
+    expect(rows.slice(0, 8).map((row) => row[0])).toEqual(['Room 1', 'Room 5', 'Room 9', 'Room 13', 'Room 17', 'Room 21', 'Room 25', 'Room 29']);
+    expect(rows.map((row) => row[1])).toEqual([...Array(8).fill('0'), ...Array(8).fill('1'), ...Array(7).fill('2'), ...Array(7).fill('3')]);
+    expect(rows.find((row) => row[0] === 'Room 7')).toEqual(['Room 7', '2', '10', 'Busy', '0', 'Local bookings']);
+    expect(rows.find((row) => row[0] === 'Room 8')).toEqual(['Room 8', '3', '11', 'Available', '0', 'Local bookings']);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-rooms-1920x1080.png`, fullPage: true });
+
+    // What a room's card showed is in its details: calendar, pending changes, access, changed there.
+    const details = await roomDetails(page, 'Room 7');
+    expect(await rooms.getByRole('button', { name: 'Room 7', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    await details.getByText('Pending changes').waitFor();
+    await details.getByLabel('Access', { exact: true }).selectOption({ label: 'Open' });
+    await details.getByText('Access changed.').waitFor();
+    expect(bridge.store.getRoom('room-7')?.access).toBe('open');
+    await rooms.getByRole('button', { name: 'Room 7', exact: true }).click();
+    expect(await details.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('fit a phone: floor, capacity and calendar under the name, no sideways scrolling', async () => {
+    const bridge = await building();
+    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`, { viewport: PHONE });
+    await signInWithToken(page);
+    const rooms = page.getByRole('region', { name: 'Rooms on this bridge' });
+    await rooms.getByRole('row').filter({ hasText: 'Room 7' }).getByText('Floor 2 · 10 seats · Local bookings').waitFor();
+    expect(await rooms.getByRole('columnheader', { name: 'Floor' }).isVisible()).toBe(false);
+    await rooms.getByRole('row').filter({ hasText: 'Room 7' }).getByText('Busy').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    const table = rooms.getByRole('table');
+    expect(await table.evaluate((element) => element.scrollWidth <= element.parentElement!.clientWidth)).toBe(true);
+    await roomDetails(page, 'Room 7');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-rooms-390x844.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
