@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
 import { afternoon, FIXTURE_TIME, STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { axeViolations } from '../support/axe.ts';
+import { calendarServices, roomDetails } from '../support/admin-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startTestBridge, TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
@@ -236,7 +237,9 @@ describe('accessibility', () => {
         await admin.page.getByLabel('Local admin token').fill(TEST_ADMIN_TOKEN);
         await admin.page.getByRole('button', { name: 'Use this token' }).click();
         await admin.page.getByRole('heading', { name: 'Rooms on this bridge' }).waitFor();
-        await admin.page.getByRole('heading', { name: 'Loft' }).waitFor();
+        // With a room's details and the calendar services open, so they are checked too.
+        await roomDetails(admin.page, 'Loft');
+        await calendarServices(admin.page);
         expect(await axeViolations(admin.page)).toEqual([]);
         await admin.close();
       }

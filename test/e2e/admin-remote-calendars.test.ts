@@ -9,7 +9,7 @@ import { icsProvider } from '../../bridge/src/calendars/ics/ics-provider.ts';
 import { CALENDAR_SCOPE, RESOURCES_SCOPE } from '../../bridge/src/calendars/google/google-provider.ts';
 import { startGoogleEmulator } from '../google-emulator/google-emulator.ts';
 import { EmulatedWorkspace } from '../google-emulator/workspace.ts';
-import { openAdmin, pairingOnAdminPage, roomDetails, signInWithToken } from '../support/admin-page.ts';
+import { calendarServices, openAdmin, pairingOnAdminPage, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { zoneAtMidday } from '../support/midday-zone.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -121,6 +121,7 @@ describe('rooms on other calendars, on the admin page', () => {
     session.defer(() => bridge.close());
     const { display, page, problems } = await pairingOnAdminPage(session, bridge.url);
 
+    await calendarServices(page);
     const form = page.getByRole('region', { name: 'Add a room on a CalDAV server or an ICS feed' });
     await form.getByLabel('Room name').fill('Lighthouse');
     await form.getByLabel('Time zone').fill(zoneAtMidday(Date.now()));
@@ -176,6 +177,7 @@ describe('rooms on other calendars, on the admin page', () => {
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
     await signInWithToken(page);
 
+    await calendarServices(page);
     const panel = page.getByRole('region', { name: 'Google Workspace' });
     await panel.getByText('No Google Workspace service account yet', { exact: false }).waitFor();
     expect(await page.getByRole('radio', { name: 'A Google Workspace room' }).count()).toBe(0);

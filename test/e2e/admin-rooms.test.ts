@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAdmin, roomDetails, signInWithToken } from '../support/admin-page.ts';
+import { calendarServices, openAdmin, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -85,6 +85,28 @@ describe("the admin page's rooms", () => {
     await roomDetails(page, 'Room 7');
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-rooms-390x844.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('of a local install lead the page: the calendar services follow rooms and displays in one line, Microsoft 365 among them, not a "Not connected" first', async () => {
+    const bridge = await building();
+    const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`, { viewport: DESKTOP });
+    await signInWithToken(page);
+    await page.getByRole('heading', { name: 'Calendars', exact: true }).waitFor();
+    const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(headings.indexOf('Calendars')).toBeGreaterThan(headings.indexOf('Displays'));
+    expect(headings.indexOf('Displays')).toBeGreaterThan(headings.indexOf('Rooms on this bridge'));
+    expect(headings).not.toContain('Microsoft 365 connection');
+    await page.getByText('Local: the rooms keep their meetings on this bridge.', { exact: false }).waitFor();
+    expect(await page.getByText('Not connected', { exact: true }).count()).toBe(0);
+
+    await calendarServices(page);
+    const connection = page.getByRole('region', { name: 'Microsoft 365 connection' });
+    await connection.getByText('Not connected', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Add a room on a CalDAV server or an ICS feed' }).waitFor();
+    await page.getByRole('region', { name: 'Google Workspace' }).waitFor();
+    const after = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(after.indexOf('Microsoft 365 connection')).toBeGreaterThan(after.indexOf('Calendars'));
     expect(problems).toEqual([]);
   });
 });

@@ -86,3 +86,9 @@ export async function roomDetails(page: Page, name: string): Promise<Locator> {
   if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
   return page.getByRole('region', { name, exact: true });
 }
+
+/** The calendar services a bridge without Microsoft 365 can connect, opened from their one line below the rooms and displays. */
+export async function calendarServices(page: Page): Promise<void> {
+  const opener = page.getByRole('button', { name: 'Connect a calendar service' });
+  if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+}

@@ -51,6 +51,9 @@ export const ar: AdminMessages = {
   consentStateMismatch: 'وصل رد من صفحة الموافقة لا يطابق أي طلب من هذه الصفحة، فتم تجاهله. يرجى المحاولة مجددًا.',
 
   connectionHeading: 'الاتصال بـ Microsoft 365',
+  calendarServicesHeading: 'التقاويم',
+  calendarsLocal: 'محلي: تحفظ الغرف اجتماعاتها على هذا الجسر. لعرض تقويم موجود بدلًا من ذلك، اربط Microsoft 365 أو Google Workspace أو خادم CalDAV أو موجز ICS.',
+  connectCalendarService: 'ربط خدمة تقويم',
   connection: { 'not-connected': 'غير متصل', 'consent-pending': 'بانتظار الموافقة', connected: 'متصل', broken: 'معطّل' },
   checkStatus: 'التحقق من الحالة',
   checking: 'جارٍ التحقق…',

@@ -51,6 +51,9 @@ export const de: AdminMessages = {
   consentStateMismatch: 'Eine Antwort der Zustimmungsseite passte zu keiner Anfrage dieser Seite und wurde ignoriert. Bitte versuchen Sie es erneut.',
 
   connectionHeading: 'Verbindung zu Microsoft 365',
+  calendarServicesHeading: 'Kalender',
+  calendarsLocal: 'Lokal: Die Räume führen ihre Besprechungen auf dieser Bridge. Um stattdessen einen vorhandenen Kalender zu zeigen, verbinden Sie Microsoft 365, Google Workspace, einen CalDAV-Server oder einen ICS-Feed.',
+  connectCalendarService: 'Kalenderdienst verbinden',
   connection: { 'not-connected': 'Nicht verbunden', 'consent-pending': 'Zustimmung ausstehend', connected: 'Verbunden', broken: 'Gestört' },
   checkStatus: 'Status prüfen',
   checking: 'Wird geprüft…',

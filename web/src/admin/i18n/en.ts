@@ -51,6 +51,9 @@ export const en: AdminMessages = {
   consentStateMismatch: 'An answer from the consent page did not match a request from this page, so it was ignored. Please try again.',
 
   connectionHeading: 'Microsoft 365 connection',
+  calendarServicesHeading: 'Calendars',
+  calendarsLocal: 'Local: the rooms keep their meetings on this bridge. To show an existing calendar instead, connect Microsoft 365, Google Workspace, a CalDAV server or an ICS feed.',
+  connectCalendarService: 'Connect a calendar service',
   connection: { 'not-connected': 'Not connected', 'consent-pending': 'Consent pending', connected: 'Connected', broken: 'Broken' },
   checkStatus: 'Check status',
   checking: 'Checking…',

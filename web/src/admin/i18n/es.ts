@@ -51,6 +51,9 @@ export const es: AdminMessages = {
   consentStateMismatch: 'Una respuesta de la página de consentimiento no correspondía a ninguna solicitud de esta página y se ignoró. Vuelve a intentarlo.',
 
   connectionHeading: 'Conexión con Microsoft 365',
+  calendarServicesHeading: 'Calendarios',
+  calendarsLocal: 'Local: las salas guardan sus reuniones en este puente. Para mostrar en su lugar un calendario existente, conecte Microsoft 365, Google Workspace, un servidor CalDAV o un feed ICS.',
+  connectCalendarService: 'Conectar un servicio de calendario',
   connection: { 'not-connected': 'Sin conectar', 'consent-pending': 'Consentimiento pendiente', connected: 'Conectado', broken: 'Averiado' },
   checkStatus: 'Comprobar estado',
   checking: 'Comprobando…',

@@ -51,6 +51,9 @@ export const fr: AdminMessages = {
   consentStateMismatch: 'Une réponse de la page de consentement ne correspondait à aucune demande de cette page ; elle a été ignorée. Veuillez réessayer.',
 
   connectionHeading: 'Connexion à Microsoft 365',
+  calendarServicesHeading: 'Calendriers',
+  calendarsLocal: 'Local : les salles gardent leurs réunions sur ce pont. Pour afficher plutôt un calendrier existant, connectez Microsoft 365, Google Workspace, un serveur CalDAV ou un flux ICS.',
+  connectCalendarService: 'Connecter un service de calendrier',
   connection: { 'not-connected': 'Non connecté', 'consent-pending': 'Consentement en attente', connected: 'Connecté', broken: 'En panne' },
   checkStatus: 'Vérifier l’état',
   checking: 'Vérification…',

@@ -51,6 +51,9 @@ export const ja: AdminMessages = {
   consentStateMismatch: '同意ページからの応答がこのページの要求と一致しなかったため、無視しました。もう一度お試しください。',
 
   connectionHeading: 'Microsoft 365 との接続',
+  calendarServicesHeading: 'カレンダー',
+  calendarsLocal: 'ローカル: 会議室の会議はこのブリッジに保存されます。既存のカレンダーを表示するには、Microsoft 365、Google Workspace、CalDAV サーバー、または ICS フィードを接続してください。',
+  connectCalendarService: 'カレンダーサービスを接続',
   connection: { 'not-connected': '未接続', 'consent-pending': '同意待ち', connected: '接続済み', broken: '障害あり' },
   checkStatus: '状態を確認',
   checking: '確認中…',

@@ -47,6 +47,10 @@ export interface AdminMessages {
   consentStateMismatch: string;
 
   connectionHeading: string;
+  /** A bridge without Microsoft 365: its calendars in one line, and the way to the services it can connect. */
+  calendarServicesHeading: string;
+  calendarsLocal: string;
+  connectCalendarService: string;
   connection: Record<ConnectionState['state'], string>;
   /** Why the bridge is not connected; a broken connection is worded by its warning's title. */
   connectionReasons: { notConfigured: string; revoked: (by: string, at: string) => string; notSignedIn: string; consentWithdrawn: string; noAccount: string };

@@ -51,6 +51,9 @@ export const nl: AdminMessages = {
   consentStateMismatch: 'Een antwoord van de toestemmingspagina hoorde bij geen enkel verzoek van deze pagina en is genegeerd. Probeer het opnieuw.',
 
   connectionHeading: 'Verbinding met Microsoft 365',
+  calendarServicesHeading: 'Agenda’s',
+  calendarsLocal: 'Lokaal: de ruimtes houden hun vergaderingen bij op deze bridge. Om in plaats daarvan een bestaande agenda te tonen, verbind Microsoft 365, Google Workspace, een CalDAV-server of een ICS-feed.',
+  connectCalendarService: 'Agendadienst verbinden',
   connection: { 'not-connected': 'Niet verbonden', 'consent-pending': 'Wacht op toestemming', connected: 'Verbonden', broken: 'Defect' },
   checkStatus: 'Status controleren',
   checking: 'Controleren…',
