@@ -86,7 +86,9 @@ describe('the admin page', () => {
     const { page } = await openAdmin(session, `${m365.bridge.url}/admin/`);
     await signInWithToken(page);
     const codeField = page.getByLabel('Pairing code');
+    // Each try names its room: after a link, the next display starts with none chosen.
     const tryCode = async (typed: string) => {
+      await page.getByLabel('Room on this bridge', { exact: true }).selectOption({ label: 'Harbour' });
       await codeField.fill(typed);
       await page.getByRole('button', { name: 'Link now' }).click();
     };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calendarServices, openAdmin, roomDetails, signInWithToken } from '../support/admin-page.ts';
+import { calendarServices, openAdmin, pairingOnAdminPage, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -107,6 +107,39 @@ describe("the admin page's rooms", () => {
     await page.getByRole('region', { name: 'Google Workspace' }).waitFor();
     const after = await page.getByRole('heading', { level: 2 }).allInnerTexts();
     expect(after.indexOf('Microsoft 365 connection')).toBeGreaterThan(after.indexOf('Calendars'));
+    expect(problems).toEqual([]);
+  });
+
+  it('link a display only to the room the admin chose, and an unlink shows in the displays and the rooms at once', async () => {
+    const bridge = await building();
+    const { display, page, problems } = await pairingOnAdminPage(session, bridge.url);
+    const picker = page.getByLabel('Room on this bridge', { exact: true });
+    const linkNow = page.getByRole('button', { name: 'Link now' });
+    // No room is chosen for the admin: the picker asks, and Link now waits and says why.
+    expect(await picker.inputValue()).toBe('');
+    await picker.getByRole('option', { name: 'Choose a room' }).waitFor({ state: 'attached' });
+    expect(await linkNow.isDisabled()).toBe(true);
+    await page.getByText('Choose the room the display is in, then link it.').waitFor();
+    // The picker lists rooms as the table does: by floor, then by name.
+    const options = await picker.getByRole('option').allInnerTexts();
+    expect(options.slice(0, 4)).toEqual(['Choose a room', 'Room 1', 'Room 5', 'Room 9']);
+
+    await picker.selectOption({ label: 'Room 10' });
+    await linkNow.click();
+    await page.getByText('Linked: the display now shows Room 10.').waitFor();
+    await display.page.getByText('Room 10', { exact: true }).first().waitFor({ timeout: 2000 });
+    const roomRow = page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ hasText: 'Room 10' });
+    expect((await roomRow.innerText()).split('\t').map((cell) => cell.trim())).toEqual(['Room 10', '1', '5', 'Available', '1', 'Local bookings']);
+    // The next display starts with no room chosen again.
+    expect(await picker.inputValue()).toBe('');
+
+    const displays = page.getByRole('region', { name: 'Displays' });
+    await displays.getByRole('button', { name: /^Unlink display / }).click();
+    await displays.getByRole('button', { name: 'Yes, unlink' }).click();
+    await displays.getByText('Display unlinked.').waitFor();
+    await displays.getByRole('cell', { name: 'Not linked', exact: true }).waitFor();
+    await expect.poll(async () => (await roomRow.innerText()).split('\t').map((cell) => cell.trim())[4]).toBe('0');
+    await display.page.getByRole('heading', { name: 'Link this display' }).waitFor({ timeout: 5000 });
     expect(problems).toEqual([]);
   });
 });

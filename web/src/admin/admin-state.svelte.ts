@@ -75,6 +75,23 @@ export class AdminState {
     }
   }
 
+  /**
+   * Reads the status again without a sign on the page, for what changes
+   * with no action here (a room turns busy, a display comes online): kept
+   * only when no action ran meanwhile, whose answer is newer; a failure
+   * waits for the next time, and an action shows its own.
+   */
+  async reload(): Promise<void> {
+    if (this.busy !== null || this.status === null) return;
+    const before = this.status;
+    try {
+      const fresh = await this.#api.status();
+      if (this.busy === null && this.status === before) this.status = fresh;
+    } catch {
+      // Quiet by design: the next reload, or the admin's next action, tries again.
+    }
+  }
+
   problemOf(action: AdminAction): AdminApiError | null {
     return this.problem?.action === action ? this.problem.error : null;
   }

@@ -89,6 +89,34 @@ describe('admin state', () => {
     expect([state.done, state.problem]).toEqual(['forget:d1', null]);
   });
 
+  it('reads the status again quietly: what an action said stays, and an answer older than an action is dropped', async () => {
+    let displays = ['d1'];
+    let answer: ((value: AdminStatus) => void) | null = null;
+    const { api } = fakeApi({ status: () => new Promise((resolve) => (answer = resolve)) });
+    const state = new AdminState(api, () => {});
+    await state.reload();
+    expect(answer).toBeNull();
+
+    const first = state.refresh();
+    answer!(status(displays));
+    await first;
+    displays = ['d1', 'd2'];
+    const reloading = state.reload();
+    answer!(status(displays));
+    await reloading;
+    expect(state.status?.displays.map((display) => display.id)).toEqual(['d1', 'd2']);
+    expect(state.done).toBe('refresh');
+
+    const late = state.reload();
+    const lateAnswer = answer!;
+    const action = state.refresh();
+    answer!(status(['d3']));
+    await action;
+    lateAnswer(status(['stale']));
+    await late;
+    expect(state.status?.displays.map((display) => display.id)).toEqual(['d3']);
+  });
+
   it("sets a room's access and shows the room as the bridge then has it", async () => {
     const calls: string[] = [];
     let access: 'paired' | 'open' = 'paired';

@@ -224,6 +224,8 @@ export const ar: AdminMessages = {
   noM365RoomChosen: 'غرفة Microsoft 365: اختر واحدة من قائمة غرف Microsoft 365 أدناه',
   bridgeRoomOption: 'غرفة على هذا الجسر',
   bridgeRoomLabel: 'الغرفة على هذا الجسر',
+  chooseARoom: 'اختر غرفة',
+  chooseRoomFirst: 'اختر الغرفة التي توجد فيها الشاشة، ثم اربطها.',
   googleRoomOption: 'غرفة في Google Workspace',
   googleRoomLabel: 'الغرفة في Google Workspace',
   findingGoogleRooms: 'جارٍ البحث عن غرف Workspace…',

@@ -237,6 +237,8 @@ export const de: AdminMessages = {
   noM365RoomChosen: 'Microsoft 365-Raum: Wählen Sie einen in der Liste der Microsoft 365-Räume unten',
   bridgeRoomOption: 'Ein Raum dieser Bridge',
   bridgeRoomLabel: 'Raum dieser Bridge',
+  chooseARoom: 'Raum wählen',
+  chooseRoomFirst: 'Wählen Sie den Raum, in dem das Display steht, dann verknüpfen Sie es.',
   googleRoomOption: 'Ein Raum in Google Workspace',
   googleRoomLabel: 'Raum in Google Workspace',
   findingGoogleRooms: 'Die Räume des Workspace werden gesucht…',

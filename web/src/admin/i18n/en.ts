@@ -235,6 +235,8 @@ export const en: AdminMessages = {
   noM365RoomChosen: 'Microsoft 365 room: choose one in the list of Microsoft 365 rooms below',
   bridgeRoomOption: 'A room on this bridge',
   bridgeRoomLabel: 'Room on this bridge',
+  chooseARoom: 'Choose a room',
+  chooseRoomFirst: 'Choose the room the display is in, then link it.',
   googleRoomOption: 'A Google Workspace room',
   googleRoomLabel: 'Google Workspace room',
   findingGoogleRooms: "Finding the Workspace's rooms…",

@@ -236,6 +236,8 @@ export const es: AdminMessages = {
   noM365RoomChosen: 'Sala de Microsoft 365: elige una en la lista de salas de Microsoft 365 de abajo',
   bridgeRoomOption: 'Una sala de este puente',
   bridgeRoomLabel: 'Sala de este puente',
+  chooseARoom: 'Elija una sala',
+  chooseRoomFirst: 'Elija la sala donde está la pantalla y después vincúlela.',
   googleRoomOption: 'Una sala de Google Workspace',
   googleRoomLabel: 'Sala de Google Workspace',
   findingGoogleRooms: 'Buscando las salas del Workspace…',

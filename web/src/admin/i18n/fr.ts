@@ -239,6 +239,8 @@ export const fr: AdminMessages = {
   noM365RoomChosen: 'Salle Microsoft 365 : choisissez-en une dans la liste des salles Microsoft 365 ci-dessous',
   bridgeRoomOption: 'Une salle de ce pont',
   bridgeRoomLabel: 'Salle de ce pont',
+  chooseARoom: 'Choisir une salle',
+  chooseRoomFirst: 'Choisissez la salle où se trouve l’écran, puis associez-le.',
   googleRoomOption: 'Une salle de Google Workspace',
   googleRoomLabel: 'Salle de Google Workspace',
   findingGoogleRooms: 'Recherche des salles du Workspace…',

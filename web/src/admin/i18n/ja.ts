@@ -221,6 +221,8 @@ export const ja: AdminMessages = {
   noM365RoomChosen: 'Microsoft 365 の会議室: 下の Microsoft 365 会議室の一覧から選んでください',
   bridgeRoomOption: 'このブリッジの会議室',
   bridgeRoomLabel: 'このブリッジの会議室を選択',
+  chooseARoom: '会議室を選択',
+  chooseRoomFirst: 'ディスプレイが設置されている会議室を選んでから、リンクしてください。',
   googleRoomOption: 'Google Workspace の会議室',
   googleRoomLabel: 'Google Workspace の会議室を選択',
   findingGoogleRooms: 'Workspace の会議室を検索しています…',

@@ -141,6 +141,10 @@ export interface AdminMessages {
   noM365RoomChosen: string;
   bridgeRoomOption: string;
   bridgeRoomLabel: string;
+  /** The room pickers' first line: no room is chosen for the admin. */
+  chooseARoom: string;
+  /** Why Link now waits. */
+  chooseRoomFirst: string;
   /** Linking a display to a Google Workspace room (GET /google/rooms lists them). */
   googleRoomOption: string;
   googleRoomLabel: string;

@@ -235,6 +235,8 @@ export const nl: AdminMessages = {
   noM365RoomChosen: 'Microsoft 365-ruimte: kies er een in de lijst met Microsoft 365-ruimtes hieronder',
   bridgeRoomOption: 'Een ruimte van deze bridge',
   bridgeRoomLabel: 'Ruimte van deze bridge',
+  chooseARoom: 'Kies een ruimte',
+  chooseRoomFirst: 'Kies de ruimte waar het scherm staat en koppel het dan.',
   googleRoomOption: 'Een ruimte in Google Workspace',
   googleRoomLabel: 'Ruimte in Google Workspace',
   findingGoogleRooms: 'De ruimtes van de Workspace worden gezocht…',
