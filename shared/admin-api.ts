@@ -183,6 +183,7 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('revoke'), rooms: z.number().int().nonnegative() }),
   z.strictObject({ action: z.literal('connect-account'), account: z.string() }),
+  z.strictObject({ action: z.literal('sign-in-link'), address: z.string().nullable().describe('Where the browser that used it connected from.') }),
   z.strictObject({ action: z.literal('resolve-problem'), room: z.string(), kind: ProblemKind, reportedAt: Instant }),
   z.strictObject({ action: z.literal('remove-account'), account: z.string(), rooms: z.number().int().nonnegative() }),
   z.strictObject({ action: z.literal('add-room'), room: z.string(), calendar: z.string().describe("Where its calendar is, without secrets (a feed's site, a server's address).") }),
@@ -343,6 +344,17 @@ export type LinkResult = z.infer<typeof LinkResult>;
 /** `PUT /rooms/:id/access`: who may read the room and act on it (see RoomAccess). */
 export const RoomAccessRequest = z.strictObject({ access: RoomAccess });
 export type RoomAccessRequest = z.infer<typeof RoomAccessRequest>;
+
+/**
+ * `POST /sign-in`, public: a one-time sign-in link's code (from the address's
+ * `#signin=` fragment) for the local admin token, which the page then keeps
+ * for the tab as if it were typed. Each code works once, within 10 minutes.
+ */
+export const SignInLinkRequest = z.strictObject({ code: z.string().min(1).max(100) });
+export type SignInLinkRequest = z.infer<typeof SignInLinkRequest>;
+
+export const SignInLinkResult = z.object({ token: z.string().describe("The bridge's local admin token, sent as `Authorization: Bearer` from then on.") });
+export type SignInLinkResult = z.infer<typeof SignInLinkResult>;
 
 /** `POST /displays/:id/forget`: the display's record and credential are gone; it pairs again from scratch. */
 export const ForgetResult = z.object({ id: z.string() });

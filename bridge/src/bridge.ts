@@ -29,6 +29,7 @@ import type { AdminConfig } from '../../shared/admin-api.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
 import { AdminService } from './admin/admin-service.ts';
 import { AuditLog } from './admin/audit-log.ts';
+import { SignInLinks } from './admin/sign-in-links.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { DisplayRegistry } from './pairing/display-registry.ts';
 import { PairingCodes } from './pairing/pairing-codes.ts';
@@ -98,6 +99,8 @@ export interface RunningBridge {
   port: number;
   rooms: RoomService;
   microsoft365: Microsoft365Integration | undefined;
+  /** A new one-time link that signs a browser in to the admin page as the local admin token (see SignInLinks). */
+  signInLink(): string;
   close(): Promise<void>;
 }
 
@@ -211,7 +214,8 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     ports.remoteCalendars && ports.google && ports.calendarSecrets
       ? new CalendarAdmin({ ...ports, rooms, audit, timeZone: options.timeZone, engine: ports.remoteCalendars, secrets: ports.calendarSecrets, google: ports.google, roomsFromFile: ports.roomsFromFile ?? new Set() })
       : undefined;
-  const adminRouter = createAdminRouter({ service: admin, calendars, config: adminConfig, problems: problems.service, insights: insights.service, ...adminAuth });
+  const signInLinks = new SignInLinks(ports.clock, publicUrl);
+  const adminRouter = createAdminRouter({ service: admin, calendars, config: adminConfig, problems: problems.service, insights: insights.service, signInLinks, ...adminAuth });
   server.on(
     'request',
     createApp({
@@ -263,6 +267,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     port,
     rooms,
     microsoft365: ports.microsoft365,
+    signInLink: () => signInLinks.issue(),
     async close() {
       stopRelay();
       stopChurnCollector();

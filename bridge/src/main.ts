@@ -24,6 +24,7 @@ import type { Cluster } from './cluster/redis-cluster.ts';
 import { CREDENTIAL_LEASE, MQTT_LEASE, roomLease } from './cluster/sync-ownership.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
 import { localAdminToken, sharedAdminToken } from './admin/local-admin-token.ts';
+import { signInBanner } from './admin/sign-in-banner.ts';
 import { createLogger, terminalLines } from './logger.ts';
 import { projectRoot, projectVersion } from './project-root.ts';
 import { loadRoomsFile, roomsToSave } from './rooms-file.ts';
@@ -167,6 +168,8 @@ if (publicUrl === undefined && isLoopback(host)) {
 // Said before the bridge says it runs: it serves meanwhile, and the check waits at most a few seconds.
 const unreachable = await publicUrlProblem({ publicUrl: reachedAt.url, configured: publicUrl !== undefined, hostname: hostname(), port: bridge.port });
 if (unreachable !== undefined) logger.warn({ publicUrl: reachedAt.url }, unreachable);
+// On the console, not in the log, like the admin token: for a phone, which should not have to type that token.
+console.log(signInBanner(bridge.signInLink(), process.stdout.isTTY));
 logger.info({ port: bridge.port, dataDir, webDir, version }, `Lintel is running: open http://localhost:${bridge.port}`);
 
 /** SQLite in the data dir, or the PostgreSQL database bridge processes on several machines share. */

@@ -86,6 +86,28 @@ describe('the bridge process', () => {
     expect([await statusWith(token!), await statusWith(renewed!)]).toEqual([401, 200]);
   });
 
+  it('prints a one-time sign-in link at each start (no QR code into a pipe): it signs in once, as the local admin token', async () => {
+    const dir = dataDir();
+    const running = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const token = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
+    const link = /once, within 10 minutes: (\S+)/.exec(running.startupOutput)?.[1];
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/admin\/#signin=[\w-]{32}$/);
+    expect(running.startupOutput).not.toMatch(/[█▀▄]/);
+    const code = new URL(link!).hash.replace('#signin=', '');
+    const signIn = () => postJson(`${running.url}/api/admin/sign-in`, { code });
+    expect(await signIn()).toEqual({ status: 200, body: { token } });
+    expect(await signIn()).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('used already') } });
+    const status = (await getJson(`${running.url}/api/admin/status`, { authorization: `Bearer ${token}` })) as { body: { audit: { actor: string; event: unknown }[] } };
+    expect(status.body.audit[0]).toEqual({ at: expect.any(String), actor: 'local admin token', event: { action: 'sign-in-link', address: expect.stringMatching(/127\.0\.0\.1/) } });
+    await running.stop();
+
+    const again = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
+    const next = /once, within 10 minutes: (\S+)/.exec(again.startupOutput)?.[1];
+    expect(next).not.toBe(link);
+    // A restart ends the links made before it.
+    expect(await postJson(`${again.url}/api/admin/sign-in`, { code })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+  });
+
   it('says in one plain sentence, besides its log line, that its port is taken', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));

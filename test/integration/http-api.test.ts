@@ -53,6 +53,23 @@ describe('HTTP API', () => {
     expect(await getJson(`${bridge.url}/api/rooms/demo/base-unit`, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).toMatchObject({ status: 404, body: { code: 'not-found', message: 'Room "demo" has no base unit.' } });
   });
 
+  it("exchanges a one-time sign-in link's code for the local admin token once, within 10 minutes; bad input gets a clear 400 and uses up nothing", async () => {
+    const signIn = (body: unknown) => postJson(`${bridge.url}/api/admin/sign-in`, body);
+    const code = new URL(bridge.signInLink()).hash.replace('#signin=', '');
+    for (const bad of [{}, { code: '' }, { code, remember: true }, { code: 'x'.repeat(101) }]) {
+      expect(await signIn(bad)).toMatchObject({ status: 400, body: { code: 'invalid-input' } });
+    }
+    expect(await signIn({ code: 'never-made' })).toMatchObject({ status: 401, body: { code: 'unauthorized', message: expect.stringContaining('no such sign-in link') } });
+    expect(await signIn({ code })).toEqual({ status: 200, body: { token: TEST_ADMIN_TOKEN } });
+    expect(await signIn({ code })).toMatchObject({ status: 409, body: { code: 'not-allowed', message: expect.stringContaining('used already') } });
+
+    const late = new URL(bridge.signInLink()).hash.replace('#signin=', '');
+    clock.advance(10 * 60_000);
+    expect(await signIn({ code: late })).toMatchObject({ status: 409, body: { code: 'expired', message: expect.stringContaining('expired') } });
+    const audit = ((await getJson(`${bridge.url}/api/admin/status`, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).body as { audit: { event: { action: string } }[] }).audit;
+    expect(audit.filter((entry) => entry.event.action === 'sign-in-link')).toHaveLength(1);
+  });
+
   it('describes every endpoint in its OpenAPI document', async () => {
     const { body } = (await getJson(`${bridge.url}/api/openapi.json`)) as { body: { openapi: string; paths: Record<string, unknown> } };
     expect(body.openapi).toBe('3.1.0');
@@ -79,6 +96,7 @@ describe('HTTP API', () => {
       '/api/admin/rooms/{id}/calendar',
       '/api/admin/rooms/{id}/export',
       '/api/admin/rooms/{id}/microsoft-365',
+      '/api/admin/sign-in',
       '/api/admin/status',
       '/api/building',
       '/api/health',

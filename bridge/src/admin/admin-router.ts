@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
@@ -8,6 +8,7 @@ import { clientOf } from '../limits/client.ts';
 import { adminOf, requireAdmin, type AdminAuthDeps } from './admin-auth.ts';
 import type { SignInAnswer } from '../calendars/microsoft-365/delegated/account-sign-in.ts';
 import type { AdminService } from './admin-service.ts';
+import type { SignInLinks } from './sign-in-links.ts';
 import type { CalendarAdmin } from './calendar-admin.ts';
 import type { ProblemService } from '../problems/problem-service.ts';
 import { insightsCsv, insightsCsvFilename } from '../insights/insights-csv.ts';
@@ -23,6 +24,8 @@ export interface AdminRouterDeps extends AdminAuthDeps {
   problems: ProblemService;
   /** How the rooms were used: numbers only, no subject or organizer. */
   insights: InsightsService;
+  /** The one-time sign-in links the console shows, for a phone. */
+  signInLinks: SignInLinks;
 }
 
 const BODY_LIMIT = '16kb';
@@ -48,6 +51,15 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     res.setHeader('Set-Cookie', signInCookie(req, '', 0));
     const outcome: Record<string, string> = finished.ok ? { account: 'connected' } : { account: 'failed', error: finished.code, error_description: finished.message };
     res.redirect(303, `/admin/?${new URLSearchParams(outcome).toString()}`);
+  });
+  // A one-time link's code is the proof here: it signs in as the local admin token, which the answer holds.
+  router.post('/sign-in', express.json({ limit: BODY_LIMIT }), (req, res) => {
+    const body = jsonBody(req, res, SignInLinkRequest);
+    if (!body) return;
+    const used = deps.signInLinks.redeem(body.code);
+    if (!used.ok) return sendRefusal(res, used);
+    service.signedInByLink(req.socket.remoteAddress ?? null);
+    res.json({ token: deps.localToken });
   });
   router.use(requireAdmin(deps));
   router.use(express.json({ limit: BODY_LIMIT }));

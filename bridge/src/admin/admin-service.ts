@@ -61,6 +61,11 @@ export class AdminService {
     this.#exports = deps.microsoft365 && new ExportJobs(deps.microsoft365, deps.logger);
   }
 
+  /** Someone used a one-time sign-in link from the console: they act as the local admin token from now on. */
+  signedInByLink(address: string | null): void {
+    this.#audit({ name: 'local admin token' }, { action: 'sign-in-link', address });
+  }
+
   /** Tells the display's sockets to watch again: it was linked to a room, or unlinked or forgotten (null: its credential no longer works). */
   onDisplayAssigned(listener: DisplayAssigned): () => void {
     this.#assignedListeners.add(listener);

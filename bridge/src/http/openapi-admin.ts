@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -25,6 +25,19 @@ export function adminPaths(): Record<string, unknown> {
       get: {
         summary: 'What the admin page needs to sign in (public; holds no secret)',
         responses: { '200': { description: 'The sign-in settings', ...jsonContent('#/components/schemas/AdminConfig') } },
+      },
+    },
+    '/api/admin/sign-in': {
+      post: {
+        summary: "Sign in with a one-time link's code (public): the answer is the local admin token",
+        description: 'The bridge prints a link `<public url>/admin/#signin=<code>` (and its QR code on a terminal) at each start. Each code signs in once, within 10 minutes, on the bridge process that printed it; a restart ends them.',
+        requestBody: { required: true, ...jsonContent('#/components/schemas/SignInLinkRequest') },
+        responses: {
+          '200': { description: 'Signed in (in the audit log)', ...jsonContent('#/components/schemas/SignInLinkResult') },
+          '400': errorResponse('Invalid input'),
+          '401': errorResponse('No such link: never made, or made before the bridge restarted'),
+          '409': errorResponse('The link was used already (`not-allowed`), or has expired (`expired`)'),
+        },
       },
     },
     '/api/admin/status': { get: { ...admin, summary: 'Connection, credential, warnings, rooms, displays and the audit log', responses: { ...withStatus('The bridge now'), ...refusedToken } } },
@@ -248,6 +261,8 @@ export function adminSchemas(): Record<string, unknown> {
     RoomLinkRequest: schema(RoomLinkRequest, 'input'),
     RoomAccessRequest: schema(RoomAccessRequest, 'input'),
     ForgetResult: schema(ForgetResult, 'output'),
+    SignInLinkRequest: schema(SignInLinkRequest, 'input'),
+    SignInLinkResult: schema(SignInLinkResult, 'output'),
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),
     AccountCalendars: schema(AccountCalendars, 'output'),

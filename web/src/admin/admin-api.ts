@@ -6,6 +6,8 @@ import type {
   AdminStatus,
   ExportProgress,
   ForgetResult,
+  SignInLinkRequest,
+  SignInLinkResult,
   GoogleConnectRequest,
   GoogleConnection,
   GoogleRooms,
@@ -53,6 +55,8 @@ export const asAdminApiError = (error: unknown) => (error instanceof AdminApiErr
 
 export interface AdminApi {
   config(): Promise<AdminConfig>;
+  /** The local admin token for a one-time sign-in link's code; needs no sign-in. */
+  signInWithLink(request: SignInLinkRequest): Promise<SignInLinkResult>;
   status(): Promise<AdminStatus>;
   check(): Promise<AdminStatus>;
   link(request: LinkRequest): Promise<LinkResult>;
@@ -136,6 +140,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   const display = (displayId: string) => `/displays/${encodeURIComponent(displayId)}`;
   return {
     config: () => call('GET', '/config', { signedIn: false }),
+    signInWithLink: (request) => call('POST', '/sign-in', { body: request, signedIn: false }),
     status: () => call('GET', '/status'),
     check: () => call('POST', '/check'),
     link: (request) => call('POST', '/links', { body: request }),

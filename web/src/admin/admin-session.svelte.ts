@@ -2,6 +2,7 @@ import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser'
 import type { AdminConfig } from '../../../shared/admin-api.ts';
 import { graphScope } from '../../../shared/graph-scopes.ts';
 import { adminConsentUrl, readConsentReturn, type ConsentReturn } from './admin-consent.ts';
+import { signInLinkRefusal, type SignInLinkRefusal } from './sign-in-link.ts';
 
 export type Microsoft365Config = NonNullable<AdminConfig['microsoft365']>;
 /** The part of MSAL the session uses, so tests can stand in for it. */
@@ -67,6 +68,10 @@ export class AdminSession {
   ready = $state(false);
   /** The admin consent page's answer, when this page load is a return from it. */
   consent = $state<ConsentReturn | null>(null);
+  /** A one-time sign-in link is being exchanged for the local admin token. */
+  signingInByLink = $state(false);
+  /** Why the bridge refused the one-time sign-in link this page was opened with. */
+  linkRefused = $state<SignInLinkRefusal | null>(null);
 
   readonly #deps: SessionDeps;
   #msal: Msal | null = null;
@@ -130,6 +135,19 @@ export class AdminSession {
     this.#deps.storage.setItem(TOKEN_KEY, trimmed);
     this.via = 'local-token';
     this.problem = null;
+  }
+
+  /** Signs in with the local admin token the bridge gives for a one-time link's code (`exchange`), or keeps why it did not. */
+  async useSignInLink(exchange: () => Promise<string>): Promise<void> {
+    this.signingInByLink = true;
+    this.linkRefused = null;
+    try {
+      this.useLocalToken(await exchange());
+    } catch (error) {
+      this.linkRefused = signInLinkRefusal(String((error as { code?: unknown }).code ?? ''));
+    } finally {
+      this.signingInByLink = false;
+    }
   }
 
   /** Forgets the local token and the Microsoft sign-in (which ends at Microsoft, then comes back here). */

@@ -79,6 +79,8 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.revoke(format.number(event.rooms));
     case 'connect-account':
       return words.connectAccount(event.account);
+    case 'sign-in-link':
+      return words.signInLink(event.address ?? t.unknown);
     case 'resolve-problem':
       return words.resolveProblem(event.room, t.problemKinds[event.kind], format.dateTime(event.reportedAt));
     case 'remove-account':

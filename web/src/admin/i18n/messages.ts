@@ -36,6 +36,11 @@ export interface AdminMessages {
   grantConsent: string;
   localTokenHeading: string;
   localTokenHelp: string;
+  /** The console's one-time sign-in link and its QR code, for a phone. */
+  signInLinkHelp: string;
+  signingInByLink: string;
+  /** Why a one-time sign-in link did not sign in. */
+  signInLinkRefused: { expired: string; used: string; unknown: string };
   localTokenLabel: string;
   useToken: string;
   noMicrosoft365: string;
@@ -342,6 +347,8 @@ export interface AdminMessages {
     remove: (room: string) => string;
     revoke: (rooms: string) => string;
     connectAccount: (account: string) => string;
+    /** `address`: where the browser that used the link connected from, or the text for unknown. */
+    signInLink: (address: string) => string;
     removeAccount: (account: string, rooms: string) => string;
     /** `calendar`: where the room's calendar is, as the bridge describes it (a server's address, a feed's site). */
     addRoom: (room: string, calendar: string) => string;
