@@ -151,8 +151,12 @@ export const AdminRoom = z.object({
 });
 export type AdminRoom = z.infer<typeof AdminRoom>;
 
+/** A display's name as an admin gives it: what the displays table and Identify show instead of its id. */
+export const DisplayName = z.string().trim().min(1, 'A display needs a name: type one.').max(60, 'A display name has at most 60 characters.');
+
 export const AdminDisplay = z.object({
   id: z.string(),
+  name: DisplayName.nullable().describe('The name an admin gave it; null until one does.'),
   roomId: z.string().nullable(),
   linkedAt: Instant.nullable(),
   linkedBy: z.string().nullable(),
@@ -178,6 +182,7 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('link'), display: z.string(), room: z.string(), mailbox: z.string().nullable() }),
   z.strictObject({ action: z.literal('unlink'), display: z.string(), room: z.string() }),
   z.strictObject({ action: z.literal('forget'), display: z.string(), room: z.string().nullable() }),
+  z.strictObject({ action: z.literal('rename-display'), display: z.string(), name: z.string(), before: z.string().nullable() }),
   z.strictObject({ action: z.literal('room-access'), room: z.string(), access: RoomAccess }),
   z.strictObject({ action: z.literal('link-room'), room: z.string(), mailbox: z.string() }),
   z.strictObject({ action: z.literal('remove'), room: z.string(), mailbox: z.string().nullable() }),
@@ -355,6 +360,10 @@ export type SignInLinkRequest = z.infer<typeof SignInLinkRequest>;
 
 export const SignInLinkResult = z.object({ token: z.string().describe("The bridge's local admin token, sent as `Authorization: Bearer` from then on.") });
 export type SignInLinkResult = z.infer<typeof SignInLinkResult>;
+
+/** `PUT /displays/:id/name`: the display's name, unique among this bridge's displays regardless of case. */
+export const DisplayNameRequest = z.strictObject({ name: DisplayName });
+export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
 
 /** `POST /displays/:id/forget`: the display's record and credential are gone; it pairs again from scratch. */
 export const ForgetResult = z.object({ id: z.string() });

@@ -133,8 +133,22 @@ describe("the admin page's rooms", () => {
     // The next display starts with no room chosen again.
     expect(await picker.inputValue()).toBe('');
 
+    // The admin names it: the table shows the name; no name is refused with the reason, and changes nothing.
     const displays = page.getByRole('region', { name: 'Displays' });
-    await displays.getByRole('button', { name: /^Unlink display / }).click();
+    await displays.getByRole('button', { name: /^Rename display / }).click();
+    await displays.getByLabel('Display name').fill('Lobby left');
+    await displays.getByRole('button', { name: 'Save name' }).click();
+    await displays.getByText('Display renamed.').waitFor();
+    await displays.getByRole('rowheader', { name: /Lobby left/ }).waitFor();
+    await displays.getByRole('button', { name: 'Rename display Lobby left' }).click();
+    await displays.getByLabel('Display name').fill('  ');
+    await displays.getByRole('button', { name: 'Save name' }).click();
+    await displays.getByRole('alert').getByText(/A display needs a name: type one\./).waitFor();
+    await displays.getByRole('button', { name: 'Cancel' }).click();
+    await displays.getByRole('rowheader', { name: /Lobby left/ }).waitFor();
+    await page.getByRole('row', { name: /Named a display Display \w+ is now called “Lobby left”\./ }).waitFor();
+
+    await displays.getByRole('button', { name: 'Unlink display Lobby left' }).click();
     await displays.getByRole('button', { name: 'Yes, unlink' }).click();
     await displays.getByText('Display unlinked.').waitFor();
     await displays.getByRole('cell', { name: 'Not linked', exact: true }).waitFor();

@@ -186,6 +186,33 @@ describe('two paired displays', () => {
   });
 });
 
+describe('naming a display on the admin page', () => {
+  it('names it as the admin typed, trimmed; no name, one too long or another display\'s gets a clear 4xx and changes nothing', async () => {
+    const lobby = await pairedDisplay('harbour');
+    const door = await pairedDisplay('loft');
+    const rename = (displayId: string, body: unknown) => adminRequest(bridge.url, 'PUT', `/displays/${displayId}/name`, { token: TEST_ADMIN_TOKEN, body });
+    expect(await rename(lobby.displayId, { name: '  Lobby left ' })).toMatchObject({ status: 200, body: { id: lobby.displayId, name: 'Lobby left', roomId: 'harbour' } });
+    const refusals = [
+      [lobby.displayId, { name: '   ' }, 400, 'A display needs a name'],
+      [lobby.displayId, { name: 'x'.repeat(61) }, 400, 'at most 60 characters'],
+      [lobby.displayId, { name: 'Lobby', extra: true }, 400, 'extra'],
+      [lobby.displayId, {}, 400, 'name'],
+      [door.displayId, { name: 'LOBBY LEFT' }, 409, 'Another display is called "LOBBY LEFT" already'],
+      [crypto.randomUUID(), { name: 'Attic' }, 404, 'no display with that id'],
+    ] as const;
+    for (const [displayId, body, status, says] of refusals) {
+      expect(await rename(displayId, body)).toMatchObject({ status, body: { message: expect.stringContaining(says) } });
+    }
+    expect(await adminRequest(bridge.url, 'PUT', `/displays/${lobby.displayId}/name`, { body: { name: 'Stolen' } })).toMatchObject({ status: 401 });
+    const { body } = await adminRequest(bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN });
+    const { displays, audit } = body as { displays: { id: string; name: string | null }[]; audit: { event: { action: string } }[] };
+    expect(displays.map((display) => [display.id, display.name]).sort()).toEqual([[lobby.displayId, 'Lobby left'], [door.displayId, null]].sort());
+    expect(audit.filter((entry) => entry.event.action === 'rename-display')).toEqual([
+      expect.objectContaining({ actor: 'local admin token', event: { action: 'rename-display', display: lobby.displayId.slice(0, 8), name: 'Lobby left', before: null } }),
+    ]);
+  });
+});
+
 describe('a client naming a paired display by its id', () => {
   it('neither reads its room, nor gets a code for it, nor shows as it on the admin page', async () => {
     const display = await pairedDisplay('harbour');

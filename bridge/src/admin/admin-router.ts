@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, type AdminConfig } from '../../../shared/admin-api.ts';
+import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, DisplayNameRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
@@ -81,6 +81,12 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.delete('/displays/:id', (req, res) => {
     answer(res, service.unlink(String(req.params.id), adminOf(res)));
+  });
+
+  router.put('/displays/:id/name', (req, res) => {
+    const body = jsonBody(req, res, DisplayNameRequest);
+    if (!body) return;
+    answer(res, service.renameDisplay(String(req.params.id), body.name, adminOf(res)));
   });
 
   router.post('/displays/:id/forget', (req, res) => {

@@ -131,13 +131,23 @@ export class AdminService {
     return ok({ id: displayId });
   }
 
-  /** Who may read the room and act on it; its displays and watchers are told at once (see RoomAccess). */
+  /** Gives the display a name an admin chose (checked by DisplayNameRequest); another display's name is refused, and changes nothing. */
+  renameDisplay(displayId: string, name: string, you: AdminIdentity): Result<AdminDisplay> {
+    const { displays } = this.#deps;
+    const renamed = displays.rename(displayId, name);
+    if (renamed.outcome === 'not-found') return fail('not-found', 'The bridge knows no display with that id.');
+    if (renamed.outcome === 'taken') return fail('not-allowed', `Another display is called "${name}" already: give this one another name.`);
+    if (renamed.before !== name) this.#audit(you, { action: 'rename-display', display: shortId(displayId), name, before: renamed.before });
+    return ok(displays.get(displayId)!);
+  }
+
   /** One room as the admin page's room card shows it. */
   room(roomId: string): Result<AdminRoom> {
     const room = this.#deps.store.getRoom(roomId);
     return room ? ok(this.#describeOne(room)) : fail('room-not-found', `There is no room "${roomId}" on this bridge.`);
   }
 
+  /** Who may read the room and act on it; its displays and watchers are told at once (see RoomAccess). */
   setAccess(roomId: string, access: RoomAccess, you: AdminIdentity): Result<AdminRoom> {
     const { store, clock, rooms } = this.#deps;
     const room = store.getRoom(roomId);

@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult, DisplayNameRequest } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -8,6 +8,7 @@ const admin = { security: [{ adminToken: [] }] };
 const refusedToken = { '401': errorResponse('No token, or one the bridge does not accept (`WWW-Authenticate: Bearer`)') };
 const withStatus = (description: string) => ({ '200': { description, ...jsonContent('#/components/schemas/AdminStatus') } });
 const roomNotFound = { '400': errorResponse('Not a room id'), '404': errorResponse('No such room') };
+const displayIdParameter = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }];
 const notConnected = { '409': errorResponse('Microsoft 365 is not set up on this bridge, or was revoked') };
 const insightsQuery = [
   { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' }, description: "The first day, in each room's own zone" },
@@ -63,15 +64,30 @@ export function adminPaths(): Record<string, unknown> {
       delete: {
         ...admin,
         summary: 'Unlink a display: its credential stops working, its connection is closed, and it goes back to its pairing code',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }],
+        parameters: displayIdParameter,
         responses: { '200': { description: 'Unlinked', ...jsonContent('#/components/schemas/AdminDisplay') }, ...refusedToken, '404': errorResponse('No linked display with that id') },
+      },
+    },
+    '/api/admin/displays/{id}/name': {
+      put: {
+        ...admin,
+        summary: 'Name a display, as the displays table shows it (in the audit log)',
+        parameters: displayIdParameter,
+        requestBody: { required: true, ...jsonContent('#/components/schemas/DisplayNameRequest') },
+        responses: {
+          '200': { description: 'Named', ...jsonContent('#/components/schemas/AdminDisplay') },
+          '400': errorResponse('No name, or one longer than 60 characters'),
+          ...refusedToken,
+          '404': errorResponse('No display with that id'),
+          '409': errorResponse('Another display has that name (in any case)'),
+        },
       },
     },
     '/api/admin/displays/{id}/forget': {
       post: {
         ...admin,
         summary: "Forget a display: its record and credential are deleted, its connection is closed, and it pairs again from scratch",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Display id, as listed in the status' }],
+        parameters: displayIdParameter,
         responses: { '200': { description: 'Forgotten', ...jsonContent('#/components/schemas/ForgetResult') }, ...refusedToken, '404': errorResponse('No display with that id') },
       },
     },
@@ -262,6 +278,7 @@ export function adminSchemas(): Record<string, unknown> {
     RoomAccessRequest: schema(RoomAccessRequest, 'input'),
     ForgetResult: schema(ForgetResult, 'output'),
     SignInLinkRequest: schema(SignInLinkRequest, 'input'),
+    DisplayNameRequest: schema(DisplayNameRequest, 'input'),
     SignInLinkResult: schema(SignInLinkResult, 'output'),
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),

@@ -24,6 +24,24 @@ describe('display registry', () => {
     expect(displays.assignment('unlinked')).toEqual({ kind: 'unlinked' });
   });
 
+  it('names a display, one name per display in any case, and keeps the name through unlinking', () => {
+    const displays = new DisplayRegistry(openTestDatabase());
+    displays.seen('left', NOW, '10.0.0.9');
+    displays.seen('right', NOW, '10.0.0.10');
+    expect(displays.get('left')?.name).toBeNull();
+    expect(displays.rename('left', 'Lobby left')).toEqual({ outcome: 'renamed', before: null });
+    expect(displays.rename('right', 'LOBBY LEFT')).toEqual({ outcome: 'taken' });
+    expect(displays.rename('nobody', 'Harbour door')).toEqual({ outcome: 'not-found' });
+    expect(displays.rename('left', 'Lobby, left')).toEqual({ outcome: 'renamed', before: 'Lobby left' });
+    expect(displays.rename('right', 'Lobby left')).toEqual({ outcome: 'renamed', before: null });
+    displays.link('left', 'harbour', 'megan@contoso.example', NOW, newDisplayCredential().hash);
+    displays.unlink('left', 'megan@contoso.example', NOW);
+    expect(displays.list().map((display) => [display.id, display.name]).sort()).toEqual([
+      ['left', 'Lobby, left'],
+      ['right', 'Lobby left'],
+    ]);
+  });
+
   it('keeps a display that keeps coming back', () => {
     const displays = new DisplayRegistry(openTestDatabase());
     displays.seen('lobby', NOW, '10.0.0.9');

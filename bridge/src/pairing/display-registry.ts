@@ -28,6 +28,7 @@ interface DisplayRow {
   last_seen_at: number;
   last_address: string | null;
   credential_issued_at: number | null;
+  name: string | null;
 }
 
 /** A linked display that presented its credential: the room it may read and act on. */
@@ -121,6 +122,22 @@ export class DisplayRegistry {
     });
   }
 
+  /**
+   * Gives the display the name an admin chose: `renamed` with the name it
+   * had, `taken` when another display has that name (in any case), and
+   * `not-found` for no such display; only `renamed` changes anything.
+   */
+  rename(displayId: string, name: string): { outcome: 'renamed'; before: string | null } | { outcome: 'taken' } | { outcome: 'not-found' } {
+    return this.#db.transaction(() => {
+      const row = this.#row(displayId);
+      if (!row) return { outcome: 'not-found' as const };
+      const other = this.#db.prepare('SELECT id FROM displays WHERE lower(name) = lower(?) AND id <> ?').get(name, displayId);
+      if (other) return { outcome: 'taken' as const };
+      this.#db.prepare('UPDATE displays SET name = ? WHERE id = ?').run(name, displayId);
+      return { outcome: 'renamed' as const, before: row.name };
+    });
+  }
+
   /** Whether the display was linked with a credential that still works (a display linked before credentials existed holds none). */
   holdsCredential(displayId: string): boolean {
     return this.#db.prepare('SELECT 1 AS held FROM displays WHERE id = ? AND credential_hash IS NOT NULL').get(displayId) !== undefined;
@@ -151,6 +168,7 @@ export class DisplayRegistry {
   #describe(row: DisplayRow): AdminDisplay {
     return {
       id: row.id,
+      name: row.name,
       roomId: row.room_id,
       linkedAt: row.linked_at === null ? null : toIso(row.linked_at),
       linkedBy: row.linked_by,

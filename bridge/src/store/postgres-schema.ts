@@ -230,4 +230,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    DROP TABLE m365_events;
    DROP TABLE m365_outbox;
    DROP TABLE m365_sync;`,
+  // The name an admin gives a display on the admin page ("Lobby left"), unique among displays regardless of case.
+  `ALTER TABLE displays ADD COLUMN name TEXT;`,
 ];

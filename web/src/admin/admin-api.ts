@@ -2,8 +2,10 @@ import type {
   AccountAuthorization,
   AccountCalendars,
   AdminConfig,
+  AdminDisplay,
   AdminRoom,
   AdminStatus,
+  DisplayNameRequest,
   ExportProgress,
   ForgetResult,
   SignInLinkRequest,
@@ -63,6 +65,7 @@ export interface AdminApi {
   unlink(displayId: string): Promise<void>;
   /** Deletes the display's record and credential: it pairs again from scratch. */
   forget(displayId: string): Promise<ForgetResult>;
+  renameDisplay(displayId: string, request: DisplayNameRequest): Promise<AdminDisplay>;
   setRoomAccess(roomId: string, request: RoomAccessRequest): Promise<AdminRoom>;
   linkRoom(roomId: string, request: RoomLinkRequest): Promise<void>;
   removeRoom(roomId: string): Promise<void>;
@@ -146,6 +149,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     link: (request) => call('POST', '/links', { body: request }),
     unlink: (displayId) => call('DELETE', display(displayId)),
     forget: (displayId) => call('POST', `${display(displayId)}/forget`),
+    renameDisplay: (displayId, request) => call('PUT', `${display(displayId)}/name`, { body: request }),
     setRoomAccess: (roomId, request) => call('PUT', `${room(roomId)}/access`, { body: request }),
     linkRoom: (roomId, request) => call('PUT', `${room(roomId)}/microsoft-365`, { body: request }),
     removeRoom: (roomId) => call('DELETE', `${room(roomId)}/microsoft-365`),

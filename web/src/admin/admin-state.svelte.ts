@@ -11,6 +11,7 @@ export type AdminAction =
   | 'remove-account'
   | `unlink:${string}`
   | `forget:${string}`
+  | `rename:${string}`
   | `remove:${string}`
   | `link-room:${string}`
   | `access:${string}`
@@ -49,6 +50,9 @@ export class AdminState {
   unlink = (displayId: string) => this.#run(`unlink:${displayId}`, () => this.#api.unlink(displayId).then(() => this.#api.status()));
   /** Deletes the display's record and credential; it is listed again only once it asks for a new code. */
   forget = (displayId: string) => this.#run(`forget:${displayId}`, () => this.#api.forget(displayId).then(() => this.#api.status()));
+  /** False when the bridge refused the name (none, too long, another display's): the display keeps its name. */
+  renameDisplay = (displayId: string, name: string) =>
+    this.#run(`rename:${displayId}`, () => this.#api.renameDisplay(displayId, { name }).then(() => this.#api.status()));
   setRoomAccess = (roomId: string, access: RoomAccess) =>
     this.#run(`access:${roomId}`, () => this.#api.setRoomAccess(roomId, { access }).then(() => this.#api.status()));
   removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));

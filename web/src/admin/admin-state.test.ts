@@ -14,6 +14,7 @@ function status(displays: string[]): AdminStatus {
     rooms: [],
     displays: displays.map((id) => ({
       id,
+      name: null,
       roomId: 'harbour',
       linkedAt: null,
       linkedBy: null,

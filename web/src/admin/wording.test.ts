@@ -121,6 +121,7 @@ describe('audit details', () => {
     [{ action: 'revoke', rooms: 1200 }, 'Credentials and tokens deleted. Rooms back on local bookings: 1,200.'],
     [{ action: 'connect-account', account: 'rooms@contoso.example' }, 'The bridge now works as rooms@contoso.example.'],
     [{ action: 'sign-in-link', address: '10.0.0.7' }, 'From 10.0.0.7; the link is used up.'],
+    [{ action: 'rename-display', display: '0d1f3a2b', name: 'Lobby left', before: null }, 'Display 0d1f3a2b is now called “Lobby left”.'],
     [{ action: 'remove-account', account: 'rooms@contoso.example', rooms: 3 }, 'Authorization for rooms@contoso.example removed. Rooms back on local bookings: 3.'],
     [{ action: 'renew', outcome: { ok: true, kind: 'secret', expiresAt: '2027-05-24T00:00:00Z' } }, 'Renewed: Client secret, valid until 24 May 2027, '],
     [{ action: 'renew', outcome: { ok: true, kind: 'certificate', expiresAt: null } }, 'Renewed: Certificate, valid until Unknown.'],

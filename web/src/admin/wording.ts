@@ -69,6 +69,8 @@ export function auditDetail(event: AuditEvent, t: AdminTexts, format: AdminForma
       return words.unlink(event.display, event.room);
     case 'forget':
       return words.forget(event.display, event.room);
+    case 'rename-display':
+      return words.renameDisplay(event.display, event.name);
     case 'room-access':
       return words.roomAccess(event.room, t.roomAccessNames[event.access]);
     case 'link-room':

@@ -264,6 +264,13 @@ export interface AdminMessages {
   noDisplayCredential: string;
   forget: string;
   forgetDisplay: (id: string) => string;
+  /** An admin names a display, as the displays table shows it. */
+  rename: string;
+  renameDisplay: (display: string) => string;
+  displayNameLabel: string;
+  saveName: string;
+  renamed: string;
+  displayNameHint: string;
   forgetConfirm: string;
   confirmForget: string;
   forgotten: string;
@@ -341,6 +348,7 @@ export interface AdminMessages {
     unlink: (display: string, room: string) => string;
     /** `room`: the room it showed, null when it was linked to none. */
     forget: (display: string, room: string | null) => string;
+    renameDisplay: (display: string, name: string) => string;
     /** `access`: the choice's name (roomAccessNames). */
     roomAccess: (room: string, access: string) => string;
     linkRoom: (room: string, mailbox: string) => string;
