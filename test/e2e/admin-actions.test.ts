@@ -116,6 +116,10 @@ describe('the admin page in the admin language', () => {
     await page.getByRole('button', { name: de.checkStatus }).click();
     await page.getByText(de.connection.connected, { exact: true }).waitFor();
     await page.getByLabel(de.codeLabel).fill(code);
+    // No room is chosen for the admin; the picker asks in German too.
+    const picker = page.getByLabel(de.bridgeRoomLabel, { exact: true });
+    expect(await picker.locator('option:checked').innerText()).toBe(de.chooseARoom);
+    await picker.selectOption({ label: 'Harbour' });
     await page.getByRole('button', { name: de.linkNow }).click();
     await page.getByText(de.linked('Harbour')).waitFor();
     const displayId = await display.page.evaluate(() => localStorage.getItem('lintel.displayId'));
