@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/constants.ts';
+import { ADMIN_MESSAGES } from '../../web/src/admin/i18n/index.ts';
+import { TEST_ADMIN_TOKEN } from '../support/in-process-bridge.ts';
 import { calendarServices, openAdmin, pairingOnAdminPage, roomDetails, signInWithToken } from '../support/admin-page.ts';
 import { BUILT_WEB_DIR } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -155,5 +158,25 @@ describe("the admin page's rooms", () => {
     await expect.poll(async () => (await roomRow.innerText()).split('\t').map((cell) => cell.trim())[4]).toBe('0');
     await display.page.getByRole('heading', { name: 'Link this display' }).waitFor({ timeout: 5000 });
     expect(problems).toEqual([]);
+  });
+
+  it('fit a phone and a large screen in every language, left to right and right to left, with a room open', async () => {
+    const bridge = await building();
+    for (const language of LANGUAGES) {
+      const t = ADMIN_MESSAGES[language];
+      for (const viewport of [PHONE, DESKTOP]) {
+        const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`, { viewport, locale: language });
+        await page.getByLabel(t.localTokenLabel).fill(TEST_ADMIN_TOKEN);
+        await page.getByRole('button', { name: t.useToken }).click();
+        const rooms = page.getByRole('region', { name: t.roomsHeading });
+        await rooms.getByRole('row').filter({ hasText: 'Room 7' }).getByText(t.roomStatuses.busy).waitFor();
+        await rooms.getByRole('button', { name: 'Room 7', exact: true }).click();
+        await page.getByRole('region', { name: 'Room 7', exact: true }).getByLabel(t.roomAccess, { exact: true }).waitFor();
+        expect(await pageWidth(page), `${language} ${viewport.width}`).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: `${SCREENSHOTS}/admin-${language}-${viewport.width}x${viewport.height}.png`, fullPage: true });
+        expect(problems).toEqual([]);
+        await page.context().close();
+      }
+    }
   });
 });
