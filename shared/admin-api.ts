@@ -365,6 +365,14 @@ export type SignInLinkResult = z.infer<typeof SignInLinkResult>;
 export const DisplayNameRequest = z.strictObject({ name: DisplayName });
 export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
 
+/** `POST /displays/:id/identify`: what the display was told to show, full-screen, for `seconds`. */
+export const IdentifyResult = z.object({
+  name: z.string().describe('Its name, or its short id.'),
+  room: z.string().nullable().describe('The room it shows; null while it shows its pairing code.'),
+  seconds: z.number().int().positive(),
+});
+export type IdentifyResult = z.infer<typeof IdentifyResult>;
+
 /** `POST /displays/:id/forget`: the display's record and credential are gone; it pairs again from scratch. */
 export const ForgetResult = z.object({ id: z.string() });
 export type ForgetResult = z.infer<typeof ForgetResult>;

@@ -76,6 +76,15 @@ export interface RoomLink {
   now: string;
 }
 
+/** What a display shows when an admin presses Identify (see `display:identify`). */
+export interface DisplayIdentify {
+  /** The name an admin gave it, or its short id. */
+  name: string;
+  /** The room it shows; null while it shows a pairing code, which it shows instead. */
+  room: string | null;
+  seconds: number;
+}
+
 export interface ServerToClientEvents {
   /** The full state of a watched room, sent whenever it changes and on every (re)connect. */
   'room:state': (state: RoomState) => void;
@@ -84,6 +93,8 @@ export interface ServerToClientEvents {
    * again. On unlink or forget the bridge then closes the socket.
    */
   'display:assigned': (assignment: { roomId: string | null }) => void;
+  /** An admin asked which screen this is: show `name` (and the room, or the pairing code) full-screen for `seconds`. */
+  'display:identify': (request: DisplayIdentify) => void;
   /** This socket no longer receives the room it watched: the phone's link expired, or the room stopped being open. */
   'room:access-ended': (reason: LintelError) => void;
   /** To sockets watching the building: one room's new summary, when it changes or its status does as time passes. */

@@ -5,7 +5,7 @@ import type { CalendarSource } from './calendars/calendar-source.ts';
 import { originCheck } from './http/allowed-origin.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logger.ts';
-import { attachRealtime, connectedDisplays, displaysWatching, tellDisplay, type DisplayPairing } from './realtime/socket-server.ts';
+import { attachRealtime, connectedDisplays, displaysWatching, identifyDisplay, tellDisplay, type DisplayPairing } from './realtime/socket-server.ts';
 import { checkHealth } from './operations/health-report.ts';
 import { StoreHealth } from './operations/store-health.ts';
 import { BridgeMetrics } from './operations/metrics.ts';
@@ -250,6 +250,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, remoteCalendars: ports.remoteCalendars, problems: problems.service, alerts: problems.alerts, clock: ports.clock, processId: cluster.processId })
     : () => {};
   admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
+  admin.onIdentify((displayId, shown) => identifyDisplay(io, displayId, shown));
   attachBuildingChannel(io, building);
   attachProblemChannel(io, problems.service, ports.logger);
   const stopChurnCollector = collectAfterChurn(io, ports.clock);

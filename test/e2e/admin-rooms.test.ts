@@ -151,6 +151,14 @@ describe("the admin page's rooms", () => {
     await displays.getByRole('rowheader', { name: /Lobby left/ }).waitFor();
     await page.getByRole('row', { name: /Named a display Display \w+ is now called “Lobby left”\./ }).waitFor();
 
+    // Identify: that display shows its name and room full-screen for 10 s, then its room again.
+    await displays.getByRole('button', { name: 'Identify display Lobby left' }).click();
+    await displays.getByText('The display shows its name full-screen for 10 seconds.').waitFor();
+    const identified = display.page.getByRole('status', { name: 'This display' });
+    await identified.getByText('Lobby left').waitFor({ timeout: 2000 });
+    await identified.getByText('Shows Room 10').waitFor();
+    await identified.waitFor({ state: 'detached', timeout: 12_000 });
+
     await displays.getByRole('button', { name: 'Unlink display Lobby left' }).click();
     await displays.getByRole('button', { name: 'Yes, unlink' }).click();
     await displays.getByText('Display unlinked.').waitFor();

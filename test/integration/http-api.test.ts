@@ -79,6 +79,7 @@ describe('HTTP API', () => {
       '/api/admin/credentials/renew',
       '/api/admin/displays/{id}',
       '/api/admin/displays/{id}/forget',
+      '/api/admin/displays/{id}/identify',
       '/api/admin/displays/{id}/name',
       '/api/admin/google',
       '/api/admin/google/rooms',

@@ -8,6 +8,7 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { getJson } from '../support/http.ts';
 import { startTestBridge, TEST_ADMIN_TOKEN, type TestBridge } from '../support/in-process-bridge.ts';
 import { timed } from '../support/meetings.ts';
+import { until } from '../support/until.ts';
 import { connectedClient, nextState, type TestSocket } from '../support/socket-client.ts';
 
 /**
@@ -210,6 +211,26 @@ describe('naming a display on the admin page', () => {
     expect(audit.filter((entry) => entry.event.action === 'rename-display')).toEqual([
       expect.objectContaining({ actor: 'local admin token', event: { action: 'rename-display', display: lobby.displayId.slice(0, 8), name: 'Lobby left', before: null } }),
     ]);
+  });
+});
+
+describe('identifying a display from the admin page', () => {
+  it('tells only that display, on its socket, to show its name and room for 10 s; an unknown or gone display gets a clear 4xx', async () => {
+    const lobby = await pairedDisplay('harbour');
+    const door = await pairedDisplay('loft');
+    await adminRequest(bridge.url, 'PUT', `/displays/${lobby.displayId}/name`, { token: TEST_ADMIN_TOKEN, body: { name: 'Lobby left' } });
+    const told: unknown[] = [];
+    door.socket.on('display:identify', (shown) => told.push(shown));
+    const shown = new Promise((resolve) => lobby.socket.once('display:identify', resolve));
+    const identify = (displayId: string, token?: string) => adminRequest(bridge.url, 'POST', `/displays/${displayId}/identify`, { token: token ?? TEST_ADMIN_TOKEN });
+    expect(await identify(lobby.displayId)).toMatchObject({ status: 200, body: { name: 'Lobby left', room: 'Harbour', seconds: 10 } });
+    expect(await shown).toEqual({ name: 'Lobby left', room: 'Harbour', seconds: 10 });
+    expect(await adminRequest(bridge.url, 'POST', `/displays/${lobby.displayId}/identify`)).toMatchObject({ status: 401 });
+    expect(await identify(crypto.randomUUID())).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    door.socket.disconnect();
+    await until(async () => ((await identify(door.displayId)).status === 409 ? true : undefined), 2000, 'the door display gone');
+    expect(await identify(door.displayId)).toMatchObject({ status: 409, body: { message: expect.stringContaining('not connected now') } });
+    expect(told).toEqual([]);
   });
 });
 

@@ -89,6 +89,10 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
     answer(res, service.renameDisplay(String(req.params.id), body.name, adminOf(res)));
   });
 
+  router.post('/displays/:id/identify', (req, res) => {
+    answer(res, service.identify(String(req.params.id)));
+  });
+
   router.post('/displays/:id/forget', (req, res) => {
     answer(res, service.forget(String(req.params.id), adminOf(res)));
   });

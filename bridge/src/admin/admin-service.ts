@@ -2,6 +2,7 @@ import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, 
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
+import type { DisplayIdentify } from '../../../shared/socket-events.ts';
 import { Room, type RoomAccess, type RoomStatus } from '../../../shared/model.ts';
 import { deviceWarnings } from '../devices/device-warnings.ts';
 import type { Client } from '../limits/client.ts';
@@ -45,6 +46,10 @@ export interface AdminServiceDeps {
 }
 
 type DisplayAssigned = (displayId: string, roomId: string | null) => void;
+type DisplayIdentified = (displayId: string, shown: DisplayIdentify) => void;
+
+/** How long a display shows which screen it is. */
+const IDENTIFY_SECONDS = 10;
 
 /**
  * What the admin page does, each step checked, applied, and written to the
@@ -55,6 +60,7 @@ export class AdminService {
   readonly #deps: AdminServiceDeps;
   readonly #exports: ExportJobs | undefined;
   readonly #assignedListeners = new Set<DisplayAssigned>();
+  readonly #identifyListeners = new Set<DisplayIdentified>();
 
   constructor(deps: AdminServiceDeps) {
     this.#deps = deps;
@@ -70,6 +76,24 @@ export class AdminService {
   onDisplayAssigned(listener: DisplayAssigned): () => void {
     this.#assignedListeners.add(listener);
     return () => this.#assignedListeners.delete(listener);
+  }
+
+  /** Tells a display's sockets to show which screen it is. */
+  onIdentify(listener: DisplayIdentified): () => void {
+    this.#identifyListeners.add(listener);
+    return () => this.#identifyListeners.delete(listener);
+  }
+
+  /** Has a connected display show its name, and its room or pairing code, full-screen for 10 s, so an admin finds which screen it is. */
+  identify(displayId: string): Result<DisplayIdentify> {
+    const { displays, store } = this.#deps;
+    const display = displays.get(displayId);
+    if (!display) return fail('not-found', 'The bridge knows no display with that id.');
+    if (!display.online) return fail('not-allowed', 'This display is not connected now: it can show its name once it is back.');
+    const room = display.roomId === null ? null : (store.getRoom(display.roomId)?.name ?? display.roomId);
+    const shown = { name: display.name ?? shortId(displayId), room, seconds: IDENTIFY_SECONDS };
+    for (const listener of this.#identifyListeners) listener(displayId, shown);
+    return ok(shown);
   }
 
   status(you: AdminIdentity): AdminStatus {

@@ -1,4 +1,4 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult, DisplayNameRequest } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult, DisplayNameRequest, IdentifyResult } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
@@ -80,6 +80,19 @@ export function adminPaths(): Record<string, unknown> {
           ...refusedToken,
           '404': errorResponse('No display with that id'),
           '409': errorResponse('Another display has that name (in any case)'),
+        },
+      },
+    },
+    '/api/admin/displays/{id}/identify': {
+      post: {
+        ...admin,
+        summary: 'Have a connected display show its name, and its room or pairing code, full-screen for 10 s',
+        parameters: displayIdParameter,
+        responses: {
+          '200': { description: 'Told (`display:identify` on its socket)', ...jsonContent('#/components/schemas/IdentifyResult') },
+          ...refusedToken,
+          '404': errorResponse('No display with that id'),
+          '409': errorResponse('The display is not connected now'),
         },
       },
     },
@@ -279,6 +292,7 @@ export function adminSchemas(): Record<string, unknown> {
     ForgetResult: schema(ForgetResult, 'output'),
     SignInLinkRequest: schema(SignInLinkRequest, 'input'),
     DisplayNameRequest: schema(DisplayNameRequest, 'input'),
+    IdentifyResult: schema(IdentifyResult, 'output'),
     SignInLinkResult: schema(SignInLinkResult, 'output'),
     ExportProgress: schema(ExportProgress, 'output'),
     AccountAuthorization: schema(AccountAuthorization, 'output'),

@@ -5,7 +5,7 @@ import { fail, ok, type LintelError, type Result } from '../../../shared/errors.
 import { pairingUrl } from '../../../shared/pairing-code.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/socket-events.ts';
+import type { ClientToServerEvents, DisplayIdentify, ServerToClientEvents } from '../../../shared/socket-events.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { z } from 'zod';
 import type { RoomLinks } from '../access/room-links.ts';
@@ -231,6 +231,11 @@ function dropWatchersNoLongerAllowed(io: RealtimeServer, rooms: RoomService, roo
 export function tellDisplay(io: RealtimeServer, displayId: string, roomId: string | null): void {
   io.to(displayChannel(displayId)).emit('display:assigned', { roomId });
   if (roomId === null) io.in(displayChannel(displayId)).disconnectSockets(true);
+}
+
+/** Has a display's sockets, in every bridge process, show which screen it is (an admin's Identify). */
+export function identifyDisplay(io: RealtimeServer, displayId: string, shown: DisplayIdentify): void {
+  io.to(displayChannel(displayId)).emit('display:identify', shown);
 }
 
 /** Displays connected to this process, not to others sharing the fan-out through Redis. */

@@ -8,6 +8,7 @@ import type {
   DisplayNameRequest,
   ExportProgress,
   ForgetResult,
+  IdentifyResult,
   SignInLinkRequest,
   SignInLinkResult,
   GoogleConnectRequest,
@@ -66,6 +67,8 @@ export interface AdminApi {
   /** Deletes the display's record and credential: it pairs again from scratch. */
   forget(displayId: string): Promise<ForgetResult>;
   renameDisplay(displayId: string, request: DisplayNameRequest): Promise<AdminDisplay>;
+  /** Has a connected display show its name full-screen for a few seconds. */
+  identify(displayId: string): Promise<IdentifyResult>;
   setRoomAccess(roomId: string, request: RoomAccessRequest): Promise<AdminRoom>;
   linkRoom(roomId: string, request: RoomLinkRequest): Promise<void>;
   removeRoom(roomId: string): Promise<void>;
@@ -149,6 +152,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     link: (request) => call('POST', '/links', { body: request }),
     unlink: (displayId) => call('DELETE', display(displayId)),
     forget: (displayId) => call('POST', `${display(displayId)}/forget`),
+    identify: (displayId) => call('POST', `${display(displayId)}/identify`),
     renameDisplay: (displayId, request) => call('PUT', `${display(displayId)}/name`, { body: request }),
     setRoomAccess: (roomId, request) => call('PUT', `${room(roomId)}/access`, { body: request }),
     linkRoom: (roomId, request) => call('PUT', `${room(roomId)}/microsoft-365`, { body: request }),

@@ -12,6 +12,7 @@ export type AdminAction =
   | `unlink:${string}`
   | `forget:${string}`
   | `rename:${string}`
+  | `identify:${string}`
   | `remove:${string}`
   | `link-room:${string}`
   | `access:${string}`
@@ -53,6 +54,7 @@ export class AdminState {
   /** False when the bridge refused the name (none, too long, another display's): the display keeps its name. */
   renameDisplay = (displayId: string, name: string) =>
     this.#run(`rename:${displayId}`, () => this.#api.renameDisplay(displayId, { name }).then(() => this.#api.status()));
+  identify = (displayId: string) => this.#run(`identify:${displayId}`, () => this.#api.identify(displayId).then(() => this.#api.status()));
   setRoomAccess = (roomId: string, access: RoomAccess) =>
     this.#run(`access:${roomId}`, () => this.#api.setRoomAccess(roomId, { access }).then(() => this.#api.status()));
   removeRoom = (roomId: string) => this.#run(`remove:${roomId}`, () => this.#api.removeRoom(roomId).then(() => this.#api.status()));

@@ -5,7 +5,7 @@ import type { ErrorCode, LintelError, Result } from '../../../shared/errors.ts';
 import { applyMeetingChange } from '../../../shared/meeting-change.ts';
 import type { Meeting, RoomState, WalkUpAction } from '../../../shared/model.ts';
 import { computeRoomStatus, type RoomStatusView } from '../../../shared/room-status.ts';
-import type { ClientToServerEvents, ServerToClientEvents, WatchRequest } from '../../../shared/socket-events.ts';
+import type { ClientToServerEvents, DisplayIdentify, ServerToClientEvents, WatchRequest } from '../../../shared/socket-events.ts';
 import { planWalkUpAction } from '../../../shared/walk-up-rules.ts';
 import { WALK_UP_SUBJECT } from '../../../shared/walk-up-subject.ts';
 import { REPLAY_END_MARK, REPLAY_START_MARK } from '../lib/paint-mark.ts';
@@ -79,6 +79,8 @@ export class DisplayState {
   lastInteractionAt = $state(Number.NEGATIVE_INFINITY);
   /** The bridge links this display to no room: show the pairing screen, not an old room. */
   unpaired = $state(false);
+  /** An admin asked which screen this is: what to show over everything, until its seconds are up. */
+  identified = $state<DisplayIdentify | null>(null);
   readonly pairing: DisplayPairing;
   readonly roomLink: RoomLinkKeeper;
   /** "Report a problem": reports kept until the bridge takes them, as walk-up actions are. */
@@ -126,6 +128,7 @@ export class DisplayState {
   /** Bridge clock minus this display's clock: a kiosk's clock is often wrong. */
   #clockOffsetMs = 0;
   #cancelNotice: () => void = () => {};
+  #cancelIdentify: () => void = () => {};
   #cancelWatchRetry: () => void = () => {};
   #cancelReconnect: () => void = () => {};
   #saveScheduled = false;
@@ -261,8 +264,14 @@ export class DisplayState {
       this.#accept(state);
       this.#keepRoomLink(state, false);
     });
+    const identify = (shown: DisplayIdentify) => {
+      this.#cancelIdentify();
+      this.identified = shown;
+      this.#cancelIdentify = this.#clock.setTimer(() => (this.identified = null), shown.seconds * 1000);
+    };
     socket.on('display:assigned', assigned);
     socket.on('room:access-ended', accessEnded);
+    socket.on('display:identify', identify);
     if (socket.connected) watch();
 
     let cancelTick = this.#tick();
@@ -278,6 +287,8 @@ export class DisplayState {
       socket.off('room:state');
       socket.off('display:assigned', assigned);
       socket.off('room:access-ended', accessEnded);
+      socket.off('display:identify', identify);
+      this.#cancelIdentify();
       this.pairing.stop();
       this.roomLink.stop();
       this.problemReports.stop();

@@ -270,6 +270,10 @@ export interface AdminMessages {
   displayNameLabel: string;
   saveName: string;
   renamed: string;
+  /** Identify: the display shows its name full-screen for a while, to find which screen it is. */
+  identify: string;
+  identifyDisplay: (display: string) => string;
+  identified: string;
   displayNameHint: string;
   forgetConfirm: string;
   confirmForget: string;
