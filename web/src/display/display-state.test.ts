@@ -88,6 +88,19 @@ function connectedDisplay(now: string, answer: RoomState = stateAt(now)) {
 }
 
 describe('display state', () => {
+  it("shows which screen it is for the seconds an admin's Identify asks, a second Identify starting them again", () => {
+    const { clock, socket, display, stop } = connectedDisplay('2026-11-23T10:15:00+01:00');
+    socket.fire('display:identify', { name: 'Lobby left', room: 'Harbour', seconds: 10 });
+    expect(display.identified).toEqual({ name: 'Lobby left', room: 'Harbour', seconds: 10 });
+    clock.advance(6_000);
+    socket.fire('display:identify', { name: 'Lobby left', room: 'Harbour', seconds: 10 });
+    clock.advance(9_999);
+    expect(display.identified?.name).toBe('Lobby left');
+    clock.advance(1);
+    expect(display.identified).toBeNull();
+    stop();
+  });
+
   it('turns Busy into Available at the end of the meeting on its own clock, without a push', () => {
     const { clock, display, stop } = connectedDisplay('2026-11-23T10:29:58+01:00');
 
