@@ -25,7 +25,7 @@ describe('the admin page', () => {
     session.defer(() => bridge.close());
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
     await signInWithToken(page);
-    await page.getByRole('heading', { name: 'Harbour', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ hasText: 'Harbour' }).waitFor();
 
     const downloaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
     expect(downloaded.some((path) => path.startsWith('/assets/admin-page-'))).toBe(true);
