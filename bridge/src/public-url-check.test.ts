@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { publicUrlProblem, type HealthFetch } from './public-url-check.ts';
 
@@ -37,5 +39,29 @@ describe('the check of the public URL at start', () => {
   it('gives up after the time it was given, when the address swallows the request', async () => {
     const silent: HealthFetch = (_url, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
     expect(await publicUrlProblem({ ...check, fetch: silent, timeoutMs: 50 })).toContain('(no answer within 0.05 s)');
+  });
+
+  it('asks over node:http by itself: an answering bridge, a closed port, a server that never answers', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const listen = (handler: Parameters<typeof createServer>[1]) =>
+      new Promise<Server>((resolve) => {
+        const server = createServer(handler);
+        server.on('connection', (socket) => sockets.add(socket));
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      });
+    const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const bridge = await listen((_req, res) => res.setHeader('Content-Type', 'application/json').end(JSON.stringify(report)));
+    const silent = await listen(() => {});
+    const closed = await listen(() => {});
+    const closedUrl = urlOf(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    try {
+      expect(await publicUrlProblem({ ...check, publicUrl: urlOf(bridge) })).toBeUndefined();
+      expect(await publicUrlProblem({ ...check, publicUrl: closedUrl })).toContain('(ECONNREFUSED)');
+      expect(await publicUrlProblem({ ...check, publicUrl: urlOf(silent), timeoutMs: 100 })).toContain('(no answer within 0.1 s)');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([bridge, silent].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 });
