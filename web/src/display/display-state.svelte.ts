@@ -346,12 +346,9 @@ export class DisplayState {
 
   /** The rooms free now nearest to this one, best first; null when the bridge cannot be asked or did not answer in time. */
   freeRoomsNearby(): Promise<Result<FreeRoomNearby[]> | null> {
-    const socket = this.#socket;
     const roomId = this.#watchedRoomId;
-    if (!socket?.connected || this.connection !== 'live' || roomId === null) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      socket.timeout(ACTION_TIMEOUT_MS).emit('rooms:free-nearby', { roomId }, (error, answer) => resolve(error ? null : answer));
-    });
+    if (roomId === null) return Promise.resolve(null);
+    return this.#askLive((socket, answer) => socket.timeout(ACTION_TIMEOUT_MS).emit('rooms:free-nearby', { roomId }, answer));
   }
 
   /**
@@ -360,11 +357,14 @@ export class DisplayState {
    * free; null when the bridge cannot be asked or did not answer in time.
    */
   bookElsewhere(roomId: string): Promise<Result<RoomState> | null> {
+    return this.#askLive((socket, answer) => socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId, action: { id: crypto.randomUUID(), type: 'book-now' } }, answer));
+  }
+
+  /** One request on the live connection, never queued: null when there is none, or the bridge did not answer in time. */
+  #askLive<T>(send: (socket: DisplaySocket, answer: (error: Error | null, result: Result<T>) => void) => void): Promise<Result<T> | null> {
     const socket = this.#socket;
     if (!socket?.connected || this.connection !== 'live') return Promise.resolve(null);
-    return new Promise((resolve) => {
-      socket.timeout(ACTION_TIMEOUT_MS).emit('room:action', { roomId, action: { id: crypto.randomUUID(), type: 'book-now' } }, (error, answer) => resolve(error ? null : answer));
-    });
+    return new Promise((resolve) => send(socket, (error, result) => resolve(error ? null : result)));
   }
 
   /**
