@@ -38,7 +38,8 @@ export interface BridgeProcess {
 
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'lintel-test-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retried: a browser's helper processes may still write to its profile folder a moment after the browser exited.
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
 }
 
 /**
