@@ -46,6 +46,11 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Whether a code read off the wire is one of ours (an older or newer bridge may send another). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return (ERROR_CODES as readonly unknown[]).includes(value);
+}
+
 export interface LintelError {
   code: ErrorCode;
   message: string;

@@ -152,12 +152,20 @@ describe('accessibility', () => {
     }
   });
 
-  it('keeps the "find a free room" panel accessible with large targets', async () => {
+  it('keeps the "find a free room" panel and a room\'s page in it accessible with large targets', async () => {
     for (const viewport of [{ width: 800, height: 480 }, { width: 1920, height: 1080 }]) {
       const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`, { bypassCSP: true, viewport });
       try {
         await display.page.getByRole('button', { name: 'Find a free room' }).click();
-        await display.page.getByRole('dialog', { name: 'Free rooms nearby' }).getByRole('listitem').first().waitFor();
+        const panel = display.page.getByRole('dialog', { name: 'Free rooms nearby' });
+        await panel.getByRole('listitem').first().waitFor();
+        expect(await axeViolations(display.page)).toEqual([]);
+        expect(await smallTargets(display.page)).toEqual([]);
+        // A room's page, opened from its name.
+        await panel.getByRole('listitem').first().getByRole('button').first().click();
+        await panel.getByRole('region').getByRole('button', { name: 'All free rooms' }).waitFor();
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        await display.page.screenshot({ path: `${SCREENSHOTS}/free-room-page-${viewport.width}x${viewport.height}.png` });
         expect(await axeViolations(display.page)).toEqual([]);
         expect(await smallTargets(display.page)).toEqual([]);
       } finally {

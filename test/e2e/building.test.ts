@@ -204,6 +204,52 @@ describe('"Find a free room" on a room display', () => {
     expect(problems).toEqual([]);
   });
 
+  it("opens a room's page from its name: where it is, its equipment and, in a room open to anyone, the rest of its day", async () => {
+    const rooms: TestBridgeOptions['rooms'] = [
+      { id: 'atlas', name: 'Atlas', location: { building: 'Harbour House', floor: 3 } },
+      { id: 'dock', name: 'Dock', capacity: 6, equipment: ['Screen', 'Whiteboard'], location: { building: 'Harbour House', floor: 3 } },
+      { id: 'loft', name: 'Loft', access: 'paired', location: { building: 'Harbour House', floor: 5 } },
+    ];
+    const bridge = await hub(rooms, [
+      MEETINGS[0]!,
+      timed('2026-11-23T14:00:00+01:00', '2026-11-23T15:00:00+01:00', { id: 'dock-retro', roomId: 'dock', subject: 'Sprint retro', organizer: 'Ana Lima' }),
+      timed('2026-11-23T16:00:00+01:00', '2026-11-23T16:30:00+01:00', { id: 'dock-1-1', roomId: 'dock', subject: 'Salary talk', isPrivate: true }),
+      timed('2026-11-23T13:00:00+01:00', '2026-11-23T14:00:00+01:00', { id: 'loft-plans', roomId: 'loft', subject: 'Acquisition plans' }),
+    ]);
+    const { page, problems } = await open(`${bridge.url}/rooms/atlas`);
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('button', { name: 'Find a free room' }).click();
+    const panel = page.getByRole('dialog', { name: 'Free rooms nearby' });
+
+    await panel.getByRole('button', { name: 'Dock', exact: true }).click();
+    const dock = panel.getByRole('region', { name: 'Dock' });
+    await dock.getByText('Sprint retro').waitFor();
+    const dockPage = await dock.innerText();
+    expect(dockPage).toContain('Harbour House · Floor 3 · Free until 14:00 · 6 seats');
+    expect(dockPage).toContain('Screen · Whiteboard');
+    expect(dockPage).toMatch(/14:00\s*–\s*15:00\s*Sprint retro · Ana Lima/);
+    // Its privacy holds here as on its own display: a private meeting is a private meeting.
+    expect(dockPage).toContain('Private meeting');
+    expect(dockPage).not.toContain('Salary talk');
+    expect(await panel.getByRole('listitem').filter({ hasText: 'Loft' }).count()).toBe(0);
+
+    // Booked from its page as from the list, and said there.
+    await dock.getByRole('button', { name: 'Book now: Dock' }).click();
+    await dock.getByRole('status').getByText('Booked until 11:00').waitFor();
+    expect(bridge.store.meetingsBetween('dock', 0, Number.MAX_SAFE_INTEGER).filter((meeting) => meeting.origin === 'walk-up')).toHaveLength(1);
+
+    // Back to the list, on the room that was opened; a paired room's meetings stay on its own displays.
+    await dock.getByRole('button', { name: 'All free rooms' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Dock');
+    await panel.getByRole('button', { name: 'Loft', exact: true }).click();
+    const loft = panel.getByRole('region', { name: 'Loft' });
+    await loft.getByText('Its meetings are shown on its own display only.').waitFor();
+    expect(await loft.innerText()).toContain('Harbour House · Floor 5 · Free until 13:00');
+    expect(await loft.innerText()).not.toContain('Acquisition plans');
+    expect(await loft.getByRole('button', { name: /^Book now/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('says finding a room needs the connection when the display is offline', async () => {
     const bridge = await hub();
     const { page } = await open(`${bridge.url}/rooms/atlas`);

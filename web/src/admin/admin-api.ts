@@ -21,7 +21,7 @@ import type {
   RoomCalendarRequest,
   RoomLinkRequest,
 } from '../../../shared/admin-api.ts';
-import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
+import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import type { InsightsQuery } from '../../../shared/insights.ts';
 import type { AdminProblems, Problem } from '../../../shared/problems.ts';
 
@@ -196,10 +196,6 @@ async function refusal(response: Response, now: number): Promise<AdminApiError> 
     // Not JSON: the status says enough.
   }
   return new AdminApiError(code, message, response.status, retryAfterSeconds(response.headers.get('retry-after'), now));
-}
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return (ERROR_CODES as readonly unknown[]).includes(value);
 }
 
 function codeForStatus(status: number): AdminProblemCode {

@@ -13,5 +13,7 @@ export const ar: BuildingMessages = {
   looking: 'جارٍ البحث عن غرف متاحة…',
   noFreeRoomNearby: 'لا توجد غرفة أخرى متاحة الآن.',
   needsConnection: 'يحتاج البحث عن غرفة متاحة إلى الاتصال بالجسر. حاول مرة أخرى عندما تعود هذه الشاشة إلى الاتصال.',
+  allFreeRooms: 'كل الغرف المتاحة',
+  shownOnItsOwnDisplay: 'تظهر اجتماعات هذه الغرفة على شاشتها فقط.',
   close: 'إغلاق',
 };

@@ -13,5 +13,7 @@ export const de: BuildingMessages = {
   looking: 'Suche freie Räume…',
   noFreeRoomNearby: 'Gerade ist kein anderer Raum frei.',
   needsConnection: 'Um einen freien Raum zu finden, braucht dieses Display die Verbindung zur Bridge. Versuchen Sie es wieder, sobald es online ist.',
+  allFreeRooms: 'Alle freien Räume',
+  shownOnItsOwnDisplay: 'Die Termine dieses Raums zeigt nur sein eigenes Display.',
   close: 'Schließen',
 };

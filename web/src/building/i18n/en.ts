@@ -13,5 +13,7 @@ export const en: BuildingMessages = {
   looking: 'Looking for free rooms…',
   noFreeRoomNearby: 'No other room is free right now.',
   needsConnection: 'Finding a free room needs the connection to the bridge. Try again once this display is back online.',
+  allFreeRooms: 'All free rooms',
+  shownOnItsOwnDisplay: 'Its meetings are shown on its own display only.',
   close: 'Close',
 };

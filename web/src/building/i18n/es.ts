@@ -13,5 +13,7 @@ export const es: BuildingMessages = {
   looking: 'Buscando salas disponibles…',
   noFreeRoomNearby: 'Ahora mismo no hay ninguna otra sala disponible.',
   needsConnection: 'Para buscar una sala disponible hace falta la conexión con el puente. Vuelva a intentarlo cuando esta pantalla esté de nuevo en línea.',
+  allFreeRooms: 'Todas las salas disponibles',
+  shownOnItsOwnDisplay: 'Las reuniones de esta sala solo se muestran en su propia pantalla.',
   close: 'Cerrar',
 };

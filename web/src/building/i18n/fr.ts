@@ -13,5 +13,7 @@ export const fr: BuildingMessages = {
   looking: 'Recherche de salles disponibles…',
   noFreeRoomNearby: 'Aucune autre salle n’est disponible en ce moment.',
   needsConnection: 'Pour trouver une salle disponible, cet écran doit être connecté au pont. Réessayez dès qu’il sera de nouveau en ligne.',
+  allFreeRooms: 'Toutes les salles disponibles',
+  shownOnItsOwnDisplay: 'Les réunions de cette salle ne s’affichent que sur son propre écran.',
   close: 'Fermer',
 };

@@ -13,5 +13,7 @@ export const ja: BuildingMessages = {
   looking: '空き会議室を検索しています…',
   noFreeRoomNearby: '現在ほかに空いている会議室はありません。',
   needsConnection: '空き会議室を探すにはブリッジへの接続が必要です。このディスプレイがオンラインに戻ったら、もう一度お試しください。',
+  allFreeRooms: '空き会議室の一覧',
+  shownOnItsOwnDisplay: 'この会議室の予定は、その会議室の画面にだけ表示されます。',
   close: '閉じる',
 };

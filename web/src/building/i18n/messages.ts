@@ -24,5 +24,9 @@ export interface BuildingMessages {
   noFreeRoomNearby: string;
   /** The display is offline: the panel cannot ask the bridge. */
   needsConnection: string;
+  /** Back from one room's page to the list of free rooms. */
+  allFreeRooms: string;
+  /** On a room's page in the list: a room not open to anyone shows its meetings only on its own displays. */
+  shownOnItsOwnDisplay: string;
   close: string;
 }

@@ -13,5 +13,7 @@ export const nl: BuildingMessages = {
   looking: 'Beschikbare ruimtes zoeken…',
   noFreeRoomNearby: 'Er is nu geen andere ruimte beschikbaar.',
   needsConnection: 'Voor het zoeken van een beschikbare ruimte is de verbinding met de bridge nodig. Probeer het opnieuw zodra dit scherm weer online is.',
+  allFreeRooms: 'Alle beschikbare ruimtes',
+  shownOnItsOwnDisplay: 'De vergaderingen van deze ruimte staan alleen op haar eigen scherm.',
   close: 'Sluiten',
 };
