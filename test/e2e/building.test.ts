@@ -250,6 +250,25 @@ describe('"Find a free room" on a room display', () => {
     expect(problems).toEqual([]);
   });
 
+  it("says every time in the list in this room's zone, as the rest of its screen, even for a room in another zone", async () => {
+    const bridge = await hub(
+      [
+        { id: 'atlas', name: 'Atlas', timeZone: 'Europe/Amsterdam', location: { building: 'Harbour House', floor: 3 } },
+        { id: 'hudson', name: 'Hudson', timeZone: 'America/New_York', location: { building: 'Harbour House', floor: 3 } },
+      ],
+      [MEETINGS[0]!, timed('2026-11-23T14:00:00+01:00', '2026-11-23T15:00:00+01:00', { id: 'hudson-call', roomId: 'hudson' })],
+    );
+    const { page } = await open(`${bridge.url}/rooms/atlas`);
+    await statusWord(page, 'Busy').waitFor();
+    await page.getByRole('button', { name: 'Find a free room' }).click();
+    const hudson = page.getByRole('dialog', { name: 'Free rooms nearby' }).getByRole('listitem').filter({ hasText: 'Hudson' });
+    // 14:00 in Amsterdam is 08:00 in New York: the screen in Amsterdam says 14:00.
+    await hudson.getByText('Free until 14:00', { exact: false }).waitFor();
+    expect(await hudson.innerText()).not.toContain('8:00');
+    await hudson.getByRole('button', { name: 'Book now: Hudson' }).click();
+    await hudson.getByRole('status').getByText('Booked until 11:00').waitFor();
+  });
+
   it('says finding a room needs the connection when the display is offline', async () => {
     const bridge = await hub();
     const { page } = await open(`${bridge.url}/rooms/atlas`);
