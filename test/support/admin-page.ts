@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { collectCspViolations } from './csp-violations.ts';
 import { BUILT_WEB_DIR, openDisplayPage } from './display-page.ts';
 import { ADMIN_APP_ROLE } from '../../bridge/src/admin/microsoft-identity.ts';
 import type { E2eSession } from './e2e-hooks.ts';
@@ -40,6 +41,7 @@ export async function openAdmin(
   session.defer(() => context.close());
   const page = await context.newPage();
   const problems: string[] = [];
+  await collectCspViolations(page, problems);
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   // Refusals the tests provoke (401, 404) are console errors too; a blocked request or script is not expected ever.
   page.on('console', (message) => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { collectCspViolations } from './csp-violations.ts';
 
 export const BUILT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -15,14 +16,7 @@ export async function openDisplayPage(browser: Browser, url: string, options: Br
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
-  // Chromium reports a blocked eval only as a securitypolicyviolation event (https://developer.mozilla.org/en-US/docs/Web/API/SecurityPolicyViolationEvent).
-  await page.exposeFunction('lintelCspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { lintelCspViolation: (text: string) => void }).lintelCspViolation;
-      report(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
-    });
-  });
+  await collectCspViolations(page, problems);
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);

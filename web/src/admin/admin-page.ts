@@ -1,3 +1,5 @@
+// First of all, before any schema is made (see zod-jitless.ts).
+import '../lib/zod-jitless.ts';
 import { mount } from 'svelte';
 // First, so a component's own styles win over the shared ones.
 import './admin.css';
