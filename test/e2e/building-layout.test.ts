@@ -51,6 +51,10 @@ async function hub(count: number): Promise<TestBridge> {
 
 interface Tile {
   name: string;
+  /** The name's words as they stand on screen, left to right. */
+  nameLeftToRight: string;
+  /** The side of its tile the name starts from. */
+  nameSide: 'left' | 'right';
   word: string;
   namePx: number;
   wordPx: number;
@@ -67,8 +71,21 @@ async function board(page: Page, count: number): Promise<{ tiles: Tile[]; scroll
       const name = card.querySelector<HTMLElement>('.name')!;
       const word = card.querySelector<HTMLElement>('.word')!;
       const { left, top, right, bottom } = card.getBoundingClientRect();
+      const text = name.firstChild!;
+      const words = [...(text.textContent ?? '').matchAll(/\S+/g)].map((match) => {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        return { word: match[0], left: range.getBoundingClientRect().left };
+      });
+      const nameBox = name.getBoundingClientRect();
       return {
         name: name.textContent ?? '',
+        nameLeftToRight: words
+          .sort((a, b) => a.left - b.left)
+          .map((each) => each.word)
+          .join(' '),
+        nameSide: nameBox.left - left <= right - nameBox.right ? ('left' as const) : ('right' as const),
         word: word.textContent ?? '',
         namePx: parseFloat(getComputedStyle(name).fontSize),
         wordPx: parseFloat(getComputedStyle(word).fontSize),
@@ -94,6 +111,12 @@ function outside(tiles: Tile[], viewport: { width: number; height: number }): st
 
 type Board = Awaited<ReturnType<typeof board>>;
 
+/** Every name in its own order ("1.01 Harbour", right to left too), starting from the side the board's language starts from. */
+function expectNamesAsWritten(tiles: Tile[], lang: string) {
+  expect(tiles.filter((tile) => tile.nameLeftToRight !== tile.name).map((tile) => tile.nameLeftToRight), lang).toEqual([]);
+  expect(new Set(tiles.map((tile) => tile.nameSide)), lang).toEqual(new Set([lang === 'ar' ? 'right' : 'left']));
+}
+
 /** Opens the board of `count` rooms at `viewport` in each of `languages`, keeps a screenshot of each, and hands each to `check`. */
 async function look(count: number, viewport: { width: number; height: number }, languages: readonly string[], check: (board: Board, lang: string) => void) {
   const bridge = await hub(count);
@@ -117,6 +140,7 @@ describe('the lobby board on a wall', () => {
       expect(outside(tiles, WALL), lang).toEqual([]);
       expect(tiles.filter((tile) => tile.overflows).map((tile) => tile.name), lang).toEqual([]);
       expect(Math.min(...tiles.map((tile) => tile.namePx)), lang).toBeGreaterThanOrEqual(NAME_PX);
+      expectNamesAsWritten(tiles, lang);
       // Only a status word wider than the tiles is set smaller, on its own tile: French "Waiting for check-in".
       const smaller = new Set(tiles.filter((tile) => tile.wordPx < WORD_PX).map((tile) => tile.word));
       expect([...smaller], lang).toEqual(lang === 'fr' ? ['En attente d’enregistrement'] : []);
@@ -125,7 +149,8 @@ describe('the lobby board on a wall', () => {
 
   it('gives 5 rooms large tiles that fill the screen, not five cards in a corner', async () => {
     for (const viewport of [WALL, LAPTOP]) {
-      await look(5, viewport, ['en', 'ar'], ({ tiles }) => {
+      await look(5, viewport, ['en', 'ar'], ({ tiles }, lang) => {
+        expectNamesAsWritten(tiles, lang);
         for (const { box } of tiles) {
           expect(box.right - box.left).toBeGreaterThan(viewport.width / 3);
           expect(box.bottom - box.top).toBeGreaterThan(viewport.height / 6);
