@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILDING_EM, fitBoard, FLOOR_EM, MAX_UNIT_PX, MIN_UNIT_PX, TILE_EM, TILE_GAP_EM, tileWidthEm, type BoardFit, type BoardShape } from './board-fit.ts';
+import { BUILDING_EM, fitBoard, FLOOR_EM, legibleUnit, MAX_UNIT_PX, MIN_UNIT_PX, TILE_EM, TILE_GAP_EM, tileWidthEm, type BoardFit, type BoardShape } from './board-fit.ts';
 
 /** A tile as wide as "Waiting for check-in" needs, in a typical sans-serif. */
 const TILE_WIDTH_EM = 14;
@@ -7,6 +7,8 @@ const TILE_WIDTH_EM = 14;
 const LANDSCAPE = { width: 1850, height: 940 };
 /** 1080x1920, the same screen turned. */
 const PORTRAIT = { width: 1030, height: 1760 };
+/** A 1280x800 laptop less the board's margins and its heading. */
+const LAPTOP = { width: 1232, height: 698 };
 
 /** How tall the board is with this fit: the arithmetic the page's CSS follows. */
 function boardHeight(shape: BoardShape, fit: BoardFit): number {
@@ -26,6 +28,16 @@ describe('the lobby board fills its screen', () => {
     expect(fit.unit).toBeGreaterThanOrEqual(23);
     expect(boardHeight(shape, fit)).toBeLessThanOrEqual(LANDSCAPE.height);
     expect(boardWidth(fit)).toBeLessThanOrEqual(LANDSCAPE.width);
+  });
+
+  it('gives 30 rooms on three floors of a 1280x800 laptop tiles that all fit, with names of 15 px and more, where a wall would scroll them', () => {
+    const shape = { floors: [10, 10, 10], buildings: 1 };
+    expect(fitBoard(shape, TILE_WIDTH_EM, LAPTOP.width, LAPTOP.height, MIN_UNIT_PX).scrolls).toBe(true);
+    const fit = fitBoard(shape, TILE_WIDTH_EM, LAPTOP.width, LAPTOP.height, legibleUnit(800));
+    expect(fit).toMatchObject({ columns: 5, scrolls: false });
+    expect(fit.unit).toBeGreaterThanOrEqual(15);
+    expect(boardHeight(shape, fit)).toBeLessThanOrEqual(LAPTOP.height);
+    expect(boardWidth(fit)).toBeLessThanOrEqual(LAPTOP.width);
   });
 
   it('gives 5 rooms large tiles that take the whole height, not five cards in a corner', () => {
@@ -63,6 +75,12 @@ describe('the lobby board fills its screen', () => {
     const fit = fitBoard({ floors: [40], buildings: 1 }, TILE_WIDTH_EM, 240, 600);
     expect(fit.columns).toBe(1);
     expect(boardWidth(fit)).toBeLessThanOrEqual(240);
+  });
+});
+
+describe('the smallest legible size', () => {
+  it('is 20 px on a screen 1080 px high or more, in proportion on a smaller one read from nearer, and 14 px however small', () => {
+    expect([3840, 1080, 900, 800, 480].map(legibleUnit)).toEqual([20, 20, (20 * 900) / 1080, (20 * 800) / 1080, 14]);
   });
 });
 

@@ -27,8 +27,12 @@ export const WORD_EM = 1.2;
 const WORD_MAX_EM = 14;
 const DETAIL_EM = 0.75;
 
-/** Below this the board scrolls rather than shrink further: a name of 20 px and a status word of 24 px still read from 5 m. */
+/** Below this the board scrolls rather than shrink further: a name of 20 px and a status word of 24 px on a screen 1080 px high still read from 5 m. */
 export const MIN_UNIT_PX = 20;
+/** The screen side (CSS px) at which MIN_UNIT_PX is the smallest size that reads. */
+const MIN_UNIT_SCREEN_PX = 1080;
+/** However small the screen, names no smaller than this: small print, up close. */
+const SMALLEST_UNIT_PX = 14;
 /** A few rooms on a large screen get large tiles, not letters taller than a hand. */
 export const MAX_UNIT_PX = 96;
 
@@ -44,7 +48,7 @@ export interface BoardFit {
   unit: number;
   /** Each row of tiles, in CSS px: taller than a tile needs when the screen has room to spare. */
   rowHeight: number;
-  /** More rooms than fit at MIN_UNIT_PX: the board scrolls. */
+  /** More rooms than fit at the smallest legible unit: the board scrolls. */
   scrolls: boolean;
 }
 
@@ -57,15 +61,27 @@ function unitFor(shape: BoardShape, columns: number, tileWidthEm: number, width:
   return { rows, across, headingsEm, unit: Math.min(across, down, MAX_UNIT_PX) };
 }
 
-/** Columns and sizes for the board's rooms in a box of `width` x `height` CSS px, each tile at least `tileWidthEm` wide. */
-export function fitBoard(shape: BoardShape, tileWidthEm: number, width: number, height: number): BoardFit {
+/**
+ * The smallest unit that reads on a screen whose shorter side is `screenPx` CSS px. People stand back from a
+ * screen in proportion to its size, so a smaller screen, read from nearer, reads smaller letters: a laptop's
+ * 1280x800 has 30 rooms on one screen (names of 15 px and more) rather than scroll them at a wall's 20 px.
+ */
+export function legibleUnit(screenPx: number): number {
+  return Math.min(MIN_UNIT_PX, Math.max(SMALLEST_UNIT_PX, (MIN_UNIT_PX * screenPx) / MIN_UNIT_SCREEN_PX));
+}
+
+/**
+ * Columns and sizes for the board's rooms in a box of `width` x `height` CSS px, each tile at least `tileWidthEm` wide,
+ * its names no smaller than `minUnit` px (legibleUnit of the screen).
+ */
+export function fitBoard(shape: BoardShape, tileWidthEm: number, width: number, height: number, minUnit = MIN_UNIT_PX): BoardFit {
   const mostOnAFloor = Math.max(1, ...shape.floors);
   let best = { columns: 1, ...unitFor(shape, 1, tileWidthEm, width, height) };
   for (let columns = 2; columns <= mostOnAFloor; columns += 1) {
     const fit = unitFor(shape, columns, tileWidthEm, width, height);
     if (fit.unit > best.unit) best = { columns, ...fit };
   }
-  if (best.unit >= MIN_UNIT_PX) {
+  if (best.unit >= minUnit) {
     // Whatever height the tiles' text leaves goes to the tiles: they fill the screen. A pixel spare keeps rounding from scrolling.
     const rowsHeight = height - 1 - best.unit * (best.headingsEm + (best.rows - shape.floors.length) * TILE_GAP_EM);
     const rowHeight = best.rows === 0 ? best.unit * TILE_EM : Math.max(best.unit * TILE_EM, rowsHeight / best.rows);
@@ -73,8 +89,8 @@ export function fitBoard(shape: BoardShape, tileWidthEm: number, width: number, 
   }
   // Too many rooms for one screen: legible tiles, as many across as fit, and the board scrolls.
   let columns = 1;
-  while (columns < mostOnAFloor && unitFor(shape, columns + 1, tileWidthEm, width, height).across >= MIN_UNIT_PX) columns += 1;
-  const unit = Math.min(MIN_UNIT_PX, unitFor(shape, columns, tileWidthEm, width, height).across);
+  while (columns < mostOnAFloor && unitFor(shape, columns + 1, tileWidthEm, width, height).across >= minUnit) columns += 1;
+  const unit = Math.min(minUnit, unitFor(shape, columns, tileWidthEm, width, height).across);
   return { columns, unit, rowHeight: unit * TILE_EM, scrolls: true };
 }
 
