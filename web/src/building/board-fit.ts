@@ -22,7 +22,9 @@ const NAME_MAX_EM = 10;
 export const WORD_EM = 1.2;
 /**
  * Tiles are made wide enough for a status word up to this width ("Waiting for check-in"); a longer one (French
- * "En attente d’enregistrement") is set smaller on its own tile (RoomCard.svelte) rather than every tile made wider.
+ * "En attente d’enregistrement", 19.4 em at its size) is set smaller on its own tile (RoomCard.svelte) rather than
+ * every tile made wider (30 rooms on a wall: names of 17.6 px, not 24) or a line taller for it to break in two
+ * (names of 19.8 px): tiles are one size, and such a board has no height to spare.
  */
 const WORD_MAX_EM = 14;
 const DETAIL_EM = 0.75;
