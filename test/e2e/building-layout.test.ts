@@ -47,8 +47,8 @@ function lobby(count: number): Pick<TestBridgeOptions, 'rooms' | 'meetings'> {
   return { rooms, meetings };
 }
 
-async function hub(count: number): Promise<TestBridge> {
-  const bridge = await startTestBridge({ clock: new FakeClock('2026-11-23T10:00:00+01:00'), webDir: BUILT_WEB_DIR, ...lobby(count) });
+async function hub(count: number, rooms = lobby(count)): Promise<TestBridge> {
+  const bridge = await startTestBridge({ clock: new FakeClock('2026-11-23T10:00:00+01:00'), webDir: BUILT_WEB_DIR, ...rooms });
   session.defer(() => bridge.close());
   return bridge;
 }
@@ -198,5 +198,35 @@ describe('the lobby board on a wall', () => {
       // The smallest size that reads on a screen 800 px high (board-fit.ts).
       expect(Math.min(...tiles.map((tile) => tile.namePx)), lang).toBeGreaterThanOrEqual(14.8);
     });
+  });
+
+  it('cuts a name too long for its tile at its own end, right to left too: its number and first words stay in sight', async () => {
+    const long = '1.01 The Grand Boardroom on the Seventeenth Floor, East Wing';
+    const { rooms = [], meetings } = lobby(5);
+    const bridge = await hub(5, { rooms: [{ ...rooms[0]!, name: long }, ...rooms.slice(1)], meetings });
+    for (const lang of ['en', 'ar']) {
+      const { page, problems, close } = await openDisplayPage(session.browser(), `${bridge.url}/building?lang=${lang}`, { viewport: LAPTOP });
+      try {
+        const name = page.locator('.card .name').filter({ hasText: long });
+        await name.waitFor();
+        const shown = await name.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          const text = element.firstChild!;
+          const inSight = (start: number, end: number) => {
+            const range = document.createRange();
+            range.setStart(text, start);
+            range.setEnd(text, end);
+            const { left, right } = range.getBoundingClientRect();
+            return left >= box.left && right <= box.right;
+          };
+          const content = text.textContent ?? '';
+          return { cut: element.scrollWidth > element.clientWidth, start: inSight(0, 'The Grand'.length + 5), end: inSight(content.length - 'East Wing'.length, content.length) };
+        });
+        expect(shown, lang).toEqual({ cut: true, start: true, end: false });
+        expect(problems, lang).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
   });
 });
