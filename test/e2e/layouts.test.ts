@@ -15,6 +15,7 @@ const VIEWPORTS = [
   { width: 1920, height: 1080, languages: ['en', 'de', 'ar'] },
   { width: 3840, height: 2160, languages: ['en', 'de', 'ar'] },
 ];
+const PHONE = { width: 390, height: 844 };
 /** The burn-in drift moves the layout up to 3 px. */
 const DRIFT_PX = 4;
 
@@ -93,6 +94,26 @@ describe('layouts from a door tablet to a 4K monitor', () => {
         }
       });
     }
+  }
+
+  // The phone page, opened from a room's QR code, in the phone's own language: it scrolls down, never sideways.
+  for (const lang of LANGUAGES) {
+    it(`fit a 390x844 phone in every status (${lang})`, async () => {
+      for (const room of STATUS_ROOMS) {
+        const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?from=qr`, { viewport: PHONE, locale: lang });
+        try {
+          await display.page.getByRole('status', { name: 'Room status' }).waitFor();
+          if (lang === 'en') await statusWord(display.page, room.word).waitFor();
+          await display.page.screenshot({ path: `${SCREENSHOTS}/phone-${room.id}-${lang}-390x844.png`, fullPage: true });
+          const page = await display.page.evaluate(() => ({ wide: document.documentElement.scrollWidth, shown: innerWidth }));
+          expect(page.wide, `${room.id} ${lang}`).toBeLessThanOrEqual(page.shown);
+          expect(await brokenStatusWords(display.page), `${room.id} ${lang}`).toEqual([]);
+          expect(display.problems).toEqual([]);
+        } finally {
+          await display.close();
+        }
+      }
+    });
   }
 
   it("aligns subjects in another script by the page's direction, each in its own order", async () => {
