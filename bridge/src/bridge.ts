@@ -250,7 +250,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     ? relayBetweenProcesses(io, { rooms, presence, microsoft365: ports.microsoft365, remoteCalendars: ports.remoteCalendars, problems: problems.service, alerts: problems.alerts, clock: ports.clock, processId: cluster.processId })
     : () => {};
   admin.onDisplayAssigned((displayId, roomId) => tellDisplay(io, displayId, roomId));
-  admin.onIdentify((displayId, shown) => identifyDisplay(io, displayId, shown));
+  admin.displays.onIdentify((displayId, shown) => identifyDisplay(io, displayId, shown));
   attachBuildingChannel(io, building);
   attachProblemChannel(io, problems.service, ports.logger);
   const stopChurnCollector = collectAfterChurn(io, ports.clock);

@@ -80,21 +80,21 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
   });
 
   router.delete('/displays/:id', (req, res) => {
-    answer(res, service.unlink(String(req.params.id), adminOf(res)));
+    answer(res, service.displays.unlink(String(req.params.id), adminOf(res)));
   });
 
   router.put('/displays/:id/name', (req, res) => {
     const body = jsonBody(req, res, DisplayNameRequest);
     if (!body) return;
-    answer(res, service.renameDisplay(String(req.params.id), body.name, adminOf(res)));
+    answer(res, service.displays.rename(String(req.params.id), body.name, adminOf(res)));
   });
 
   router.post('/displays/:id/identify', (req, res) => {
-    answer(res, service.identify(String(req.params.id)));
+    answer(res, service.displays.identify(String(req.params.id)));
   });
 
   router.post('/displays/:id/forget', (req, res) => {
-    answer(res, service.forget(String(req.params.id), adminOf(res)));
+    answer(res, service.displays.forget(String(req.params.id), adminOf(res)));
   });
 
   router.put('/rooms/:id/access', (req, res) => {

@@ -1,8 +1,7 @@
-import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, AuditEvent, ExportProgress, ForgetResult, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
+import type { AccountAuthorization, AccountCalendars, M365Account, AdminDevice, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, LinkResult, ParsedLinkRequest, RoomLinkRequest } from '../../../shared/admin-api.ts';
 import { toIso, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { IntegrationWarning } from '../../../shared/integration-warnings.ts';
-import type { DisplayIdentify } from '../../../shared/socket-events.ts';
 import { Room, type RoomAccess, type RoomStatus } from '../../../shared/model.ts';
 import { deviceWarnings } from '../devices/device-warnings.ts';
 import type { Client } from '../limits/client.ts';
@@ -15,9 +14,11 @@ import type { DisplayRegistry } from '../pairing/display-registry.ts';
 import type { PairingCodes } from '../pairing/pairing-codes.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import { adminActionRecorder, type RecordAdminAction } from './admin-action.ts';
 import type { AdminIdentity } from './admin-identity.ts';
 import type { AuditLog } from './audit-log.ts';
 import { connectionState } from './connection-state.ts';
+import { DisplayAdmin, shortId } from './display-admin.ts';
 import { ExportJobs } from './export-jobs.ts';
 import { roomForDiscovered, type Discovered } from './discovered-room.ts';
 import type { GoogleWorkspace } from '../calendars/google/google-workspace.ts';
@@ -46,10 +47,6 @@ export interface AdminServiceDeps {
 }
 
 type DisplayAssigned = (displayId: string, roomId: string | null) => void;
-type DisplayIdentified = (displayId: string, shown: DisplayIdentify) => void;
-
-/** How long a display shows which screen it is. */
-const IDENTIFY_SECONDS = 10;
 
 /**
  * What the admin page does, each step checked, applied, and written to the
@@ -57,43 +54,29 @@ const IDENTIFY_SECONDS = 10;
  * identity the admin API verified.
  */
 export class AdminService {
+  /** Naming, identifying, unlinking and forgetting the displays. */
+  readonly displays: DisplayAdmin;
   readonly #deps: AdminServiceDeps;
   readonly #exports: ExportJobs | undefined;
+  readonly #record: RecordAdminAction;
   readonly #assignedListeners = new Set<DisplayAssigned>();
-  readonly #identifyListeners = new Set<DisplayIdentified>();
 
   constructor(deps: AdminServiceDeps) {
     this.#deps = deps;
     this.#exports = deps.microsoft365 && new ExportJobs(deps.microsoft365, deps.logger);
+    this.#record = adminActionRecorder(deps);
+    this.displays = new DisplayAdmin({ ...deps, record: this.#record, assigned: (displayId, roomId) => this.#assigned(displayId, roomId) });
   }
 
   /** Someone used a one-time sign-in link from the console: they act as the local admin token from now on. */
   signedInByLink(address: string | null): void {
-    this.#audit({ name: 'local admin token' }, { action: 'sign-in-link', address });
+    this.#record({ name: 'local admin token' }, { action: 'sign-in-link', address });
   }
 
   /** Tells the display's sockets to watch again: it was linked to a room, or unlinked or forgotten (null: its credential no longer works). */
   onDisplayAssigned(listener: DisplayAssigned): () => void {
     this.#assignedListeners.add(listener);
     return () => this.#assignedListeners.delete(listener);
-  }
-
-  /** Tells a display's sockets to show which screen it is. */
-  onIdentify(listener: DisplayIdentified): () => void {
-    this.#identifyListeners.add(listener);
-    return () => this.#identifyListeners.delete(listener);
-  }
-
-  /** Has a connected display show its name, and its room or pairing code, full-screen for 10 s, so an admin finds which screen it is. */
-  identify(displayId: string): Result<DisplayIdentify> {
-    const { displays, store } = this.#deps;
-    const display = displays.get(displayId);
-    if (!display) return fail('not-found', 'The bridge knows no display with that id.');
-    if (!display.online) return fail('not-allowed', 'This display is not connected now: it can show its name once it is back.');
-    const room = display.roomId === null ? null : (store.getRoom(display.roomId)?.name ?? display.roomId);
-    const shown = { name: display.name ?? shortId(displayId), room, seconds: IDENTIFY_SECONDS };
-    for (const listener of this.#identifyListeners) listener(displayId, shown);
-    return ok(shown);
   }
 
   status(you: AdminIdentity): AdminStatus {
@@ -139,30 +122,9 @@ export class AdminService {
       void (room.calendar ? this.#deps.remoteCalendars?.syncNow(created) : this.#deps.microsoft365?.syncNow(created));
     }
     const calendarAddress = room.microsoft365?.mailbox ?? (room.calendar?.type === 'google' ? room.calendar.calendarId : null);
-    this.#audit(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: calendarAddress });
+    this.#record(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: calendarAddress });
     this.#assigned(displayId, room.id);
     return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
-  }
-
-  /** Deletes the display's record and credential: it is told, its sockets are closed, and it pairs again from scratch. */
-  forget(displayId: string, you: AdminIdentity): Result<ForgetResult> {
-    const { displays, store } = this.#deps;
-    const forgotten = displays.forget(displayId);
-    if (!forgotten) return fail('not-found', 'The bridge knows no display with that id.');
-    const room = forgotten.roomId === null ? null : (store.getRoom(forgotten.roomId)?.name ?? forgotten.roomId);
-    this.#audit(you, { action: 'forget', display: shortId(displayId), room });
-    this.#assigned(displayId, null);
-    return ok({ id: displayId });
-  }
-
-  /** Gives the display a name an admin chose (checked by DisplayNameRequest); another display's name is refused, and changes nothing. */
-  renameDisplay(displayId: string, name: string, you: AdminIdentity): Result<AdminDisplay> {
-    const { displays } = this.#deps;
-    const renamed = displays.rename(displayId, name);
-    if (renamed.outcome === 'not-found') return fail('not-found', 'The bridge knows no display with that id.');
-    if (renamed.outcome === 'taken') return fail('not-allowed', `Another display is called "${name}" already: give this one another name.`);
-    if (renamed.before !== name) this.#audit(you, { action: 'rename-display', display: shortId(displayId), name, before: renamed.before });
-    return ok(displays.get(displayId)!);
   }
 
   /** One room as the admin page's room card shows it. */
@@ -179,19 +141,10 @@ export class AdminService {
     const changed = { ...room, access };
     if (room.access !== access) {
       store.saveRoom(changed, clock.now());
-      this.#audit(you, { action: 'room-access', room: room.name, access });
+      this.#record(you, { action: 'room-access', room: room.name, access });
       rooms.roomChanged(roomId);
     }
     return ok(this.#describeOne(changed));
-  }
-
-  unlink(displayId: string, you: AdminIdentity): Result<AdminDisplay> {
-    const { displays, store, clock } = this.#deps;
-    const roomId = displays.unlink(displayId, you.name, clock.now());
-    if (roomId === undefined) return fail('not-found', 'No display with that id is linked to a room.');
-    this.#audit(you, { action: 'unlink', display: shortId(displayId), room: store.getRoom(roomId)?.name ?? roomId });
-    this.#assigned(displayId, null);
-    return ok(displays.get(displayId)!);
   }
 
   async linkRoom(roomId: string, request: RoomLinkRequest, you: AdminIdentity): Promise<Result<AdminRoom>> {
@@ -199,7 +152,7 @@ export class AdminService {
     if (!integration.ok) return integration;
     const linked = await integration.data.linkRoom(roomId, { mailbox: request.mailbox, bookings: request.bookings ?? 'service-mailbox' });
     if (!linked.ok) return linked;
-    this.#audit(you, { action: 'link-room', room: linked.data.name, mailbox: request.mailbox });
+    this.#record(you, { action: 'link-room', room: linked.data.name, mailbox: request.mailbox });
     return ok(this.#describeOne(linked.data));
   }
 
@@ -209,7 +162,7 @@ export class AdminService {
     const mailbox = this.#deps.store.getRoom(roomId)?.microsoft365?.mailbox;
     const removed = await integration.data.removeRoom(roomId);
     if (!removed.ok) return removed;
-    this.#audit(you, { action: 'remove', room: removed.data.name, mailbox: mailbox ?? null });
+    this.#record(you, { action: 'remove', room: removed.data.name, mailbox: mailbox ?? null });
     return ok(this.#describeOne(removed.data));
   }
 
@@ -218,7 +171,7 @@ export class AdminService {
     if (!integration.ok) return integration;
     const rooms = integration.data.status().rooms.length;
     await integration.data.revoke(you.name);
-    this.#audit(you, { action: 'revoke', rooms });
+    this.#record(you, { action: 'revoke', rooms });
     return ok(this.status(you));
   }
 
@@ -233,7 +186,7 @@ export class AdminService {
     const integration = this.#integration();
     if (!integration.ok) return integration;
     const connected = await integration.data.finishSignIn(answer, nonce);
-    if (connected.ok) this.#audit({ name: connected.data.connectedBy }, { action: 'connect-account', account: connected.data.username });
+    if (connected.ok) this.#record({ name: connected.data.connectedBy }, { action: 'connect-account', account: connected.data.username });
     return connected;
   }
 
@@ -249,7 +202,7 @@ export class AdminService {
     if (!integration.ok) return integration;
     const removed = await integration.data.remove();
     if (!removed.ok) return removed;
-    this.#audit(you, { action: 'remove-account', account: removed.data.account, rooms: removed.data.rooms });
+    this.#record(you, { action: 'remove-account', account: removed.data.account, rooms: removed.data.rooms });
     return ok(this.status(you));
   }
 
@@ -257,7 +210,7 @@ export class AdminService {
     const integration = this.#integration();
     if (!integration.ok) return integration;
     const renewed = await integration.data.renewCredentials();
-    this.#audit(you, {
+    this.#record(you, {
       action: 'renew',
       outcome: renewed.ok ? { ok: true, kind: renewed.data.kind, expiresAt: renewed.data.expiresAt } : { ok: false, reason: renewed.message },
     });
@@ -272,7 +225,7 @@ export class AdminService {
     if (!room.microsoft365) return fail('not-allowed', `Link "${room.name}" to a Microsoft 365 room before exporting its bookings.`);
     return ok(
       this.#exports!.start(roomId, (done) =>
-        this.#audit(you, {
+        this.#record(you, {
           action: 'export',
           room: room.name,
           outcome: done.state === 'done' ? { ok: true, exported: done.exported, refused: done.refused.length } : { ok: false, reason: done.message ?? '' },
@@ -346,16 +299,7 @@ export class AdminService {
     return state.ok ? state.data.status : null;
   }
 
-  #audit(you: Pick<AdminIdentity, 'name'>, event: AuditEvent): void {
-    this.#deps.audit.record(this.#deps.clock.now(), you.name, event);
-    this.#deps.logger.info({ actor: you.name, ...event }, 'admin action');
-  }
-
   #assigned(displayId: string, roomId: string | null): void {
     for (const listener of this.#assignedListeners) listener(displayId, roomId);
   }
-}
-
-function shortId(displayId: string): string {
-  return displayId.slice(0, 8);
 }

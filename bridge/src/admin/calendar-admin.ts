@@ -1,4 +1,4 @@
-import type { AuditEvent, DiscoveredGoogleRoom, GoogleConnection, NewRoomRequest, RoomCalendarRequest } from '../../../shared/admin-api.ts';
+import type { DiscoveredGoogleRoom, GoogleConnection, NewRoomRequest, RoomCalendarRequest } from '../../../shared/admin-api.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { Room } from '../../../shared/model.ts';
@@ -11,6 +11,7 @@ import type { RoomWithCalendar } from '../calendars/remote/remote-calendars.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { RoomStore } from '../store/room-store.ts';
+import { adminActionRecorder, type RecordAdminAction } from './admin-action.ts';
 import type { AdminIdentity } from './admin-identity.ts';
 import type { AuditLog } from './audit-log.ts';
 import { freeRoomId } from './discovered-room.ts';
@@ -38,9 +39,11 @@ export interface CalendarAdminDeps {
  */
 export class CalendarAdmin {
   readonly #deps: CalendarAdminDeps;
+  readonly #audit: RecordAdminAction;
 
   constructor(deps: CalendarAdminDeps) {
     this.#deps = deps;
+    this.#audit = adminActionRecorder(deps);
   }
 
   /** A new room of this bridge on the calendar the request names, once that calendar answered. */
@@ -133,11 +136,6 @@ export class CalendarAdmin {
     if (!directory) return fail('not-connected', 'Google Workspace is not connected: connect it on this page, or give the bridge LINTEL_GOOGLE_CREDENTIALS_FILE.');
     const found = await directory.discoverRooms();
     return found.ok ? ok(found.value) : fail('not-connected', found.message);
-  }
-
-  #audit(you: Pick<AdminIdentity, 'name'>, event: AuditEvent): void {
-    this.#deps.audit.record(this.#deps.clock.now(), you.name, event);
-    this.#deps.logger.info({ actor: you.name, ...event }, 'admin action');
   }
 }
 
