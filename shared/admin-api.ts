@@ -3,6 +3,7 @@ import { IntegrationWarning, INTEGRATION_WARNING_CODES } from './integration-war
 import { Microsoft365Link, Room, RoomAccess, RoomId, RoomLocation, RoomStatus } from './model.ts';
 import { CalDavCalendarConfig, IcsCalendarConfig } from './remote-calendar-config.ts';
 import { SeriesRelease } from './series-release.ts';
+import { STALE_DISPLAY_DAYS } from './stale-display.ts';
 import { ProblemKind } from './problems.ts';
 
 /**
@@ -164,6 +165,11 @@ export const AdminDisplay = z.object({
   address: z.string().nullable().describe('The network address it last connected from, as the bridge saw it.'),
   credentialIssuedAt: Instant.nullable().describe('When its credential was made (with the pairing code it was linked by); null when it holds none.'),
   online: z.boolean(),
+  staleDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe(`Whole days since it was last seen, once it is offline and that is ${STALE_DISPLAY_DAYS} or more: \`POST /displays/forget-stale\` forgets it; null otherwise.`),
 });
 export type AdminDisplay = z.infer<typeof AdminDisplay>;
 
@@ -376,6 +382,12 @@ export type IdentifyResult = z.infer<typeof IdentifyResult>;
 /** `POST /displays/:id/forget`: the display's record and credential are gone; it pairs again from scratch. */
 export const ForgetResult = z.object({ id: z.string() });
 export type ForgetResult = z.infer<typeof ForgetResult>;
+
+/** `POST /displays/forget-stale`: the displays forgotten, each as `POST /displays/:id/forget` would. */
+export const ForgetStaleResult = z.object({
+  forgotten: z.array(z.string()).describe(`The ids of the displays offline and not seen for ${STALE_DISPLAY_DAYS} days or more, now forgotten.`),
+});
+export type ForgetStaleResult = z.infer<typeof ForgetStaleResult>;
 
 /** `PUT /rooms/:id/microsoft-365`: the bridge's room takes its calendar from this Microsoft 365 room. */
 export const RoomLinkRequest = z.strictObject({ mailbox: z.email().max(320), bookings: Microsoft365Link.shape.bookings.optional() });

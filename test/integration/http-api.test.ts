@@ -77,6 +77,7 @@ describe('HTTP API', () => {
       '/api/admin/check',
       '/api/admin/config',
       '/api/admin/credentials/renew',
+      '/api/admin/displays/forget-stale',
       '/api/admin/displays/{id}',
       '/api/admin/displays/{id}/forget',
       '/api/admin/displays/{id}/identify',

@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { GoogleConnectRequest, LinkRequest, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, DisplayNameRequest, type AdminConfig } from '../../../shared/admin-api.ts';
 import { fail, type Result } from '../../../shared/errors.ts';
+import { STALE_DISPLAY_DAYS } from '../../../shared/stale-display.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { validRoomId } from '../http/room-id-param.ts';
 import { sendError, sendRefusal } from '../http/send-error.ts';
@@ -91,6 +92,12 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.post('/displays/:id/identify', (req, res) => {
     answer(res, service.displays.identify(String(req.params.id)));
+  });
+
+  // Which displays are stale is the bridge's to say, by its clock, as the status showed them: a body asking for another cut-off or other displays is refused, not ignored.
+  router.post('/displays/forget-stale', (req, res) => {
+    if (hasBody(req)) return sendError(res, 'invalid-input', `This takes no input: the bridge forgets the displays offline and not seen for ${STALE_DISPLAY_DAYS} days, by its own clock.`);
+    res.json(service.displays.forgetStale(adminOf(res)));
   });
 
   router.post('/displays/:id/forget', (req, res) => {
@@ -212,6 +219,11 @@ export function createAdminRouter(deps: AdminRouterDeps): express.Router {
 
   router.use((_req: Request, res: Response) => sendError(res, 'not-found', 'There is no such admin API route.'));
   return router;
+}
+
+/** Whether the request carries a body, even an empty JSON object (RFC 9112 section 6.3: a length or a transfer coding says so). */
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 
 function answer<T>(res: Response, result: Result<T>, status = 200): void {

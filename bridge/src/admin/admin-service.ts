@@ -84,7 +84,7 @@ export class AdminService {
     // Each is read once per answer: the integration's status counts requests and outboxes, the display list is a query.
     const m365 = microsoft365 && microsoft365.revocation() === null ? microsoft365.status() : undefined;
     const warnings = m365 ? m365.warnings : [];
-    const shown = displays.list();
+    const shown = displays.list(this.#deps.clock.now());
     const rooms = this.#deps.store.listRooms();
     return {
       you: { name: you.name, via: you.via },
@@ -124,7 +124,7 @@ export class AdminService {
     const calendarAddress = room.microsoft365?.mailbox ?? (room.calendar?.type === 'google' ? room.calendar.calendarId : null);
     this.#record(you, { action: 'link', display: shortId(displayId), room: room.name, mailbox: calendarAddress });
     this.#assigned(displayId, room.id);
-    return ok({ display: displays.get(displayId)!, room: this.#describeOne(room) });
+    return ok({ display: displays.get(displayId, clock.now())!, room: this.#describeOne(room) });
   }
 
   /** One room as the admin page's room card shows it. */
@@ -263,8 +263,8 @@ export class AdminService {
   }
 
   #describeOne(room: Room): AdminRoom {
-    const { microsoft365, displays } = this.#deps;
-    return this.#describeRoom(room, room.microsoft365 ? microsoft365?.status() : undefined, displays.list());
+    const { microsoft365, displays, clock } = this.#deps;
+    return this.#describeRoom(room, room.microsoft365 ? microsoft365?.status() : undefined, displays.list(clock.now()));
   }
 
   #describeRoom(room: Room, m365: Microsoft365Status | undefined, shown: AdminDisplay[]): AdminRoom {

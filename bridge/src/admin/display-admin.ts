@@ -1,4 +1,4 @@
-import type { AdminDisplay, ForgetResult } from '../../../shared/admin-api.ts';
+import type { AdminDisplay, ForgetResult, ForgetStaleResult } from '../../../shared/admin-api.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { DisplayIdentify } from '../../../shared/socket-events.ts';
@@ -42,8 +42,8 @@ export class DisplayAdmin {
 
   /** Has a connected display show its name, and its room or pairing code, full-screen for 10 s, so an admin finds which screen it is. */
   identify(displayId: string): Result<DisplayIdentify> {
-    const { displays } = this.#deps;
-    const display = displays.get(displayId);
+    const { displays, clock } = this.#deps;
+    const display = displays.get(displayId, clock.now());
     if (!display) return fail('not-found', 'The bridge knows no display with that id.');
     if (!display.online) return fail('not-allowed', 'This display is not connected now: it can show its name once it is back.');
     const shown = { name: display.name ?? shortId(displayId), room: display.roomId === null ? null : this.#roomName(display.roomId), seconds: IDENTIFY_SECONDS };
@@ -53,12 +53,12 @@ export class DisplayAdmin {
 
   /** Gives the display a name an admin chose (checked by DisplayNameRequest); another display's name is refused, and changes nothing. */
   rename(displayId: string, name: string, you: AdminIdentity): Result<AdminDisplay> {
-    const { displays, record } = this.#deps;
+    const { displays, clock, record } = this.#deps;
     const renamed = displays.rename(displayId, name);
     if (renamed.outcome === 'not-found') return fail('not-found', 'The bridge knows no display with that id.');
     if (renamed.outcome === 'taken') return fail('not-allowed', `Another display is called "${name}" already: give this one another name.`);
     if (renamed.before !== name) record(you, { action: 'rename-display', display: shortId(displayId), name, before: renamed.before });
-    return ok(displays.get(displayId)!);
+    return ok(displays.get(displayId, clock.now())!);
   }
 
   unlink(displayId: string, you: AdminIdentity): Result<AdminDisplay> {
@@ -67,7 +67,7 @@ export class DisplayAdmin {
     if (roomId === undefined) return fail('not-found', 'No display with that id is linked to a room.');
     record(you, { action: 'unlink', display: shortId(displayId), room: this.#roomName(roomId) });
     this.#deps.assigned(displayId, null);
-    return ok(displays.get(displayId)!);
+    return ok(displays.get(displayId, clock.now())!);
   }
 
   /** Deletes the display's record and credential: it is told, its sockets are closed, and it pairs again from scratch. */
@@ -77,6 +77,18 @@ export class DisplayAdmin {
     this.#deps.record(you, { action: 'forget', display: shortId(displayId), room: forgotten.roomId === null ? null : this.#roomName(forgotten.roomId) });
     this.#deps.assigned(displayId, null);
     return ok({ id: displayId });
+  }
+
+  /**
+   * Forgets every display offline and not seen for STALE_DISPLAY_DAYS days or
+   * more, by the bridge's clock, each as `forget` does (one audit entry per
+   * display); a display online now is never among them.
+   */
+  forgetStale(you: AdminIdentity): ForgetStaleResult {
+    const stale = this.#deps.displays.list(this.#deps.clock.now()).filter((display) => display.staleDays !== null);
+    // One found meanwhile by another admin's Forget is simply not counted.
+    const forgotten = stale.filter((display) => this.forget(display.id, you).ok);
+    return { forgotten: forgotten.map((display) => display.id) };
   }
 
   /** The room's name as it is now; its id when the room is gone. */

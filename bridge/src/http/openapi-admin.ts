@@ -1,6 +1,7 @@
-import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult, DisplayNameRequest, IdentifyResult } from '../../../shared/admin-api.ts';
+import { AccountAuthorization, AccountCalendars, AdminConfig, AdminDisplay, AdminRoom, AdminStatus, ExportProgress, ForgetResult, ForgetStaleResult, GoogleConnection, GoogleConnectRequest, GoogleRooms, LinkRequest, LinkResult, NewRoomRequest, RoomAccessRequest, RoomCalendarRequest, RoomLinkRequest, SignInLinkRequest, SignInLinkResult, DisplayNameRequest, IdentifyResult } from '../../../shared/admin-api.ts';
 import { INSIGHTS_CSV_COLUMNS, InsightsAnswer } from '../../../shared/insights.ts';
 import { AdminProblems } from '../../../shared/problems.ts';
+import { STALE_DISPLAY_DAYS } from '../../../shared/stale-display.ts';
 import { MAX_RANGE_DAYS } from '../insights/insights-query.ts';
 import { errorResponse, jsonContent, roomIdParameter, schema } from './openapi-parts.ts';
 
@@ -102,6 +103,14 @@ export function adminPaths(): Record<string, unknown> {
         summary: "Forget a display: its record and credential are deleted, its connection is closed, and it pairs again from scratch",
         parameters: displayIdParameter,
         responses: { '200': { description: 'Forgotten', ...jsonContent('#/components/schemas/ForgetResult') }, ...refusedToken, '404': errorResponse('No display with that id') },
+      },
+    },
+    '/api/admin/displays/forget-stale': {
+      post: {
+        ...admin,
+        summary: `Forget every display offline and not seen for ${STALE_DISPLAY_DAYS} days or more (those whose \`staleDays\` the status gives), each as \`/displays/{id}/forget\` does, in the audit log one by one`,
+        description: 'Takes no input: the bridge decides by its own clock. A display online now is never forgotten, however long ago it was last seen.',
+        responses: { '200': { description: 'Forgotten, possibly none', ...jsonContent('#/components/schemas/ForgetStaleResult') }, '400': errorResponse('A request body: this takes none'), ...refusedToken },
       },
     },
     '/api/admin/rooms/{id}/access': {
@@ -290,6 +299,7 @@ export function adminSchemas(): Record<string, unknown> {
     RoomLinkRequest: schema(RoomLinkRequest, 'input'),
     RoomAccessRequest: schema(RoomAccessRequest, 'input'),
     ForgetResult: schema(ForgetResult, 'output'),
+    ForgetStaleResult: schema(ForgetStaleResult, 'output'),
     SignInLinkRequest: schema(SignInLinkRequest, 'input'),
     DisplayNameRequest: schema(DisplayNameRequest, 'input'),
     IdentifyResult: schema(IdentifyResult, 'output'),

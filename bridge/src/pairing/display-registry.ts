@@ -1,5 +1,6 @@
 import type { AdminDisplay } from '../../../shared/admin-api.ts';
 import { DAY_MS, toIso } from '../../../shared/clock.ts';
+import { staleDays } from '../../../shared/stale-display.ts';
 import { displayCredentialHash } from '../access/display-credential.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 
@@ -151,21 +152,24 @@ export class DisplayRegistry {
     return row?.room_id ? { displayId: row.id, roomId: row.room_id } : undefined;
   }
 
-  get(displayId: string): AdminDisplay | undefined {
+  /** `now`: what its days unseen count to. */
+  get(displayId: string, now: number): AdminDisplay | undefined {
     const row = this.#row(displayId);
-    return row && this.#describe(row);
+    return row && this.#describe(row, now);
   }
 
-  list(): AdminDisplay[] {
+  /** The most recently seen first; `now`: what their days unseen count to. */
+  list(now: number): AdminDisplay[] {
     const rows = this.#db.prepare('SELECT * FROM displays ORDER BY last_seen_at DESC').all() as DisplayRow[];
-    return rows.map((row) => this.#describe(row));
+    return rows.map((row) => this.#describe(row, now));
   }
 
   #row(displayId: string): DisplayRow | undefined {
     return this.#db.prepare('SELECT * FROM displays WHERE id = ?').get(displayId) as DisplayRow | undefined;
   }
 
-  #describe(row: DisplayRow): AdminDisplay {
+  #describe(row: DisplayRow, now: number): AdminDisplay {
+    const online = this.#connections.has(row.id);
     return {
       id: row.id,
       name: row.name,
@@ -175,7 +179,8 @@ export class DisplayRegistry {
       lastSeenAt: toIso(row.last_seen_at),
       address: row.last_address,
       credentialIssuedAt: row.credential_issued_at === null ? null : toIso(row.credential_issued_at),
-      online: this.#connections.has(row.id),
+      online,
+      staleDays: staleDays({ lastSeenAt: row.last_seen_at, online }, now),
     };
   }
 }

@@ -22,6 +22,7 @@ function status(displays: string[]): AdminStatus {
       address: '10.0.0.9',
       credentialIssuedAt: '2026-11-20T10:00:00Z',
       online: true,
+      staleDays: null,
     })),
     audit: [],
   };
