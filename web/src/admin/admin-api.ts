@@ -8,6 +8,7 @@ import type {
   DisplayNameRequest,
   ExportProgress,
   ForgetResult,
+  ForgetStaleResult,
   IdentifyResult,
   SignInLinkRequest,
   SignInLinkResult,
@@ -66,6 +67,8 @@ export interface AdminApi {
   unlink(displayId: string): Promise<void>;
   /** Deletes the display's record and credential: it pairs again from scratch. */
   forget(displayId: string): Promise<ForgetResult>;
+  /** Forgets every display offline and not seen for 30 days or more, as the bridge's clock says. */
+  forgetStale(): Promise<ForgetStaleResult>;
   renameDisplay(displayId: string, request: DisplayNameRequest): Promise<AdminDisplay>;
   /** Has a connected display show its name full-screen for a few seconds. */
   identify(displayId: string): Promise<IdentifyResult>;
@@ -152,6 +155,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     link: (request) => call('POST', '/links', { body: request }),
     unlink: (displayId) => call('DELETE', display(displayId)),
     forget: (displayId) => call('POST', `${display(displayId)}/forget`),
+    forgetStale: () => call('POST', '/displays/forget-stale'),
     identify: (displayId) => call('POST', `${display(displayId)}/identify`),
     renameDisplay: (displayId, request) => call('PUT', `${display(displayId)}/name`, { body: request }),
     setRoomAccess: (roomId, request) => call('PUT', `${room(roomId)}/access`, { body: request }),

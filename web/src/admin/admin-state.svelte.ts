@@ -11,6 +11,7 @@ export type AdminAction =
   | 'remove-account'
   | `unlink:${string}`
   | `forget:${string}`
+  | 'forget-stale'
   | `rename:${string}`
   | `identify:${string}`
   | `remove:${string}`
@@ -32,6 +33,8 @@ export class AdminState {
   problem = $state<{ action: AdminAction; error: AdminApiError } | null>(null);
   /** The last action that succeeded, for its confirmation. */
   done = $state<AdminAction | null>(null);
+  /** How many displays the last "forget stale displays" forgot, for its confirmation. */
+  staleForgotten = $state(0);
 
   readonly #api: AdminApi;
   readonly #unauthorized: (error: AdminApiError) => void;
@@ -51,6 +54,12 @@ export class AdminState {
   unlink = (displayId: string) => this.#run(`unlink:${displayId}`, () => this.#api.unlink(displayId).then(() => this.#api.status()));
   /** Deletes the display's record and credential; it is listed again only once it asks for a new code. */
   forget = (displayId: string) => this.#run(`forget:${displayId}`, () => this.#api.forget(displayId).then(() => this.#api.status()));
+  /** Forgets every display the bridge counts as stale (offline, not seen for 30 days), each as `forget` does. */
+  forgetStale = () =>
+    this.#run('forget-stale', async () => {
+      this.staleForgotten = (await this.#api.forgetStale()).forgotten.length;
+      return this.#api.status();
+    });
   /** False when the bridge refused the name (none, too long, another display's): the display keeps its name. */
   renameDisplay = (displayId: string, name: string) =>
     this.#run(`rename:${displayId}`, () => this.#api.renameDisplay(displayId, { name }).then(() => this.#api.status()));

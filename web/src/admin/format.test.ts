@@ -25,3 +25,12 @@ describe('relative times', () => {
     expect(createAdminFormat('ja').ago(before(3 * 86_400_000), NOW)).toBe('3 日前');
   });
 });
+
+describe('numbers of days', () => {
+  it('are worded with their plural in each language', () => {
+    expect(createAdminFormat('en-GB').days(1)).toBe('1 day');
+    expect(createAdminFormat('en-GB').days(30)).toBe('30 days');
+    expect(createAdminFormat('de-DE').days(31)).toBe('31 Tage');
+    expect(createAdminFormat('es-ES').days(30)).toBe('30 días');
+  });
+});

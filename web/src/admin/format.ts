@@ -13,6 +13,8 @@ const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function createAdminFormat(locale: string) {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(locale);
+  // Intl words the plural ("1 day", "31 days", "31 Tage"), which a sentence around a bare number cannot in every language.
+  const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
   const ago = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   // "now", in the admin's language.
   const justNow = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
@@ -21,6 +23,8 @@ export function createAdminFormat(locale: string) {
     locale,
     dateTime: (iso: string) => dateTime.format(Date.parse(iso)),
     number: (n: number) => number.format(n),
+    /** A number of days, "31 days". */
+    days: (n: number) => days.format(n),
     /** How long before `now` the instant `iso` was, "5 minutes ago". */
     ago: (iso: string, now: number) => {
       // The admin's clock may be a little behind the bridge's: what the bridge saw happen is never in the future.

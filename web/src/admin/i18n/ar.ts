@@ -354,6 +354,11 @@ export const ar: AdminMessages = {
   forgetConfirm: 'هل تريد نسيان هذه الشاشة؟ يُحذف سجلها وبيانات اعتمادها: ستعرض رمز اقتران جديدًا ويجب إقرانها من جديد.',
   confirmForget: 'نعم، انسَها',
   forgotten: 'تم نسيان الشاشة: يجب إقرانها من جديد.',
+  notSeenFor: (days) => `لم تُرَ منذ ${days}`,
+  forgetStale: (days, count) => `نسيان الشاشات التي لم تُرَ منذ ${days} (${count})`,
+  forgetStaleConfirm: (days, count) => `الشاشات التي لم تُرَ منذ ${days}: ${count}. هل تريد نسيانها؟ تُحذف سجلاتها وبيانات اعتمادها: يجب إقران كل منها من جديد.`,
+  confirmForgetStale: 'نعم، انسَها كلها',
+  staleForgotten: (count) => `الشاشات المنسية: ${count}. يجب إقران كل منها من جديد.`,
 
   problemsHeading: 'المشكلات المُبلَّغ عنها',
   problemsIntro:

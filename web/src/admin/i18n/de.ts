@@ -367,6 +367,11 @@ export const de: AdminMessages = {
   forgetConfirm: 'Dieses Display vergessen? Sein Eintrag und sein Zugangsschlüssel werden gelöscht: Es zeigt einen neuen Kopplungscode und muss neu gekoppelt werden.',
   confirmForget: 'Ja, vergessen',
   forgotten: 'Display vergessen: Es muss neu gekoppelt werden.',
+  notSeenFor: (days) => `Seit ${days} nicht gesehen`,
+  forgetStale: (days, count) => `Displays vergessen, die seit ${days} nicht gesehen wurden (${count})`,
+  forgetStaleConfirm: (days, count) => `Displays, die seit ${days} nicht gesehen wurden: ${count}. Vergessen? Ihre Einträge und Zugangsschlüssel werden gelöscht: Jedes muss neu gekoppelt werden.`,
+  confirmForgetStale: 'Ja, alle vergessen',
+  staleForgotten: (count) => `Vergessene Displays: ${count}. Jedes muss neu gekoppelt werden.`,
 
   problemsHeading: 'Gemeldete Probleme',
   problemsIntro:

@@ -365,6 +365,11 @@ export const en: AdminMessages = {
   forgetConfirm: 'Forget this display? Its record and credential are deleted: it shows a new pairing code and has to be paired again.',
   confirmForget: 'Yes, forget',
   forgotten: 'Display forgotten: it has to be paired again.',
+  notSeenFor: (days) => `Not seen for ${days}`,
+  forgetStale: (days, count) => `Forget displays not seen for ${days} (${count})`,
+  forgetStaleConfirm: (days, count) => `Displays not seen for ${days}: ${count}. Forget them? Their records and credentials are deleted: each has to be paired again.`,
+  confirmForgetStale: 'Yes, forget them',
+  staleForgotten: (count) => `Displays forgotten: ${count}. Each has to be paired again.`,
 
   problemsHeading: 'Reported problems',
   problemsIntro:

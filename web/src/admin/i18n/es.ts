@@ -366,6 +366,11 @@ export const es: AdminMessages = {
   forgetConfirm: '¿Olvidar esta pantalla? Se borran su registro y su credencial: mostrará un código de vinculación nuevo y habrá que vincularla otra vez.',
   confirmForget: 'Sí, olvidar',
   forgotten: 'Pantalla olvidada: hay que vincularla otra vez.',
+  notSeenFor: (days) => `Sin verla desde hace ${days}`,
+  forgetStale: (days, count) => `Olvidar las pantallas sin ver desde hace ${days} (${count})`,
+  forgetStaleConfirm: (days, count) => `Pantallas sin ver desde hace ${days}: ${count}. ¿Olvidarlas? Se borran sus registros y credenciales: habrá que vincular cada una otra vez.`,
+  confirmForgetStale: 'Sí, olvidarlas',
+  staleForgotten: (count) => `Pantallas olvidadas: ${count}. Habrá que vincular cada una otra vez.`,
 
   problemsHeading: 'Problemas notificados',
   problemsIntro:

@@ -369,6 +369,11 @@ export const fr: AdminMessages = {
   forgetConfirm: 'Oublier cet écran ? Son enregistrement et sa clé d’accès sont supprimés : il affiche un nouveau code d’association et doit être associé à nouveau.',
   confirmForget: 'Oui, oublier',
   forgotten: 'Écran oublié : il doit être associé à nouveau.',
+  notSeenFor: (days) => `Pas vu depuis ${days}`,
+  forgetStale: (days, count) => `Oublier les écrans pas vus depuis ${days} (${count})`,
+  forgetStaleConfirm: (days, count) => `Écrans pas vus depuis ${days} : ${count}. Les oublier ? Leurs enregistrements et clés d’accès sont supprimés : chacun doit être associé à nouveau.`,
+  confirmForgetStale: 'Oui, les oublier',
+  staleForgotten: (count) => `Écrans oubliés : ${count}. Chacun doit être associé à nouveau.`,
 
   problemsHeading: 'Problèmes signalés',
   problemsIntro:

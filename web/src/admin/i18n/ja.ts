@@ -351,6 +351,11 @@ export const ja: AdminMessages = {
   forgetConfirm: 'このディスプレイの登録を削除しますか？ 記録と資格情報が削除され、新しいペアリングコードが表示されます。もう一度ペアリングが必要です。',
   confirmForget: 'はい、削除する',
   forgotten: 'ディスプレイの登録を削除しました。もう一度ペアリングが必要です。',
+  notSeenFor: (days) => `${days}間接続なし`,
+  forgetStale: (days, count) => `${days}間接続のないディスプレイの登録を削除 (${count})`,
+  forgetStaleConfirm: (days, count) => `${days}間接続のないディスプレイ: ${count} 台。登録を削除しますか？ 記録と資格情報が削除され、それぞれもう一度ペアリングが必要です。`,
+  confirmForgetStale: 'はい、すべて削除する',
+  staleForgotten: (count) => `登録を削除したディスプレイ: ${count} 台。それぞれもう一度ペアリングが必要です。`,
 
   problemsHeading: '報告された問題',
   problemsIntro:

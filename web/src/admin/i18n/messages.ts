@@ -278,6 +278,14 @@ export interface AdminMessages {
   forgetConfirm: string;
   confirmForget: string;
   forgotten: string;
+  /** A display offline for a long time; `days`: how long, "31 days", in the admin's language. */
+  notSeenFor: (days: string) => string;
+  /** The one button that forgets every stale display; `days`: "30 days"; `count`: how many it forgets. */
+  forgetStale: (days: string, count: string) => string;
+  forgetStaleConfirm: (days: string, count: string) => string;
+  confirmForgetStale: string;
+  /** `count`: how many the bridge forgot (0 when they all came back meanwhile). */
+  staleForgotten: (count: string) => string;
 
   /** Problems people reported on the rooms' displays; columns reuse `when`, `room`, `what` and `status`. */
   problemsHeading: string;

@@ -365,6 +365,11 @@ export const nl: AdminMessages = {
   forgetConfirm: 'Dit scherm vergeten? Zijn gegevens en toegangssleutel worden verwijderd: het toont een nieuwe koppelcode en moet opnieuw gekoppeld worden.',
   confirmForget: 'Ja, vergeten',
   forgotten: 'Scherm vergeten: het moet opnieuw gekoppeld worden.',
+  notSeenFor: (days) => `Al ${days} niet gezien`,
+  forgetStale: (days, count) => `Schermen vergeten die ${days} niet gezien zijn (${count})`,
+  forgetStaleConfirm: (days, count) => `Schermen die ${days} niet gezien zijn: ${count}. Vergeten? Hun gegevens en toegangssleutels worden verwijderd: elk moet opnieuw gekoppeld worden.`,
+  confirmForgetStale: 'Ja, allemaal vergeten',
+  staleForgotten: (count) => `Vergeten schermen: ${count}. Elk moet opnieuw gekoppeld worden.`,
 
   problemsHeading: 'Gemelde problemen',
   problemsIntro:
