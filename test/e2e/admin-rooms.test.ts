@@ -58,8 +58,8 @@ describe("the admin page's rooms", () => {
     // Floor 0 first, "Room 5" before "Room 13" (not "Room 13" before "Room 5").
     expect(rows.slice(0, 8).map((row) => row[0])).toEqual(['Room 1', 'Room 5', 'Room 9', 'Room 13', 'Room 17', 'Room 21', 'Room 25', 'Room 29']);
     expect(rows.map((row) => row[1])).toEqual([...Array(8).fill('0'), ...Array(8).fill('1'), ...Array(7).fill('2'), ...Array(7).fill('3')]);
-    expect(rows.find((row) => row[0] === 'Room 7')).toEqual(['Room 7', '2', '10', 'Busy', '0', 'Local bookings']);
-    expect(rows.find((row) => row[0] === 'Room 8')).toEqual(['Room 8', '3', '11', 'Available', '0', 'Local bookings']);
+    expect(rows.find((row) => row[0] === 'Room 7')).toEqual(['Room 7', '2', '10', 'Busy', 'None', 'Local bookings']);
+    expect(rows.find((row) => row[0] === 'Room 8')).toEqual(['Room 8', '3', '11', 'Available', 'None', 'Local bookings']);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-rooms-1920x1080.png`, fullPage: true });
 
     // What a room's card showed is in its details: calendar, pending changes, access, changed there.
@@ -131,8 +131,11 @@ describe("the admin page's rooms", () => {
     await linkNow.click();
     await page.getByText('Linked: the display now shows Room 10.').waitFor();
     await display.page.getByText('Room 10', { exact: true }).first().waitFor({ timeout: 2000 });
+    // The room names the display linked to it (by its short id until it has a name), and that it is there now.
+    const shortId = (await display.page.evaluate(() => localStorage.getItem('lintel.displayId')))!.slice(0, 8);
     const roomRow = page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ hasText: 'Room 10' });
-    expect((await roomRow.innerText()).split('\t').map((cell) => cell.trim())).toEqual(['Room 10', '1', '5', 'Available', '1', 'Local bookings']);
+    const roomCells = async () => (await roomRow.innerText()).split('\t').map((cell) => cell.trim());
+    expect(await roomCells()).toEqual(['Room 10', '1', '5', 'Available', `${shortId} Online`, 'Local bookings']);
     // The next display starts with no room chosen again.
     expect(await picker.inputValue()).toBe('');
 
@@ -143,6 +146,7 @@ describe("the admin page's rooms", () => {
     await displays.getByRole('button', { name: 'Save name' }).click();
     await displays.getByText('Display renamed.').waitFor();
     await displays.getByRole('rowheader', { name: /Lobby left/ }).waitFor();
+    expect((await roomCells())[4]).toBe('Lobby left Online');
     await displays.getByRole('button', { name: 'Rename display Lobby left' }).click();
     await displays.getByLabel('Display name').fill('  ');
     await displays.getByRole('button', { name: 'Save name' }).click();
@@ -163,7 +167,7 @@ describe("the admin page's rooms", () => {
     await displays.getByRole('button', { name: 'Yes, unlink' }).click();
     await displays.getByText('Display unlinked.').waitFor();
     await displays.getByRole('cell', { name: 'Not linked', exact: true }).waitFor();
-    await expect.poll(async () => (await roomRow.innerText()).split('\t').map((cell) => cell.trim())[4]).toBe('0');
+    await expect.poll(async () => (await roomCells())[4]).toBe('None');
     await display.page.getByRole('heading', { name: 'Link this display' }).waitFor({ timeout: 5000 });
     expect(problems).toEqual([]);
   });

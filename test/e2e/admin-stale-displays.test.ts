@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../shared/clock.ts';
 import { adminRequest } from '../support/admin-client.ts';
@@ -22,8 +23,14 @@ async function linkedDisplay(bridge: TestBridge, roomId: string, name: string) {
   return { ...display, displayId };
 }
 
+/** The rooms table's displays cell of the room named `room`. */
+const displaysOf = async (page: Page, room: string) => {
+  const row = page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ has: page.getByRole('button', { name: room, exact: true }) });
+  return (await row.innerText()).split('\t').map((cell) => cell.trim().replace(/\s+/g, ' '))[4];
+};
+
 describe('stale displays on the admin page', () => {
-  it('are marked "Not seen for N days" from their 30th day offline, and one action forgets them all, never one online', async () => {
+  it('are marked "Not seen for N days" from their 30th day offline, and one action forgets them all, never one online; the rooms name their displays', async () => {
     // The bridge's clock starts 31 days back, and is moved to now: the page's own clock agrees with it from then on.
     const clock = new FakeClock(Date.now() - 31 * DAY_MS);
     const bridge = await startTestBridge({
@@ -50,6 +57,8 @@ describe('stale displays on the admin page', () => {
     const doorRow = displays.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Loft door/ }) });
     await doorRow.getByRole('cell', { name: 'Online', exact: true }).waitFor();
     expect(await doorRow.getByText(/Not seen for/).count()).toBe(0);
+    // The rooms say which displays show them, and whether each is there now.
+    expect([await displaysOf(page, 'Harbour'), await displaysOf(page, 'Loft'), await displaysOf(page, 'Attic')]).toEqual(['Old lobby Offline', 'Loft door Online', 'None']);
 
     await displays.getByRole('button', { name: 'Forget displays not seen for 30 days (1)' }).click();
     await displays.getByText('Displays not seen for 30 days: 1. Forget them?', { exact: false }).waitFor();
@@ -58,6 +67,8 @@ describe('stale displays on the admin page', () => {
     await goneRow.waitFor({ state: 'detached' });
     await doorRow.waitFor();
     expect(await displays.getByRole('button', { name: /^Forget displays not seen/ }).count()).toBe(0);
+    await expect.poll(() => displaysOf(page, 'Harbour')).toBe('None');
+    expect(await displaysOf(page, 'Loft')).toBe('Loft door Online');
     await page.getByRole('row', { name: new RegExp(`Forgot a display Display ${gone.displayId.slice(0, 8)}\\w* no longer shows Harbour`) }).waitFor();
     await door.page.getByRole('status', { name: 'Room status' }).waitFor();
     expect(problems).toEqual([]);

@@ -359,6 +359,7 @@ export const ar: AdminMessages = {
   forgetStaleConfirm: (days, count) => `الشاشات التي لم تُرَ منذ ${days}: ${count}. هل تريد نسيانها؟ تُحذف سجلاتها وبيانات اعتمادها: يجب إقران كل منها من جديد.`,
   confirmForgetStale: 'نعم، انسَها كلها',
   staleForgotten: (count) => `الشاشات المنسية: ${count}. يجب إقران كل منها من جديد.`,
+  noLinkedDisplays: 'لا شيء',
 
   problemsHeading: 'المشكلات المُبلَّغ عنها',
   problemsIntro:

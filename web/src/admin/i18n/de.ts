@@ -372,6 +372,7 @@ export const de: AdminMessages = {
   forgetStaleConfirm: (days, count) => `Displays, die seit ${days} nicht gesehen wurden: ${count}. Vergessen? Ihre Einträge und Zugangsschlüssel werden gelöscht: Jedes muss neu gekoppelt werden.`,
   confirmForgetStale: 'Ja, alle vergessen',
   staleForgotten: (count) => `Vergessene Displays: ${count}. Jedes muss neu gekoppelt werden.`,
+  noLinkedDisplays: 'Keine',
 
   problemsHeading: 'Gemeldete Probleme',
   problemsIntro:

@@ -370,6 +370,7 @@ export const en: AdminMessages = {
   forgetStaleConfirm: (days, count) => `Displays not seen for ${days}: ${count}. Forget them? Their records and credentials are deleted: each has to be paired again.`,
   confirmForgetStale: 'Yes, forget them',
   staleForgotten: (count) => `Displays forgotten: ${count}. Each has to be paired again.`,
+  noLinkedDisplays: 'None',
 
   problemsHeading: 'Reported problems',
   problemsIntro:

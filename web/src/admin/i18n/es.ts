@@ -371,6 +371,7 @@ export const es: AdminMessages = {
   forgetStaleConfirm: (days, count) => `Pantallas sin ver desde hace ${days}: ${count}. ¿Olvidarlas? Se borran sus registros y credenciales: habrá que vincular cada una otra vez.`,
   confirmForgetStale: 'Sí, olvidarlas',
   staleForgotten: (count) => `Pantallas olvidadas: ${count}. Habrá que vincular cada una otra vez.`,
+  noLinkedDisplays: 'Ninguna',
 
   problemsHeading: 'Problemas notificados',
   problemsIntro:

@@ -374,6 +374,7 @@ export const fr: AdminMessages = {
   forgetStaleConfirm: (days, count) => `Écrans pas vus depuis ${days} : ${count}. Les oublier ? Leurs enregistrements et clés d’accès sont supprimés : chacun doit être associé à nouveau.`,
   confirmForgetStale: 'Oui, les oublier',
   staleForgotten: (count) => `Écrans oubliés : ${count}. Chacun doit être associé à nouveau.`,
+  noLinkedDisplays: 'Aucun',
 
   problemsHeading: 'Problèmes signalés',
   problemsIntro:

@@ -356,6 +356,7 @@ export const ja: AdminMessages = {
   forgetStaleConfirm: (days, count) => `${days}間接続のないディスプレイ: ${count} 台。登録を削除しますか？ 記録と資格情報が削除され、それぞれもう一度ペアリングが必要です。`,
   confirmForgetStale: 'はい、すべて削除する',
   staleForgotten: (count) => `登録を削除したディスプレイ: ${count} 台。それぞれもう一度ペアリングが必要です。`,
+  noLinkedDisplays: 'なし',
 
   problemsHeading: '報告された問題',
   problemsIntro:

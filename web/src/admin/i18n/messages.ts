@@ -286,6 +286,8 @@ export interface AdminMessages {
   confirmForgetStale: string;
   /** `count`: how many the bridge forgot (0 when they all came back meanwhile). */
   staleForgotten: (count: string) => string;
+  /** The rooms table's displays column: a room without a linked display. */
+  noLinkedDisplays: string;
 
   /** Problems people reported on the rooms' displays; columns reuse `when`, `room`, `what` and `status`. */
   problemsHeading: string;

@@ -370,6 +370,7 @@ export const nl: AdminMessages = {
   forgetStaleConfirm: (days, count) => `Schermen die ${days} niet gezien zijn: ${count}. Vergeten? Hun gegevens en toegangssleutels worden verwijderd: elk moet opnieuw gekoppeld worden.`,
   confirmForgetStale: 'Ja, allemaal vergeten',
   staleForgotten: (count) => `Vergeten schermen: ${count}. Elk moet opnieuw gekoppeld worden.`,
+  noLinkedDisplays: 'Geen',
 
   problemsHeading: 'Gemelde problemen',
   problemsIntro:
