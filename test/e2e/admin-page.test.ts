@@ -24,6 +24,11 @@ describe('the admin page', () => {
     const bridge = await startTestBridge({ clock: new FakeClock(Date.now()), webDir: BUILT_WEB_DIR });
     session.defer(() => bridge.close());
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
+    // A local install: the way in is the token, and Microsoft 365, not set up here, is not mentioned.
+    const signIn = page.getByRole('region', { name: 'Sign in' });
+    await signIn.getByText("Sign in with the bridge's local admin token to link displays to rooms and look after them.").waitFor();
+    expect(await signIn.innerText()).not.toContain('Microsoft');
+    expect(await signIn.getByRole('button').allInnerTexts()).toEqual(['Use this token']);
     await signInWithToken(page);
     await page.getByRole('region', { name: 'Rooms on this bridge' }).getByRole('row').filter({ hasText: 'Harbour' }).waitFor();
 
@@ -50,6 +55,10 @@ describe('the admin page', () => {
 
     // The display's QR code opens the admin page with its code filled in.
     const { page, problems } = await openAdmin(session, `${m365.bridge.url}/admin/?code=${code.replace('-', '')}`);
+    // With Microsoft 365 set up, the sign-in offers it first, and the token still works without it.
+    const signIn = page.getByRole('region', { name: 'Sign in' });
+    await signIn.getByText('Sign in to link displays to rooms and to manage the Microsoft 365 integration.').waitFor();
+    await signIn.getByText('The bridge prints this token when it first starts. It works without Microsoft 365.').waitFor();
     await signInWithMicrosoft(page);
     await page.getByText('Consent pending').waitFor();
 

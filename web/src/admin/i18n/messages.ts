@@ -29,13 +29,18 @@ export interface AdminMessages {
   signedInWithToken: string;
   signOut: string;
   signInHeading: string;
+  /** Above the ways in when Microsoft 365 is set up on the bridge. */
   signInIntro: string;
+  /** Above the local admin token on a bridge without Microsoft 365: it does not name Microsoft 365. */
+  signInIntroLocal: string;
   signInWithMicrosoft: string;
   signInFailed: (reason: string) => string;
   firstTimeConsent: string;
   grantConsent: string;
   localTokenHeading: string;
   localTokenHelp: string;
+  /** After localTokenHelp, when Microsoft 365 is set up: the token is the way in while it is not working. */
+  localTokenWithoutM365: string;
   /** The console's one-time sign-in link and its QR code, for a phone. */
   signInLinkHelp: string;
   signingInByLink: string;
@@ -43,7 +48,6 @@ export interface AdminMessages {
   signInLinkRefused: { expired: string; used: string; unknown: string };
   localTokenLabel: string;
   useToken: string;
-  noMicrosoft365: string;
   needsSignIn: string;
   signInAgain: string;
 
