@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { AdminStatus } from '../../shared/admin-api.ts';
 import { DAY_MS } from '../../shared/clock.ts';
 import { adminRequest } from '../support/admin-client.ts';
 import { openAdmin, pairingCodeOf, signInWithToken } from '../support/admin-page.ts';
@@ -21,6 +22,16 @@ async function linkedDisplay(bridge: TestBridge, roomId: string, name: string) {
   expect((await adminRequest(bridge.url, 'PUT', `/displays/${displayId}/name`, { token: TEST_ADMIN_TOKEN, body: { name } })).status).toBe(200);
   await display.page.getByRole('status', { name: 'Room status' }).waitFor();
   return { ...display, displayId };
+}
+
+/**
+ * Closes the display's page and waits until the bridge counts it offline: until then its connection still counts as
+ * seeing it, hour by hour, as the clock moves on.
+ */
+async function switchedOff(bridge: TestBridge, display: { displayId: string; close(): Promise<void> }): Promise<void> {
+  await display.close();
+  const online = async () => ((await adminRequest(bridge.url, 'GET', '/status', { token: TEST_ADMIN_TOKEN })).body as AdminStatus).displays.find((each) => each.id === display.displayId)?.online;
+  await expect.poll(online).toBe(false);
 }
 
 /** The rooms table's displays cell of the room named `room`. */
@@ -45,7 +56,7 @@ describe('stale displays on the admin page', () => {
     session.defer(() => bridge.close());
     const gone = await linkedDisplay(bridge, 'harbour', 'Old lobby');
     const door = await linkedDisplay(bridge, 'loft', 'Loft door');
-    await gone.close();
+    await switchedOff(bridge, gone);
     clock.advance(31 * DAY_MS);
 
     const { page, problems } = await openAdmin(session, `${bridge.url}/admin/`);
@@ -79,7 +90,7 @@ describe('stale displays on the admin page', () => {
     const bridge = await startTestBridge({ clock, webDir: BUILT_WEB_DIR, rooms: [{ id: 'harbour', name: 'Harbour', access: 'paired' }] });
     session.defer(() => bridge.close());
     const gone = await linkedDisplay(bridge, 'harbour', 'Old lobby');
-    await gone.close();
+    await switchedOff(bridge, gone);
     clock.advance(40 * DAY_MS);
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const admin = await openDisplayPage(session.browser(), `${bridge.url}/admin/`, { bypassCSP: true, viewport });

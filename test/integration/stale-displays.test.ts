@@ -41,6 +41,17 @@ const displaysNow = async () => documented(AdminStatus, (await adminRequest(brid
 const forgetStale = (options: { token?: string; body?: unknown } = { token: TEST_ADMIN_TOKEN }) => adminRequest(bridge.url, 'POST', '/displays/forget-stale', options);
 
 describe('forgetting stale displays', () => {
+  it('counts a display connected all along as seen every hour, so a bridge process not holding its socket never takes it for stale', async () => {
+    const display = await pairedDisplay();
+    clock.advance(31 * DAY_MS);
+    const [listed] = await displaysNow();
+    expect(listed).toMatchObject({ id: display.displayId, online: true, staleDays: null });
+    // What every process reads from the shared store: seen within the hour, not 31 days ago.
+    expect(clock.now() - Date.parse(listed!.lastSeenAt)).toBeLessThanOrEqual(60 * 60_000);
+    await switchedOff(display);
+    expect(documented(ForgetStaleResult, (await forgetStale()).body).forgotten).toEqual([]);
+  });
+
   it('forgets each display offline from its 30th day unseen, as Forget does (credential refused, audited one by one), never one online', async () => {
     const gone = await pairedDisplay();
     const alsoGone = await pairedDisplay();

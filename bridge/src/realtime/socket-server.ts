@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import { toIso } from '../../../shared/clock.ts';
+import { HOUR_MS, toIso } from '../../../shared/clock.ts';
 import { fail, ok, type LintelError, type Result } from '../../../shared/errors.ts';
 import { pairingUrl } from '../../../shared/pairing-code.ts';
 import { RoomId, WalkUpAction } from '../../../shared/model.ts';
@@ -22,6 +22,9 @@ import type { OccupancySource } from '../hardware/presence-log.ts';
 import { STORE_UNAVAILABLE_MESSAGE, StoreUnavailableError } from '../store/store-unavailable.ts';
 import { eventLimit } from './event-limit.ts';
 import { watchTarget } from './watch-target.ts';
+
+/** How often a display's connection counts as seeing it again (its last-seen time, shared by every bridge process). */
+const STILL_SEEN_EVERY_MS = HOUR_MS;
 
 /** Between bridge processes sharing a store, over the Redis adapter (see cluster/cluster-relay.ts). */
 export interface InterServerEvents {
@@ -105,10 +108,13 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
     let watched: string | undefined;
     let identified: { displayId: string; release: () => void } | undefined;
     let cancelLinkExpiry: () => void = () => {};
+    let stopSeeing: () => void = () => {};
     socket.on('disconnect', () => {
       identified?.release();
       cancelLinkExpiry();
+      stopSeeing();
     });
+    const peer = address === undefined ? undefined : plainAddress(address);
 
     /**
      * Counts the socket as the display (seen, online, told of its link).
@@ -117,12 +123,22 @@ export function attachRealtime(httpServer: HttpServer, rooms: RoomService, pairi
      */
     const identify = (displayId: string, proven: boolean) => {
       if (!proven && displays.holdsCredential(displayId)) return;
-      displays.seen(displayId, clock.now(), address === undefined ? undefined : plainAddress(address));
+      displays.seen(displayId, clock.now(), peer);
       if (identified?.displayId === displayId) return;
       identified?.release();
       if (identified) void socket.leave(displayChannel(identified.displayId));
       identified = { displayId, release: displays.connected(displayId) };
       void socket.join(displayChannel(displayId));
+      // Connected for weeks, a display is seen all along: another bridge process sharing the store, which holds no
+      // socket of it and so counts it offline, must not take it for one gone a month (forget-stale, never-linked clean-up).
+      stopSeeing();
+      const seeAgain = () => {
+        stopSeeing = clock.setTimer(() => {
+          displays.seen(displayId, clock.now(), peer);
+          seeAgain();
+        }, STILL_SEEN_EVERY_MS);
+      };
+      seeAgain();
     };
 
     const unwatch = (reason?: LintelError) => {
