@@ -58,7 +58,8 @@ describe('the admin page', () => {
     // With Microsoft 365 set up, the sign-in offers it first, and the token still works without it.
     const signIn = page.getByRole('region', { name: 'Sign in' });
     await signIn.getByText('Sign in to link displays to rooms and to manage the Microsoft 365 integration.').waitFor();
-    await signIn.getByText('The bridge prints this token when it first starts. It works without Microsoft 365.').waitFor();
+    await signIn.getByText('The bridge prints this token when it first starts.').waitFor();
+    await signIn.getByText('It works without Microsoft 365.').waitFor();
     await signInWithMicrosoft(page);
     await page.getByText('Consent pending').waitFor();
 
