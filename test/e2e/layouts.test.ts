@@ -122,9 +122,42 @@ describe('layouts from a door tablet to a 4K monitor', () => {
       const subject = display.page.locator('.agenda .subject').filter({ hasText: 'Sprint planning' });
       await subject.waitFor();
       // Right to left, an English subject starts at the right, as the Arabic around it does.
-      const [line, text] = await Promise.all([subject.boundingBox(), subject.locator('bdi').boundingBox()]);
-      expect(Math.abs(line!.x + line!.width - (text!.x + text!.width))).toBeLessThanOrEqual(1);
-      expect(text!.width).toBeLessThan(line!.width / 2);
+      const { line, text } = await subject.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return { line: element.getBoundingClientRect().toJSON() as DOMRect, text: range.getBoundingClientRect().toJSON() as DOMRect };
+      });
+      expect(Math.abs(line.right - text.right)).toBeLessThanOrEqual(1);
+      expect(text.width).toBeLessThan(line.width / 2);
+      // In its own order: "Sprint" left of "planning".
+      expect(await subject.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    } finally {
+      await display.close();
+    }
+  });
+
+  it('cuts a long name, subject or organizer in another script at its own end, its first words in sight (Arabic page)', async () => {
+    const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy?lang=ar`, { viewport: { width: 800, height: 480 } });
+    try {
+      await display.page.locator('.agenda .subject').first().waitFor();
+      const cut = await display.page.evaluate(() =>
+        ['.header .name', '.current .subject', '.current .organizer', '.agenda .subject', '.agenda .organizer'].map((selector) => {
+          // The longest of its kind on screen: the one cut.
+          const element = [...document.querySelectorAll(selector)].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0]!;
+          const text = element.firstChild!;
+          const firstWord = /^\S+/.exec(text.textContent ?? '')![0];
+          const range = document.createRange();
+          range.setStart(text, 0);
+          range.setEnd(text, firstWord.length);
+          const [word, box] = [range.getBoundingClientRect(), element.getBoundingClientRect()];
+          return {
+            selector,
+            cut: element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight,
+            firstWordInSight: word.left >= box.left - 1 && word.right <= box.right + 1,
+          };
+        }),
+      );
+      expect(cut).toEqual(['.header .name', '.current .subject', '.current .organizer', '.agenda .subject', '.agenda .organizer'].map((selector) => ({ selector, cut: true, firstWordInSight: true })));
     } finally {
       await display.close();
     }
