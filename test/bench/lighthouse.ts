@@ -11,11 +11,17 @@ const BUDGET = 95;
 /** Debian's Chromium with the project's flags and a DevTools port (the OS picks it; Chromium prints it), for Lighthouse to drive. */
 async function chromiumWithDevTools(): Promise<{ port: number; stop(): Promise<void> }> {
   const profile = tempDataDir();
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile.dir}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // In a process group of its own: Chromium's helper processes (zygote, renderers) write to the profile too, and
+  // outlive the browser process by a moment when only it is ended; the group is all of them, and all started here.
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile.dir}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      const exited = once(child, 'exit');
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
     }
     profile.remove();
   };
