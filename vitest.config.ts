@@ -30,6 +30,7 @@ export default defineConfig({
             'bridge/src/store/room-store.test.ts',
             'bridge/src/calendars/remote/{calendar-secrets,remote-calendar-engine}.test.ts',
             'bridge/src/pairing/*.test.ts',
+            'bridge/src/admin/sign-in-links.test.ts',
             'bridge/src/problems/*.test.ts',
             'bridge/src/rooms/{room-service,no-show-strikes}.test.ts',
             'bridge/src/building/building-board.test.ts',

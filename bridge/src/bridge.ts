@@ -214,7 +214,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
     ports.remoteCalendars && ports.google && ports.calendarSecrets
       ? new CalendarAdmin({ ...ports, rooms, audit, timeZone: options.timeZone, engine: ports.remoteCalendars, secrets: ports.calendarSecrets, google: ports.google, roomsFromFile: ports.roomsFromFile ?? new Set() })
       : undefined;
-  const signInLinks = new SignInLinks(ports.clock, publicUrl);
+  const signInLinks = new SignInLinks(ports.store.database, ports.clock, publicUrl);
   const adminRouter = createAdminRouter({ service: admin, calendars, config: adminConfig, problems: problems.service, insights: insights.service, signInLinks, ...adminAuth });
   server.on(
     'request',

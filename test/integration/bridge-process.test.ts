@@ -86,7 +86,7 @@ describe('the bridge process', () => {
     expect([await statusWith(token!), await statusWith(renewed!)]).toEqual([401, 200]);
   });
 
-  it('prints a one-time sign-in link at each start (no QR code into a pipe): it signs in once, as the local admin token', async () => {
+  it('prints a one-time sign-in link at each start (no QR code into a pipe): it signs in once, as the local admin token, before and after a restart', async () => {
     const dir = dataDir();
     const running = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
     const token = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
@@ -104,8 +104,10 @@ describe('the bridge process', () => {
     const again = await bridge(dir, { LINTEL_DEMO_MEETINGS: 'false' });
     const next = /once, within 10 minutes: (\S+)/.exec(again.startupOutput)?.[1];
     expect(next).not.toBe(link);
-    // A restart ends the links made before it.
-    expect(await postJson(`${again.url}/api/admin/sign-in`, { code })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+    // Links are in the store: a restart neither ends a link nor makes a used one work again.
+    expect(await postJson(`${again.url}/api/admin/sign-in`, { code })).toMatchObject({ status: 409, body: { code: 'not-allowed' } });
+    expect(await postJson(`${again.url}/api/admin/sign-in`, { code: 'never-printed' })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+    expect(await postJson(`${again.url}/api/admin/sign-in`, { code: new URL(next!).hash.replace('#signin=', '') })).toEqual({ status: 200, body: { token } });
   });
 
   it('says in one plain sentence, besides its log line, that its port is taken', async () => {

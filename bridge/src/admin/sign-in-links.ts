@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { MINUTE_MS, type Clock } from '../../../shared/clock.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
 
 /** Long enough to walk to the room with a phone; short enough that a link seen later on a screen or in a log is no use. */
 export const SIGN_IN_LINK_MS = 10 * MINUTE_MS;
@@ -9,47 +10,50 @@ export const SIGN_IN_LINK_MS = 10 * MINUTE_MS;
  * One-time links to the admin page that sign a browser in as the local
  * admin token does, without typing it: the console shows one at each start
  * (a QR code on a terminal), for a phone. A link works once, within 10
- * minutes, in the process that made it; its code is in the address's
- * fragment, which browsers never send to a server or in a Referer (RFC 3986,
- * section 3.5), and the page exchanges it for the token by POST. Links are
- * kept in memory only: a restart ends them all, and makes a new one.
+ * minutes; its code is in the address's fragment, which browsers never send
+ * to a server or in a Referer (RFC 3986, section 3.5), and the page
+ * exchanges it for the token by POST. Links are kept in the store, so the
+ * POST may reach any bridge process sharing it (a hub behind a load
+ * balancer), not only the one that printed the link; the store holds each
+ * code's SHA-256 only, so a copy of the database signs no one in.
  */
 export class SignInLinks {
+  readonly #db: SqlDatabase;
   readonly #clock: Clock;
   readonly #adminPage: string;
-  /** Each link's code, and until when it works; a used one stays until then, to be told apart from one never made. */
-  readonly #links = new Map<string, { expiresAt: number; used: boolean }>();
 
   /** `publicUrl`: where browsers reach the bridge. */
-  constructor(clock: Clock, publicUrl: string) {
+  constructor(db: SqlDatabase, clock: Clock, publicUrl: string) {
+    this.#db = db;
     this.#clock = clock;
     this.#adminPage = new URL('admin/', publicUrl).href;
   }
 
   /** A new link to the admin page that signs in once, within 10 minutes. */
   issue(): string {
-    this.#forgetExpired();
+    const now = this.#clock.now();
+    this.#db.prepare('DELETE FROM sign_in_links WHERE expires_at <= ?').run(now);
     const code = randomBytes(24).toString('base64url');
-    this.#links.set(code, { expiresAt: this.#clock.now() + SIGN_IN_LINK_MS, used: false });
+    this.#db.prepare('INSERT INTO sign_in_links (code_hash, expires_at) VALUES (?, ?)').run(hashOf(code), now + SIGN_IN_LINK_MS);
     return `${this.#adminPage}#signin=${code}`;
   }
 
   /** Uses up the link of `code`, or says why it cannot sign in. */
   redeem(code: string): Result<void> {
-    const link = this.#links.get(code);
-    if (!link || link.expiresAt <= this.#clock.now()) {
-      this.#forgetExpired();
-      return link
-        ? fail('expired', 'This sign-in link has expired: each works for 10 minutes. Restart the bridge for a new one, or sign in with the local admin token.')
-        : fail('unauthorized', 'This bridge made no such sign-in link (a restart ends them): use the link it printed last, or the local admin token.');
-    }
-    if (link.used) return fail('not-allowed', 'This sign-in link was used already: each signs in once. Restart the bridge for a new one, or sign in with the local admin token.');
-    link.used = true;
-    return ok(undefined);
-  }
-
-  #forgetExpired(): void {
     const now = this.#clock.now();
-    for (const [code, link] of this.#links) if (link.expiresAt <= now) this.#links.delete(code);
+    const hash = hashOf(code);
+    // One UPDATE decides: of two processes given the same code at once, only one changes its row.
+    if (this.#db.prepare('UPDATE sign_in_links SET used = 1 WHERE code_hash = ? AND used = 0 AND expires_at > ?').run(hash, now).changes === 1) return ok(undefined);
+    // A used link stays until it expires, to be told apart from one never made.
+    const link = this.#db.prepare('SELECT expires_at FROM sign_in_links WHERE code_hash = ?').get(hash) as { expires_at: number } | undefined;
+    if (!link) return fail('unauthorized', 'This bridge made no such sign-in link: use the link it printed last, or the local admin token.');
+    if (Number(link.expires_at) <= now) {
+      return fail('expired', 'This sign-in link has expired: each works for 10 minutes. Restart the bridge for a new one, or sign in with the local admin token.');
+    }
+    return fail('not-allowed', 'This sign-in link was used already: each signs in once. Restart the bridge for a new one, or sign in with the local admin token.');
   }
+}
+
+function hashOf(code: string): string {
+  return createHash('sha256').update(code).digest('base64url');
 }

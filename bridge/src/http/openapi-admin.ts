@@ -32,7 +32,7 @@ export function adminPaths(): Record<string, unknown> {
     '/api/admin/sign-in': {
       post: {
         summary: "Sign in with a one-time link's code (public): the answer is the local admin token",
-        description: 'The bridge prints a link `<public url>/admin/#signin=<code>` (and its QR code on a terminal) at each start. Each code signs in once, within 10 minutes, on the bridge process that printed it; a restart ends them.',
+        description: 'The bridge prints a link `<public url>/admin/#signin=<code>` (and its QR code on a terminal) at each start. Each code signs in once, within 10 minutes, on any bridge process sharing the store.',
         requestBody: { required: true, ...jsonContent('#/components/schemas/SignInLinkRequest') },
         responses: {
           '200': { description: 'Signed in (in the audit log)', ...jsonContent('#/components/schemas/SignInLinkResult') },

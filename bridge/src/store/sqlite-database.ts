@@ -238,6 +238,12 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE m365_sync;`,
   // The name an admin gives a display on the admin page ("Lobby left"), unique among displays regardless of case.
   `ALTER TABLE displays ADD COLUMN name TEXT;`,
+  // One-time sign-in links (admin/sign-in-links.ts), by their code's hash: any process sharing the store takes them.
+  `CREATE TABLE sign_in_links (
+     code_hash TEXT PRIMARY KEY,
+     expires_at INTEGER NOT NULL,
+     used INTEGER NOT NULL DEFAULT 0
+   );`,
 ];
 
 /**

@@ -44,7 +44,7 @@ export const de: AdminMessages = {
   localTokenWithoutM365: 'Es funktioniert ohne Microsoft 365.',
   signInLinkHelp: 'Auf einem Telefon: Scannen Sie den QR-Code, den die Bridge beim Start auf ihrer Konsole zeigt, oder öffnen Sie den Einmal-Anmeldelink daneben. Jeder Link meldet einmal an, innerhalb von 10 Minuten.',
   signingInByLink: 'Anmeldung mit dem Link…',
-  signInLinkRefused: { expired: 'Dieser Anmeldelink ist abgelaufen: Links gelten 10 Minuten. Starten Sie die Bridge neu für einen neuen, oder verwenden Sie das Token.', used: 'Dieser Anmeldelink wurde schon verwendet: Jeder meldet nur einmal an. Starten Sie die Bridge neu für einen neuen, oder verwenden Sie das Token.', unknown: 'Die Bridge kennt diesen Anmeldelink nicht (ein Neustart beendet sie). Verwenden Sie den zuletzt ausgegebenen Link oder das Token.' },
+  signInLinkRefused: { expired: 'Dieser Anmeldelink ist abgelaufen: Links gelten 10 Minuten. Starten Sie die Bridge neu für einen neuen, oder verwenden Sie das Token.', used: 'Dieser Anmeldelink wurde schon verwendet: Jeder meldet nur einmal an. Starten Sie die Bridge neu für einen neuen, oder verwenden Sie das Token.', unknown: 'Die Bridge kennt diesen Anmeldelink nicht. Verwenden Sie den zuletzt ausgegebenen Link oder das Token.' },
   localTokenLabel: 'Lokales Admin-Token',
   useToken: 'Token verwenden',
   needsSignIn: 'Ihre Microsoft-Anmeldung muss erneuert werden.',

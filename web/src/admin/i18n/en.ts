@@ -44,7 +44,7 @@ export const en: AdminMessages = {
   localTokenWithoutM365: 'It works without Microsoft 365.',
   signInLinkHelp: 'On a phone: scan the QR code the bridge shows on its console when it starts, or open the one-time sign-in link printed beside it. Each link signs in once, within 10 minutes.',
   signingInByLink: 'Signing in with the link…',
-  signInLinkRefused: { expired: 'This sign-in link has expired: links work for 10 minutes. Restart the bridge for a new one, or use the token.', used: 'This sign-in link was used already: each signs in once. Restart the bridge for a new one, or use the token.', unknown: 'The bridge does not know this sign-in link (a restart ends them). Use the link it printed last, or the token.' },
+  signInLinkRefused: { expired: 'This sign-in link has expired: links work for 10 minutes. Restart the bridge for a new one, or use the token.', used: 'This sign-in link was used already: each signs in once. Restart the bridge for a new one, or use the token.', unknown: 'The bridge does not know this sign-in link. Use the link it printed last, or the token.' },
   localTokenLabel: 'Local admin token',
   useToken: 'Use this token',
   needsSignIn: 'Your Microsoft sign-in has to be renewed.',

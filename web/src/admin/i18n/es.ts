@@ -44,7 +44,7 @@ export const es: AdminMessages = {
   localTokenWithoutM365: 'Funciona sin Microsoft 365.',
   signInLinkHelp: 'En un teléfono: escanee el código QR que el puente muestra en su consola al arrancar, o abra el enlace de inicio de sesión de un solo uso impreso al lado. Cada enlace inicia sesión una vez, en 10 minutos.',
   signingInByLink: 'Iniciando sesión con el enlace…',
-  signInLinkRefused: { expired: 'Este enlace de inicio de sesión ha caducado: los enlaces valen 10 minutos. Reinicie el puente para obtener otro, o use el token.', used: 'Este enlace de inicio de sesión ya se usó: cada uno sirve una sola vez. Reinicie el puente para obtener otro, o use el token.', unknown: 'El puente no conoce este enlace de inicio de sesión (un reinicio los anula). Use el último enlace impreso, o el token.' },
+  signInLinkRefused: { expired: 'Este enlace de inicio de sesión ha caducado: los enlaces valen 10 minutos. Reinicie el puente para obtener otro, o use el token.', used: 'Este enlace de inicio de sesión ya se usó: cada uno sirve una sola vez. Reinicie el puente para obtener otro, o use el token.', unknown: 'El puente no conoce este enlace de inicio de sesión. Use el último enlace impreso, o el token.' },
   localTokenLabel: 'Token de administración local',
   useToken: 'Usar este token',
   needsSignIn: 'Tu inicio de sesión de Microsoft debe renovarse.',

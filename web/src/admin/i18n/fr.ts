@@ -44,7 +44,7 @@ export const fr: AdminMessages = {
   localTokenWithoutM365: 'Il fonctionne sans Microsoft 365.',
   signInLinkHelp: 'Sur un téléphone : scannez le code QR que le pont affiche sur sa console au démarrage, ou ouvrez le lien de connexion à usage unique imprimé à côté. Chaque lien connecte une fois, dans les 10 minutes.',
   signingInByLink: 'Connexion avec le lien…',
-  signInLinkRefused: { expired: 'Ce lien de connexion a expiré : les liens valent 10 minutes. Redémarrez le pont pour en obtenir un nouveau, ou utilisez le jeton.', used: 'Ce lien de connexion a déjà servi : chacun connecte une seule fois. Redémarrez le pont pour en obtenir un nouveau, ou utilisez le jeton.', unknown: 'Le pont ne connaît pas ce lien de connexion (un redémarrage les annule). Utilisez le dernier lien imprimé, ou le jeton.' },
+  signInLinkRefused: { expired: 'Ce lien de connexion a expiré : les liens valent 10 minutes. Redémarrez le pont pour en obtenir un nouveau, ou utilisez le jeton.', used: 'Ce lien de connexion a déjà servi : chacun connecte une seule fois. Redémarrez le pont pour en obtenir un nouveau, ou utilisez le jeton.', unknown: 'Le pont ne connaît pas ce lien de connexion. Utilisez le dernier lien imprimé, ou le jeton.' },
   localTokenLabel: 'Jeton d’administration local',
   useToken: 'Utiliser ce jeton',
   needsSignIn: 'Votre connexion Microsoft doit être renouvelée.',

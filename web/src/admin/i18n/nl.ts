@@ -44,7 +44,7 @@ export const nl: AdminMessages = {
   localTokenWithoutM365: 'Het werkt zonder Microsoft 365.',
   signInLinkHelp: 'Op een telefoon: scan de QR-code die de bridge bij het starten op zijn console toont, of open de eenmalige aanmeldlink die ernaast staat. Elke link meldt één keer aan, binnen 10 minuten.',
   signingInByLink: 'Aanmelden met de link…',
-  signInLinkRefused: { expired: 'Deze aanmeldlink is verlopen: links werken 10 minuten. Start de bridge opnieuw voor een nieuwe, of gebruik het token.', used: 'Deze aanmeldlink is al gebruikt: elke link meldt één keer aan. Start de bridge opnieuw voor een nieuwe, of gebruik het token.', unknown: 'De bridge kent deze aanmeldlink niet (een herstart beëindigt ze). Gebruik de laatst getoonde link of het token.' },
+  signInLinkRefused: { expired: 'Deze aanmeldlink is verlopen: links werken 10 minuten. Start de bridge opnieuw voor een nieuwe, of gebruik het token.', used: 'Deze aanmeldlink is al gebruikt: elke link meldt één keer aan. Start de bridge opnieuw voor een nieuwe, of gebruik het token.', unknown: 'De bridge kent deze aanmeldlink niet. Gebruik de laatst getoonde link of het token.' },
   localTokenLabel: 'Lokaal beheertoken',
   useToken: 'Dit token gebruiken',
   needsSignIn: 'Je Microsoft-aanmelding moet worden vernieuwd.',
