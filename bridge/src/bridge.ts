@@ -31,6 +31,7 @@ import { AdminService } from './admin/admin-service.ts';
 import { AuditLog } from './admin/audit-log.ts';
 import { SignInLinks } from './admin/sign-in-links.ts';
 import type { MicrosoftIdentity } from './admin/microsoft-identity.ts';
+import { LocalPresence, SharedPresence } from './pairing/display-presence.ts';
 import { DisplayRegistry } from './pairing/display-registry.ts';
 import { PairingCodes } from './pairing/pairing-codes.ts';
 import { RoomLinks } from './access/room-links.ts';
@@ -127,10 +128,11 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
   const strikes = new NoShowStrikes({ ...ports, strikes: new StrikeStore(ports.store.database), audit });
   const meetingHistory = new MeetingHistory(ports.store.database);
   const rooms = new RoomService({ ...ports, presence, publicUrl, syncPeriodSeconds, strikes, history: meetingHistory });
-  const displays = new DisplayRegistry(ports.store.database);
+  const { cluster } = ports;
+  const displayPresence = cluster ? new SharedPresence(ports.store.database, ports.clock, cluster.processId) : new LocalPresence();
+  const displays = new DisplayRegistry(ports.store.database, displayPresence);
   const codes = new PairingCodes(ports.store.database, ports.clock);
   const links = new RoomLinks(ports.store.database, ports.clock, publicUrl);
-  const { cluster } = ports;
   const problems = createProblemReporting({ ...ports, rooms, audit, webhook: ports.alertWebhook, ownership: cluster?.ownership });
   const admin = new AdminService({
     store: ports.store,
@@ -289,6 +291,7 @@ export async function startBridge(ports: BridgePorts, options: BridgeOptions): P
       server.closeAllConnections();
       await io.close();
       await closed;
+      displayPresence.stop();
     },
   };
 }

@@ -220,6 +220,17 @@ describe.each(['one data dir', 'PostgreSQL'] as const)('two bridge processes on 
     const again = await adminRequest(second.url, 'POST', '/links', { token: adminToken, body: { code, room: { roomId: 'room-3' } } });
     expect(again.body).toMatchObject({ code: 'pairing-code-used' });
 
+    // The admin page served by the process not holding the display's socket sees it online, and Identify reaches it.
+    const onlineOn = async (bridge: BridgeProcess) =>
+      ((await adminRequest(bridge.url, 'GET', '/status', { token: adminToken })).body as AdminStatus).displays.find((each) => each.id === display.displayId)?.online;
+    expect([await onlineOn(first), await onlineOn(second)]).toEqual([true, true]);
+    const identified = new Promise((resolve) => display.socket.once('display:identify', resolve));
+    expect((await adminRequest(first.url, 'POST', `/displays/${display.displayId}/identify`, { token: adminToken })).status).toBe(200);
+    expect(await identified).toMatchObject({ room: 'Room 2', seconds: 10 });
+
+    display.socket.close();
+    await until(async () => ((await onlineOn(first)) === false ? true : undefined), 5_000, 'the display closed to be offline on the other process');
+
     const revoked = await adminRequest(first.url, 'POST', '/revoke', { token: adminToken });
     expect(revoked.status).toBe(200);
     for (const bridge of [first, second]) {

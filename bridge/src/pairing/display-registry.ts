@@ -3,6 +3,7 @@ import { DAY_MS, toIso } from '../../../shared/clock.ts';
 import { staleDays } from '../../../shared/stale-display.ts';
 import { displayCredentialHash } from '../access/display-credential.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
+import { LocalPresence, type DisplayPresence } from './display-presence.ts';
 
 /** Which room a display without a room in its URL shows. */
 export type DisplayAssignment =
@@ -43,15 +44,17 @@ export interface CredentialHolder {
  * the room an admin linked each to, and the hash of the credential it was
  * linked with (see access/display-credential.ts). The id is no secret (any
  * client may name any id); the credential is what lets a display read its
- * room. Connections are counted in memory: a display is online while at
- * least one of its sockets is.
+ * room. A display is online while at least one of its sockets is (see
+ * display-presence.ts).
  */
 export class DisplayRegistry {
   readonly #db: SqlDatabase;
-  readonly #connections = new Map<string, number>();
+  readonly #presence: DisplayPresence;
 
-  constructor(db: SqlDatabase) {
+  /** `presence`: which displays are connected, to this process alone or, in a hub, to any. */
+  constructor(db: SqlDatabase, presence: DisplayPresence = new LocalPresence()) {
     this.#db = db;
+    this.#presence = presence;
   }
 
   assignment(displayId: string): DisplayAssignment {
@@ -82,13 +85,9 @@ export class DisplayRegistry {
       .run(count - MAX_NEVER_LINKED);
   }
 
+  /** Counts one socket of the display; the function returned uncounts it. */
   connected(displayId: string): () => void {
-    this.#connections.set(displayId, (this.#connections.get(displayId) ?? 0) + 1);
-    return () => {
-      const left = (this.#connections.get(displayId) ?? 1) - 1;
-      if (left > 0) this.#connections.set(displayId, left);
-      else this.#connections.delete(displayId);
-    };
+    return this.#presence.connected(displayId);
   }
 
   /** Links the display, which from now on proves itself with the credential whose hash is `credentialHash` (the one given with the code the admin typed). */
@@ -169,7 +168,7 @@ export class DisplayRegistry {
   }
 
   #describe(row: DisplayRow, now: number): AdminDisplay {
-    const online = this.#connections.has(row.id);
+    const online = this.#presence.isOnline(row.id);
     return {
       id: row.id,
       name: row.name,

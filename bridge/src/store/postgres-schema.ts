@@ -238,4 +238,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      expires_at BIGINT NOT NULL,
      used INTEGER NOT NULL DEFAULT 0
    );`,
+  // Which bridge process holds a socket of which display, until when (pairing/display-presence.ts): a hub's admin page sees every process's.
+  `CREATE TABLE display_connections (
+     display_id TEXT NOT NULL,
+     process_id TEXT NOT NULL,
+     until BIGINT NOT NULL,
+     PRIMARY KEY (display_id, process_id)
+   );`,
 ];
