@@ -9,19 +9,31 @@ const SMALLEST = 0.35;
  * it follows the element's size by itself. Returns the stop function.
  */
 export function fitText(element: HTMLElement): () => void {
+  const parent = element.parentElement;
+  /** The parent's size the text was last fitted to: a resize that changes nothing (the observer's first call) fits nothing again. */
+  let fittedTo = '';
+  const parentSize = () => (parent ? `${parent.clientWidth}x${parent.clientHeight}` : '');
   const fit = () => {
     element.style.fontSize = '';
     const styled = parseFloat(getComputedStyle(element).fontSize);
-    const parent = element.parentElement;
-    let size = styled;
+    const smallest = styled * SMALLEST;
     const overflows = () => element.scrollWidth > element.clientWidth || (parent !== null && parent.scrollHeight > parent.clientHeight);
-    while (overflows() && size > styled * SMALLEST) {
+    // Each size tried costs a layout, many on a slow display. A word's width grows with its font size, so the widest
+    // word's overflow gives the largest size that can fit at once; a sentence re-wrapping at a smaller size makes its
+    // height no such rule, so the height is left to the steps below.
+    const widthShare = element.scrollWidth > element.clientWidth ? element.clientWidth / element.scrollWidth : 1;
+    let size = Math.max(smallest, styled * widthShare);
+    if (size < styled) element.style.fontSize = `${size}px`;
+    while (overflows() && size > smallest) {
       size *= 0.92;
       element.style.fontSize = `${size}px`;
     }
+    fittedTo = parentSize();
   };
   fit();
-  const observer = new ResizeObserver(fit);
-  if (element.parentElement) observer.observe(element.parentElement);
+  const observer = new ResizeObserver(() => {
+    if (parentSize() !== fittedTo) fit();
+  });
+  if (parent) observer.observe(parent);
   return () => observer.disconnect();
 }
