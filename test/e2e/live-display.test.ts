@@ -25,6 +25,16 @@ async function openDisplay(url: string): Promise<{ page: Page; problems: string[
   return display;
 }
 
+/** A display showing the room of a bridge that the test stops, then starts again on its port and data. */
+async function displayOfRestartableBridge() {
+  const data = tempDataDir();
+  session.defer(() => data.remove());
+  const first = await emptyRoomBridge(data.dir);
+  const { page } = await openDisplay(`${first.url}/`);
+  await statusWord(page, 'Available').waitFor();
+  return { first, page, startAgain: () => emptyRoomBridge(data.dir, Number(new URL(first.url).port)) };
+}
+
 describe('the live display', () => {
   it('shows the room free, then busy without a reload when the room is booked through the API', async () => {
     const bridge = await emptyRoomBridge();
@@ -46,6 +56,19 @@ describe('the live display', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says it is connecting while its bridge does not answer, and shows the room once it does', async () => {
+    const { first, page, startAgain } = await displayOfRestartableBridge();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await first.stop();
+
+    // The app comes from its service worker; this URL's room was never shown here, so there is nothing to show yet.
+    await page.goto(`${first.url}/rooms/demo`);
+    await page.getByRole('alert').getByText('Connecting…').waitFor();
+    await startAgain();
+    await statusWord(page, 'Available').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Connecting…').count()).toBe(0);
+  });
+
   it('shows a room by its URL and says so clearly when the room does not exist', async () => {
     const bridge = await emptyRoomBridge();
     const { page } = await openDisplay(`${bridge.url}/rooms/demo`);
@@ -55,18 +78,13 @@ describe('the live display', () => {
   });
 
   it('reconnects by itself when the bridge comes back, and shows what changed meanwhile', async () => {
-    const data = tempDataDir();
-    session.defer(() => data.remove());
-    const first = await emptyRoomBridge(data.dir);
-    const port = Number(new URL(first.url).port);
-    const { page } = await openDisplay(`${first.url}/`);
-    await statusWord(page, 'Available').waitFor();
+    const { first, page, startAgain } = await displayOfRestartableBridge();
 
     await first.stop();
     await page.getByRole('alert').getByText(/^Offline since \d/).waitFor();
     await page.evaluate(() => Object.assign(window, { lintelSameDocument: true }));
 
-    const second = await emptyRoomBridge(data.dir, port);
+    const second = await startAgain();
     await postJson(`${second.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 15 });
     await statusWord(page, 'Busy').waitFor({ timeout: 15_000 });
     await page.getByRole('alert').waitFor({ state: 'detached' });

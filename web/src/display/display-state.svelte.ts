@@ -43,6 +43,13 @@ const SAVE_EVERY_MS = 500;
 const LINK_EXPIRED: LintelError = { code: 'room-link-invalid', message: "This room link has expired: scan the QR code on the room's display again." };
 /** The bridge closed the connection itself (an admin unlinked this display, say): connect again after this. */
 const RECONNECT_MS = 1_000;
+/**
+ * A screen with nothing to show yet says "Connecting…" only after this
+ * long: most starts take less, and a word flashed for half a second is
+ * noise, not news (NN/g, "Response Times: The 3 Important Limits": under
+ * 1 s, no indicator is needed).
+ */
+export const SAY_CONNECTING_AFTER_MS = 1_000;
 /** No touch for this long: the screen is idle, and an overlay left open closes. */
 export const IDLE_AFTER_MS = 2 * 60_000;
 
@@ -81,6 +88,8 @@ export class DisplayState {
   unpaired = $state(false);
   /** An admin asked which screen this is: what to show over everything, until its seconds are up. */
   identified = $state<DisplayIdentify | null>(null);
+  /** The page has waited long enough for its first room to say it is connecting (SAY_CONNECTING_AFTER_MS). */
+  waitedToConnect = $state(false);
   readonly pairing: DisplayPairing;
   readonly roomLink: RoomLinkKeeper;
   /** "Report a problem": reports kept until the bridge takes them, as walk-up actions are. */
@@ -146,6 +155,7 @@ export class DisplayState {
     this.pairing = new DisplayPairing(clock, displayId, this.#credential);
     this.roomLink = new RoomLinkKeeper(clock);
     this.problemReports = new ProblemOutbox(clock, () => (this.#reachesBridge() ? this.#socket : null));
+    clock.setTimer(() => (this.waitedToConnect = true), SAY_CONNECTING_AFTER_MS);
   }
 
   /**

@@ -7,7 +7,7 @@ import { FakeClock } from '../../../test/support/fake-clock.ts';
 import { ScriptedSocket } from '../../../test/support/scripted-socket.ts';
 import 'fake-indexeddb/auto';
 import { DisplayDb, type SavedSnapshot } from '../offline/display-db.ts';
-import { DisplayState, type DisplaySocket } from './display-state.svelte.ts';
+import { DisplayState, SAY_CONNECTING_AFTER_MS, type DisplaySocket } from './display-state.svelte.ts';
 
 /** The bridge's side of a display's socket: watches, pairing-code and room-link requests answered as scripted, and recorded. */
 class ScriptedDisplayChannel extends ScriptedSocket {
@@ -118,6 +118,15 @@ describe('display state', () => {
     const { display } = connectedDisplay('2026-11-23T12:00:00+01:00', stateAt('2026-11-23T10:15:00+01:00'));
     expect(display.view?.status).toBe('busy');
     expect(display.now).toBe(Date.parse('2026-11-23T10:15:00+01:00'));
+  });
+
+  it('waits a second without a room before it may say it is connecting: a quicker start shows the room with no word flashed first', () => {
+    const clock = new FakeClock('2026-11-23T10:15:00+01:00');
+    const display = new DisplayState(clock, { roomId: 'demo' }, DISPLAY);
+    clock.advance(SAY_CONNECTING_AFTER_MS - 1);
+    expect(display.waitedToConnect).toBe(false);
+    clock.advance(1);
+    expect(display.waitedToConnect).toBe(true);
   });
 
   it('says it is reconnecting when the connection drops, and takes pushed states', () => {
