@@ -54,6 +54,8 @@ export default defineConfig({
     // The bridge sends these brotli and gzip copies as they are; globPatterns above never match them (*.br, *.gz).
     precompressedCopies(),
   ],
+  // The QR code's worker (lib/qr-worker.ts) is a module, as the app is.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -38,6 +38,8 @@ describe('a paired room, from its display to a phone at the door', () => {
     const qr = display.page.getByRole('img', { name: 'Scan to book on your phone' });
     await qr.waitFor();
     expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(link.url).path);
+    // Drawn by a worker, off the thread that paints the room's status and answers a touch.
+    expect(display.page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/^\/assets\/qr-worker-[\w-]+\.js$/)]);
     expect(qrPath(link.url).path).not.toBe(qrPath(`${PUBLIC_URL}rooms/harbour`).path);
 
     // A phone at the door opens it: the room's phone page (test/e2e/phone-page.test.ts), its meetings, and a booking.

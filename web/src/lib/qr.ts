@@ -1,7 +1,12 @@
 import { encode } from 'uqr';
 
 /** A QR code as one SVG path (one unit per module) and its size, for rendering without any HTML injection. */
-export function qrPath(text: string): { size: number; path: string } {
+export interface QrPath {
+  size: number;
+  path: string;
+}
+
+export function qrPath(text: string): QrPath {
   const { data, size } = encode(text, { ecc: 'M', border: 2 });
   let path = '';
   data.forEach((row, y) => row.forEach((dark, x) => {
