@@ -1,3 +1,5 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startBridgeProcess, tempDataDir, type BridgeProcess } from '../support/bridge-process.ts';
@@ -35,6 +37,24 @@ async function displayOfRestartableBridge() {
   return { first, page, startAgain: () => emptyRoomBridge(data.dir, Number(new URL(first.url).port)) };
 }
 
+/** A proxy in front of the bridge that passes plain HTTP and refuses every WebSocket, as some company proxies do. */
+async function proxyWithoutWebSocket(target: string): Promise<string> {
+  const upstream = new URL(target);
+  const proxy = createServer((req, res) => {
+    const forwarded = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forwarded.on('error', () => res.destroy());
+    req.pipe(forwarded);
+  });
+  proxy.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n'));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  session.defer(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+  session.defer(() => proxy.closeAllConnections());
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
 describe('the live display', () => {
   it('shows the room free, then busy without a reload when the room is booked through the API', async () => {
     const bridge = await emptyRoomBridge();
@@ -67,6 +87,23 @@ describe('the live display', () => {
     await startAgain();
     await statusWord(page, 'Available').waitFor({ timeout: 15_000 });
     expect(await page.getByText('Connecting…').count()).toBe(0);
+  });
+
+  it('connects over WebSocket, and by long-polling where a proxy lets no WebSocket through', async () => {
+    const bridge = await emptyRoomBridge();
+    const direct = await openDisplay(`${bridge.url}/`);
+    await statusWord(direct.page, 'Available').waitFor();
+    const polls = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('transport=polling')).length);
+    // Straight over WebSocket: no long-polling handshake and upgrade first.
+    expect(await polls(direct.page)).toBe(0);
+
+    const proxied = await openDisplay(await proxyWithoutWebSocket(bridge.url));
+    await statusWord(proxied.page, 'Available').waitFor({ timeout: 15_000 });
+    await postJson(`${bridge.url}/api/rooms/demo/actions`, { id: crypto.randomUUID(), type: 'book-now', minutes: 30 });
+    await statusWord(proxied.page, 'Busy').waitFor({ timeout: 5000 });
+    await statusWord(direct.page, 'Busy').waitFor({ timeout: 5000 });
+    expect(await polls(proxied.page)).toBeGreaterThan(0);
+    expect(proxied.problems.filter((problem) => !problem.includes('WebSocket'))).toEqual([]);
   });
 
   it('shows a room by its URL and says so clearly when the room does not exist', async () => {
