@@ -158,6 +158,36 @@ describe('layouts from a door tablet to a 4K monitor', () => {
         }),
       );
       expect(cut).toEqual(['.header .name', '.current .subject', '.current .organizer', '.agenda .subject', '.agenda .organizer'].map((selector) => ({ selector, cut: true, firstWordInSight: true })));
+
+      // The English title's second line ends in an ellipsis a reader sees: there is ink just past its line's end.
+      const subject = display.page.locator('.current .subject');
+      const pastLineEnd = await subject.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const box = element.getBoundingClientRect();
+        const lines = [...range.getClientRects()].filter((rect) => rect.height > 0 && rect.bottom <= box.bottom + 1);
+        const second = lines.sort((a, b) => a.top - b.top).at(-1)!;
+        const end = Math.max(...lines.map((rect) => rect.right));
+        const em = parseFloat(getComputedStyle(element).fontSize);
+        return { x: end, y: second.top, width: em, height: second.height };
+      });
+      const inkOf = async (clip: typeof pastLineEnd) => {
+        const png = (await display.page.screenshot({ clip })).toString('base64');
+        return display.page.evaluate(async (data) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${data}`;
+          await image.decode();
+          const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+          const context = canvas.getContext('2d')!;
+          context.drawImage(image, 0, 0);
+          const pixels = context.getImageData(0, 0, image.width, image.height).data;
+          const light: number[] = [];
+          for (let i = 0; i < pixels.length; i += 4) light.push(0.2126 * pixels[i]! + 0.7152 * pixels[i + 1]! + 0.0722 * pixels[i + 2]!);
+          return Math.max(...light) - Math.min(...light);
+        }, png);
+      };
+      await subject.screenshot({ path: `${SCREENSHOTS}/current-subject-english-ar-800x480.png` });
+      expect(await inkOf(pastLineEnd), 'an ellipsis after the second line').toBeGreaterThan(100);
     } finally {
       await display.close();
     }
