@@ -73,7 +73,12 @@ export const IDLE_AFTER_MS = 2 * 60_000;
  * no longer works it shows why, in place of the room, and does nothing more.
  */
 export class DisplayState {
-  snapshot = $state<RoomState | null>(null);
+  /**
+   * The bridge's last state, as it came: replaced whole on each push, never
+   * changed in place, so it is kept raw (no proxy around every meeting: a
+   * display's first paint and each save to IndexedDB read it all).
+   */
+  snapshot = $state.raw<RoomState | null>(null);
   connection = $state<Connection>('connecting');
   problem = $state<LintelError | null>(null);
   now = $state(0);
@@ -537,10 +542,10 @@ export class DisplayState {
     this.#clock.setTimer(() => {
       this.#saveScheduled = false;
       this.#lastSavedAt = this.#clock.now();
-      const state = $state.snapshot(this.snapshot);
+      const state = this.snapshot;
       if (!this.#db || !state) return;
       this.#db
-        .saveSnapshot({ roomKey: this.#roomKey, state: state as RoomState, clockOffsetMs: this.#clockOffsetMs, offlineSince: this.disconnectedAt })
+        .saveSnapshot({ roomKey: this.#roomKey, state, clockOffsetMs: this.#clockOffsetMs, offlineSince: this.disconnectedAt })
         .catch((error: unknown) => console.error('Lintel could not save the room state on this display', error));
     }, this.#lastSavedAt + SAVE_EVERY_MS - this.#clock.now());
   }
