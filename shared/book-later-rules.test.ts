@@ -84,6 +84,16 @@ describe('what the display offers for later', () => {
     expect(laterSlots([timed('2026-11-23T13:00:00+01:00', '2026-11-24T00:00:00+01:00', { id: 'all-day-ish' })], at(NOW), roomWith())).toEqual([]);
   });
 
+  it('changes with the minute, never within one: a display works them out once a minute', () => {
+    // Each second of the minute before a meeting ends, of the minute it ends, and of the last minute of the day.
+    for (const minute of ['2026-11-23T14:29:00+01:00', '2026-11-23T15:00:00+01:00', '2026-11-23T23:59:00+01:00']) {
+      const start = at(minute);
+      const atMinute = laterSlots(day, start, roomWith());
+      for (let second = 1; second < 60; second++) expect(laterSlots(day, start + second * 1000 + 500, roomWith())).toEqual(atMinute);
+    }
+    expect(laterSlots(day, at('2026-11-23T14:59:00+01:00'), roomWith())).not.toEqual(laterSlots(day, at('2026-11-23T15:00:00+01:00'), roomWith()));
+  });
+
   it('offers the lengths that fit before the next meeting, within the room’s limit, or until the next meeting', () => {
     const room = roomWith();
     expect(laterOptions(day, at(NOW), room, at('2026-11-23T15:00:00+01:00'))).toEqual({ minutes: [15, 30, 45, 60], untilNext: null });
