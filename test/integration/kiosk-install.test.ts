@@ -150,7 +150,8 @@ describe('install.sh', () => {
     expect(out).not.toMatch(/^run: /m);
   });
 
-  it('changes nothing on a second run: every file reported unchanged, byte for byte and with its modification time', () => {
+  // Two whole installs, each about 9 s on a busy CI machine: more than the 20 s an integration test gets by default.
+  it('changes nothing on a second run: every file reported unchanged, byte for byte and with its modification time', { timeout: 60_000 }, () => {
     const root = tempDir('root');
     installOk(['--root', root, '--role', 'both']);
     const before = snapshot(root);
