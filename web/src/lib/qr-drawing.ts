@@ -16,10 +16,7 @@ export function drawQr(url: string): Promise<QrPath> {
   if (known) return known;
   const code = new Promise<QrPath>((resolve) => {
     const helper = qrWorker();
-    if (!helper) {
-      void import('./qr.ts').then(({ qrPath }) => resolve(qrPath(url)));
-      return;
-    }
+    if (!helper) return drawHere(url, resolve);
     waiting.set(url, resolve);
     helper.postMessage(url);
   });
@@ -42,8 +39,13 @@ function qrWorker(): Worker | null {
   // A worker that cannot start (blocked, say): the codes waiting for it, and all after, are drawn here.
   worker.addEventListener('error', () => {
     worker = null;
-    for (const [url, resolve] of waiting) void import('./qr.ts').then(({ qrPath }) => resolve(qrPath(url)));
+    for (const [url, resolve] of waiting) drawHere(url, resolve);
     waiting.clear();
   });
   return worker;
+}
+
+/** Draws on the page's thread, the encoder fetched when first needed. */
+function drawHere(url: string, resolve: (code: QrPath) => void): void {
+  void import('./qr.ts').then(({ qrPath }) => resolve(qrPath(url)));
 }
