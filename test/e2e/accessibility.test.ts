@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BUILT_WEB_DIR, openDisplayPage, statusWord } from '../support/display-page.ts';
+import { BUILT_WEB_DIR, openDisplayPage, qrCodesDrawn, statusWord } from '../support/display-page.ts';
 import { afternoon, FIXTURE_TIME, STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { axeViolations } from '../support/axe.ts';
 import { calendarServices, roomDetails } from '../support/admin-page.ts';
@@ -31,6 +31,7 @@ describe('accessibility', () => {
           const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/${room.id}?lang=${lang}`, { bypassCSP: true, viewport });
           try {
             await display.page.getByRole('status', { name: 'Room status' }).waitFor();
+            await qrCodesDrawn(display.page);
             expect(await axeViolations(display.page)).toEqual([]);
             expect(await smallTargets(display.page)).toEqual([]);
             const menu = display.page.locator('.actions button').first();

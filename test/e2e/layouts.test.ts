@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDisplayPage, statusWord } from '../support/display-page.ts';
+import { openDisplayPage, qrCodesDrawn, statusWord } from '../support/display-page.ts';
 import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 
@@ -84,6 +84,7 @@ describe('layouts from a door tablet to a 4K monitor', () => {
           try {
             await display.page.getByRole('status', { name: 'Room status' }).waitFor();
             if (lang === 'en') await statusWord(display.page, room.word).waitFor();
+            await qrCodesDrawn(display.page);
             await display.page.screenshot({ path: `${SCREENSHOTS}/${room.id}-${lang}-${viewport.width}x${viewport.height}.png` });
             expect(await overflowing(display.page, DRIFT_PX), `${room.id} ${lang}`).toEqual([]);
             expect(await brokenStatusWords(display.page), `${room.id} ${lang}`).toEqual([]);
@@ -211,6 +212,29 @@ describe('layouts from a door tablet to a 4K monitor', () => {
       const name = display.page.getByRole('heading', { level: 1 });
       expect(await linesOf(name)).toEqual({ lines: 1, truncated: true });
       expect(await name.evaluate((e) => getComputedStyle(e).textOverflow)).toBe('ellipsis');
+    } finally {
+      await display.close();
+    }
+  });
+
+  it("keeps the QR code's place while a worker draws it: nothing on the screen moves when the code comes", async () => {
+    const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy`);
+    try {
+      await display.page.getByRole('img', { name: 'Scan to book on your phone' }).waitFor();
+      // The Layout Instability API's entries since the page opened: an element that moved without a touch.
+      const moved = await display.page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const found: string[] = [];
+            new PerformanceObserver((list) => {
+              for (const shift of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[]) {
+                found.push(`${shift.value.toFixed(4)}: ${shift.sources.map((source) => (source.node as Element | null)?.className ?? '?').join(', ')}`);
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(found), 500);
+          }),
+      );
+      expect(moved).toEqual([]);
     } finally {
       await display.close();
     }

@@ -28,3 +28,12 @@ export async function openDisplayPage(browser: Browser, url: string, options: Br
 export function statusWord(page: Page, word: string) {
   return page.getByRole('status', { name: 'Room status' }).getByText(word, { exact: true });
 }
+
+/**
+ * Waits until the room's QR code, where the screen has one, is drawn: a
+ * worker draws it after the status is on screen, so a screenshot or an audit
+ * taken at once would miss it.
+ */
+export async function qrCodesDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.qr')].every((figure) => figure.querySelector('svg[role="img"]')));
+}
