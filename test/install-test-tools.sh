@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs from Debian what the tests need and this machine lacks (npm can
-# install none of it): Chromium for the end-to-end tests, socat for the base
+# install none of it): Chromium for the end-to-end tests and the kiosk's Noto
+# fonts (kiosk-config/install.sh), so their screenshots and fit checks see
+# the glyphs a display shows, Japanese and Arabic too; socat for the base
 # unit's pseudo-terminals, shellcheck and curl for the kiosk scripts' tests,
 # the Redis, PostgreSQL, mosquitto and Radicale servers the tests start on
 # free ports, and libpq-dev with python3, make and g++, which npm install
@@ -25,6 +27,8 @@ done
 
 missing=()
 [ -x "$root/usr/bin/chromium" ] || missing+=(chromium)
+[ -f "$root/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf" ] || missing+=(fonts-noto-core)
+[ -f "$root/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" ] || missing+=(fonts-noto-cjk)
 [ -x "$root/usr/sbin/mosquitto" ] || missing+=(mosquitto)
 [ -x "$root/usr/bin/radicale" ] || missing+=(radicale)
 compgen -G "$root/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)

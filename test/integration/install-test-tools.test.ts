@@ -7,10 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const script = join(repo, 'test/install-test-tools.sh');
-const everything = ['chromium', 'mosquitto', 'radicale', 'postgresql', 'libpq-dev', 'socat', 'shellcheck', 'curl', 'redis-server', 'python3', 'make', 'g++'];
+const everything = ['chromium', 'fonts-noto-core', 'fonts-noto-cjk', 'mosquitto', 'radicale', 'postgresql', 'libpq-dev', 'socat', 'shellcheck', 'curl', 'redis-server', 'python3', 'make', 'g++'];
 /** Where Debian puts the programs the script looks for off the PATH. */
 const offPath: Record<string, string> = {
   chromium: 'usr/bin/chromium',
+  'fonts-noto-core': 'usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  'fonts-noto-cjk': 'usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   mosquitto: 'usr/sbin/mosquitto',
   radicale: 'usr/bin/radicale',
   postgresql: 'usr/lib/postgresql/17/bin/initdb',
@@ -73,8 +75,8 @@ describe('test/install-test-tools.sh', () => {
   });
 
   it('would install only what is missing, whether a program lives on the PATH or where Debian puts it off it', () => {
-    const on = machine(['chromium', 'postgresql', 'socat', 'curl', 'libpq-dev', 'python3', 'make', 'g++'], asRoot);
-    expect(run(on, ['--list']).stdout.split('\n')).toEqual(['mosquitto', 'radicale', 'shellcheck', 'redis-server', '']);
+    const on = machine(['chromium', 'fonts-noto-core', 'postgresql', 'socat', 'curl', 'libpq-dev', 'python3', 'make', 'g++'], asRoot);
+    expect(run(on, ['--list']).stdout.split('\n')).toEqual(['fonts-noto-cjk', 'mosquitto', 'radicale', 'shellcheck', 'redis-server', '']);
   });
 
   it('does nothing where everything is installed', () => {
