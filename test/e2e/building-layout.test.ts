@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/constants.ts';
+import { cutGlyphs } from '../support/cut-glyphs.ts';
 import { BUILT_WEB_DIR, openDisplayPage } from '../support/display-page.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -146,6 +147,7 @@ async function look(count: number, viewport: { width: number; height: number }, 
       const seen = await board(page, count);
       await page.screenshot({ path: `${SCREENSHOTS}/building-${count}-rooms-${lang}-${viewport.width}x${viewport.height}.png` });
       check(seen, lang);
+      expect(await cutGlyphs(page), lang).toEqual([]);
       expect(problems, lang).toEqual([]);
     } finally {
       await close();

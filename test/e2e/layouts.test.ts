@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cutGlyphs } from '../support/cut-glyphs.ts';
 import { openDisplayPage, qrCodesDrawn, statusWord } from '../support/display-page.ts';
 import { STATUS_ROOMS, useFixtureBridge } from '../support/display-fixtures.ts';
 import { useChromium } from '../support/e2e-hooks.ts';
@@ -75,34 +76,6 @@ function brokenStatusWords(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * Text a clipping box cuts through: a line whose glyphs' room (the font's
- * ascent to descent, what a range's rectangle spans) crosses the edge of the
- * nearest box that hides its overflow, so descenders (g, p, y) or accents
- * lose their ends. A line wholly hidden (a clamp's third line) is no cut, nor
- * is a row half scrolled out of a list that scrolls or fades out (a mask).
- */
-function cutGlyphs(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const cut: string[] = [];
-    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
-      if (!node.textContent?.trim()) continue;
-      let clip = node.parentElement;
-      while (clip && clip !== document.body && !['hidden', 'clip'].includes(getComputedStyle(clip).overflowY)) clip = clip.parentElement;
-      if (!clip || clip === document.body || getComputedStyle(clip).maskImage !== 'none') continue;
-      const box = clip.getBoundingClientRect();
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const crossed = [...range.getClientRects()].find(
-        (line) => (line.top < box.bottom - 0.5 && line.bottom > box.bottom + 0.5) || (line.bottom > box.top + 0.5 && line.top < box.top - 0.5),
-      );
-      if (crossed) cut.push(`${clip.tagName.toLowerCase()}.${clip.className} "${node.textContent.trim().slice(0, 24)}"`);
-    }
-    return cut;
-  });
-}
-
 describe('layouts from a door tablet to a 4K monitor', () => {
   for (const { languages, ...viewport } of VIEWPORTS) {
     for (const lang of languages) {
@@ -138,6 +111,7 @@ describe('layouts from a door tablet to a 4K monitor', () => {
           const page = await display.page.evaluate(() => ({ wide: document.documentElement.scrollWidth, shown: innerWidth }));
           expect(page.wide, `${room.id} ${lang}`).toBeLessThanOrEqual(page.shown);
           expect(await brokenStatusWords(display.page), `${room.id} ${lang}`).toEqual([]);
+          expect(await cutGlyphs(display.page), `${room.id} ${lang}`).toEqual([]);
           expect(display.problems).toEqual([]);
         } finally {
           await display.close();
