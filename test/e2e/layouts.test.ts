@@ -242,4 +242,30 @@ describe('layouts from a door tablet to a 4K monitor', () => {
       await display.close();
     }
   });
+
+  it('breaks Japanese lines between phrases, not inside a word', async () => {
+    const display = await openDisplayPage(session.browser(), `${fixture().url}/rooms/busy?lang=ja`);
+    try {
+      const caption = display.page.locator('figure.qr figcaption');
+      await caption.waitFor();
+      // Each character's line, from its own range: the lines as the screen shows them.
+      const lines = await caption.evaluate((element) => {
+        const text = element.firstChild!;
+        const shown = new Map<number, string>();
+        for (let i = 0; i < (text.textContent ?? '').length; i++) {
+          const range = document.createRange();
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          shown.set(top, (shown.get(top) ?? '') + text.textContent![i]);
+        }
+        return [...shown.values()];
+      });
+      expect(lines.length, lines.join(' / ')).toBeGreaterThan(1);
+      // "予約" (booking) is one word: a line may not end between its two characters.
+      expect(lines.join('/'), lines.join(' / ')).toContain('予約');
+    } finally {
+      await display.close();
+    }
+  });
 });
